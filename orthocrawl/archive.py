@@ -1,0 +1,302 @@
+"""The SQLite archive: schema, migrations, upserts, raw pages, runs, full-text index.
+
+One file, written through sqlite-utils, in WAL mode so analysts can read while a
+crawl writes. ``PRAGMA user_version`` holds the schema version; MIGRATIONS takes
+an archive of any older version to the current one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from orthocrawl.dates import utc_now
+from orthocrawl.items import RawPage
+
+DEFAULT_DB = Path("data") / "orthocrawl.db"
+
+# Article columns, in the order analysts see them.
+ARTICLE_COLUMNS: dict[str, type] = {
+    "url": str,
+    "site": str,
+    "title": str,
+    "authors": str,  # JSON list
+    "posted_by": str,
+    "published_at": str,
+    "modified_at": str,
+    "categories": str,  # JSON list
+    "tags": str,  # JSON list
+    "description": str,
+    "lead_image": str,
+    "language": str,
+    "body_text": str,
+    "body_html": str,
+    "word_count": int,
+    "source": str,
+    "content_hash": str,
+    "first_seen": str,
+    "last_seen": str,
+    "last_changed": str,
+}
+LIST_COLUMNS = ("authors", "categories", "tags")
+FTS_COLUMNS = ("title", "authors", "body_text")
+
+
+class ArchiveError(Exception):
+    """A problem with the archive file that the user can fix; the message is one line."""
+
+
+# ---- schema ----
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db["articles"].create(ARTICLE_COLUMNS, pk="url", not_null={"site"})
+    db["articles"].create_index(["site", "published_at"])
+    db["articles"].create_index(["published_at"])
+    db["pages"].create(
+        {"url": str, "article_url": str, "fetched_at": str, "status": int, "headers": str,
+         "body_sha256": str, "body": bytes, "encoding": str},
+        pk="url",
+    )
+    db["pages"].create_index(["article_url"])
+    db["crawl_runs"].create(
+        {"id": int, "started_at": str, "finished_at": str, "sites": str, "status": str,
+         "finish_reason": str, "requests": int, "responses": int, "articles_new": int,
+         "articles_changed": int, "articles_unchanged": int, "articles_dropped": int,
+         "drop_reasons": str, "http_errors": str, "errors": int, "elapsed_seconds": float},
+        pk="id",
+    )
+    # External-content FTS5 index over articles, kept in sync by triggers. The update
+    # trigger fires only when indexed text changes, so a re-crawl that moves last_seen
+    # does not re-index.
+    columns = ", ".join(FTS_COLUMNS)
+    new_values = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
+    old_values = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
+    db.executescript(f"""
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            {columns}, content='articles', content_rowid='rowid',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, {columns}) VALUES (new.rowid, {new_values});
+        END;
+        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, {columns})
+                VALUES ('delete', old.rowid, {old_values});
+        END;
+        CREATE TRIGGER articles_au AFTER UPDATE OF {columns} ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, {columns})
+                VALUES ('delete', old.rowid, {old_values});
+            INSERT INTO articles_fts(rowid, {columns}) VALUES (new.rowid, {new_values});
+        END;
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class Archive:
+    """An orthocrawl archive file. Opening it creates or migrates it as needed."""
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise ArchiveError(f"no archive at {self.path} (run `orthocrawl crawl` or "
+                               "`orthocrawl demo` first)")
+        if self.path.is_dir():
+            raise ArchiveError(f"{self.path} is a directory, not an archive file")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(self.path, timeout=30)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise ArchiveError(
+                    f"{self.path} has schema version {version}, newer than this orthocrawl "
+                    f"knows ({SCHEMA_VERSION}); upgrade orthocrawl")
+            if version == 0 and self.db.table_names():
+                raise ArchiveError(f"{self.path} is an SQLite file but not an orthocrawl archive")
+            if version < SCHEMA_VERSION:
+                self._migrate(version)
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"cannot use {self.path} as an archive: {error}") from None
+        except OSError as error:
+            raise ArchiveError(f"cannot create {self.path}: {error.strerror}") from None
+
+    def _migrate(self, version: int) -> None:
+        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+            with self.db.conn:
+                migration(self.db)
+                self.db.execute(f"PRAGMA user_version = {number}")
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        try:
+            with self.db.conn:
+                yield
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"cannot write to {self.path}: {error}") from None
+
+    # ---- writing ----
+
+    def store(self, articles: Iterable[tuple[dict[str, Any], RawPage | None]],
+              now: str | None = None) -> list[str]:
+        """Upsert articles (and their raw pages) in one transaction.
+
+        Returns, per article, "new", "changed" or "unchanged". An unchanged article
+        (same content_hash) only gets its last_seen moved.
+        """
+        now = now or utc_now()
+        batch = list(articles)
+        outcomes: list[str] = []
+        with self.transaction():
+            known = self._known_hashes([record["url"] for record, _ in batch])
+            for record, page in batch:
+                url = record["url"]
+                if url not in known:
+                    row = _article_row(record)
+                    row.update(first_seen=now, last_seen=now, last_changed=now)
+                    self.db["articles"].insert(row)
+                    outcomes.append("new")
+                elif known[url] == record["content_hash"]:
+                    self.db.execute("UPDATE articles SET last_seen = ? WHERE url = ?", [now, url])
+                    outcomes.append("unchanged")
+                else:
+                    row = _article_row(record)
+                    row.update(last_seen=now, last_changed=now)
+                    self.db["articles"].update(url, row)
+                    outcomes.append("changed")
+                known[url] = record["content_hash"]
+                if page is not None:
+                    self._store_page(url, page)
+        return outcomes
+
+    def _known_hashes(self, urls: list[str]) -> dict[str, str]:
+        known: dict[str, str] = {}
+        for start in range(0, len(urls), 500):
+            chunk = urls[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT url, content_hash FROM articles WHERE url IN ({marks})", chunk)
+            known.update(dict(rows.fetchall()))
+        return known
+
+    def _store_page(self, article_url: str, page: RawPage) -> None:
+        digest = hashlib.sha256(page.body).hexdigest()
+        current = self.db.execute(
+            "SELECT body_sha256 FROM pages WHERE url = ?", [article_url]).fetchone()
+        if current and current[0] == digest:
+            self.db.execute("UPDATE pages SET fetched_at = ?, status = ? WHERE url = ?",
+                            [page.fetched_at, page.status, article_url])
+            return
+        self.db["pages"].upsert({
+            "url": article_url,
+            "article_url": article_url,
+            "fetched_at": page.fetched_at,
+            "status": page.status,
+            "headers": json.dumps(page.headers, sort_keys=True),
+            "body_sha256": digest,
+            "body": zlib.compress(page.body, 6),
+            "encoding": "zlib",
+        }, pk="url")
+
+    def start_run(self, sites: list[str], now: str | None = None) -> int:
+        with self.transaction():
+            table = self.db["crawl_runs"]
+            table.insert({"started_at": now or utc_now(), "sites": json.dumps(sites),
+                          "status": "running"})
+            return int(table.last_pk)
+
+    def finish_run(self, run_id: int, **figures: Any) -> None:
+        row = {k: json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else v
+               for k, v in figures.items()}
+        row.setdefault("finished_at", utc_now())
+        with self.transaction():
+            self.db["crawl_runs"].update(run_id, row)
+
+    # ---- reading ----
+
+    def count(self, site: str | None = None) -> int:
+        if site:
+            return self.db.execute(
+                "SELECT count(*) FROM articles WHERE site = ?", [site]).fetchone()[0]
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def article(self, url: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM articles WHERE url = ?", [url]))
+        return decode_article(rows[0]) if rows else None
+
+    def articles(self, site: str | None = None) -> Iterator[dict[str, Any]]:
+        sql = "SELECT * FROM articles" + (" WHERE site = ?" if site else "") + " ORDER BY url"
+        for row in self.db.query(sql, [site] if site else []):
+            yield decode_article(row)
+
+    def raw_page(self, article_url: str) -> RawPage | None:
+        row = self.db.execute(
+            "SELECT url, status, headers, body, fetched_at FROM pages WHERE article_url = ?",
+            [article_url]).fetchone()
+        if row is None:
+            return None
+        url, status, headers, body, fetched_at = row
+        return RawPage(url, status, json.loads(headers), zlib.decompress(body), fetched_at)
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", [limit]))
+
+    def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
+        """Ranked full-text search (bm25, title weighted above authors and body)."""
+        sql = """
+            SELECT a.url, a.site, a.title, a.authors, a.published_at,
+                   snippet(articles_fts, 2, '[', ']', ' … ', 12) AS snippet
+            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+            WHERE articles_fts MATCH ?
+            ORDER BY bm25(articles_fts, 10.0, 5.0, 1.0) LIMIT ?
+        """
+        try:
+            return [decode_article(r) for r in self.db.query(sql, [query, limit])]
+        except sqlite3.OperationalError as error:
+            raise ArchiveError(f"cannot search for {query!r}: {error}") from None
+
+    def integrity(self) -> str:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _article_row(record: dict[str, Any]) -> dict[str, Any]:
+    row = {}
+    for column in ARTICLE_COLUMNS:
+        if column in ("first_seen", "last_seen", "last_changed"):
+            continue
+        value = record.get(column)
+        if column in LIST_COLUMNS:
+            value = json.dumps(list(value or []), ensure_ascii=False)
+        row[column] = value
+    return row
+
+
+def decode_article(row: dict[str, Any]) -> dict[str, Any]:
+    for column in LIST_COLUMNS:
+        if isinstance(row.get(column), str):
+            row[column] = json.loads(row[column])
+    return row

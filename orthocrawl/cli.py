@@ -1,0 +1,258 @@
+"""The `orthocrawl` command: crawl, demo, sites, replica.
+
+Errors a user can cause end with one line on stderr and exit code 1 (the command
+ran but could not finish) or 2 (the command line itself was wrong).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from orthocrawl.archive import DEFAULT_DB, Archive, ArchiveError
+from orthocrawl.sites import SPIDERS, UnknownSiteError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DB_OPTION = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+    show_default=True, help="The SQLite archive file.")
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"orthocrawl: error: {message}", err=True)
+    sys.exit(code)
+
+
+def user_errors(func: F) -> F:
+    """Turn the errors a user can cause into one line and an exit code, never a traceback."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ArchiveError as error:
+            fail(str(error), 1)
+        except UnknownSiteError as error:
+            fail(str(error), 2)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="orthocrawl")
+def main() -> None:
+    """Crawl the orthopaedic and spine trade press into one SQLite archive.
+
+    \b
+    Start here:
+      orthocrawl demo                 crawl a local replica into data/demo.db
+      orthocrawl crawl orthospinenews crawl the real site into data/orthocrawl.db
+    """
+
+
+@main.command()
+@click.argument("sites", nargs=-1)
+@DB_OPTION
+@click.option("--base-url", "base_urls", multiple=True, metavar="[SITE=]URL",
+              help="Crawl a mirror of the site at URL instead (e.g. a running replica). "
+                   "SITE= is needed when crawling several sites.")
+@click.option("--discover", default="sitemap", show_default=True,
+              help="How to find articles: sitemap, feed, listing (comma-separated) or all.")
+@click.option("--url", "urls", multiple=True, help="Fetch this article URL only (repeatable).")
+@click.option("-v", "--verbose", count=True, help="Scrapy's log: -v for INFO, -vv for DEBUG.")
+@user_errors
+def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover: str,
+          urls: tuple[str, ...], verbose: int) -> None:
+    """Crawl SITES (default: every known site) into the archive.
+
+    Exits 1 when a site's run failed (stopped early, or returned no articles),
+    so that cron and systemd timers can alert.
+
+    \b
+    Examples:
+      orthocrawl crawl orthospinenews
+      orthocrawl crawl orthospinenews --db /srv/ortho.db --discover all
+      orthocrawl crawl orthospinenews --base-url http://127.0.0.1:8123
+    """
+    from orthocrawl.crawl import run_crawls
+    from orthocrawl.sites import spider_for
+
+    names = list(sites) or sorted(SPIDERS)
+    for name in names:
+        spider_for(name)
+    mirrors = _parse_base_urls(base_urls, names)
+    _check_discover(discover)
+    Archive(db).close()  # fails fast, with one line, on a bad archive path
+    started = time.monotonic()
+    outcomes = run_crawls(names, db, base_urls=mirrors, discover=discover, urls=list(urls),
+                          log_level=_log_level(verbose), progress=5.0)
+    failed = False
+    for outcome in outcomes:
+        figure = outcome.figure
+        click.echo(f"{outcome.site}: {outcome.status} ({outcome.reason}); "
+                   f"{figure['new']} new, {figure['changed']} changed, "
+                   f"{figure['unchanged']} unchanged, "
+                   f"{outcome.stats.get('orthocrawl/dropped', 0)} dropped, "
+                   f"{outcome.stats.get('downloader/request_count', 0)} requests")
+        failed = failed or outcome.status != "ok"
+    click.echo(f"archive: {db} ({time.monotonic() - started:.1f} s)")
+    if failed:
+        sys.exit(1)
+
+
+def _log_level(verbose: int) -> str:
+    return ("WARNING", "INFO", "DEBUG")[min(verbose, 2)]
+
+
+def _check_discover(discover: str) -> None:
+    from orthocrawl.spiders.base import DISCOVERY_MODES
+
+    modes = [m.strip() for m in discover.split(",") if m.strip()]
+    if modes != ["all"] and (not modes or any(m not in DISCOVERY_MODES for m in modes)):
+        raise click.BadParameter(
+            f"{discover!r}: use {', '.join(DISCOVERY_MODES)} (comma-separated) or all",
+            param_hint="--discover")
+
+
+def _parse_base_urls(values: tuple[str, ...], sites: list[str]) -> dict[str, str]:
+    mirrors: dict[str, str] = {}
+    for value in values:
+        site, sep, url = value.partition("=")
+        if not sep or "://" in site:
+            if len(sites) != 1:
+                raise click.BadParameter("with several sites, write SITE=URL",
+                                         param_hint="--base-url")
+            site, url = sites[0], value
+        if site not in sites:
+            raise click.BadParameter(f"{site!r} is not among the sites crawled",
+                                     param_hint="--base-url")
+        if not url.startswith(("http://", "https://")):
+            raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="--base-url")
+        mirrors[site] = url
+    return mirrors
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              default=Path("data") / "demo.db", show_default=True,
+              help="Archive to crawl the replica into (kept apart from the real archive).")
+@click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True,
+              help="How many articles the replica has.")
+@click.option("-v", "--verbose", count=True, help="Scrapy's log: -v for INFO, -vv for DEBUG.")
+@user_errors
+def demo(db: Path, articles: int, verbose: int) -> None:
+    """Crawl a local replica of OrthoSpineNews into an archive, then search it.
+
+    Starts the replica on 127.0.0.1 (a free port), crawls it through the same
+    spider, page objects and pipelines as a real crawl, stops it, and prints what
+    was archived. Nothing leaves this machine.
+
+    \b
+    Example:
+      orthocrawl demo --articles 300 --db /tmp/demo.db
+    """
+    from orthocrawl.crawl import run_crawls
+    from orthocrawl.replica import ReplicaServer, build_site
+
+    Archive(db).close()
+    site = build_site(articles=articles)
+    started = time.monotonic()
+    with ReplicaServer(site) as server:
+        click.echo(f"replica of {site.origin} with {articles} articles on {server.base_url}")
+        outcomes = run_crawls([site.name], db, base_urls={site.name: server.base_url},
+                              discover="all", log_level=_log_level(verbose), progress=5.0)
+    outcome = outcomes[0]
+    figure = outcome.figure
+    click.echo(f"crawled {outcome.stats.get('downloader/request_count', 0)} requests in "
+               f"{time.monotonic() - started:.1f} s: {figure['new']} new, "
+               f"{figure['changed']} changed, {figure['unchanged']} unchanged, "
+               f"{outcome.stats.get('orthocrawl/dropped', 0)} dropped (duplicates, non-articles)")
+    with Archive(db, create=False) as archive:
+        click.echo(f"archive {db}: {archive.count()} articles")
+        latest = list(archive.db.query(
+            "SELECT published_at, title, authors FROM articles "
+            "ORDER BY published_at DESC LIMIT 5"))
+        for row in latest:
+            authors = ", ".join(json.loads(row["authors"]))
+            click.echo(f"  {row['published_at'][:10]}  {row['title']}  ({authors})")
+        query = "fusion OR implant"
+        click.echo(f"\nexample search: {query}")
+        for hit in archive.search(query, limit=3):
+            click.echo(f"  {hit['title']}\n    {hit['url']}\n    {hit['snippet']}")
+    if outcome.status != "ok":
+        fail(f"the demo crawl failed: {outcome.reason}")
+
+
+@main.group(invoke_without_command=True)
+@click.pass_context
+def sites(ctx: click.Context) -> None:
+    """List the sites orthocrawl can crawl."""
+    if ctx.invoked_subcommand is None:
+        for name, spider in sorted(SPIDERS.items()):
+            click.echo(f"{name:20} {spider.origin}  ({', '.join(spider.allowed_domains)})")
+
+
+@main.group()
+def replica() -> None:
+    """The local replica of the publishers' sites (for the demo, tests and benchmarks)."""
+
+
+@replica.command("serve")
+@click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port to listen on (default: a free one).")
+def replica_serve(articles: int, host: str, port: int) -> None:
+    """Serve the replica until interrupted.
+
+    Pages link to the real site's URLs; crawl it with
+    `orthocrawl crawl orthospinenews --base-url URL`.
+
+    \b
+    Example:
+      orthocrawl replica serve --articles 500 --port 8123
+    """
+    from orthocrawl.replica import ReplicaServer, build_site
+
+    site = build_site(articles=articles)
+    try:
+        server = ReplicaServer(site, host=host, port=port)
+        server.start()
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror}")
+    click.echo(f"replica of {site.origin} ({articles} articles) on {server.base_url}; "
+               "Ctrl-C stops it", err=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()
+
+
+@replica.command("truth")
+@click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
+def replica_truth(articles: int) -> None:
+    """Print what the replica knows of every article, one JSON object per line.
+
+    \b
+    Example:
+      orthocrawl replica truth --articles 500 > truth.jsonl
+    """
+    from orthocrawl.replica import build_site
+
+    for record in build_site(articles=articles).truth():
+        click.echo(json.dumps(record, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Scrapy extensions: record each run in the archive, and show progress on long crawls."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import NotConfigured
+from twisted.internet import task
+
+from orthocrawl.archive import Archive
+
+COMPLETED_REASONS = ("finished", "closespider_itemcount", "closespider_pagecount",
+                     "closespider_timeout")
+
+
+def run_figures(stats: dict[str, Any]) -> dict[str, Any]:
+    """The figures a crawl_runs row holds, read from Scrapy's stats."""
+    prefix = "orthocrawl/dropped/"
+    drops = {k[len(prefix):]: v for k, v in stats.items() if k.startswith(prefix)}
+    http_errors = {
+        k.rsplit("/", 1)[1]: v for k, v in stats.items()
+        if k.startswith("downloader/response_status_count/") and int(k.rsplit("/", 1)[1]) >= 400
+    }
+    for key, value in stats.items():
+        if key.startswith("downloader/exception_type_count/"):
+            http_errors[key.rsplit(".", 1)[-1]] = value
+    return {
+        "requests": stats.get("downloader/request_count", 0),
+        "responses": stats.get("downloader/response_count", 0),
+        "articles_new": stats.get("orthocrawl/articles_new", 0),
+        "articles_changed": stats.get("orthocrawl/articles_changed", 0),
+        "articles_unchanged": stats.get("orthocrawl/articles_unchanged", 0),
+        "articles_dropped": stats.get("orthocrawl/dropped", 0),
+        "drop_reasons": drops,
+        "http_errors": http_errors,
+        "errors": stats.get("log_count/ERROR", 0),
+    }
+
+
+def judge(reason: str, figures: dict[str, Any]) -> tuple[str, str]:
+    """A run's outcome: ("ok" | "failed", why)."""
+    if reason not in COMPLETED_REASONS:
+        return "failed", f"crawl stopped early ({reason})"
+    seen = figures["articles_new"] + figures["articles_changed"] + figures["articles_unchanged"]
+    if seen == 0:
+        return "failed", "the site returned no articles"
+    return "ok", reason
+
+
+class RunRecorder:
+    """One row in crawl_runs per crawl, opened at start and completed at the end."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.path = crawler.settings.get("ORTHOCRAWL_DB")
+        self.run_id: int | None = None
+        self.started = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunRecorder:
+        if not crawler.settings.get("ORTHOCRAWL_DB"):
+            raise NotConfigured("no ORTHOCRAWL_DB")
+        recorder = cls(crawler)
+        crawler.signals.connect(recorder.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(recorder.spider_closed, signal=signals.spider_closed)
+        return recorder
+
+    def spider_opened(self, spider: Spider) -> None:
+        with Archive(self.path) as archive:
+            self.run_id = archive.start_run([spider.name])
+        self.crawler.stats.set_value("orthocrawl/run_id", self.run_id)
+
+    def spider_closed(self, spider: Spider, reason: str) -> None:
+        stats = self.crawler.stats
+        figures = run_figures(stats.get_stats())
+        status, why = judge(reason, figures)
+        stats.set_value("orthocrawl/run_status", status)
+        stats.set_value("orthocrawl/run_reason", why)
+        if self.run_id is None:
+            return
+        with Archive(self.path) as archive:
+            archive.finish_run(self.run_id, status=status, finish_reason=why,
+                               elapsed_seconds=round(time.monotonic() - self.started, 3),
+                               **figures)
+
+
+class Progress:
+    """A line on stderr every few seconds: requests, articles stored, pages per second."""
+
+    def __init__(self, crawler: Crawler, interval: float) -> None:
+        self.crawler = crawler
+        self.interval = interval
+        self.loop: task.LoopingCall | None = None
+        self.started = time.monotonic()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Progress:
+        interval = crawler.settings.getfloat("ORTHOCRAWL_PROGRESS_INTERVAL", 0)
+        if interval <= 0:
+            raise NotConfigured("progress off")
+        progress = cls(crawler, interval)
+        crawler.signals.connect(progress.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(progress.spider_closed, signal=signals.spider_closed)
+        return progress
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.started = time.monotonic()
+        self.loop = task.LoopingCall(self.report, spider)
+        self.loop.start(self.interval, now=False)
+
+    def report(self, spider: Spider) -> None:
+        stats = self.crawler.stats
+        pages = stats.get_value("response_received_count", 0)
+        stored = sum(stats.get_value(f"orthocrawl/articles_{k}", 0)
+                     for k in ("new", "changed", "unchanged"))
+        rate = pages / max(time.monotonic() - self.started, 1e-9)
+        print(f"{spider.name}: {pages:,} pages fetched, {stored:,} articles stored, "
+              f"{rate:,.0f} pages/s", file=sys.stderr, flush=True)
+
+    def spider_closed(self, spider: Spider) -> None:
+        if self.loop is not None and self.loop.running:
+            self.loop.stop()

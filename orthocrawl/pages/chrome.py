@@ -1,0 +1,80 @@
+"""Remove site chrome from a content element before its text is read.
+
+Two layers: the selectors a publisher's page object names (its theme's blocks),
+and generic markers that WordPress plugins and news themes share (sharing rows,
+related-post lists, print buttons, newsletter forms, ad slots, author boxes,
+comment areas). The generic layer catches plugins nobody described.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from lxml.cssselect import CSSSelector
+from lxml.etree import XPath, _Element
+
+# Tags that never hold article text.
+NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "form", "button", "input",
+                    "select", "textarea", "svg", "nav", "aside", "footer", "iframe")
+
+# Substrings of class or id values that plugins and themes give to chrome blocks.
+CHROME_MARKERS = (
+    "share", "sharing", "social", "sociable", "addtoany", "a2a_", "shareaholic", "addthis",
+    "related", "yarpp", "crp_related", "printfriendly", "print-button", "pf-button",
+    "newsletter", "mc4wp", "mailchimp", "subscribe", "optin", "signup",
+    "advert", "adsense", "ad-slot", "ad-container", "stream-item", "sponsor",
+    "author-box", "about-author", "author-bio", "authorbox", "comment", "respond",
+    "sd-like", "jetpack-likes", "wpcnt", "post-shortlink", "post-edit-link", "breadcrumb",
+    "post-navigation", "prev-next", "nav-links", "tags-links", "post-tags", "cat-links",
+    "screen-reader-text", "skip-link", "widget", "sidebar", "popup", "modal", "cookie",
+)
+
+# Markers that look like chrome but name content wrappers; never removed on them.
+CONTENT_MARKERS = ("entry-content", "post-content", "article-content", "article-body")
+
+
+def _marker_xpath(markers: Iterable[str]) -> str:
+    tests = []
+    for marker in markers:
+        tests.append(f"contains(@class, '{marker}')")
+        tests.append(f"contains(@id, '{marker}')")
+    return " or ".join(tests)
+
+
+_GENERIC = XPath(
+    ".//*[(" + _marker_xpath(CHROME_MARKERS) + ") and not(" + _marker_xpath(CONTENT_MARKERS)
+    + ")] | " + " | ".join(f".//{tag}" for tag in NON_CONTENT_TAGS)
+)
+
+
+@lru_cache(maxsize=256)
+def _css(selector: str) -> CSSSelector:
+    return CSSSelector(selector)
+
+
+def drop(element: _Element) -> None:
+    """Remove an element but keep its tail text in place."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def remove_chrome(root: _Element, selectors: Iterable[str] = (), generic: bool = True) -> None:
+    """Remove, in place, every element under root that a selector or a generic marker names."""
+    doomed: list[_Element] = []
+    for selector in selectors:
+        doomed.extend(_css(selector)(root))
+    if generic:
+        doomed.extend(_GENERIC(root))
+    for element in doomed:
+        if element is not root:
+            drop(element)

@@ -1,0 +1,65 @@
+"""Scrapy settings for orthocrawl: polite by default, pipeline order, ORTHOCRAWL_* settings.
+
+Every ORTHOCRAWL_* setting is documented in README.md.
+"""
+
+from orthocrawl import __version__
+from orthocrawl.items import EXPORT_FIELDS
+
+BOT_NAME = "orthocrawl"
+SPIDER_MODULES = ["orthocrawl.spiders"]
+NEWSPIDER_MODULE = "orthocrawl.spiders"
+
+USER_AGENT = f"orthocrawl/{__version__} (archive of the orthopaedic trade press; polite crawler)"
+
+# Politeness towards the real sites: robots.txt, one request at a time per domain,
+# a delay that AutoThrottle stretches when the site slows down.
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 1
+DOWNLOAD_DELAY = 1.0
+RANDOMIZE_DOWNLOAD_DELAY = True
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 60
+DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# Page objects (web-poet) run through scrapy-poet; importing orthocrawl.pages registers them.
+ADDONS = {"scrapy_poet.Addon": 300}
+SCRAPY_POET_DISCOVER = ["orthocrawl.pages"]
+
+# Requests for a mirrored site go to its mirror (ORTHOCRAWL_MIRRORS); others go out as usual.
+DOWNLOAD_HANDLERS = {
+    "http": "orthocrawl.mirror.MirrorDownloadHandler",
+    "https": "orthocrawl.mirror.MirrorDownloadHandler",
+}
+
+ITEM_PIPELINES = {
+    "orthocrawl.pipelines.CleanPipeline": 100,
+    "orthocrawl.pipelines.ValidatePipeline": 200,
+    "orthocrawl.pipelines.DeduplicatePipeline": 300,
+    "orthocrawl.pipelines.StorePipeline": 900,
+}
+EXTENSIONS = {
+    "orthocrawl.extensions.RunRecorder": 500,
+    "orthocrawl.extensions.Progress": 510,
+}
+
+FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"
+
+# ---- orthocrawl's own settings ----
+ORTHOCRAWL_DB = "data/orthocrawl.db"     # the archive file
+ORTHOCRAWL_MIRRORS: dict[str, str] = {}  # domain -> base URL of a mirror to crawl instead
+ORTHOCRAWL_MIN_WORDS = 20                # fewer words than this: dropped as too_short
+ORTHOCRAWL_BATCH_SIZE = 200              # articles per archive transaction
+ORTHOCRAWL_BATCH_SECONDS = 2.0           # ... or this long since the last one
+ORTHOCRAWL_PROGRESS_INTERVAL = 0         # seconds between progress lines (0: off)

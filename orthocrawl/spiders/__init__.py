@@ -1,0 +1,1 @@
+"""Spiders: discovery only (feeds, sitemaps, listings -> article URLs -> page objects)."""

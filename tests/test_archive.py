@@ -1,0 +1,102 @@
+"""The archive: schema, upserts, raw pages, runs, FTS sync, bad files."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from orthocrawl.archive import SCHEMA_VERSION, Archive, ArchiveError
+from orthocrawl.items import RawPage
+
+
+def record(url: str = "https://example.com/a/", body: str = "Spinal fusion outcomes improved.",
+           title: str = "Fusion study") -> dict:
+    return {"url": url, "site": "example", "title": title, "authors": ["Ana Ruiz"],
+            "posted_by": None, "published_at": "2024-01-02T03:04:05Z", "modified_at": None,
+            "categories": ["Spine"], "tags": [], "description": None, "lead_image": None,
+            "language": "en", "body_text": body, "body_html": f"<p>{body}</p>",
+            "word_count": len(body.split()), "source": None, "content_hash": str(hash((title, body)))}
+
+
+def page(body: bytes = b"<html>x</html>") -> RawPage:
+    return RawPage("https://example.com/a/", 200, {"content-type": "text/html"}, body,
+                   "2024-01-02T03:04:05Z")
+
+
+def test_new_unchanged_changed(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        assert archive.store([(record(), page())], now="2024-01-01T00:00:00Z") == ["new"]
+        assert archive.store([(record(), page())], now="2024-02-01T00:00:00Z") == ["unchanged"]
+        row = archive.article("https://example.com/a/")
+        assert row["first_seen"] == "2024-01-01T00:00:00Z"
+        assert row["last_seen"] == "2024-02-01T00:00:00Z"
+        assert row["last_changed"] == "2024-01-01T00:00:00Z"
+        assert row["authors"] == ["Ana Ruiz"]
+        changed = record(body="Spinal fusion outcomes improved a lot.")
+        assert archive.store([(changed, None)], now="2024-03-01T00:00:00Z") == ["changed"]
+        row = archive.article("https://example.com/a/")
+        assert row["body_text"].endswith("a lot.")
+        assert row["last_changed"] == "2024-03-01T00:00:00Z"
+        assert archive.count() == 1
+
+
+def test_raw_page_round_trip_compressed(tmp_path):
+    body = b"<html>" + b"spine " * 5000 + b"</html>"
+    with Archive(tmp_path / "a.db") as archive:
+        archive.store([(record(), page(body))])
+        assert archive.raw_page("https://example.com/a/").body == body
+        stored = archive.db.execute("SELECT length(body) FROM pages").fetchone()[0]
+        assert stored < len(body) / 10
+
+
+def test_fts_follows_inserts_and_updates(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        archive.store([(record(), None)])
+        assert [h["url"] for h in archive.search("fusion")] == ["https://example.com/a/"]
+        archive.store([(record(body="Cervical disc replacement news today.", title="Disc"),
+                        None)])
+        assert archive.search("fusion") == []
+        assert len(archive.search("cervical")) == 1
+
+
+def test_wal_and_schema_version(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_runs_recorded(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        run = archive.start_run(["example"])
+        archive.finish_run(run, status="ok", requests=3, drop_reasons={"duplicate": 1})
+        (row,) = archive.runs()
+        assert row["status"] == "ok" and row["requests"] == 3
+        assert row["drop_reasons"] == '{"duplicate": 1}'
+
+
+def test_corrupt_file_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "bad.db"
+    path.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ArchiveError, match="cannot use"):
+        Archive(path)
+    assert path.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
+    with pytest.raises(ArchiveError, match="not an orthocrawl archive"):
+        Archive(path)
+
+
+def test_directory_and_missing_archive(tmp_path):
+    with pytest.raises(ArchiveError, match="directory"):
+        Archive(tmp_path)
+    with pytest.raises(ArchiveError, match="no archive"):
+        Archive(tmp_path / "missing.db", create=False)
+
+
+def test_bad_query_is_one_line_error(tmp_path):
+    with Archive(tmp_path / "a.db") as archive, pytest.raises(ArchiveError):
+        archive.search('"unbalanced')
