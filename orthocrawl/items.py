@@ -76,5 +76,5 @@ class Article:
 
 
 # What feed exports (`scrapy crawl -O file.jsonl`) write, in this order.
-EXPORT_FIELDS: tuple[str, ...] = CONTENT_FIELDS + (
-    "content_hash", "first_seen", "last_seen", "last_changed")
+EXPORT_FIELDS: tuple[str, ...] = (
+    *CONTENT_FIELDS, "content_hash", "first_seen", "last_seen", "last_changed")

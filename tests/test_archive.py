@@ -16,7 +16,8 @@ def record(url: str = "https://example.com/a/", body: str = "Spinal fusion outco
             "posted_by": None, "published_at": "2024-01-02T03:04:05Z", "modified_at": None,
             "categories": ["Spine"], "tags": [], "description": None, "lead_image": None,
             "language": "en", "body_text": body, "body_html": f"<p>{body}</p>",
-            "word_count": len(body.split()), "source": None, "content_hash": str(hash((title, body)))}
+            "word_count": len(body.split()), "source": None,
+            "content_hash": str(hash((title, body)))}
 
 
 def page(body: bytes = b"<html>x</html>") -> RawPage:

@@ -26,7 +26,8 @@ from orthocrawl.urls import canonical_url
 ARTICLE_TYPES = frozenset({
     "Article", "NewsArticle", "BlogPosting", "ReportageNewsArticle", "AnalysisNewsArticle",
     "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "TechArticle",
-    "ScholarlyArticle", "MedicalScholarlyArticle", "Report", "LiveBlogPosting", "SocialMediaPosting",
+    "ScholarlyArticle", "MedicalScholarlyArticle", "Report", "LiveBlogPosting",
+    "SocialMediaPosting",
 })
 
 # body classes WordPress gives each kind of page, most specific first.

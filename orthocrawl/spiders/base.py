@@ -47,6 +47,9 @@ class PublisherSpider(SitemapSpider):
 
     def __init__(self, discover: str = "sitemap", urls: str | Iterable[str] = "",
                  max_pages: int | str = 50, **kwargs: Any) -> None:
+        # SitemapSpider compiles these in its __init__.
+        self.sitemap_urls = [self.origin + "/robots.txt"]
+        self.sitemap_rules = [("", "parse_article")]
         super().__init__(**kwargs)
         modes = [m.strip() for m in discover.split(",") if m.strip()]
         if modes == ["all"]:
@@ -58,8 +61,6 @@ class PublisherSpider(SitemapSpider):
         self.discover = modes
         self.article_urls = [u for u in (urls.split(",") if isinstance(urls, str) else urls) if u]
         self.max_pages = int(max_pages)
-        self.sitemap_urls = [self.origin + "/robots.txt"]
-        self.sitemap_rules = [("", "parse_article")]
 
     async def start(self) -> AsyncIterator[Any]:
         for url in self.article_urls:

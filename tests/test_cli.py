@@ -1,0 +1,78 @@
+"""The command line: help, sites, and bad input ending in one line and a non-zero exit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+
+def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
+                          text=True, timeout=120, cwd=cwd)
+
+
+def one_line_error(result: subprocess.CompletedProcess) -> str:
+    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+    assert "Traceback" not in result.stderr
+    assert len(lines) <= 3, result.stderr  # click usage errors add a usage line
+    return lines[-1]
+
+
+@pytest.mark.parametrize("command", [[], ["crawl"], ["demo"], ["sites"], ["replica", "serve"],
+                                     ["replica", "truth"]])
+def test_help_everywhere_with_example(command):
+    result = run(*command, "--help")
+    assert result.returncode == 0
+    assert "Usage:" in result.stdout
+    if command and command != ["sites"]:
+        assert "Example" in result.stdout or "orthocrawl" in result.stdout
+
+
+def test_sites_lists_orthospinenews():
+    result = run("sites")
+    assert result.returncode == 0
+    assert "orthospinenews" in result.stdout and "https://www.orthospinenews.com" in result.stdout
+
+
+def test_unknown_site(tmp_path):
+    result = run("crawl", "nosuchsite", "--db", str(tmp_path / "a.db"))
+    assert result.returncode == 2
+    assert "unknown site 'nosuchsite'" in one_line_error(result)
+
+
+def test_corrupt_db_is_refused_and_untouched(tmp_path):
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"garbage" * 1000)
+    result = run("crawl", "orthospinenews", "--db", str(db))
+    assert result.returncode == 1
+    assert "cannot use" in one_line_error(result)
+    assert db.read_bytes() == b"garbage" * 1000
+
+
+def test_unwritable_db_path(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("crawl", "orthospinenews", "--db", str(blocker / "sub" / "a.db"))
+    assert result.returncode == 1
+    assert "cannot create" in one_line_error(result)
+
+
+def test_db_that_is_a_directory(tmp_path):
+    result = run("crawl", "orthospinenews", "--db", str(tmp_path))
+    assert result.returncode != 0
+    one_line_error(result)
+
+
+def test_bad_discovery_mode(tmp_path):
+    result = run("crawl", "orthospinenews", "--db", str(tmp_path / "a.db"), "--discover", "rss")
+    assert result.returncode == 2
+    assert "--discover" in one_line_error(result)
+
+
+def test_bad_base_url(tmp_path):
+    result = run("crawl", "orthospinenews", "--db", str(tmp_path / "a.db"),
+                 "--base-url", "ftp://x")
+    assert result.returncode == 2
+    one_line_error(result)
