@@ -188,7 +188,8 @@ def demo(db: Path, articles: int, verbose: int) -> None:
         query = "fusion OR implant"
         click.echo(f"\nexample search: {query}")
         for hit in archive.search(query, limit=3):
-            click.echo(f"  {hit['title']}\n    {hit['url']}\n    {hit['snippet']}")
+            snippet = " ".join(hit["snippet"].split())
+            click.echo(f"  {hit['title']}\n    {hit['url']}\n    {snippet}")
     if outcome.status != "ok":
         fail(f"the demo crawl failed: {outcome.reason}")
 

@@ -67,7 +67,7 @@ class CleanPipeline(_CountingPipeline):
 class ValidatePipeline(_CountingPipeline):
     """Keep articles only: a page of another kind, or one without title or text, is dropped."""
 
-    min_words = 20
+    min_words = 10
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)

@@ -55,11 +55,13 @@ EXTENSIONS = {
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+# Dropped items (duplicates, non-articles) are routine: counted in the run, logged at INFO.
+DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
 
 # ---- orthocrawl's own settings ----
 ORTHOCRAWL_DB = "data/orthocrawl.db"     # the archive file
 ORTHOCRAWL_MIRRORS: dict[str, str] = {}  # domain -> base URL of a mirror to crawl instead
-ORTHOCRAWL_MIN_WORDS = 20                # fewer words than this: dropped as too_short
+ORTHOCRAWL_MIN_WORDS = 10                # fewer words than this: dropped as too_short
 ORTHOCRAWL_BATCH_SIZE = 200              # articles per archive transaction
 ORTHOCRAWL_BATCH_SECONDS = 2.0           # ... or this long since the last one
 ORTHOCRAWL_PROGRESS_INTERVAL = 0         # seconds between progress lines (0: off)

@@ -166,6 +166,18 @@ def iter_blocks(root: _Element) -> Iterator[str]:
     yield from walk(root)
 
 
+def leading_blocks(root: _Element, count: int) -> list[_Element]:
+    """The first `count` leaf blocks under root that hold text (paragraphs, headings, ...)."""
+    found: list[_Element] = []
+    for element in root.iterdescendants():
+        tag = _tag(element)
+        if tag in BLOCK_TAGS and not _has_block_child(element) and inline_text(element):
+            found.append(element)
+            if len(found) == count:
+                break
+    return found
+
+
 def _has_block_child(el: _Element) -> bool:
     return any(_tag(child) in BLOCK_TAGS for child in el)
 

@@ -156,10 +156,8 @@ class WordPressPage(WebPage[Article]):
         return Content(bodytext.body_text(root), bodytext.body_html(root), byline)
 
     def _take_byline(self, root: _Element) -> list[str]:
-        """Find a syndicated byline among the first blocks, remove it, return its names."""
-        candidates = [el for el in root.iter("p", "div", "h4", "h5", "h6")
-                      if bodytext.inline_text(el)][: self.byline_scan + 2]
-        for element in candidates[: self.byline_scan]:
+        """Find a syndicated byline among the first text blocks, remove it, return its names."""
+        for element in bodytext.leading_blocks(root, self.byline_scan):
             names = split_byline(bodytext.inline_text(element))
             if names:
                 drop(element)
