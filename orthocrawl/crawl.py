@@ -18,7 +18,7 @@ from orthocrawl.sites import spider_for
 # For a local replica or mirror: no politeness delay, full concurrency.
 MIRROR_OVERRIDES: dict[str, Any] = {
     "DOWNLOAD_DELAY": 0,
-    "RANDOMIZE_DOWNLOAD_DELAY": False,
+    "DOWNLOAD_DELAY_JITTER": 0,
     "AUTOTHROTTLE_ENABLED": False,
     "CONCURRENT_REQUESTS": 32,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 32,

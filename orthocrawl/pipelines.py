@@ -10,7 +10,6 @@ import hashlib
 import time
 from typing import Any
 
-from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
@@ -50,7 +49,7 @@ class _CountingPipeline:
 class CleanPipeline(_CountingPipeline):
     """Normalise white space and lists, canonicalise the URL, count words, hash the content."""
 
-    def process_item(self, article: Article, spider: Spider) -> Article:
+    def process_item(self, article: Article) -> Article:
         article.url = canonical_url(article.url)
         for name in ("title", "posted_by", "description", "source"):
             value = getattr(article, name)
@@ -73,7 +72,7 @@ class ValidatePipeline(_CountingPipeline):
         super().__init__(crawler)
         self.min_words = crawler.settings.getint("ORTHOCRAWL_MIN_WORDS", self.min_words)
 
-    def process_item(self, article: Article, spider: Spider) -> Article:
+    def process_item(self, article: Article) -> Article:
         if article.page_type != "article":
             raise self.drop(f"not_article_{article.page_type}", article)
         if not article.title:
@@ -90,7 +89,7 @@ class DeduplicatePipeline(_CountingPipeline):
         super().__init__(crawler)
         self.seen: set[str] = set()
 
-    def process_item(self, article: Article, spider: Spider) -> Article:
+    def process_item(self, article: Article) -> Article:
         if article.url in self.seen:
             raise self.drop("duplicate", article)
         self.seen.add(article.url)
@@ -110,10 +109,10 @@ class StorePipeline(_CountingPipeline):
         self.last_flush = time.monotonic()
         self.archive: Archive | None = None
 
-    def open_spider(self, spider: Spider) -> None:
+    def open_spider(self) -> None:
         self.archive = Archive(self.path)
 
-    def process_item(self, article: Article, spider: Spider) -> Article:
+    def process_item(self, article: Article) -> Article:
         record = {name: getattr(article, name) for name in STORED_FIELDS}
         self.buffer.append((record, article.raw_page))
         article.raw_page = None  # the buffer holds it; free the item
@@ -130,7 +129,7 @@ class StorePipeline(_CountingPipeline):
         self.buffer.clear()
         self.last_flush = time.monotonic()
 
-    def close_spider(self, spider: Spider) -> None:
+    def close_spider(self) -> None:
         self.flush()
         if self.archive is not None:
             self.archive.close()

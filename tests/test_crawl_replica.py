@@ -126,7 +126,7 @@ def test_recrawl_changes_nothing_but_last_seen(server, archive, tmp_path):
         old = before[url]
         assert {k for k in row if row[k] != old[k]} <= {"last_seen"}, url
     database = sqlite_utils.Database(archive)
-    last = list(database.query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1"))[0]
+    last = next(iter(database.query("SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1")))
     assert last["articles_unchanged"] == ARTICLES and last["articles_new"] == 0
 
 
@@ -154,7 +154,7 @@ def test_non_article_pages_are_dropped_with_a_reason(server, site, tmp_path):
     assert result.returncode == 1  # nothing archived: the run says it failed
     assert rows(db) == {}
     database = sqlite_utils.Database(db)
-    run = list(database.query("SELECT * FROM crawl_runs"))[0]
+    run = next(iter(database.query("SELECT * FROM crawl_runs")))
     reasons = json.loads(run["drop_reasons"])
     assert sum(reasons.values()) == len(site.non_article_urls())
     assert all(key.startswith("not_article") for key in reasons)

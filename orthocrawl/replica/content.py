@@ -1,0 +1,228 @@
+"""Turn stories into posts: accounts, bylines, images, page features, URLs and cross-links."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from random import Random
+
+from . import phrases, vocab
+from .blocks import OLDER_URL, SELF_URL, Block, clean, paragraph
+from .constants import TODAY
+from .inline import Ink
+from .media import Image
+from .model import Account, Comment, Post, Term
+from .slugs import slugify
+from .stories_corporate import fda_clearance, market_report, press_release
+from .stories_editorial import brief, interview, listicle, news, roundup, study
+from .text import excerpt
+from .timefmt import local
+from .timeline import post_id, schedule
+from .variants import link
+from .writing import Story, Writer
+
+KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
+    (press_release, 0.22), (fda_clearance, 0.12), (interview, 0.14), (market_report, 0.07),
+    (news, 0.22), (listicle, 0.05), (study, 0.09), (brief, 0.06), (roundup, 0.03),
+)
+
+ACCOUNTS = [Account(name, slug, bio, social) for name, slug, _, bio, social in vocab.ACCOUNTS]
+_ACCOUNT_WEIGHTS = [share for _, _, share, _, _ in vocab.ACCOUNTS]
+CATEGORIES = {slug: Term(name, slug, "category", 2 + n, desc)
+              for n, (name, slug, desc) in enumerate(vocab.CATEGORIES)}
+
+
+class TagBook:
+    """Tags get ids in order of first use, so the same build always numbers them alike."""
+
+    def __init__(self) -> None:
+        self.by_slug: dict[str, Term] = {}
+
+    def get(self, name: str) -> Term:
+        slug = slugify(name)
+        term = self.by_slug.get(slug)
+        if term is None:
+            term = self.by_slug[slug] = Term(name, slug, "tag", 100 + len(self.by_slug))
+        return term
+
+
+def build_posts(count: int, seed: int) -> tuple[list[Post], TagBook]:
+    tags = TagBook()
+    posts = [draft(i, seed, published, modified, tags)
+             for i, (published, modified) in enumerate(schedule(count, seed))]
+    assign_paths(posts)
+    cross_link(posts, seed)
+    return posts, tags
+
+
+def _byline(ink: Ink, names: list[str], rng: Random) -> Block:
+    if len(names) == 2:
+        line = f"By {names[0]} and {names[1]}"
+    elif rng.random() < 0.4:
+        line = f"Written by  {names[0]}"  # two spaces, as the site prints it
+    else:
+        line = f"By {names[0]}"
+    span = ink.t(line)
+    wrap = rng.random()
+    if wrap < 0.2:
+        span = ink.i(span)
+    elif wrap < 0.3:
+        span = ink.b(span)
+    return paragraph(span)
+
+
+def draft(i: int, seed: int, published, modified, tags: TagBook) -> Post:
+    """Write post ``i`` (0 = newest); its words depend only on ``seed`` and ``i``."""
+    rng = Random(f"{seed}-{i}")
+    make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
+    style = rng.choices((0, 1, 2), (0.25, 0.65, 0.1))[0]
+    ink = Ink(style)
+    pid = post_id(i, seed)
+    writer = Writer(rng, ink, published, pid)
+    story = make(writer)
+    page = Random(f"{seed}-{i}-page")  # page furniture, independent of the words
+    account = page.choices(ACCOUNTS, _ACCOUNT_WEIGHTS)[0]
+
+    bylines: list[str] = []
+    byline_block = None
+    source = via = None
+    if story.syndicated:
+        bylines = page.sample(vocab.WRITERS, 2 if page.random() < 0.15 else 1)
+        byline_block = _byline(ink, bylines, page)
+        outlet = page.choice(vocab.OUTLETS)
+        if page.random() < 0.85:
+            source = (outlet[0], f"{outlet[1]}{outlet[2]}{slugify(story.title)[:70]}.html")
+    elif page.random() < 0.03:  # the editor's own byline: still not body text
+        bylines = [account.name]
+        byline_block = _byline(ink, bylines, page)
+    if story.wire and page.random() < 0.5:
+        source = story.wire
+    if source is None and page.random() < 0.05:
+        outlet = page.choice(vocab.OUTLETS)
+        via = (outlet[0], outlet[1] + "/")
+
+    categories = [CATEGORIES[s] for s in dict.fromkeys(story.categories)]
+    if page.random() < 0.05 and CATEGORIES["featured"] not in categories:
+        categories.append(CATEGORIES["featured"])
+
+    images = [b.image for b in story.blocks if b.image is not None]
+    lead = None
+    if page.random() < 0.85:
+        width, height = page.choice(((790, 559), (790, 444), (800, 533), (1024, 683)))
+        lead = Image(name=slugify(story.image_stem)[:50].strip("-") or "featured",
+                     month=f"{local(published):%Y/%m}", width=width, height=height,
+                     alt=story.image_alt, attachment_id=pid + 1, cdn=page.randint(0, 2))
+        if page.random() < 0.5:
+            lead.caption = story.lead_caption or page.choice((
+                f"Photo courtesy of {story.image_alt}", "Image: OrthoSpineNews file photo",
+                f"{story.image_alt} (stock image)"))
+        images.insert(0, lead)
+
+    body_text = "\n\n".join(b.text for b in story.blocks if b.text)
+    description = story.summary or _auto_excerpt(byline_block, body_text)
+
+    features = set()
+    year = local(published).year
+    for name, p in (("author_box", 0.75), ("highlights", 0.12), ("shortlink", 0.35),
+                    ("check_also", 0.85),
+                    ("sharedaddy", 0.7 if year <= 2019 else 0.15),
+                    ("jp_related", 0.4 if year <= 2020 else 0.0),
+                    ("printfriendly", 0.45 if year >= 2014 else 0.0),
+                    ("mc4wp", 0.3 if year >= 2018 else 0.0),
+                    ("addtoany", 0.5 if 2017 <= year <= 2022 else 0.1)):
+        if page.random() < p:
+            features.add(name)
+    if "sharedaddy" in features and page.random() < 0.6:
+        features.add("likes")
+
+    comments_open = page.random() < 0.75
+    comments: list[Comment] = []
+    if page.random() < 0.45:
+        when = published
+        for k in range(page.randint(1, 5)):
+            when = min(when + timedelta(minutes=page.randint(20, 6000)), TODAY)
+            comments.append(Comment(pid * 8 + k, page.choice(vocab.COMMENTERS),
+                                    page.choice(phrases.COMMENTS), when))
+    if not comments_open and not comments and page.random() < 0.5:
+        features.add("no_comments_block")
+
+    highlights = []
+    if "highlights" in features:
+        highlights = [writer.fill(h) for h in page.sample(phrases.HIGHLIGHTS, 3)]
+
+    post = Post(
+        index=i, post_id=pid, kind=story.kind, title=story.title, published=published,
+        modified=modified, account=account, categories=categories,
+        tags=[tags.get(name) for name in story.tags], blocks=story.blocks,
+        description=description, ink_style=style, bylines=bylines, byline_block=byline_block,
+        lead=lead, images=images, source=source, via=via, highlights=highlights,
+        comments=comments, comments_open=comments_open,
+        views=int(page.paretovariate(1.2) * 180) + page.randint(0, 90),
+        features=frozenset(features), body_text=body_text,
+    )
+    post.slug = slugify(story.title)[:90].strip("-")
+    return post
+
+
+def _auto_excerpt(byline: Block | None, body_text: str) -> str:
+    """Yoast's fallback description: the start of the stripped content, byline included."""
+    text = (byline.text + " " if byline else "") + body_text
+    return clean(excerpt(text, 28).replace("\n", " "))
+
+
+def assign_paths(posts: list[Post]) -> None:
+    """Permalinks, oldest first so a later duplicate slug gets ``-2`` as in WordPress."""
+    seen: set[str] = set()
+    count = len(posts)
+    slug_only = {count - 1, count - 3} if count >= 10 else set()
+    for post in reversed(posts):
+        slug = post.slug or f"post-{post.post_id}"
+        if post.index in slug_only:
+            slug += "-2"
+        base, n = slug, 2
+        while slug in seen:
+            slug, n = f"{base}-{n}", n + 1
+        seen.add(slug)
+        post.slug = slug
+        if post.index in slug_only:
+            post.path = f"/{slug}/"
+        else:
+            post.path = f"/{local(post.published):%Y/%m/%d}/{slug}/"
+        for image in post.images:
+            image.page_url = f"{post.url}attachment/{image.name}/"
+
+
+def cross_link(posts: list[Post], seed: int) -> None:
+    """Prev/next, related posts, "Check Also", in-body links to older posts; final body HTML."""
+    by_category: dict[str, list[Post]] = {}
+    for post in posts:
+        by_category.setdefault(post.categories[0].slug, []).append(post)
+    count = len(posts)
+    for post in posts:
+        rng = Random(f"{seed}-{post.index}-links")
+        post.newer = posts[post.index - 1] if post.index > 0 else None
+        post.older = posts[post.index + 1] if post.index + 1 < count else None
+        peers = by_category[post.categories[0].slug]
+        at = _find(peers, post)
+        near = peers[max(0, at - 3):at] + peers[at + 1:at + 4]
+        post.related = near[:rng.randint(3, 5)] if near else []
+        others = [p for p in (peers[at + 4:at + 12] or posts[:8]) if p is not post]
+        post.check_also = rng.choice(others) if others else None
+        target = posts[min(count - 1, post.index + rng.randint(1, 40))]
+        older = link(target, f"older-{post.post_id}") if target is not post else post.url
+        parts = [post.byline_block.html] if post.byline_block else []
+        parts += [b.html for b in post.blocks]
+        post.body_html = ("\n".join(parts).replace(SELF_URL, post.url)
+                          .replace(OLDER_URL, older))
+
+
+def _find(peers: list[Post], post: Post) -> int:
+    # peers are newest first, like posts: bisect on index.
+    lo, hi = 0, len(peers)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if peers[mid].index < post.index:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

@@ -1,0 +1,115 @@
+"""Serve a ReplicaSite over HTTP: in a background thread, or in its own process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .constants import CANONICAL_HOST, ORIGIN
+from .site import ReplicaSite
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as crawlers expect
+    disable_nagle_algorithm = True  # headers and body go out without a delayed-ACK stall
+    server_version = "nginx"
+    sys_version = ""
+    site: ReplicaSite
+
+    def _serve(self) -> None:
+        proto = self.headers.get("X-Forwarded-Proto")
+        host = self.headers.get("X-Forwarded-Host")
+        browser = proto is None and host is None
+        url = f"{proto or 'https'}://{host or CANONICAL_HOST}{self.path}"
+        status, headers, body = self.site.handle(self.command, url, self.headers)
+        self.send_response(status)
+        for name, value in headers:
+            if browser and name == "Location" and value.startswith(ORIGIN):
+                # A browser on the bare server stays on it.
+                value = f"http://{self.headers.get('Host', '')}{value.removeprefix(ORIGIN)}"
+            self.send_header(name, value)
+        self.end_headers()
+        if body:
+            self.wfile.write(body)
+
+    do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _serve
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class ReplicaServer:
+    """``with ReplicaServer(site) as srv:`` serves ``site`` at ``srv.base_url``."""
+
+    def __init__(self, site: ReplicaSite, host: str = "127.0.0.1", port: int = 0) -> None:
+        handler = type("ReplicaHandler", (_Handler,), {"site": site})
+        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd.daemon_threads = True
+        self.host, self.port = self.httpd.server_address[:2]
+        self.base_url = f"http://{self.host}:{self.port}"
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> ReplicaServer:
+        self._thread = threading.Thread(target=self.httpd.serve_forever, name="replica",
+                                        daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+        if self._thread:
+            self._thread.join(timeout=5)
+
+    def serve_forever(self) -> None:
+        self.httpd.serve_forever()
+
+    def __enter__(self) -> ReplicaServer:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+@contextmanager
+def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
+                  timeout: float = 300.0, warm: bool = True) -> Iterator[str]:
+    """Run the replica in its own process (``python -m orthocrawl.replica``); yield its URL.
+
+    With ``warm`` (the default) every article page is rendered before the URL is yielded."""
+    root = str(Path(__file__).resolve().parents[2])
+    env = dict(os.environ)
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    cmd = [sys.executable, "-m", "orthocrawl.replica", "--articles", str(articles),
+           "--seed", str(seed), "--host", host, "--port", "0", *([] if warm else ["--no-warm"])]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
+    try:
+        line = _first_line(proc, timeout)
+        if not line.startswith("listening on "):
+            raise RuntimeError(f"replica did not start: {line!r}")
+        yield line.removeprefix("listening on ").strip()
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout:
+            proc.stdout.close()
+
+
+def _first_line(proc: subprocess.Popen, timeout: float) -> str:
+    box: list[str] = []
+    reader = threading.Thread(target=lambda: box.append(proc.stdout.readline()), daemon=True)
+    reader.start()
+    reader.join(timeout)
+    if not box:
+        raise RuntimeError(f"replica gave no address within {timeout:.0f} s")
+    return box[0]

@@ -1,0 +1,15 @@
+"""WordPress-style slugs: accents removed, punctuation dropped, words joined by hyphens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPECIAL = str.maketrans({"ß": "ss", "ø": "o", "Ø": "o", "æ": "ae", "’": "", "'": "", "&": ""})
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
+    return _NON_WORD.sub("-", ascii_text).strip("-")
