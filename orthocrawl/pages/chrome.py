@@ -8,11 +8,12 @@ comment areas). The generic layer catches plugins nobody described.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from lxml.cssselect import CSSSelector
-from lxml.etree import XPath, _Element
+from lxml.etree import _Element
 
 # Tags that never hold article text.
 NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "form", "button", "input",
@@ -34,22 +35,24 @@ CHROME_MARKERS = (
 CONTENT_MARKERS = ("entry-content", "post-content", "article-content", "article-body")
 
 
-def _marker_xpath(markers: Iterable[str]) -> str:
-    tests = []
-    for marker in markers:
-        tests.append(f"contains(@class, '{marker}')")
-        tests.append(f"contains(@id, '{marker}')")
-    return " or ".join(tests)
+_CHROME = re.compile("|".join(re.escape(m) for m in CHROME_MARKERS))
+_CONTENT = re.compile("|".join(re.escape(m) for m in CONTENT_MARKERS))
+_NON_CONTENT = frozenset(NON_CONTENT_TAGS)
 
 
-_GENERIC = XPath(
-    ".//*[(" + _marker_xpath(CHROME_MARKERS) + ") and not(" + _marker_xpath(CONTENT_MARKERS)
-    + ")] | " + " | ".join(f".//{tag}" for tag in NON_CONTENT_TAGS)
-)
+def _is_generic_chrome(element: _Element) -> bool:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return False
+    if tag in _NON_CONTENT:
+        return True
+    names = f"{element.get('class', '')} {element.get('id', '')}"
+    return bool(names != " " and _CHROME.search(names) and not _CONTENT.search(names))
 
 
 @lru_cache(maxsize=256)
-def _css(selector: str) -> CSSSelector:
+def css(selector: str) -> CSSSelector:
+    """A compiled CSS selector (compiled once per process)."""
     return CSSSelector(selector)
 
 
@@ -72,9 +75,9 @@ def remove_chrome(root: _Element, selectors: Iterable[str] = (), generic: bool =
     """Remove, in place, every element under root that a selector or a generic marker names."""
     doomed: list[_Element] = []
     for selector in selectors:
-        doomed.extend(_css(selector)(root))
+        doomed.extend(css(selector)(root))
     if generic:
-        doomed.extend(_GENERIC(root))
+        doomed.extend(el for el in root.iterdescendants() if _is_generic_chrome(el))
     for element in doomed:
         if element is not root:
             drop(element)

@@ -11,7 +11,7 @@ from orthocrawl.pages.wordpress import WordPressPage
 
 
 class JannahPage(WordPressPage):
-    body_selector: ClassVar[str] = "article#the-post div.entry-content, div.entry-content"
+    body_selector: ClassVar[str] = "div.entry-content"
     title_selectors: ClassVar[tuple[str, ...]] = ("h1.post-title.entry-title", "h1.post-title")
     # What the theme injects inside div.entry-content around the post's own content.
     chrome_selectors: ClassVar[tuple[str, ...]] = (
@@ -27,5 +27,10 @@ class JannahPage(WordPressPage):
 
     @field
     def source(self) -> str | None:
-        name = self.css("#post-bottom-source .tagcloud a::text").get()
-        return normalize_space(name) if name and name.strip() else None
+        content = self._content_element()
+        if content is None:
+            return None
+        names = content.xpath(
+            ".//*[@id='post-bottom-source']//span[contains(@class, 'tagcloud')]/a//text()")
+        name = normalize_space("".join(names))
+        return name or None

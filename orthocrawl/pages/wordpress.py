@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from lxml.etree import _Element
+from parsel import Selector
 from web_poet import WebPage, field
 from web_poet.utils import cached_method
 
@@ -20,7 +21,7 @@ from orthocrawl.dates import to_utc_iso
 from orthocrawl.items import Article
 from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.byline import split_byline
-from orthocrawl.pages.chrome import drop, remove_chrome
+from orthocrawl.pages.chrome import css, drop, remove_chrome
 from orthocrawl.urls import canonical_url
 
 ARTICLE_TYPES = frozenset({
@@ -87,21 +88,36 @@ class WordPressPage(WebPage[Article]):
 
     # ---- shared parsing, cached per page ----
 
+    @property
+    def selector(self) -> Selector:
+        # One parse per page, shared with the response (and free of the `url` field).
+        return self.response.selector
+
+    @cached_method
+    def _metas(self) -> dict[str, list[str]]:
+        """Every <meta property|name=... content=...>, by lower-cased key, in page order."""
+        metas: dict[str, list[str]] = {}
+        for element in self.selector.root.iter("meta"):
+            key = element.get("property") or element.get("name")
+            value = element.get("content")
+            if key and value and value.strip():
+                metas.setdefault(key.lower(), []).append(bodytext.normalize_space(value))
+        return metas
+
     def _meta(self, key: str) -> str | None:
-        value = self.xpath(
-            f'//meta[@property="{key}" or @name="{key}"]/@content'
-        ).get()
-        value = bodytext.normalize_space(value) if value else None
-        return value or None
+        values = self._metas().get(key)
+        return values[0] if values else None
 
     def _meta_all(self, key: str) -> list[str]:
-        return _clean_list(self.xpath(f'//meta[@property="{key}" or @name="{key}"]/@content')
-                           .getall())
+        return _clean_list(self._metas().get(key, []))
 
     @cached_method
     def _jsonld_nodes(self) -> list[dict[str, Any]]:
         nodes: list[dict[str, Any]] = []
-        for raw in self.xpath('//script[@type="application/ld+json"]/text()').getall():
+        for script in self.selector.root.iter("script"):
+            if script.get("type") != "application/ld+json" or not script.text:
+                continue
+            raw = script.text
             try:
                 data = json.loads(raw)
             except ValueError:
@@ -134,18 +150,20 @@ class WordPressPage(WebPage[Article]):
 
     @cached_method
     def _body_classes(self) -> set[str]:
-        return set((self.xpath("//body/@class").get() or "").split())
+        return set((self.xpath("/html/body/@class").get() or "").split())
 
     @cached_method
     def _content_element(self) -> _Element | None:
-        found = self.css(self.body_selector)
-        return copy.deepcopy(found[0].root) if found else None
+        """The element holding the article body, as parsed (never modified)."""
+        found = css(self.body_selector)(self.selector.root)
+        return found[0] if found else None
 
     @cached_method
     def _content(self) -> Content:
-        root = self._content_element()
-        if root is None:
+        original = self._content_element()
+        if original is None:
             return Content("", "", [])
+        root = copy.deepcopy(original)
         remove_chrome(root, self.chrome_selectors)
         byline = self._take_byline(root)
         for element in root.iter("a", "img"):
@@ -166,44 +184,39 @@ class WordPressPage(WebPage[Article]):
 
     def _account(self) -> str | None:
         """The WordPress account that posted the article."""
-        for value in (
-            self.css(".meta-author a.author-name::text, .entry-meta .author a::text").get(),
-            self._meta("author"),
-            next(iter(self._jsonld_people(self._jsonld_article().get("author"))), None),
-        ):
-            if value and bodytext.normalize_space(value):
-                return bodytext.normalize_space(value)
-        return None
+        value = (self._meta("author")
+                 or next(iter(self._jsonld_people(self._jsonld_article().get("author"))), None)
+                 or self.css(".meta-author a.author-name::text, .entry-meta .author a::text").get())
+        return bodytext.normalize_space(value) or None if value else None
 
     # ---- fields ----
 
     def _absolute(self, href: str) -> str:
         return str(self.response.urljoin(href))
 
-    # `url` is both an Article field and what web-poet's selector takes as base URL,
-    # so it reads the response directly to stay free of recursion.
     @field
     def url(self) -> str:
-        href = (self.response.xpath('//link[@rel="canonical"]/@href').get()
-                or self.response.xpath('//meta[@property="og:url"]/@content').get())
+        href = (self.xpath('/html/head/link[@rel="canonical"]/@href').get()
+                or self.xpath('//link[@rel="canonical"]/@href').get() or self._meta("og:url"))
         return canonical_url(self._absolute(href.strip()) if href else str(self.response.url))
 
     @field
     def site(self) -> str:
         return self.site_name
 
-    @field
+    @field(cached=True)
     def title(self) -> str | None:
         for selector in self.title_selectors:
-            text = bodytext.inline_text(self.css(selector)[0].root) if self.css(selector) else ""
+            found = self.css(selector)
+            text = bodytext.inline_text(found[0].root) if found else ""
             if text:
-                return bodytext.normalize_space(text)
+                return text.replace("\n", " ")
         headline = self._jsonld_article().get("headline")
         if isinstance(headline, str) and headline.strip():
             return bodytext.normalize_space(headline)
         return self._meta("og:title")
 
-    @field
+    @field(cached=True)
     def authors(self) -> list[str]:
         byline = self._content().byline
         if byline:
