@@ -19,6 +19,11 @@ from typing import Any
 
 import sqlite_utils
 
+try:  # Python 3.14+
+    from compression import zstd
+except ImportError:  # the official backport of the same module
+    from backports import zstd
+
 from orthocrawl.dates import utc_now
 from orthocrawl.items import RawPage
 
@@ -49,6 +54,14 @@ ARTICLE_COLUMNS: dict[str, type] = {
 }
 LIST_COLUMNS = ("authors", "categories", "tags")
 FTS_COLUMNS = ("title", "authors", "body_text")
+
+
+# How pages.body is stored, by pages.encoding.
+DECOMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
+    "zstd": zstd.decompress,
+    "zlib": zlib.decompress,
+    "identity": bytes,
+}
 
 
 class ArchiveError(Exception):
@@ -99,6 +112,16 @@ def _migration_1(db: sqlite_utils.Database) -> None:
         END;
     """)
 
+
+_INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
+    ", ".join(ARTICLE_COLUMNS), ", ".join(f":{c}" for c in ARTICLE_COLUMNS))
+_UPDATE_ARTICLE = "UPDATE articles SET {} WHERE url = :url".format(
+    ", ".join(f"{c} = :{c}" for c in ARTICLE_COLUMNS if c not in ("url", "first_seen")))
+_PAGE_COLUMNS = ("url", "article_url", "fetched_at", "status", "headers", "body_sha256", "body",
+                 "encoding")
+_UPSERT_PAGE = "INSERT INTO pages ({}) VALUES ({}) ON CONFLICT(url) DO UPDATE SET {}".format(
+    ", ".join(_PAGE_COLUMNS), ", ".join(f":{c}" for c in _PAGE_COLUMNS),
+    ", ".join(f"{c} = excluded.{c}" for c in _PAGE_COLUMNS if c != "url"))
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -177,7 +200,7 @@ class Archive:
                 if url not in known:
                     row = _article_row(record)
                     row.update(first_seen=now, last_seen=now, last_changed=now)
-                    self.db["articles"].insert(row)
+                    self.db.execute(_INSERT_ARTICLE, row)
                     outcomes.append("new")
                 elif known[url] == record["content_hash"]:
                     self.db.execute("UPDATE articles SET last_seen = ? WHERE url = ?", [now, url])
@@ -185,7 +208,7 @@ class Archive:
                 else:
                     row = _article_row(record)
                     row.update(last_seen=now, last_changed=now)
-                    self.db["articles"].update(url, row)
+                    self.db.execute(_UPDATE_ARTICLE, row)
                     outcomes.append("changed")
                 known[url] = record["content_hash"]
                 if page is not None:
@@ -210,16 +233,17 @@ class Archive:
             self.db.execute("UPDATE pages SET fetched_at = ?, status = ? WHERE url = ?",
                             [page.fetched_at, page.status, article_url])
             return
-        self.db["pages"].upsert({
+        self.db.execute(_UPSERT_PAGE, {
             "url": article_url,
             "article_url": article_url,
             "fetched_at": page.fetched_at,
             "status": page.status,
             "headers": json.dumps(page.headers, sort_keys=True),
             "body_sha256": digest,
-            "body": zlib.compress(page.body, 6),
-            "encoding": "zlib",
-        }, pk="url")
+            # zstd: 4x faster than zlib's default level at a smaller size on HTML pages.
+            "body": zstd.compress(page.body, 3),
+            "encoding": "zstd",
+        })
 
     def start_run(self, sites: list[str], now: str | None = None) -> int:
         with self.transaction():
@@ -254,12 +278,12 @@ class Archive:
 
     def raw_page(self, article_url: str) -> RawPage | None:
         row = self.db.execute(
-            "SELECT url, status, headers, body, fetched_at FROM pages WHERE article_url = ?",
-            [article_url]).fetchone()
+            "SELECT url, status, headers, body, encoding, fetched_at FROM pages "
+            "WHERE article_url = ?", [article_url]).fetchone()
         if row is None:
             return None
-        url, status, headers, body, fetched_at = row
-        return RawPage(url, status, json.loads(headers), zlib.decompress(body), fetched_at)
+        url, status, headers, body, encoding, fetched_at = row
+        return RawPage(url, status, json.loads(headers), DECOMPRESSORS[encoding](body), fetched_at)
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         return list(self.db.query(

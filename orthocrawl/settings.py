@@ -17,6 +17,8 @@ USER_AGENT = f"orthocrawl/{__version__} (archive of the orthopaedic trade press;
 ROBOTSTXT_OBEY = True
 CONCURRENT_REQUESTS = 16
 CONCURRENT_REQUESTS_PER_DOMAIN = 1
+# A page yields one article: Scrapy starts this many item tasks per response, so keep it small.
+CONCURRENT_ITEMS = 8
 DOWNLOAD_DELAY = 1.0
 DOWNLOAD_DELAY_JITTER = 0.5  # each delay drawn from 0.5x to 1.5x
 AUTOTHROTTLE_ENABLED = True
