@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import sqlite_utils
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
@@ -76,3 +79,31 @@ def test_bad_base_url(tmp_path):
                  "--base-url", "ftp://x")
     assert result.returncode == 2
     one_line_error(result)
+
+
+def test_replica_truth_prints_article_records():
+    result = run("replica", "truth", "--articles", "7")
+    assert result.returncode == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 7
+    assert set(records[0]) == {
+        "url", "site", "title", "authors", "posted_by", "published_at", "modified_at",
+        "categories", "tags", "description", "lead_image", "language", "body_text",
+        "word_count", "source"}
+
+
+def test_demo_crawls_the_replica_and_searches(tmp_path):
+    db = tmp_path / "demo.db"
+    result = run("demo", "--db", str(db), "--articles", "40")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "40 new" in result.stdout
+    assert "example search" in result.stdout
+    assert sqlite_utils.Database(db)["articles"].count == 40
+
+
+def test_scrapy_list_from_the_repository_root():
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-m", "scrapy", "list"], capture_output=True,
+                            text=True, cwd=root, timeout=120)
+    assert result.returncode == 0
+    assert result.stdout.split() == ["orthospinenews"]
