@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import click
 
 from orthocrawl.archive import DEFAULT_DB, Archive, ArchiveError
-from orthocrawl.sites import SPIDERS, UnknownSiteError
+from orthocrawl.sites import UnknownSiteError, spiders
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -87,7 +87,7 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
     from orthocrawl.crawl import run_crawls
     from orthocrawl.sites import spider_for
 
-    names = list(sites) or sorted(SPIDERS)
+    names = list(sites) or list(spiders())
     for name in names:
         spider_for(name)
     mirrors = _parse_base_urls(base_urls, names)
@@ -142,56 +142,78 @@ def _parse_base_urls(values: tuple[str, ...], sites: list[str]) -> dict[str, str
     return mirrors
 
 
+def _replica_names(values: tuple[str, ...]) -> list[str]:
+    from orthocrawl.replica import available
+
+    names = list(values) or available()
+    unknown = [n for n in names if n not in available()]
+    if unknown:
+        raise click.BadParameter(f"no replica of {unknown[0]!r} (replicas: "
+                                 f"{', '.join(available())})", param_hint="--site")
+    return names
+
+
+SITE_OPTION = click.option("--site", "site_names", multiple=True, metavar="NAME",
+                           help="Only this publisher's replica (repeatable; default: all).")
+
+
 @main.command()
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("data") / "demo.db", show_default=True,
-              help="Archive to crawl the replica into (kept apart from the real archive).")
+              help="Archive to crawl the replicas into (kept apart from the real archive).")
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True,
-              help="How many articles the replica has.")
+              help="How many articles each replica has.")
+@SITE_OPTION
 @click.option("-v", "--verbose", count=True, help="Scrapy's log: -v for INFO, -vv for DEBUG.")
 @user_errors
-def demo(db: Path, articles: int, verbose: int) -> None:
-    """Crawl a local replica of OrthoSpineNews into an archive, then search it.
+def demo(db: Path, articles: int, site_names: tuple[str, ...], verbose: int) -> None:
+    """Crawl local replicas of the publishers into an archive, then search it.
 
-    Starts the replica on 127.0.0.1 (a free port), crawls it through the same
-    spider, page objects and pipelines as a real crawl, stops it, and prints what
-    was archived. Nothing leaves this machine.
+    Starts the replicas on 127.0.0.1 (a free port), crawls them through the same
+    spiders, page objects and pipelines as a real crawl, stops them, and prints
+    what was archived. Nothing leaves this machine.
 
     \b
     Example:
       orthocrawl demo --articles 300 --db /tmp/demo.db
     """
     from orthocrawl.crawl import run_crawls
-    from orthocrawl.replica import ReplicaServer, build_site
+    from orthocrawl.replica import ReplicaServer, build_hub
 
+    names = _replica_names(site_names)
     Archive(db).close()
-    site = build_site(articles=articles)
+    hub = build_hub(names, articles=articles)
     started = time.monotonic()
-    with ReplicaServer(site) as server:
-        click.echo(f"replica of {site.origin} with {articles} articles on {server.base_url}")
-        outcomes = run_crawls([site.name], db, base_urls={site.name: server.base_url},
+    with ReplicaServer(hub) as server:
+        click.echo(f"replicas of {', '.join(names)} ({articles} articles each) "
+                   f"on {server.base_url}")
+        outcomes = run_crawls(names, db, base_urls=dict.fromkeys(names, server.base_url),
                               discover="all", log_level=_log_level(verbose), progress=5.0)
-    outcome = outcomes[0]
-    figure = outcome.figure
-    click.echo(f"crawled {outcome.stats.get('downloader/request_count', 0)} requests in "
-               f"{time.monotonic() - started:.1f} s: {figure['new']} new, "
-               f"{figure['changed']} changed, {figure['unchanged']} unchanged, "
-               f"{outcome.stats.get('orthocrawl/dropped', 0)} dropped (duplicates, non-articles)")
+    click.echo(f"crawled in {time.monotonic() - started:.1f} s:")
+    for outcome in outcomes:
+        figure = outcome.figure
+        click.echo(f"  {outcome.site:18} {outcome.stats.get('downloader/request_count', 0):5} "
+                   f"requests, {figure['new']} new, {figure['changed']} changed, "
+                   f"{figure['unchanged']} unchanged, "
+                   f"{outcome.stats.get('orthocrawl/dropped', 0)} dropped "
+                   "(duplicates, non-articles)")
     with Archive(db, create=False) as archive:
         click.echo(f"archive {db}: {archive.count()} articles")
         latest = list(archive.db.query(
-            "SELECT published_at, title, authors FROM articles "
+            "SELECT published_at, site, title, authors FROM articles "
             "ORDER BY published_at DESC LIMIT 5"))
         for row in latest:
             authors = ", ".join(json.loads(row["authors"]))
-            click.echo(f"  {row['published_at'][:10]}  {row['title']}  ({authors})")
+            click.echo(f"  {row['published_at'][:10]}  {row['site']:16} {row['title']}  "
+                       f"({authors})")
         query = "fusion OR implant"
         click.echo(f"\nexample search: {query}")
         for hit in archive.search(query, limit=3):
             snippet = " ".join(hit["snippet"].split())
             click.echo(f"  {hit['title']}\n    {hit['url']}\n    {snippet}")
-    if outcome.status != "ok":
-        fail(f"the demo crawl failed: {outcome.reason}")
+    failed = [o for o in outcomes if o.status != "ok"]
+    if failed:
+        fail(f"the demo crawl of {failed[0].site} failed: {failed[0].reason}")
 
 
 @main.group(invoke_without_command=True)
@@ -199,7 +221,7 @@ def demo(db: Path, articles: int, verbose: int) -> None:
 def sites(ctx: click.Context) -> None:
     """List the sites orthocrawl can crawl."""
     if ctx.invoked_subcommand is None:
-        for name, spider in sorted(SPIDERS.items()):
+        for name, spider in spiders().items():
             click.echo(f"{name:20} {spider.origin}  ({', '.join(spider.allowed_domains)})")
 
 
@@ -210,29 +232,32 @@ def replica() -> None:
 
 @replica.command("serve")
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
+@SITE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=0,
               help="Port to listen on (default: a free one).")
-def replica_serve(articles: int, host: str, port: int) -> None:
-    """Serve the replica until interrupted.
+def replica_serve(articles: int, site_names: tuple[str, ...], host: str, port: int) -> None:
+    """Serve the replicas until interrupted (one server; the Host a crawler asks for,
+    sent as X-Forwarded-Host, picks the publisher).
 
-    Pages link to the real site's URLs; crawl it with
-    `orthocrawl crawl orthospinenews --base-url URL`.
+    Pages link to the real sites' URLs; crawl one with
+    `orthocrawl crawl SITE --base-url URL`.
 
     \b
     Example:
       orthocrawl replica serve --articles 500 --port 8123
     """
-    from orthocrawl.replica import ReplicaServer, build_site
+    from orthocrawl.replica import ReplicaServer, build_hub
 
-    site = build_site(articles=articles)
+    names = _replica_names(site_names)
+    hub = build_hub(names, articles=articles)
     try:
-        server = ReplicaServer(site, host=host, port=port)
+        server = ReplicaServer(hub, host=host, port=port)
         server.start()
     except OSError as error:
         fail(f"cannot listen on {host}:{port}: {error.strerror}")
-    click.echo(f"replica of {site.origin} ({articles} articles) on {server.base_url}; "
-               "Ctrl-C stops it", err=True)
+    click.echo(f"replicas of {', '.join(names)} ({articles} articles each) on "
+               f"{server.base_url}; Ctrl-C stops it", err=True)
     try:
         while True:
             time.sleep(3600)
@@ -242,16 +267,17 @@ def replica_serve(articles: int, host: str, port: int) -> None:
 
 @replica.command("truth")
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
-def replica_truth(articles: int) -> None:
+@SITE_OPTION
+def replica_truth(articles: int, site_names: tuple[str, ...]) -> None:
     """Print what the replica knows of every article, one JSON object per line.
 
     \b
     Example:
       orthocrawl replica truth --articles 500 > truth.jsonl
     """
-    from orthocrawl.replica import build_site
+    from orthocrawl.replica import build_hub
 
-    for record in build_site(articles=articles).truth():
+    for record in build_hub(_replica_names(site_names), articles=articles).truth():
         click.echo(json.dumps(record, ensure_ascii=False))
 
 

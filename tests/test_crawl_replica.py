@@ -1,7 +1,8 @@
-"""End to end: crawl the replica at 500 articles and hold the archive against the truth.
+"""End to end: crawl each publisher's replica at 500 articles; hold the archive to the truth.
 
 The replica runs in this process on a free port; each crawl runs as the real
 `orthocrawl crawl` command (Scrapy's reactor cannot restart within one process).
+Every test runs once per publisher replica (orthocrawl.replica.available()).
 """
 
 from __future__ import annotations
@@ -15,16 +16,16 @@ import pytest
 import sqlite_utils
 
 from orthocrawl.evaluate import token_f1
-from orthocrawl.replica import ReplicaServer, build_site
+from orthocrawl.replica import ReplicaServer, available, build
 
 ARTICLES = 500
 EXACT_FIELDS = ("title", "authors", "posted_by", "published_at", "modified_at", "categories",
                 "tags", "source", "description", "lead_image", "language")
 
 
-def crawl(base_url: str, db: Path, *args: str) -> subprocess.CompletedProcess:
+def crawl(site, base_url: str, db: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
+        [sys.executable, "-m", "orthocrawl.cli", "crawl", site.name, "--db", str(db),
          "--base-url", base_url, *args],
         capture_output=True, text=True, timeout=600)
 
@@ -39,9 +40,9 @@ def rows(db: Path) -> dict[str, dict]:
     return found
 
 
-@pytest.fixture(scope="module")
-def site():
-    return build_site(articles=ARTICLES)
+@pytest.fixture(scope="module", params=available())
+def site(request):
+    return build(request.param, articles=ARTICLES)
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +52,9 @@ def server(site):
 
 
 @pytest.fixture(scope="module")
-def archive(server, tmp_path_factory):
+def archive(site, server, tmp_path_factory):
     db = tmp_path_factory.mktemp("crawl") / "archive.db"
-    result = crawl(server.base_url, db)
+    result = crawl(site, server.base_url, db)
     assert result.returncode == 0, result.stderr[-3000:]
     return db
 
@@ -116,9 +117,9 @@ def test_run_recorded(archive):
     assert run["requests"] > ARTICLES
 
 
-def test_recrawl_changes_nothing_but_last_seen(server, archive, tmp_path):
+def test_recrawl_changes_nothing_but_last_seen(site, server, archive):
     before = rows(archive)
-    result = crawl(server.base_url, archive)
+    result = crawl(site, server.base_url, archive)
     assert result.returncode == 0, result.stderr[-3000:]
     after = rows(archive)
     assert set(after) == set(before)
@@ -131,18 +132,18 @@ def test_recrawl_changes_nothing_but_last_seen(server, archive, tmp_path):
 
 
 def test_every_discovery_path_and_url_variants_collapse(server, site, tmp_path):
-    """Feed and listings link to variant URLs (utm, http, no slash); each is archived once."""
+    """Feeds and listings link to variant URLs (utm, http, no slash); each is archived once."""
     db = tmp_path / "all.db"
     variants = site.variant_urls()
     args = ["--discover", "feed,listing"]
-    result = crawl(server.base_url, db, *args)
+    result = crawl(site, server.base_url, db, *args)
     assert result.returncode == 0, result.stderr[-3000:]
     found = rows(db)
     assert set(found) <= set(site.article_urls())
     # Fetch every variant directly: all collapse into their canonical rows.
     direct = tmp_path / "variants.db"
     args = [arg for url in variants for arg in ("--url", url)]
-    result = crawl(server.base_url, direct, *args)
+    result = crawl(site, server.base_url, direct, *args)
     assert result.returncode == 0, result.stderr[-3000:]
     assert set(rows(direct)) == set(variants.values())
 
@@ -150,7 +151,7 @@ def test_every_discovery_path_and_url_variants_collapse(server, site, tmp_path):
 def test_non_article_pages_are_dropped_with_a_reason(server, site, tmp_path):
     db = tmp_path / "non.db"
     args = [arg for url in site.non_article_urls() for arg in ("--url", url)]
-    result = crawl(server.base_url, db, *args)
+    result = crawl(site, server.base_url, db, *args)
     assert result.returncode == 1  # nothing archived: the run says it failed
     assert rows(db) == {}
     database = sqlite_utils.Database(db)

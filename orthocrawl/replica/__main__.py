@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import gc
 
+from .registry import available, build_hub
 from .server import ReplicaServer
-from .site import build_site
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m orthocrawl.replica",
-                                     description="Serve the OrthoSpineNews replica.")
+                                     description="Serve the publishers' replicas.")
+    parser.add_argument("--site", action="append", dest="sites", choices=available(),
+                        help="a replica to serve (repeatable; default: every replica)")
     parser.add_argument("--articles", type=int, default=120)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--host", default="127.0.0.1")
@@ -19,7 +21,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--no-warm", dest="warm", action="store_false",
                         help="render pages on first request instead of before listening")
     args = parser.parse_args(argv)
-    site = build_site(args.articles, args.seed)
+    site = build_hub(args.sites, args.articles, args.seed)
     if args.warm:
         site.warm()
     gc.freeze()  # the built site lives as long as the process: keep it out of GC passes

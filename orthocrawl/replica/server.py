@@ -79,7 +79,8 @@ class ReplicaServer:
 
 @contextmanager
 def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
-                  timeout: float = 300.0, warm: bool = True) -> Iterator[str]:
+                  timeout: float = 300.0, warm: bool = True,
+                  sites: list[str] | None = None) -> Iterator[str]:
     """Run the replica in its own process (``python -m orthocrawl.replica``); yield its URL.
 
     With ``warm`` (the default) every article page is rendered before the URL is yielded."""
@@ -88,6 +89,8 @@ def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     cmd = [sys.executable, "-m", "orthocrawl.replica", "--articles", str(articles),
            "--seed", str(seed), "--host", host, "--port", "0", *([] if warm else ["--no-warm"])]
+    for name in sites or ["orthospinenews"]:
+        cmd += ["--site", name]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
     try:
         line = _first_line(proc, timeout)

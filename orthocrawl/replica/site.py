@@ -93,6 +93,12 @@ class ReplicaSite:
             out[mixed] = post.url
         return out
 
+    def fixture_cases(self) -> dict[str, str]:
+        """Case name -> URL of a page that shows that variant (for page-object fixtures)."""
+        from .cases import fixture_cases
+
+        return fixture_cases(self.posts)
+
     def chrome_texts(self, url: str) -> list[str]:
         post = self.by_path.get(urlsplit(url).path)
         if post is None:

@@ -1,0 +1,99 @@
+"""Every publisher's replica by name, and a hub that serves several of them at once.
+
+A publisher's replica is a module with ``build_site(articles, seed)`` returning an
+object with the ReplicaSite interface: ``name``, ``origin``, ``domains``,
+``truth()``, ``article_urls()``, ``non_article_urls()``, ``variant_urls()``,
+``chrome_texts(url)``, ``handle(method, url, headers)`` and ``warm()``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+from orthocrawl.urls import domain_matches
+
+# name -> "module:function"; a module that is not there yet is simply not available.
+REPLICAS: dict[str, str] = {
+    "orthospinenews": "orthocrawl.replica.site:build_site",
+    "beckersspine": "orthocrawl.replica.beckers:build_site",
+    "ryortho": "orthocrawl.replica.ryortho:build_site",
+    "orthobuzz": "orthocrawl.replica.orthobuzz:build_site",
+    "spinemarketgroup": "orthocrawl.replica.spinemarket:build_site",
+}
+
+
+def _builder(name: str) -> Any:
+    try:
+        target = REPLICAS[name]
+    except KeyError:
+        raise KeyError(f"no replica of {name!r} (replicas: {', '.join(available())})") from None
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def available() -> list[str]:
+    """Names of the replicas that exist, in REPLICAS order."""
+    names = []
+    for name, target in REPLICAS.items():
+        try:
+            importlib.import_module(target.partition(":")[0])
+        except ModuleNotFoundError:
+            continue
+        names.append(name)
+    return names
+
+
+def build(name: str, articles: int = 120, seed: int = 7) -> Any:
+    return _builder(name)(articles=articles, seed=seed)
+
+
+class ReplicaHub:
+    """Several replicas behind one server, told apart by the requested host."""
+
+    def __init__(self, sites: list[Any]) -> None:
+        if not sites:
+            raise ValueError("a hub needs at least one site")
+        self.sites = sites
+        first = sites[0]
+        self.name, self.origin, self.domains = first.name, first.origin, first.domains
+
+    def site_for(self, url: str) -> Any | None:
+        host = urlsplit(url).hostname or ""
+        return next((s for s in self.sites if domain_matches(host, s.domains)), None)
+
+    def handle(self, method: str, url: str, headers: Mapping[str, str]) -> tuple:
+        site = self.site_for(url)
+        if site is None:
+            body = b"<html><body><h1>Unknown host</h1></body></html>"
+            return 404, [("Content-Type", "text/html; charset=UTF-8"),
+                         ("Content-Length", str(len(body)))], body
+        return site.handle(method, url, headers)
+
+    def truth(self) -> list[dict]:
+        return [record for site in self.sites for record in site.truth()]
+
+    def article_urls(self) -> list[str]:
+        return [url for site in self.sites for url in site.article_urls()]
+
+    def non_article_urls(self) -> list[str]:
+        return [url for site in self.sites for url in site.non_article_urls()]
+
+    def variant_urls(self) -> dict[str, str]:
+        return {k: v for site in self.sites for k, v in site.variant_urls().items()}
+
+    def chrome_texts(self, url: str) -> list[str]:
+        site = self.site_for(url)
+        if site is None:
+            raise KeyError(f"not a page of any replica: {url}")
+        return site.chrome_texts(url)
+
+    def warm(self) -> None:
+        for site in self.sites:
+            site.warm()
+
+
+def build_hub(names: list[str] | None = None, articles: int = 120, seed: int = 7) -> ReplicaHub:
+    return ReplicaHub([build(name, articles, seed) for name in (names or available())])
