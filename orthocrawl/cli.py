@@ -6,6 +6,7 @@ ran but could not finish) or 2 (the command line itself was wrong).
 
 from __future__ import annotations
 
+import gzip
 import json
 import sys
 import time
@@ -13,10 +14,13 @@ from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import Any, TypeVar
+from urllib.parse import urlsplit
 
 import click
 
 from orthocrawl.archive import DEFAULT_DB, Archive, ArchiveError
+from orthocrawl.siteconfig import SiteConfigError, load, load_all, render, sites_dir
+from orthocrawl.siteprobe import ProbeError
 from orthocrawl.sites import UnknownSiteError, spiders
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -40,7 +44,7 @@ def user_errors(func: F) -> F:
             return func(*args, **kwargs)
         except ArchiveError as error:
             fail(str(error), 1)
-        except UnknownSiteError as error:
+        except (UnknownSiteError, SiteConfigError, ProbeError) as error:
             fail(str(error), 2)
         except KeyboardInterrupt:
             fail("interrupted", 130)
@@ -87,6 +91,7 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
     from orthocrawl.crawl import run_crawls
     from orthocrawl.sites import spider_for
 
+    load_all()  # a broken site file stops here, with file, line and reason
     names = list(sites) or list(spiders())
     for name in names:
         spider_for(name)
@@ -218,11 +223,147 @@ def demo(db: Path, articles: int, site_names: tuple[str, ...], verbose: int) -> 
 
 @main.group(invoke_without_command=True)
 @click.pass_context
+@user_errors
 def sites(ctx: click.Context) -> None:
-    """List the sites orthocrawl can crawl."""
+    """List the sites orthocrawl can crawl; add and check sites defined in TOML files.
+
+    Built-in publishers have their own spider and page object; any other site can be
+    added as a TOML file in ./sites (or $ORTHOCRAWL_SITES_DIR): see `sites add`.
+    """
+    load_all()  # a broken site file stops here, with file, line and reason
     if ctx.invoked_subcommand is None:
         for name, spider in spiders().items():
-            click.echo(f"{name:20} {spider.origin}  ({', '.join(spider.allowed_domains)})")
+            kind = "site file" if spider.__module__.endswith("configured") else "built in"
+            click.echo(f"{name:20} {spider.origin:36} {kind}")
+
+
+@sites.command("add")
+@click.argument("name")
+@click.argument("url")
+@click.option("--base-url", help="Fetch through this mirror of the site (e.g. a replica).")
+@click.option("--force", is_flag=True, help="Overwrite an existing site file.")
+@user_errors
+def sites_add(name: str, url: str, base_url: str | None, force: bool) -> None:
+    """Write a site file for the site at URL after looking for its sitemaps and feeds.
+
+    \b
+    Example:
+      orthocrawl sites add spinewire https://www.spinewire.example/
+      orthocrawl sites check spinewire
+    """
+    from orthocrawl.siteprobe import probe
+
+    config = probe(name, url, base_url)
+    path = sites_dir() / f"{name}.toml"
+    if path.exists() and not force:
+        fail(f"{path} exists (use --force to overwrite)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(config), encoding="utf-8")
+    load(path)  # what was written reads back
+    click.echo(f"wrote {path}: {len(config.sitemaps)} sitemap, {len(config.feeds)} feed, "
+               f"{len(config.listings)} listing start points"
+               f"{', body ' + config.body if config.body else ', body found generically'}")
+
+
+@sites.command("check")
+@click.argument("name")
+@click.option("--base-url", help="Crawl this mirror of the site instead (e.g. a replica).")
+@click.option("--limit", type=click.IntRange(1, 50), default=3, show_default=True,
+              help="How many articles to fetch.")
+@click.option("--discover", default="all", show_default=True,
+              help="sitemap, feed, listing (comma-separated) or all.")
+@user_errors
+def sites_check(name: str, base_url: str | None, limit: int, discover: str) -> None:
+    """Fetch a few articles of a site and show the fields orthocrawl extracts.
+
+    Nothing is written to your archive (a temporary one is used).
+
+    \b
+    Example:
+      orthocrawl sites check spinewire --limit 5
+    """
+    import tempfile
+
+    from orthocrawl.crawl import run_crawls
+    from orthocrawl.sites import spider_for
+
+    spider_for(name)
+    _check_discover(discover)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "check.db"
+        outcome = run_crawls([name], db, base_urls={name: base_url} if base_url else None,
+                             discover=discover,
+                             extra={"CLOSESPIDER_ITEMCOUNT": limit, "CONCURRENT_REQUESTS": 4})[0]
+        with Archive(db) as archive:
+            rows = list(archive.articles())[:limit]
+    for row in rows:
+        click.echo(f"{row['url']}\n  title:     {row['title']}\n"
+                   f"  authors:   {', '.join(row['authors'])}"
+                   f"{'  (posted by ' + row['posted_by'] + ')' if row['posted_by'] else ''}\n"
+                   f"  published: {row['published_at']}   modified: {row['modified_at']}\n"
+                   f"  sections:  {', '.join(row['categories'])}   tags: {', '.join(row['tags'])}\n"
+                   f"  words:     {row['word_count']}\n"
+                   f"  body:      {' '.join(row['body_text'].split())[:160]}…\n")
+    drops = {k.rsplit("/", 1)[1]: v for k, v in outcome.stats.items()
+             if k.startswith("orthocrawl/dropped/")}
+    click.echo(f"{len(rows)} articles extracted; dropped: {drops or 'none'}; "
+               f"{outcome.stats.get('downloader/request_count', 0)} requests")
+    if not rows:
+        fail(f"no article extracted from {name}: {outcome.reason}")
+
+
+@main.command("extract")
+@click.argument("source")
+@click.option("--url", "page_url", help="The page's URL, for a saved file (default: its "
+              "canonical link).")
+@click.option("--site", help="Extract with this site's page object.")
+@click.option("--base-url", help="Fetch a live URL through this mirror (e.g. a replica).")
+@user_errors
+def extract_command(source: str, page_url: str | None, site: str | None,
+                    base_url: str | None) -> None:
+    """Print the Article orthocrawl extracts from one page, as JSON.
+
+    SOURCE is a saved HTML file (gzip-compressed or not) or a live http(s) URL. The
+    publisher's page object is used when the URL's domain has one (or --site names
+    it), the generic fallback otherwise.
+
+    \b
+    Examples:
+      orthocrawl extract page.html.gz --url https://www.orthospinenews.com/2024/05/02/x/
+      orthocrawl extract https://www.spinewire.example/news/some-story/
+    """
+    from orthocrawl.extract import as_record, declared_url, extract, maybe_gunzip
+    from orthocrawl.fetch import FetchError, fetch
+    from orthocrawl.sites import spider_for
+
+    headers: dict[str, str] = {}
+    if source.startswith(("http://", "https://")):
+        mirrors = {d: base_url for d in [urlsplit(source).hostname or ""]} if base_url else {}
+        try:
+            fetched = fetch(source, mirrors)
+        except FetchError as error:
+            fail(str(error))
+        if fetched.status >= 400:
+            fail(f"{source}: HTTP {fetched.status}")
+        body, headers, page_url = fetched.body, fetched.headers, page_url or fetched.url
+    else:
+        path = Path(source)
+        try:
+            body = maybe_gunzip(path.read_bytes())
+        except (OSError, EOFError, gzip.BadGzipFile) as error:
+            fail(f"cannot read {source}: {getattr(error, 'strerror', None) or error}")
+    if site:
+        spider = spider_for(site)
+        page_url = page_url or spider.origin + "/"
+        if urlsplit(page_url).hostname not in (spider.allowed_domains +
+                                               [f"www.{d}" for d in spider.allowed_domains]):
+            fail(f"--url {page_url} is not on {site} ({', '.join(spider.allowed_domains)})", 2)
+    page_url = page_url or declared_url(body) or Path(source).resolve().as_uri()
+    article = extract(body, page_url, headers)
+    click.echo(json.dumps(as_record(article), ensure_ascii=False, indent=2))
+    if article.page_type != "article":
+        click.echo(f"orthocrawl: note: this page is not an article (page_type "
+                   f"{article.page_type!r}); a crawl would not archive it", err=True)
 
 
 @main.group()

@@ -81,7 +81,7 @@ def run_crawls(sites: list[str], db: str | os.PathLike[str], *,
     if mirrors and all(is_loopback(url) for url in mirrors.values()):
         overrides = {**MIRROR_OVERRIDES, **overrides}
     settings = project_settings(db, log_level=log_level, progress=progress, extra=overrides)
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawlers = []
     for spider in spiders:
         crawler = process.create_crawler(spider)

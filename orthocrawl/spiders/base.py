@@ -35,6 +35,8 @@ class PublisherSpider(SitemapSpider):
 
     site_name: ClassVar[str] = ""
     origin: ClassVar[str] = ""  # e.g. https://www.orthospinenews.com
+    # Start points: paths on the origin, or full URLs.
+    sitemap_paths: ClassVar[tuple[str, ...]] = ("/robots.txt",)
     feed_paths: ClassVar[tuple[str, ...]] = ("/feed/",)
     listing_paths: ClassVar[tuple[str, ...]] = ("/",)
     # Links on a listing page that lead to articles, and to the next listing page.
@@ -48,7 +50,7 @@ class PublisherSpider(SitemapSpider):
     def __init__(self, discover: str = "sitemap", urls: str | Iterable[str] = "",
                  max_pages: int | str = 50, **kwargs: Any) -> None:
         # SitemapSpider compiles these in its __init__.
-        self.sitemap_urls = [self.origin + "/robots.txt"]
+        self.sitemap_urls = [self.absolute(path) for path in self.sitemap_paths]
         self.sitemap_rules = [("", "parse_article")]
         super().__init__(**kwargs)
         modes = [m.strip() for m in discover.split(",") if m.strip()]
@@ -72,11 +74,15 @@ class PublisherSpider(SitemapSpider):
                 yield scrapy.Request(url, self._parse_sitemap, errback=self.on_error)
         if "feed" in self.discover:
             for path in self.feed_paths:
-                yield scrapy.Request(self.origin + path, self.parse_feed, errback=self.on_error)
+                yield scrapy.Request(self.absolute(path), self.parse_feed, errback=self.on_error)
         if "listing" in self.discover:
             for path in self.listing_paths:
-                yield scrapy.Request(self.origin + path, self.parse_listing,
+                yield scrapy.Request(self.absolute(path), self.parse_listing,
                                      errback=self.on_error, cb_kwargs={"depth": 1})
+
+    @classmethod
+    def absolute(cls, path: str) -> str:
+        return path if "://" in path else cls.origin + path
 
     def article_request(self, url: str) -> scrapy.Request:
         return scrapy.Request(url, self.parse_article, errback=self.on_error)

@@ -1,0 +1,145 @@
+"""Sites added without Python: site files, `sites add`, `sites check`, and `extract`."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from orthocrawl.replica import ReplicaServer, build_site
+from orthocrawl.siteconfig import SiteConfigError, load
+
+GOOD = """\
+name = "spinewire"
+origin = "https://www.spinewire.example"
+
+[discovery]
+feeds = ["/feed/"]
+article_pattern = '^/\\d{4}/'
+
+[extract]
+body = "div.post-body"
+chrome = ["div.share-row"]
+"""
+
+
+def run(*args: str, sites: Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "ORTHOCRAWL_SITES_DIR": str(sites)}
+    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
+                          text=True, timeout=300, env=env, cwd=cwd)
+
+
+def test_good_file_loads_with_defaults(tmp_path):
+    path = tmp_path / "spinewire.toml"
+    path.write_text(GOOD)
+    config = load(path)
+    assert config.domains == ["spinewire.example"]
+    assert config.sitemaps == ["/robots.txt"]
+    assert config.feeds == ["/feed/"] and config.body == "div.post-body"
+
+
+@pytest.mark.parametrize(("text", "line", "reason"), [
+    (GOOD.replace('origin = "https', 'origin = "https'.replace('"', "")), 2, "Invalid"),
+    (GOOD + "colour = 'blue'\n", 11, "unknown key 'colour'"),
+    (GOOD.replace('body = "div.post-body"', 'body = "div..post"'), 9, "not a CSS selector"),
+    (GOOD.replace("'^/\\d{4}/'", "'^/(unclosed'"), 6, "not a regex"),
+    (GOOD.replace('name = "spinewire"', 'name = "Spine Wire!"'), 1, "name must be"),
+    (GOOD.replace('feeds = ["/feed/"]', 'feeds = "/feed/"'), 5, "must be a list"),
+])
+def test_bad_file_names_file_line_and_reason(tmp_path, text, line, reason):
+    path = tmp_path / "bad.toml"
+    path.write_text(text)
+    with pytest.raises(SiteConfigError) as caught:
+        load(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}: "), message
+    assert reason in message
+
+
+def test_cli_rejects_a_broken_site_file_in_one_line(tmp_path):
+    (tmp_path / "bad.toml").write_text("name = 'x\n")
+    result = run("sites", sites=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert f"{tmp_path / 'bad.toml'}:1:" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def replica():
+    site = build_site(articles=40)
+    with ReplicaServer(site) as server:
+        yield site, server
+
+
+def test_add_then_check_then_crawl_a_site_without_python(replica, tmp_path):
+    site, server = replica
+    sites = tmp_path / "sites"
+    added = run("sites", "add", "osncopy", site.origin + "/", "--base-url", server.base_url,
+                sites=sites)
+    assert added.returncode == 0, added.stderr
+    text = (sites / "osncopy.toml").read_text()
+    assert "'/robots.txt'" in text and "'/feed/'" in text
+    listed = run("sites", sites=sites)
+    assert "osncopy" in listed.stdout and "site file" in listed.stdout
+
+    checked = run("sites", "check", "osncopy", "--base-url", server.base_url, "--limit", "2",
+                  sites=sites)
+    assert checked.returncode == 0, checked.stderr[-2000:]
+    assert "2 articles extracted" in checked.stdout
+    assert checked.stdout.count("title:") == 2
+
+    db = tmp_path / "a.db"
+    crawled = run("crawl", "osncopy", "--db", str(db), "--base-url", server.base_url,
+                  "--discover", "feed", sites=sites)
+    assert crawled.returncode == 0, crawled.stderr[-2000:]
+    assert "10 new" in crawled.stdout
+
+
+def test_add_refuses_to_overwrite(replica, tmp_path):
+    site, server = replica
+    (tmp_path / "osncopy.toml").write_text(GOOD)
+    result = run("sites", "add", "osncopy", site.origin + "/", "--base-url", server.base_url,
+                 sites=tmp_path)
+    assert result.returncode == 1 and "exists" in result.stderr
+
+
+def test_extract_a_saved_file_with_the_publishers_page_object(tmp_path):
+    fixture = Path(__file__).parent / "fixtures/pages/orthospinenews/syndicated_written_by"
+    expected = json.loads(fixture.with_suffix(".json").read_text())
+    result = run("extract", str(fixture.with_suffix(".html.gz")), sites=tmp_path)
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout)
+    for name in ("url", "title", "authors", "posted_by", "body_text", "source"):
+        assert record[name] == expected[name]
+    assert record["page_type"] == "article"
+
+
+def test_extract_a_live_url_through_a_mirror(replica, tmp_path):
+    site, server = replica
+    url = site.article_urls()[0]
+    result = run("extract", url, "--base-url", server.base_url, sites=tmp_path)
+    assert result.returncode == 0, result.stderr
+    truth = next(r for r in site.truth() if r["url"] == url)
+    assert json.loads(result.stdout)["body_text"] == truth["body_text"]
+
+
+def test_extract_says_when_a_page_is_not_an_article(replica, tmp_path):
+    site, server = replica
+    result = run("extract", site.origin + "/about-us/", "--base-url", server.base_url,
+                 sites=tmp_path)
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["page_type"] == "page"
+    assert "not an article" in result.stderr
+
+
+@pytest.mark.parametrize("source", ["missing.html", "broken.html.gz"])
+def test_extract_bad_input_is_one_line(tmp_path, source):
+    (tmp_path / "broken.html.gz").write_bytes(gzip.compress(b"<html>")[:10])
+    result = run("extract", str(tmp_path / source), sites=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "cannot read" in result.stderr
