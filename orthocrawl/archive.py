@@ -123,7 +123,20 @@ _UPSERT_PAGE = "INSERT INTO pages ({}) VALUES ({}) ON CONFLICT(url) DO UPDATE SE
     ", ".join(_PAGE_COLUMNS), ", ".join(f":{c}" for c in _PAGE_COLUMNS),
     ", ".join(f"{c} = excluded.{c}" for c in _PAGE_COLUMNS if c != "url"))
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+def _migration_2(db: sqlite_utils.Database) -> None:
+    # Ranking: bm25 with title above authors above body, the index's default `rank`.
+    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', "
+               "'bm25(10.0, 5.0, 1.0)')")
+    # What analysts browse (Datasette's default view): no body, a month to facet on.
+    db.execute("""
+        CREATE VIEW article_list AS
+        SELECT rowid, published_at, substr(published_at, 1, 7) AS month, site, title, authors,
+               tags, categories, word_count, source, url
+        FROM articles
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -290,18 +303,13 @@ class Archive:
             "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", [limit]))
 
     def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
-        """Ranked full-text search (bm25, title weighted above authors and body)."""
-        sql = """
-            SELECT a.url, a.site, a.title, a.authors, a.published_at,
-                   snippet(articles_fts, 2, '[', ']', ' … ', 12) AS snippet
-            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-            WHERE articles_fts MATCH ?
-            ORDER BY bm25(articles_fts, 10.0, 5.0, 1.0) LIMIT ?
-        """
+        """Ranked full-text search (see orthocrawl.query for the query language)."""
+        from orthocrawl.query import Filters, QueryError, search
+
         try:
-            return [decode_article(r) for r in self.db.query(sql, [query, limit])]
-        except sqlite3.OperationalError as error:
-            raise ArchiveError(f"cannot search for {query!r}: {error}") from None
+            return [decode_article(r) for r in search(self.db.conn, query, Filters(), limit)]
+        except QueryError as error:
+            raise ArchiveError(str(error)) from None
 
     def integrity(self) -> str:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]

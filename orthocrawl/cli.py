@@ -366,6 +366,241 @@ def extract_command(source: str, page_url: str | None, site: str | None,
                    f"{article.page_type!r}); a crawl would not archive it", err=True)
 
 
+def filter_options(func: F) -> F:
+    """--site/--author/--tag/--category (repeatable) and --since/--until."""
+    options = [
+        click.option("--site", "f_site", multiple=True, help="Only this site (repeatable)."),
+        click.option("--author", "f_author", multiple=True,
+                     help="Only articles by this author (repeatable: all must match)."),
+        click.option("--tag", "f_tag", multiple=True, help="Only articles with this tag."),
+        click.option("--category", "f_category", multiple=True,
+                     help="Only articles in this category."),
+        click.option("--since", help="Published on or after this date (2024-01-31)."),
+        click.option("--until", help="Published on or before this date."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _filters(kwargs: dict[str, Any]) -> Any:
+    from orthocrawl.query import Filters
+
+    return Filters(site=list(kwargs.pop("f_site")), author=list(kwargs.pop("f_author")),
+                   tag=list(kwargs.pop("f_tag")), category=list(kwargs.pop("f_category")),
+                   since=kwargs.pop("since"), until=kwargs.pop("until"))
+
+
+def _open(db: Path) -> Archive:
+    return Archive(db, create=False)
+
+
+def _query_errors(func: F) -> F:
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from orthocrawl.query import QueryError
+
+        try:
+            return func(*args, **kwargs)
+        except QueryError as error:
+            fail(str(error), 2)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@main.command("search")
+@click.argument("query")
+@DB_OPTION
+@filter_options
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+@user_errors
+@_query_errors
+def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) -> None:
+    """Full-text search of the archive, best matches first (bm25; title counts most).
+
+    QUERY uses FTS5 syntax: words (all must match), "exact phrases", prefix*,
+    OR, NOT, parentheses, NEAR(a b, 5), title:word. Words with punctuation
+    (Perez-Cruet, O'Brien, L4-L5) are searched as written.
+
+    \b
+    Examples:
+      orthocrawl search "outpatient spine" --since 2024-01-01
+      orthocrawl search 'robot* NOT knee' --site orthospinenews --format csv
+    """
+    from orthocrawl.query import search
+
+    filters = _filters(kwargs)
+    with _open(db) as archive:
+        hits = search(archive.db.conn, query, filters, limit)
+    for hit in hits:
+        hit["authors"] = json.loads(hit["authors"])
+        hit["snippet"] = " ".join((hit["snippet"] or "").split())
+    if fmt == "json":
+        click.echo(json.dumps(hits, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        from orthocrawl.export import write_csv
+
+        columns = ["site", "published_at", "title", "authors", "url", "snippet"]
+        write_csv(hits, columns, click.get_text_stream("stdout"))
+    else:
+        for hit in hits:
+            click.echo(f"{(hit['published_at'] or '')[:10]}  {hit['site']}  "
+                       f"{click.style(hit['title'] or '', bold=True)}  "
+                       f"({', '.join(hit['authors'])})\n  {hit['url']}\n  {hit['snippet']}\n")
+        click.echo(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", err=True)
+
+
+@main.command("export")
+@DB_OPTION
+@filter_options
+@click.option("--query", "text", help="Only articles matching this full-text search.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
+              show_default=True)
+@click.option("--columns", help="Comma-separated columns (default: all, in the documented "
+              "order).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+@click.option("--excel", is_flag=True, help="CSV for Excel: UTF-8 with a byte-order mark.")
+@click.option("--raw", is_flag=True, help="Do not neutralise cells that start with = + - @.")
+@user_errors
+@_query_errors
+def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
+                   output: Path | None, excel: bool, raw: bool, **kwargs: Any) -> None:
+    """Export articles, one row each, as CSV (RFC 4180) or JSON Lines.
+
+    Columns, in this order: url, site, title, authors, posted_by, published_at,
+    modified_at, categories, tags, description, lead_image, language, word_count,
+    source, body_text, content_hash, first_seen, last_seen, last_changed. Authors,
+    categories and tags are joined with "; " in CSV (lists in JSON Lines).
+
+    \b
+    Examples:
+      orthocrawl export --site orthospinenews --since 2025-01-01 --excel -o spine.csv
+      orthocrawl export --query "FDA 510(k)" --columns url,title,published_at
+    """
+    from orthocrawl.export import EXPORT_COLUMNS
+    from orthocrawl.query import iter_articles
+
+    chosen = [c.strip() for c in columns.split(",")] if columns else list(EXPORT_COLUMNS)
+    unknown = [c for c in chosen if c not in EXPORT_COLUMNS]
+    if unknown:
+        raise click.BadParameter(f"unknown column {unknown[0]!r} (columns: "
+                                 f"{', '.join(EXPORT_COLUMNS)})", param_hint="--columns")
+    filters = _filters(kwargs)
+    with _open(db) as archive:
+        rows = iter_articles(archive.db.conn, chosen, filters, text)
+        encoding = "utf-8-sig" if excel else "utf-8"
+        if output is None:
+            out = click.get_text_stream("stdout", encoding=encoding)
+            count = _write(fmt, rows, chosen, out, raw)
+        else:
+            try:
+                with output.open("w", encoding=encoding, newline="") as out:
+                    count = _write(fmt, rows, chosen, out, raw)
+            except OSError as error:
+                fail(f"cannot write {output}: {error.strerror}")
+    click.echo(f"{count} articles exported{f' to {output}' if output else ''}", err=True)
+
+
+def _write(fmt: str, rows: Any, columns: list[str], out: Any, raw: bool) -> int:
+    from orthocrawl.export import write_csv, write_jsonl
+
+    return write_csv(rows, columns, out, raw) if fmt == "csv" else write_jsonl(rows, columns, out)
+
+
+@main.command("stats")
+@DB_OPTION
+@filter_options
+@click.option("--by", type=click.Choice(["site", "month", "author", "tag", "category"]),
+              default="site", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True,
+              help="Rows to show at most.")
+@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw articles per month per site to this .png or .svg file.")
+@user_errors
+@_query_errors
+def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: Any) -> None:
+    """Count articles by site, month, author, tag or category.
+
+    \b
+    Examples:
+      orthocrawl stats --by month --site orthospinenews --since 2024-01-01
+      orthocrawl stats --by author --limit 20 --chart per-month.png
+    """
+    from orthocrawl.query import per_month_per_site, stats
+
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+        raise click.BadParameter("the chart file must end in .png or .svg",
+                                 param_hint="--chart")
+    filters = _filters(kwargs)
+    with _open(db) as archive:
+        counts = stats(archive.db.conn, by, filters)
+        monthly = per_month_per_site(archive.db.conn, filters) if chart else []
+    width = max([len(by), *(len(str(k)) for k, _ in counts[:limit])])
+    click.echo(f"{by:<{width}}  articles")
+    for key, count in counts[:limit]:
+        click.echo(f"{key:<{width}}  {count:8,}")
+    if len(counts) > limit:
+        click.echo(f"... {len(counts) - limit} more (--limit)", err=True)
+    if chart is not None:
+        from orthocrawl.chart import draw
+
+        try:
+            draw(monthly, chart, "Articles per month by site")
+        except ValueError as error:
+            fail(str(error))
+        except OSError as error:
+            fail(f"cannot write {chart}: {error.strerror}")
+        click.echo(f"chart: {chart}", err=True)
+
+
+@main.command("runs")
+@DB_OPTION
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@user_errors
+def runs_command(db: Path, limit: int) -> None:
+    """List recent crawl runs with their counts and outcome.
+
+    \b
+    Example:
+      orthocrawl runs --limit 5
+    """
+    with _open(db) as archive:
+        runs = archive.runs(limit)
+    click.echo(f"{'id':>4}  {'started':20}  {'sites':24} {'status':7} {'reqs':>6} {'new':>5} "
+               f"{'chg':>5} {'same':>5} {'drop':>5}  reason")
+    for run in runs:
+        sites = ", ".join(json.loads(run["sites"] or "[]"))
+        click.echo(f"{run['id']:>4}  {run['started_at']:20}  {sites[:24]:24} "
+                   f"{run['status'] or '':7} {run['requests'] or 0:>6} "
+                   f"{run['articles_new'] or 0:>5} {run['articles_changed'] or 0:>5} "
+                   f"{run['articles_unchanged'] or 0:>5} {run['articles_dropped'] or 0:>5}  "
+                   f"{run['finish_reason'] or ''}")
+
+
+@main.command("serve")
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@user_errors
+def serve_command(db: Path, host: str, port: int) -> None:
+    """Browse and search the archive in Datasette (facets, canned queries, CSV download).
+
+    \b
+    Example:
+      orthocrawl serve --db data/orthocrawl.db --port 8001
+    """
+    import tempfile
+
+    from orthocrawl.browse import serve
+
+    _open(db).close()  # a missing or broken archive: one line, not a server error page
+    with tempfile.TemporaryDirectory() as tmp:
+        sys.exit(serve(db, host, port, Path(tmp) / "metadata.json"))
+
+
 @main.group()
 def replica() -> None:
     """The local replica of the publishers' sites (for the demo, tests and benchmarks)."""

@@ -1,0 +1,49 @@
+"""The picture of `orthocrawl stats --chart`: articles per month, one band per site."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only, no display
+import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
+
+
+def _month_range(first: str, last: str) -> list[str]:
+    year, month = map(int, first.split("-"))
+    end = tuple(map(int, last.split("-")))
+    months = []
+    while (year, month) <= end:
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def draw(counts: list[tuple[str, str, int]], path: Path, title: str) -> None:
+    """Stacked bars of articles per month by site, saved as PNG or SVG (by suffix)."""
+    if not counts:
+        raise ValueError("no dated articles to draw")
+    by_site: dict[str, dict[str, int]] = defaultdict(dict)
+    for month, site, count in counts:
+        by_site[site][month] = count
+    months = _month_range(counts[0][0], counts[-1][0])
+    fig, ax = plt.subplots(figsize=(max(8, min(14, len(months) / 8)), 4.8), dpi=120)
+    bottom = [0] * len(months)
+    for site in sorted(by_site, key=lambda s: -sum(by_site[s].values())):
+        values = [by_site[site].get(m, 0) for m in months]
+        ax.bar(range(len(months)), values, bottom=bottom, width=0.9, label=site)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    step = max(1, len(months) // 12)
+    ax.set_xticks(range(0, len(months), step), months[::step], rotation=45, ha="right")
+    ax.set_ylabel("articles per month")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_title(title)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False, ncols=min(5, len(by_site)))
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)

@@ -1,0 +1,197 @@
+"""Reading the archive for analysts: filters, full-text search, export rows, statistics.
+
+Everything here only reads. Filters become one parameterised WHERE clause over
+`articles a`; full-text search goes through the FTS5 index with bm25 ranking,
+title weighted above authors and body.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from orthocrawl.dates import to_utc_iso
+
+# bm25 weights of the FTS columns: title, authors, body_text.
+RANK_WEIGHTS = (10.0, 5.0, 1.0)
+FTS_COLUMNS = ("title", "authors", "body_text")
+OPERATORS = {"AND", "OR", "NOT"}
+
+
+class QueryError(ValueError):
+    """A search or filter the user wrote that cannot run; the message is one line."""
+
+
+@dataclass
+class Filters:
+    site: list[str] = field(default_factory=list)
+    author: list[str] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    category: list[str] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """SQL conditions on `articles a`, joined by AND ("1" when there are none)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.site:
+            clauses.append(f"a.site IN ({', '.join('?' * len(self.site))})")
+            params += self.site
+        for column, values in (("authors", self.author), ("tags", self.tag),
+                               ("categories", self.category)):
+            for value in values:  # each given value must be present (case-insensitive)
+                clauses.append(f"EXISTS (SELECT 1 FROM json_each(a.{column}) "
+                               "WHERE lower(json_each.value) = lower(?))")
+                params.append(value)
+        if self.since:
+            clauses.append("a.published_at >= ?")
+            params.append(_day(self.since, "--since"))
+        if self.until:
+            clauses.append("a.published_at < date(?, '+1 day')")
+            params.append(_day(self.until, "--until")[:10])
+        return (" AND ".join(clauses) or "1"), params
+
+
+def _day(value: str, option: str) -> str:
+    parsed = to_utc_iso(value, fuzzy=True)
+    if parsed is None:
+        raise QueryError(f"{option} {value!r} is not a date (try 2024-05-31)")
+    return parsed
+
+
+# ---- full-text queries ----
+
+_TOKEN = re.compile(r'\s*(?:(?P<phrase>"(?:[^"]|"")*")|(?P<open>\()|(?P<close>\))|'
+                    r'(?P<comma>,)|(?P<quote>")|(?P<word>[^\s(),"]+))')
+_BAREWORD = re.compile(r"^[\w\u0080-\uffff]+\*?$")
+_COLUMN = re.compile(rf"^(?P<col>{'|'.join(FTS_COLUMNS)}):(?P<rest>.+)$")
+
+
+def fts_query(text: str) -> str:
+    """Turn what an analyst types into an FTS5 query.
+
+    Phrases ("..."), prefixes (implant*), AND/OR/NOT, parentheses, NEAR(...) and
+    column filters (title:fusion) mean what FTS5 says. A plain word with
+    punctuation inside (Perez-Cruet, O'Brien, L4-L5) is searched as the phrase of
+    its parts. What FTS5 cannot parse (an unbalanced quote, a lone "-", "NEAR(")
+    raises QueryError.
+    """
+    if not text.strip():
+        raise QueryError("empty search")
+    parts: list[str] = []
+    groups: list[bool] = []  # per open parenthesis: is it NEAR's?
+    position = 0
+    while position < len(text):
+        match = _TOKEN.match(text, position)
+        if match is None or match.end() == position:
+            break
+        position = match.end()
+        if match.group("quote"):
+            raise QueryError(f"unbalanced quote in search {text!r}")
+        if match.group("phrase"):
+            parts.append(match.group("phrase"))
+        elif match.group("open"):
+            groups.append(bool(parts) and parts[-1] == "NEAR")
+            parts.append("(")
+        elif match.group("close"):
+            if not groups:
+                raise QueryError(f"unbalanced parenthesis in search {text!r}")
+            groups.pop()
+            parts.append(")")
+        elif match.group("comma"):
+            if groups and groups[-1]:  # NEAR(a b, 5); elsewhere a comma is only punctuation
+                parts[-1] += ","
+        else:
+            parts.append(_word(match.group("word"), text))
+    if groups:
+        raise QueryError(f"unbalanced parenthesis in search {text!r}")
+    return " ".join(parts)
+
+
+def _word(word: str, text: str) -> str:
+    if word in OPERATORS or word == "NEAR" or _BAREWORD.match(word):
+        return word
+    column = _COLUMN.match(word)
+    if column:
+        return f"{column.group('col')} : {_word(column.group('rest'), text)}"
+    if not re.search(r"\w", word):
+        raise QueryError(f"{word!r} is not a search term (in {text!r}); "
+                         "to exclude a word write NOT word")
+    return '"' + word.replace('"', '""') + '"'
+
+
+# ---- searches and listings ----
+
+def search(conn: sqlite3.Connection, text: str, filters: Filters,
+           limit: int = 20) -> list[dict[str, Any]]:
+    where, params = filters.where()
+    sql = f"""
+        SELECT a.site, a.published_at, a.title, a.authors, a.url,
+               snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet
+        FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+        WHERE articles_fts MATCH ? AND {where}
+        ORDER BY rank LIMIT ?
+    """
+    return _rows(conn, sql, [fts_query(text), *params, limit], text)
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: list[Any],
+          text: str = "") -> list[dict[str, Any]]:
+    try:
+        cursor = conn.execute(sql, params)
+    except sqlite3.OperationalError as error:
+        if "fts5" in str(error) or "syntax" in str(error) or "no such column" in str(error):
+            raise QueryError(f"cannot search for {text!r}: {error}") from None
+        raise
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def iter_articles(conn: sqlite3.Connection, columns: list[str], filters: Filters,
+                  text: str | None = None) -> Iterator[dict[str, Any]]:
+    """Rows for export, streamed from the database in published order."""
+    where, params = filters.where()
+    selected = ", ".join(f"a.{c}" for c in columns)
+    if text:
+        sql = (f"SELECT {selected} FROM articles_fts JOIN articles a "
+               f"ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND {where} "
+               "ORDER BY a.published_at, a.url")
+        params = [fts_query(text), *params]
+    else:
+        sql = f"SELECT {selected} FROM articles a WHERE {where} ORDER BY a.published_at, a.url"
+    try:
+        cursor = conn.execute(sql, params)
+    except sqlite3.OperationalError as error:
+        raise QueryError(f"cannot search for {text!r}: {error}") from None
+    for row in cursor:
+        yield dict(zip(columns, row, strict=True))
+
+
+STAT_KEYS = {
+    "site": ("a.site", ""),
+    "month": ("substr(a.published_at, 1, 7)", ""),
+    "author": ("j.value", "JOIN json_each(a.authors) j"),
+    "tag": ("j.value", "JOIN json_each(a.tags) j"),
+    "category": ("j.value", "JOIN json_each(a.categories) j"),
+}
+
+
+def stats(conn: sqlite3.Connection, by: str, filters: Filters) -> list[tuple[str, int]]:
+    key, join = STAT_KEYS[by]
+    where, params = filters.where()
+    order = "1" if by == "month" else "2 DESC, 1"
+    sql = (f"SELECT {key} AS grp, count(*) FROM articles a {join} WHERE {where} "
+           f"GROUP BY grp ORDER BY {order}")
+    return [(row[0] or "(none)", row[1]) for row in conn.execute(sql, params)]
+
+
+def per_month_per_site(conn: sqlite3.Connection,
+                       filters: Filters) -> list[tuple[str, str, int]]:
+    where, params = filters.where()
+    sql = (f"SELECT substr(a.published_at, 1, 7) AS month, a.site, count(*) FROM articles a "
+           f"WHERE {where} AND a.published_at IS NOT NULL GROUP BY month, a.site ORDER BY month")
+    return [tuple(row) for row in conn.execute(sql, params)]
