@@ -66,7 +66,9 @@ def _day(value: str, option: str) -> str:
 # ---- full-text queries ----
 
 _TOKEN = re.compile(r'\s*(?:(?P<phrase>"(?:[^"]|"")*")|(?P<open>\()|(?P<close>\))|'
-                    r'(?P<comma>,)|(?P<quote>")|(?P<word>[^\s(),"]+))')
+                    r'(?P<comma>,)|(?P<quote>")|'
+                    # a word, with a glued parenthesis kept in it: 510(k)
+                    r'(?P<word>[^\s(),"]+(?:\([^\s()"]*\)[^\s(),"]*)?))')
 _BAREWORD = re.compile(r"^[\w\u0080-\uffff]+\*?$")
 _COLUMN = re.compile(rf"^(?P<col>{'|'.join(FTS_COLUMNS)}):(?P<rest>.+)$")
 

@@ -40,6 +40,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
     ("O'Brien OR L4-L5", '"O\'Brien" OR "L4-L5"'),
     ("title:fusion NOT knee", "title : fusion NOT knee"),
     ("NEAR(spine fusion, 5)", "NEAR ( spine fusion, 5 )"),
+    ("FDA 510(k) clearance", 'FDA "510(k)" clearance'),
 ])
 def test_fts_query_translation(text, expected):
     assert fts_query(text) == expected
