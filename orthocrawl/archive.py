@@ -95,7 +95,7 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     old_values = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
     db.executescript(f"""
         CREATE VIRTUAL TABLE articles_fts USING fts5(
-            {columns}, content='articles', content_rowid='rowid',
+            {columns}, content="articles", content_rowid="rowid",
             tokenize='porter unicode61 remove_diacritics 2'
         );
         CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN

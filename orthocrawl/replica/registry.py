@@ -38,11 +38,12 @@ def available() -> list[str]:
     """Names of the replicas that exist, in REPLICAS order."""
     names = []
     for name, target in REPLICAS.items():
+        module, _, function = target.partition(":")
         try:
-            importlib.import_module(target.partition(":")[0])
+            if hasattr(importlib.import_module(module), function):
+                names.append(name)
         except ModuleNotFoundError:
             continue
-        names.append(name)
     return names
 
 
