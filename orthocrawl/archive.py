@@ -115,10 +115,16 @@ def _migration_1(db: sqlite_utils.Database) -> None:
 
 _INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
     ", ".join(ARTICLE_COLUMNS), ", ".join(f":{c}" for c in ARTICLE_COLUMNS))
-_UPDATE_ARTICLE = "UPDATE articles SET {} WHERE url = :url".format(
+_UPDATE_ARTICLE = ("UPDATE articles SET {}, version = version + 1, status = 'live', "
+                   "gone_since = NULL WHERE url = :url").format(
     ", ".join(f"{c} = :{c}" for c in ARTICLE_COLUMNS if c not in ("url", "first_seen")))
+_INSERT_VERSION = """
+    INSERT INTO article_versions
+    SELECT url, version, :now, content_hash, title, body_text, modified_at, :via
+    FROM articles WHERE url = :url
+"""
 _PAGE_COLUMNS = ("url", "article_url", "fetched_at", "status", "headers", "body_sha256", "body",
-                 "encoding")
+                 "encoding", "fetched_url", "etag", "last_modified")
 _UPSERT_PAGE = "INSERT INTO pages ({}) VALUES ({}) ON CONFLICT(url) DO UPDATE SET {}".format(
     ", ".join(_PAGE_COLUMNS), ", ".join(f":{c}" for c in _PAGE_COLUMNS),
     ", ".join(f"{c} = excluded.{c}" for c in _PAGE_COLUMNS if c != "url"))
@@ -136,7 +142,34 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     """)
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+def _migration_3(db: sqlite_utils.Database) -> None:
+    # Versions: every text an article has had, newest in `articles`; gone articles marked.
+    db.executescript("""
+        ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'live';
+        ALTER TABLE articles ADD COLUMN gone_since TEXT;
+        CREATE TABLE article_versions (
+            url TEXT NOT NULL, version INTEGER NOT NULL, fetched_at TEXT, content_hash TEXT,
+            title TEXT, body_text TEXT, modified_at TEXT, via TEXT,
+            PRIMARY KEY (url, version)
+        );
+        INSERT INTO article_versions
+            SELECT url, 1, last_changed, content_hash, title, body_text, modified_at, 'crawl'
+            FROM articles;
+        ALTER TABLE pages ADD COLUMN fetched_url TEXT;
+        ALTER TABLE pages ADD COLUMN etag TEXT;
+        ALTER TABLE pages ADD COLUMN last_modified TEXT;
+        UPDATE pages SET fetched_url = url;
+        ALTER TABLE crawl_runs ADD COLUMN field_shares TEXT;
+        ALTER TABLE crawl_runs ADD COLUMN failures TEXT;
+        ALTER TABLE crawl_runs ADD COLUMN articles_gone INTEGER;
+        ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;
+        CREATE INDEX articles_site_status ON articles (site, status);
+    """)
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -197,11 +230,12 @@ class Archive:
     # ---- writing ----
 
     def store(self, articles: Iterable[tuple[dict[str, Any], RawPage | None]],
-              now: str | None = None) -> list[str]:
+              now: str | None = None, via: str = "crawl") -> list[str]:
         """Upsert articles (and their raw pages) in one transaction.
 
-        Returns, per article, "new", "changed" or "unchanged". An unchanged article
-        (same content_hash) only gets its last_seen moved.
+        Returns, per article, "new", "changed" or "unchanged". A changed article
+        (another content_hash) gets a new row in article_versions; an unchanged one
+        only has its last_seen moved (and is live again if it had been marked gone).
         """
         now = now or utc_now()
         batch = list(articles)
@@ -214,19 +248,52 @@ class Archive:
                     row = _article_row(record)
                     row.update(first_seen=now, last_seen=now, last_changed=now)
                     self.db.execute(_INSERT_ARTICLE, row)
+                    self.db.execute(_INSERT_VERSION, {"url": url, "now": now, "via": via})
                     outcomes.append("new")
                 elif known[url] == record["content_hash"]:
-                    self.db.execute("UPDATE articles SET last_seen = ? WHERE url = ?", [now, url])
+                    self.db.execute("UPDATE articles SET last_seen = ?, status = 'live', "
+                                    "gone_since = NULL WHERE url = ?", [now, url])
                     outcomes.append("unchanged")
                 else:
                     row = _article_row(record)
                     row.update(last_seen=now, last_changed=now)
                     self.db.execute(_UPDATE_ARTICLE, row)
+                    self.db.execute(_INSERT_VERSION, {"url": url, "now": now, "via": via})
                     outcomes.append("changed")
                 known[url] = record["content_hash"]
                 if page is not None:
                     self._store_page(url, page)
         return outcomes
+
+    def touch(self, urls: Iterable[str], now: str | None = None) -> int:
+        """Mark articles seen unchanged (a 304 answer) without their text; how many."""
+        now = now or utc_now()
+        with self.transaction():
+            return sum(self.db.execute(
+                "UPDATE articles SET last_seen = ?, status = 'live', gone_since = NULL "
+                "WHERE url = ?", [now, url]).rowcount for url in urls)
+
+    def mark_gone(self, urls: Iterable[str], now: str | None = None) -> int:
+        """Mark articles the site no longer has (kept, never deleted); how many."""
+        now = now or utc_now()
+        with self.transaction():
+            return sum(self.db.execute(
+                "UPDATE articles SET status = 'gone', gone_since = ? "
+                "WHERE url = ? AND status != 'gone'", [now, url]).rowcount for url in urls)
+
+    def known(self, site: str) -> dict[str, dict[str, Any]]:
+        """A site's articles: url -> modified_at, status, last_seen, etag, last_modified."""
+        rows = self.db.execute(
+            "SELECT a.url, coalesce(a.modified_at, a.published_at), a.status, a.last_seen, "
+            "p.etag, p.last_modified FROM articles a LEFT JOIN pages p ON p.url = a.url "
+            "WHERE a.site = ?", [site])
+        return {url: {"modified_at": modified, "status": status, "last_seen": seen,
+                      "etag": etag, "last_modified": last_modified}
+                for url, modified, status, seen, etag, last_modified in rows}
+
+    def versions(self, url: str) -> list[dict[str, Any]]:
+        return list(self.db.query(
+            "SELECT * FROM article_versions WHERE url = ? ORDER BY version", [url]))
 
     def _known_hashes(self, urls: list[str]) -> dict[str, str]:
         known: dict[str, str] = {}
@@ -243,8 +310,10 @@ class Archive:
         current = self.db.execute(
             "SELECT body_sha256 FROM pages WHERE url = ?", [article_url]).fetchone()
         if current and current[0] == digest:
-            self.db.execute("UPDATE pages SET fetched_at = ?, status = ? WHERE url = ?",
-                            [page.fetched_at, page.status, article_url])
+            self.db.execute(
+                "UPDATE pages SET fetched_at = ?, status = ?, etag = ?, last_modified = ? "
+                "WHERE url = ?", [page.fetched_at, page.status, page.headers.get("etag"),
+                                  page.headers.get("last-modified"), article_url])
             return
         self.db.execute(_UPSERT_PAGE, {
             "url": article_url,
@@ -256,6 +325,9 @@ class Archive:
             # zstd: 4x faster than zlib's default level at a smaller size on HTML pages.
             "body": zstd.compress(page.body, 3),
             "encoding": "zstd",
+            "fetched_url": page.url,
+            "etag": page.headers.get("etag"),
+            "last_modified": page.headers.get("last-modified"),
         })
 
     def start_run(self, sites: list[str], now: str | None = None) -> int:
@@ -291,12 +363,23 @@ class Archive:
 
     def raw_page(self, article_url: str) -> RawPage | None:
         row = self.db.execute(
-            "SELECT url, status, headers, body, encoding, fetched_at FROM pages "
-            "WHERE article_url = ?", [article_url]).fetchone()
+            "SELECT coalesce(fetched_url, url), status, headers, body, encoding, fetched_at "
+            "FROM pages WHERE article_url = ?", [article_url]).fetchone()
         if row is None:
             return None
         url, status, headers, body, encoding, fetched_at = row
         return RawPage(url, status, json.loads(headers), DECOMPRESSORS[encoding](body), fetched_at)
+
+    def iter_pages(self, site: str | None = None) -> Iterator[tuple[str, RawPage]]:
+        """Every stored raw page with its article URL (for re-parsing and WARC export)."""
+        sql = ("SELECT p.article_url, coalesce(p.fetched_url, p.url), p.status, p.headers, "
+               "p.body, p.encoding, p.fetched_at FROM pages p JOIN articles a "
+               "ON a.url = p.article_url" + (" WHERE a.site = ?" if site else "") +
+               " ORDER BY p.article_url")
+        for article_url, url, status, headers, body, encoding, fetched_at in self.db.execute(
+                sql, [site] if site else []):
+            yield article_url, RawPage(url, status, json.loads(headers),
+                                       DECOMPRESSORS[encoding](body), fetched_at)
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         return list(self.db.query(

@@ -78,3 +78,17 @@ class Article:
 # What feed exports (`scrapy crawl -O file.jsonl`) write, in this order.
 EXPORT_FIELDS: tuple[str, ...] = (
     *CONTENT_FIELDS, "content_hash", "first_seen", "last_seen", "last_changed")
+
+
+@dataclass
+class SeenUnchanged:
+    """An article the site answered 304 Not Modified for: seen, text unchanged."""
+
+    url: str
+
+
+@dataclass
+class Gone:
+    """An article the site no longer has (404 or 410 where it used to be)."""
+
+    url: str

@@ -14,7 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
 from orthocrawl.archive import Archive
-from orthocrawl.items import EXPORT_FIELDS, Article, RawPage
+from orthocrawl.items import EXPORT_FIELDS, Article, Gone, RawPage, SeenUnchanged
 from orthocrawl.pages.body import normalize_space, word_count
 from orthocrawl.urls import canonical_url
 
@@ -46,20 +46,55 @@ class _CountingPipeline:
         return DropItem(f"{reason}: {article.url}")
 
 
-class CleanPipeline(_CountingPipeline):
+def clean(article: Article) -> Article:
     """Normalise white space and lists, canonicalise the URL, count words, hash the content."""
+    article.url = canonical_url(article.url)
+    for name in ("title", "posted_by", "description", "source"):
+        value = getattr(article, name)
+        setattr(article, name, normalize_space(value) or None if value else None)
+    for name in ("authors", "categories", "tags"):
+        values = (normalize_space(v) for v in getattr(article, name) or [])
+        setattr(article, name, list(dict.fromkeys(v for v in values if v)))
+    article.body_text = article.body_text.strip()
+    article.word_count = word_count(article.body_text)
+    article.content_hash = content_hash(article)
+    return article
 
-    def process_item(self, article: Article) -> Article:
-        article.url = canonical_url(article.url)
-        for name in ("title", "posted_by", "description", "source"):
-            value = getattr(article, name)
-            setattr(article, name, normalize_space(value) or None if value else None)
-        for name in ("authors", "categories", "tags"):
-            values = (normalize_space(v) for v in getattr(article, name) or [])
-            setattr(article, name, list(dict.fromkeys(v for v in values if v)))
-        article.body_text = article.body_text.strip()
-        article.word_count = word_count(article.body_text)
-        article.content_hash = content_hash(article)
+
+def drop_reason(article: Article, min_words: int) -> str | None:
+    """Why an extracted page is not archived as an article, or None when it is one."""
+    if article.page_type != "article":
+        return f"not_article_{article.page_type}"
+    if not article.title:
+        return "no_title"
+    if article.word_count < min_words:
+        return "too_short"
+    return None
+
+
+def _passes(item: Any) -> bool:
+    """Items other than articles (seen-unchanged, gone markers) go straight to the store."""
+    return not isinstance(item, Article)
+
+
+class CleanPipeline(_CountingPipeline):
+    def process_item(self, article: Any) -> Any:
+        return article if _passes(article) else clean(article)
+
+
+class FieldSharesPipeline(_CountingPipeline):
+    """Count, per extracted article page, which key fields it has: a layout change that
+    breaks extraction shows as a share that falls against the site's recent runs."""
+
+    def process_item(self, article: Any) -> Any:
+        if _passes(article) or article.page_type not in ("article",):
+            return article
+        self.stats.inc_value("orthocrawl/fields/pages")
+        for name, present in (("title", bool(article.title)), ("author", bool(article.authors)),
+                              ("date", bool(article.published_at)),
+                              ("body", article.word_count >= 50)):
+            if present:
+                self.stats.inc_value(f"orthocrawl/fields/{name}")
         return article
 
 
@@ -72,13 +107,12 @@ class ValidatePipeline(_CountingPipeline):
         super().__init__(crawler)
         self.min_words = crawler.settings.getint("ORTHOCRAWL_MIN_WORDS", self.min_words)
 
-    def process_item(self, article: Article) -> Article:
-        if article.page_type != "article":
-            raise self.drop(f"not_article_{article.page_type}", article)
-        if not article.title:
-            raise self.drop("no_title", article)
-        if article.word_count < self.min_words:
-            raise self.drop("too_short", article)
+    def process_item(self, article: Any) -> Any:
+        if _passes(article):
+            return article
+        reason = drop_reason(article, self.min_words)
+        if reason:
+            raise self.drop(reason, article)
         return article
 
 
@@ -89,7 +123,9 @@ class DeduplicatePipeline(_CountingPipeline):
         super().__init__(crawler)
         self.seen: set[str] = set()
 
-    def process_item(self, article: Article) -> Article:
+    def process_item(self, article: Any) -> Any:
+        if _passes(article):
+            return article
         if article.url in self.seen:
             raise self.drop("duplicate", article)
         self.seen.add(article.url)
@@ -106,27 +142,43 @@ class StorePipeline(_CountingPipeline):
         self.batch_size = settings.getint("ORTHOCRAWL_BATCH_SIZE", 200)
         self.batch_seconds = settings.getfloat("ORTHOCRAWL_BATCH_SECONDS", 2.0)
         self.buffer: list[tuple[dict[str, Any], RawPage | None]] = []
+        self.seen: list[str] = []
+        self.gone: list[str] = []
         self.last_flush = time.monotonic()
         self.archive: Archive | None = None
 
     def open_spider(self) -> None:
         self.archive = Archive(self.path)
 
-    def process_item(self, article: Article) -> Article:
+    def process_item(self, article: Any) -> Any:
+        if isinstance(article, SeenUnchanged):
+            self.seen.append(canonical_url(article.url))
+            return article
+        if isinstance(article, Gone):
+            self.gone.append(canonical_url(article.url))
+            return article
         record = {name: getattr(article, name) for name in STORED_FIELDS}
         self.buffer.append((record, article.raw_page))
         article.raw_page = None  # the buffer holds it; free the item
-        if (len(self.buffer) >= self.batch_size
+        if (len(self.buffer) + len(self.seen) >= self.batch_size
                 or time.monotonic() - self.last_flush >= self.batch_seconds):
             self.flush()
         return article
 
     def flush(self) -> None:
-        if not self.buffer or self.archive is None:
+        if self.archive is None:
             return
-        for outcome in self.archive.store(self.buffer):
-            self.stats.inc_value(f"orthocrawl/articles_{outcome}")
-        self.buffer.clear()
+        if self.buffer:
+            for outcome in self.archive.store(self.buffer):
+                self.stats.inc_value(f"orthocrawl/articles_{outcome}")
+            self.buffer.clear()
+        if self.seen:
+            touched = self.archive.touch(self.seen)
+            self.stats.inc_value("orthocrawl/articles_unchanged", touched)
+            self.seen.clear()
+        if self.gone:
+            self.stats.inc_value("orthocrawl/articles_gone", self.archive.mark_gone(self.gone))
+            self.gone.clear()
         self.last_flush = time.monotonic()
 
     def close_spider(self) -> None:

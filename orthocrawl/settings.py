@@ -45,6 +45,7 @@ DOWNLOAD_HANDLERS = {
 
 ITEM_PIPELINES = {
     "orthocrawl.pipelines.CleanPipeline": 100,
+    "orthocrawl.pipelines.FieldSharesPipeline": 150,
     "orthocrawl.pipelines.ValidatePipeline": 200,
     "orthocrawl.pipelines.DeduplicatePipeline": 300,
     "orthocrawl.pipelines.StorePipeline": 900,
@@ -67,3 +68,4 @@ ORTHOCRAWL_MIN_WORDS = 10                # fewer words than this: dropped as too
 ORTHOCRAWL_BATCH_SIZE = 200              # articles per archive transaction
 ORTHOCRAWL_BATCH_SECONDS = 2.0           # ... or this long since the last one
 ORTHOCRAWL_PROGRESS_INTERVAL = 0         # seconds between progress lines (0: off)
+ORTHOCRAWL_RECHECK_DAYS = 30             # re-check (conditional GET) articles unseen this long

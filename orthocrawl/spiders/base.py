@@ -14,12 +14,16 @@ from urllib.parse import urlsplit
 
 import feedparser
 import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.spiders import SitemapSpider
 from twisted.python.failure import Failure
 
 from orthocrawl.dates import utc_now
-from orthocrawl.items import Article, RawPage
+from orthocrawl.items import Article, Gone, RawPage, SeenUnchanged
+from orthocrawl.spiders.incremental import KnownArticles
+from orthocrawl.urls import canonical_url
 
 DISCOVERY_MODES = ("sitemap", "feed", "listing")
 
@@ -48,7 +52,8 @@ class PublisherSpider(SitemapSpider):
     article_path: ClassVar[re.Pattern[str]] = re.compile(r"^/\d{4}/\d{2}/\d{2}/[^/]+/?$")
 
     def __init__(self, discover: str = "sitemap", urls: str | Iterable[str] = "",
-                 max_pages: int | str = 50, **kwargs: Any) -> None:
+                 max_pages: int | str = 50, full: bool | str = False,
+                 recheck: str = "", **kwargs: Any) -> None:
         # SitemapSpider compiles these in its __init__.
         self.sitemap_urls = [self.absolute(path) for path in self.sitemap_paths]
         self.sitemap_rules = [("", "parse_article")]
@@ -63,10 +68,37 @@ class PublisherSpider(SitemapSpider):
         self.discover = modes
         self.article_urls = [u for u in (urls.split(",") if isinstance(urls, str) else urls) if u]
         self.max_pages = int(max_pages)
+        # Incremental by default: `full` fetches every article again (conditionally when
+        # the archive has validators); `recheck` = "all" or a number of days.
+        self.full = str(full).lower() in ("1", "true", "yes")
+        self.recheck = recheck
+        self.known = KnownArticles()
+        self.sitemaps_complete = True
+        self.idle_done = False
+        self.listed_unchanged: list[str] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PublisherSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
+        return spider
+
+    def _load_known(self) -> None:
+        settings = self.crawler.settings
+        days: float | None = settings.getfloat("ORTHOCRAWL_RECHECK_DAYS", 30)
+        if self.recheck == "all" or self.full:
+            days = 0
+        elif self.recheck:
+            days = float(self.recheck)
+        self.known = KnownArticles.load(settings.get("ORTHOCRAWL_DB"), self.site_name or
+                                        self.name, days if days and days > 0 else None)
+        if days == 0:  # every known article is due
+            self.known.recheck_before = "9999"
 
     async def start(self) -> AsyncIterator[Any]:
+        self._load_known()
         for url in self.article_urls:
-            yield self.article_request(url)
+            yield self.article_request(url, force=True)
         if self.article_urls:
             return
         if "sitemap" in self.discover:
@@ -84,8 +116,21 @@ class PublisherSpider(SitemapSpider):
     def absolute(cls, path: str) -> str:
         return path if "://" in path else cls.origin + path
 
-    def article_request(self, url: str) -> scrapy.Request:
-        return scrapy.Request(url, self.parse_article, errback=self.on_error)
+    def article_request(self, url: str, lastmod: str | None = None,
+                        force: bool = False) -> scrapy.Request | None:
+        """The request for an article, or None when the archive already has it as it is."""
+        key = canonical_url(url)
+        known = self.known.get(url)
+        if known and not force and not self.full:
+            if key in self.known.requested or not (
+                    lastmod and not self.known.unchanged_since(url, lastmod)):
+                self.crawler.stats.inc_value("orthocrawl/skipped_known")
+                return None
+        self.known.requested.add(key)
+        headers = self.known.conditional_headers(url) if known else {}
+        meta = {"handle_httpstatus_list": [304, 404, 410]} if known else {}
+        return scrapy.Request(url, self.parse_article, errback=self.on_error, headers=headers,
+                              meta=meta)
 
     def is_article_url(self, url: str) -> bool:
         return bool(self.article_path.match(urlsplit(url).path))
@@ -100,27 +145,87 @@ class PublisherSpider(SitemapSpider):
             return
         for entry in feed.entries:
             link = entry.get("link")
-            if link:
-                yield self.article_request(response.urljoin(link))
+            request = self.article_request(response.urljoin(link)) if link else None
+            if request is not None:
+                yield request
 
     def parse_listing(self, response: Response, depth: int) -> Iterable[scrapy.Request]:
+        fresh = 0
         for href in response.css(self.listing_article_css).getall():
             url = response.urljoin(href.strip())
             if self.is_article_url(url):
-                yield self.article_request(url)
+                fresh += self.known.get(url) is None
+                request = self.article_request(url)
+                if request is not None:
+                    yield request
+        # An incremental walk stops at the first page that holds only known articles.
+        if not fresh and self.known.articles and not self.full:
+            self.crawler.stats.inc_value("orthocrawl/discovery/listing_stopped_early")
+            return
         next_page = response.css(self.listing_next_css).get()
         if next_page and depth < self.max_pages:
             yield response.follow(next_page.strip(), self.parse_listing, errback=self.on_error,
                                   cb_kwargs={"depth": depth + 1})
 
     def sitemap_filter(self, entries: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
-        # Hook for incremental crawls (<lastmod> against the archive); passes all for now.
-        yield from entries
+        """Sitemap entries worth a request: unknown, or newer than what the archive holds."""
+        for entry in entries:
+            loc = entry.get("loc")
+            if not loc or "sitemap" in loc.rsplit("/", 1)[-1]:
+                yield entry  # a sitemap of a sitemap index: always followed
+                continue
+            key = canonical_url(loc)
+            self.known.in_sitemaps.add(key)
+            if self.full or self.known.get(loc) is None or not self.known.unchanged_since(
+                    loc, entry.get("lastmod")):
+                if key not in self.known.requested:
+                    self.known.requested.add(key)
+                    yield entry
+            else:
+                self.crawler.stats.inc_value("orthocrawl/skipped_known")
+                self.listed_unchanged.append(loc)
+
+    def _parse_sitemap(self, response: Response) -> Iterable[Any]:
+        yield from super()._parse_sitemap(response)
+        # Known articles the sitemap lists unchanged: seen today, no request needed.
+        while self.listed_unchanged:
+            yield SeenUnchanged(self.listed_unchanged.pop())
+
+    def _get_sitemap_body(self, response: Response) -> bytes | None:
+        body = super()._get_sitemap_body(response)
+        if body is None and not response.url.endswith("/robots.txt"):
+            self.sitemaps_complete = False  # gone articles cannot be told from a broken sitemap
+            self.crawler.stats.inc_value("orthocrawl/discovery/bad_sitemap")
+        return body
+
+    def on_idle(self, spider: scrapy.Spider) -> None:
+        """Once discovery is over: re-check the known articles that are due or vanished."""
+        if spider is not self or self.idle_done or self.article_urls:
+            return
+        self.idle_done = True
+        complete = "sitemap" in self.discover and self.sitemaps_complete
+        urls = self.known.to_recheck(complete)
+        for url in urls:
+            self.known.requested.add(url)
+            request = scrapy.Request(url, self.parse_article, errback=self.on_error,
+                                     headers=self.known.conditional_headers(url),
+                                     meta={"handle_httpstatus_list": [304, 404, 410]})
+            self.crawler.engine.crawl(request)
+        if urls:
+            self.crawler.stats.set_value("orthocrawl/rechecked", len(urls))
+            raise DontCloseSpider
 
     # ---- the article ----
 
-    async def parse_article(self, response: Response, article: Article) -> AsyncIterator[Article]:
+    async def parse_article(self, response: Response,
+                            article: Article) -> AsyncIterator[Article | SeenUnchanged | Gone]:
         # `article` is built by the page object that scrapy-poet picked for this URL.
+        if response.status == 304:
+            yield SeenUnchanged(response.url)
+            return
+        if response.status in (404, 410):
+            yield Gone(response.url)
+            return
         article.raw_page = RawPage(
             url=response.url,
             status=response.status,
