@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import click
 
 from orthocrawl.archive import DEFAULT_DB, Archive, ArchiveError
+from orthocrawl.lock import ArchiveBusyError
 from orthocrawl.siteconfig import SiteConfigError, load, load_all, render, sites_dir
 from orthocrawl.siteprobe import ProbeError
 from orthocrawl.sites import UnknownSiteError, spiders
@@ -46,6 +47,8 @@ def user_errors(func: F) -> F:
             fail(str(error), 1)
         except (UnknownSiteError, SiteConfigError, ProbeError) as error:
             fail(str(error), 2)
+        except ArchiveBusyError as error:
+            fail(str(error), 1)
         except KeyboardInterrupt:
             fail("interrupted", 130)
 
@@ -73,14 +76,26 @@ def main() -> None:
 @click.option("--discover", default="sitemap", show_default=True,
               help="How to find articles: sitemap, feed, listing (comma-separated) or all.")
 @click.option("--url", "urls", multiple=True, help="Fetch this article URL only (repeatable).")
+@click.option("--full", is_flag=True, help="Fetch every article again, not only what is new "
+              "or changed (known ones conditionally: 304 when unchanged).")
+@click.option("--recheck", metavar="DAYS|all", default="",
+              help="Re-check known articles not seen for DAYS days (default: "
+                   "ORTHOCRAWL_RECHECK_DAYS, 30), or all of them.")
+@click.option("--wait", is_flag=True, help="If another crawl is writing the archive, wait "
+              "for it instead of exiting.")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or ORTHOCRAWL_* setting (repeatable).")
 @click.option("-v", "--verbose", count=True, help="Scrapy's log: -v for INFO, -vv for DEBUG.")
 @user_errors
 def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover: str,
-          urls: tuple[str, ...], verbose: int) -> None:
+          urls: tuple[str, ...], full: bool, recheck: str, wait: bool,
+          settings: tuple[str, ...], verbose: int) -> None:
     """Crawl SITES (default: every known site) into the archive.
 
-    Exits 1 when a site's run failed (stopped early, or returned no articles),
-    so that cron and systemd timers can alert.
+    Incremental: only new and changed articles are fetched (sitemap <lastmod>,
+    conditional requests); --full fetches everything. Exits 1 when a site's run
+    failed (stopped early, returned no articles, or its extraction broke: field
+    shares far below its recent runs), so that cron and systemd timers can alert.
 
     \b
     Examples:
@@ -99,8 +114,16 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
     _check_discover(discover)
     Archive(db).close()  # fails fast, with one line, on a bad archive path
     started = time.monotonic()
+    if recheck and recheck != "all":
+        try:
+            float(recheck)
+        except ValueError:
+            raise click.BadParameter(f"{recheck!r}: a number of days or all",
+                                     param_hint="--recheck") from None
     outcomes = run_crawls(names, db, base_urls=mirrors, discover=discover, urls=list(urls),
-                          log_level=_log_level(verbose), progress=5.0)
+                          log_level=_log_level(verbose), progress=5.0,
+                          extra=_parse_settings(settings), wait=wait,
+                          spider_args={"full": full, "recheck": recheck})
     failed = False
     for outcome in outcomes:
         figure = outcome.figure
@@ -113,6 +136,16 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
     click.echo(f"archive: {db} ({time.monotonic() - started:.1f} s)")
     if failed:
         sys.exit(1)
+
+
+def _parse_settings(values: tuple[str, ...]) -> dict[str, str]:
+    parsed = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{value!r}: write NAME=VALUE", param_hint="--set")
+        parsed[name.strip()] = setting
+    return parsed
 
 
 def _log_level(verbose: int) -> str:
@@ -599,6 +632,97 @@ def serve_command(db: Path, host: str, port: int) -> None:
     _open(db).close()  # a missing or broken archive: one line, not a server error page
     with tempfile.TemporaryDirectory() as tmp:
         sys.exit(serve(db, host, port, Path(tmp) / "metadata.json"))
+
+
+@main.command("history")
+@click.argument("url")
+@DB_OPTION
+@click.option("--context", type=click.IntRange(0, 20), default=1, show_default=True,
+              help="Unchanged paragraphs shown around each change.")
+@user_errors
+def history_command(url: str, db: Path, context: int) -> None:
+    """Print every version of an article with a readable diff of its text.
+
+    \b
+    Example:
+      orthocrawl history https://www.orthospinenews.com/2024/05/02/some-story/
+    """
+    import difflib
+
+    from orthocrawl.urls import canonical_url
+
+    with _open(db) as archive:
+        key = canonical_url(url)
+        article = archive.article(key)
+        if article is None:
+            fail(f"{url} is not in {db}")
+        versions = archive.versions(key)
+    state = "gone since " + article["gone_since"] if article["status"] == "gone" else "live"
+    click.echo(f"{article['title']}\n{key}\n{len(versions)} version(s); {state}\n")
+    previous: dict[str, Any] | None = None
+    for version in versions:
+        click.echo(click.style(f"version {version['version']}  fetched {version['fetched_at']}"
+                               f"  modified {version['modified_at'] or '-'}  via "
+                               f"{version['via']}  {version['content_hash'][:12]}", bold=True))
+        if previous is not None:
+            old = [f"# {previous['title']}", *previous["body_text"].split("\n\n")]
+            new = [f"# {version['title']}", *version["body_text"].split("\n\n")]
+            for line in difflib.unified_diff(old, new, f"version {previous['version']}",
+                                             f"version {version['version']}", n=context,
+                                             lineterm=""):
+                color = {"+": "green", "-": "red", "@": "cyan"}.get(line[:1])
+                click.echo(click.style(line, fg=color) if color else line)
+        click.echo()
+        previous = version
+
+
+@main.command("reparse")
+@DB_OPTION
+@click.option("--site", help="Only this site's pages.")
+@user_errors
+def reparse_command(db: Path, site: str | None) -> None:
+    """Extract every stored raw page again with the current page objects (no network).
+
+    Articles whose text comes out different get a new version: a fixed extractor
+    heals the archive. Pages that no longer extract as articles are reported and
+    left as they are.
+
+    \b
+    Example:
+      orthocrawl reparse --site orthospinenews
+    """
+    from orthocrawl.reparse import reparse
+
+    with _open(db) as archive:
+        result = reparse(archive, site)
+    click.echo(f"{result.pages} pages re-parsed: {result.changed} changed (new versions), "
+               f"{result.unchanged} unchanged, {len(result.rejected)} no longer articles")
+    for url, reason in result.rejected[:20]:
+        click.echo(f"  {reason}: {url}", err=True)
+
+
+@main.command("export-warc")
+@DB_OPTION
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The .warc.gz file to write.")
+@click.option("--site", help="Only this site's pages.")
+@user_errors
+def export_warc_command(db: Path, output: Path, site: str | None) -> None:
+    """Write the stored raw responses as WARC 1.1 records (readable by warcio and other
+    web-archive tools).
+
+    \b
+    Example:
+      orthocrawl export-warc -o orthocrawl.warc.gz
+    """
+    from orthocrawl.warc import write_warc
+
+    with _open(db) as archive:
+        try:
+            count = write_warc(archive, output, site)
+        except OSError as error:
+            fail(f"cannot write {output}: {error.strerror}")
+    click.echo(f"{count} response records written to {output}")
 
 
 @main.group()

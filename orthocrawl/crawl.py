@@ -13,6 +13,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from orthocrawl.lock import archive_lock
 from orthocrawl.sites import spider_for
 
 # For a local replica or mirror: no politeness delay, full concurrency.
@@ -63,13 +64,23 @@ def project_settings(db: str | os.PathLike[str], *, log_level: str = "WARNING",
 def run_crawls(sites: list[str], db: str | os.PathLike[str], *,
                base_urls: dict[str, str] | None = None, discover: str = "sitemap",
                urls: list[str] | None = None, log_level: str = "WARNING",
-               progress: float = 0, extra: dict[str, Any] | None = None) -> list[RunOutcome]:
+               progress: float = 0, extra: dict[str, Any] | None = None,
+               spider_args: dict[str, Any] | None = None,
+               wait: bool = False) -> list[RunOutcome]:
     """Crawl each site into the archive at db; returns each run's outcome.
 
     base_urls maps a site name to a mirror of it (such as a running replica); a
-    mirror on this machine is crawled without the politeness delay.
+    mirror on this machine is crawled without the politeness delay. Holds the
+    archive's lock for the whole run (ArchiveBusyError, or waits with `wait`).
     """
-    base_urls = base_urls or {}
+    with archive_lock(db, wait):
+        return _run(sites, db, base_urls or {}, discover, urls, log_level, progress,
+                    extra, spider_args or {})
+
+
+def _run(sites: list[str], db: str | os.PathLike[str], base_urls: dict[str, str],
+         discover: str, urls: list[str] | None, log_level: str, progress: float,
+         extra: dict[str, Any] | None, spider_args: dict[str, Any]) -> list[RunOutcome]:
     spiders = [spider_for(site) for site in sites]
     mirrors: dict[str, str] = {}
     for spider in spiders:
@@ -86,7 +97,7 @@ def run_crawls(sites: list[str], db: str | os.PathLike[str], *,
     for spider in spiders:
         crawler = process.create_crawler(spider)
         crawlers.append(crawler)
-        process.crawl(crawler, discover=discover, urls=urls or [])
+        process.crawl(crawler, discover=discover, urls=urls or [], **spider_args)
     process.start()
     outcomes = []
     for crawler in crawlers:

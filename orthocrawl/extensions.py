@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import os
+import statistics
 import sys
 import time
 from typing import Any
@@ -13,6 +16,7 @@ from twisted.internet import task
 
 from orthocrawl.archive import Archive
 
+FIELD_NAMES = ("title", "author", "date", "body")
 COMPLETED_REASONS = ("finished", "closespider_itemcount", "closespider_pagecount",
                      "closespider_timeout")
 
@@ -28,8 +32,18 @@ def run_figures(stats: dict[str, Any]) -> dict[str, Any]:
     for key, value in stats.items():
         if key.startswith("downloader/exception_type_count/"):
             http_errors[key.rsplit(".", 1)[-1]] = value
+    failed = "orthocrawl/failed/"
+    fields = "orthocrawl/fields/"
+    pages = stats.get(fields + "pages", 0)
+    shares = {k[len(fields):]: round(v / pages, 4) for k, v in stats.items()
+              if k.startswith(fields) and k != fields + "pages"} if pages else {}
+    if pages:
+        shares = {name: shares.get(name, 0.0) for name in FIELD_NAMES} | {"pages": pages}
     return {
         "requests": stats.get("downloader/request_count", 0),
+        "failures": {k[len(failed):]: v for k, v in stats.items() if k.startswith(failed)},
+        "field_shares": shares,
+        "articles_gone": stats.get("orthocrawl/articles_gone", 0),
         "responses": stats.get("downloader/response_count", 0),
         "articles_new": stats.get("orthocrawl/articles_new", 0),
         "articles_changed": stats.get("orthocrawl/articles_changed", 0),
@@ -41,13 +55,27 @@ def run_figures(stats: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def judge(reason: str, figures: dict[str, Any]) -> tuple[str, str]:
-    """A run's outcome: ("ok" | "failed", why)."""
+def judge(reason: str, figures: dict[str, Any], recent: list[dict[str, float]],
+          min_pages: int = 10, max_drop: float = 0.25) -> tuple[str, str]:
+    """A run's outcome: ("ok" | "failed", why).
+
+    recent: the field shares of the site's last successful runs. A share that falls
+    more than max_drop below their median (on at least min_pages article pages) is
+    the sign of a publisher's layout change breaking extraction.
+    """
     if reason not in COMPLETED_REASONS:
         return "failed", f"crawl stopped early ({reason})"
     seen = figures["articles_new"] + figures["articles_changed"] + figures["articles_unchanged"]
     if seen == 0:
         return "failed", "the site returned no articles"
+    shares = figures.get("field_shares") or {}
+    if recent and shares.get("pages", 0) >= min_pages:
+        for name in FIELD_NAMES:
+            usual = statistics.median(r.get(name, 0.0) for r in recent)
+            if shares.get(name, 0.0) < usual - max_drop:
+                return "failed", (f"{name} found on {shares.get(name, 0.0):.0%} of article "
+                                  f"pages against {usual:.0%} in recent runs: has the site's "
+                                  "layout changed?")
     return "ok", reason
 
 
@@ -59,6 +87,7 @@ class RunRecorder:
         self.path = crawler.settings.get("ORTHOCRAWL_DB")
         self.run_id: int | None = None
         self.started = time.monotonic()
+        self.recent: list[dict[str, float]] = []
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RunRecorder:
@@ -72,12 +101,17 @@ class RunRecorder:
     def spider_opened(self, spider: Spider) -> None:
         with Archive(self.path) as archive:
             self.run_id = archive.start_run([spider.name])
+            archive.finish_run(self.run_id, finished_at=None, pid=os.getpid())
+            self.recent = _recent_shares(archive, spider.name)
         self.crawler.stats.set_value("orthocrawl/run_id", self.run_id)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         stats = self.crawler.stats
         figures = run_figures(stats.get_stats())
-        status, why = judge(reason, figures)
+        settings = self.crawler.settings
+        status, why = judge(reason, figures, self.recent,
+                            settings.getint("ORTHOCRAWL_SHARE_MIN_PAGES", 10),
+                            settings.getfloat("ORTHOCRAWL_SHARE_DROP", 0.25))
         stats.set_value("orthocrawl/run_status", status)
         stats.set_value("orthocrawl/run_reason", why)
         if self.run_id is None:
@@ -86,6 +120,14 @@ class RunRecorder:
             archive.finish_run(self.run_id, status=status, finish_reason=why,
                                elapsed_seconds=round(time.monotonic() - self.started, 3),
                                **figures)
+
+
+def _recent_shares(archive: Archive, site: str, runs: int = 5) -> list[dict[str, float]]:
+    rows = archive.db.execute(
+        "SELECT field_shares FROM crawl_runs WHERE sites = ? AND status = 'ok' AND "
+        "field_shares IS NOT NULL AND field_shares != '{}' ORDER BY id DESC LIMIT ?",
+        [json.dumps([site]), runs]).fetchall()
+    return [json.loads(row[0]) for row in rows]
 
 
 class Progress:

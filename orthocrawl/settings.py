@@ -43,6 +43,11 @@ DOWNLOAD_HANDLERS = {
     "https": "orthocrawl.mirror.MirrorDownloadHandler",
 }
 
+DOWNLOADER_MIDDLEWARES = {
+    # Before HttpCompression (590) sees it on the way back: after decompression.
+    "orthocrawl.middlewares.CharsetMiddleware": 580,
+}
+
 ITEM_PIPELINES = {
     "orthocrawl.pipelines.CleanPipeline": 100,
     "orthocrawl.pipelines.FieldSharesPipeline": 150,
@@ -69,3 +74,5 @@ ORTHOCRAWL_BATCH_SIZE = 200              # articles per archive transaction
 ORTHOCRAWL_BATCH_SECONDS = 2.0           # ... or this long since the last one
 ORTHOCRAWL_PROGRESS_INTERVAL = 0         # seconds between progress lines (0: off)
 ORTHOCRAWL_RECHECK_DAYS = 30             # re-check (conditional GET) articles unseen this long
+ORTHOCRAWL_SHARE_DROP = 0.25             # a field share this far below recent runs fails a run
+ORTHOCRAWL_SHARE_MIN_PAGES = 10          # ... judged only on at least this many article pages

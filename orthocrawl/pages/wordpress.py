@@ -20,6 +20,7 @@ from web_poet.utils import cached_method
 from orthocrawl.dates import to_utc_iso
 from orthocrawl.items import Article
 from orthocrawl.pages import body as bodytext
+from orthocrawl.pages.blockers import blocker_kind
 from orthocrawl.pages.byline import split_byline
 from orthocrawl.pages.chrome import css, drop, remove_chrome
 from orthocrawl.urls import canonical_url
@@ -260,7 +261,9 @@ class WordPressPage(WebPage[Article]):
         keywords = self._jsonld_article().get("keywords")
         if keywords:
             return _split_keywords(keywords)
-        return self._meta_all("article:tag") or _clean_list(self.css("a[rel~=tag]::text").getall())
+        # WordPress's category links carry rel="category tag": not tags.
+        return self._meta_all("article:tag") or _clean_list(
+            self.css("a[rel~=tag]:not([rel~=category])::text").getall())
 
     @field
     def description(self) -> str | None:
@@ -296,6 +299,9 @@ class WordPressPage(WebPage[Article]):
 
     @field
     def page_type(self) -> str:
+        blocked = blocker_kind(self.selector)
+        if blocked:
+            return blocked
         classes = self._body_classes()
         for marker, kind in _BODY_CLASS_KINDS:
             if marker in classes:
