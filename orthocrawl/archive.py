@@ -337,6 +337,14 @@ class Archive:
                           "status": "running"})
             return int(table.last_pk)
 
+    def close_stale_runs(self) -> int:
+        """Runs still marked running when no crawl holds the lock were killed: say so."""
+        with self.transaction():
+            return self.db.execute(
+                "UPDATE crawl_runs SET status = 'interrupted', finish_reason = 'the crawler "
+                "stopped before the end of the run (killed, or the machine went down)' "
+                "WHERE status = 'running'").rowcount
+
     def finish_run(self, run_id: int, **figures: Any) -> None:
         row = {k: json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else v
                for k, v in figures.items()}

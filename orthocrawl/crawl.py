@@ -13,6 +13,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
+from orthocrawl.archive import Archive
 from orthocrawl.lock import archive_lock
 from orthocrawl.sites import spider_for
 
@@ -74,6 +75,8 @@ def run_crawls(sites: list[str], db: str | os.PathLike[str], *,
     archive's lock for the whole run (ArchiveBusyError, or waits with `wait`).
     """
     with archive_lock(db, wait):
+        with Archive(db) as archive:
+            archive.close_stale_runs()
         return _run(sites, db, base_urls or {}, discover, urls, log_level, progress,
                     extra, spider_args or {})
 
