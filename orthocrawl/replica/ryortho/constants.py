@@ -1,0 +1,24 @@
+"""Fixed facts about the Orthopedics This Week replica: origin, names, paging sizes."""
+
+from __future__ import annotations
+
+from ..constants import TODAY as TODAY  # the replicas share one "now"
+
+SITE_NAME = "ryortho"
+SITE_TITLE = "Orthopedics This Week"
+# The site answers on the bare host; www. and http:// redirect there.
+ORIGIN = "https://ryortho.com"
+CANONICAL_HOST = "ryortho.com"
+DOMAINS = ["ryortho.com", "www.ryortho.com"]
+TAGLINE = "Weekly News, Analysis, and Commentary"
+PUBLISHER = "RRY Publications, LLC"
+
+PER_PAGE = 10  # posts per listing page and feed items
+SITEMAP_MAX = 1000  # URLs per (guessed) Yoast post sitemap
+# WordPress ids: post i gets POST_ID_BASE - POST_ID_STRIDE * i; its images take the ids after it.
+POST_ID_BASE = 190000
+POST_ID_STRIDE = 16
+# Posts published from this year on were written in the block editor (Gutenberg).
+BLOCK_EDITOR_YEAR = 2019
+# Before this year the theme printed classic captions as <div class="wp-caption">.
+HTML5_CAPTION_YEAR = 2016

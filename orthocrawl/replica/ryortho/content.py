@@ -1,0 +1,125 @@
+"""Turn stories into posts: bylines, sections, the lead image, page features, URLs, cross-links."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from random import Random
+
+from ..blocks import OLDER_URL, SELF_URL, clean
+from ..inline import Ink
+from ..slugs import slugify
+from ..text import excerpt
+from ..timefmt import local
+from ..timeline import schedule
+from .constants import POST_ID_BASE, POST_ID_STRIDE
+from .desk import Desk
+from .media import Image
+from .model import Post
+from .staff import CATEGORIES, WRITER_WEIGHTS, WRITERS, TagBook, Writer
+from .stories import KINDS
+from .variants import link
+
+_FLAGS = {"debate": "Debate", "feature": "Exclusive"}
+
+
+def build_posts(count: int, seed: int) -> tuple[list[Post], TagBook]:
+    tags = TagBook()
+    # The shared timeline, drawn with this site's own seed so its days differ from OSN's.
+    times = schedule(count, seed * 1009 + 17)
+    posts = [draft(i, seed, published, modified, tags)
+             for i, (published, modified) in enumerate(times)]
+    assign_paths(posts)
+    cross_link(posts, seed)
+    return posts, tags
+
+
+def _byline(page: Random) -> list[Writer]:
+    first = page.choices(WRITERS, WRITER_WEIGHTS)[0]
+    if page.random() >= 0.15:
+        return [first]
+    others = [w for w in WRITERS if w is not first]
+    return [first, page.choice(others)]
+
+
+def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagBook) -> Post:
+    """Write post ``i`` (0 = newest); its words depend only on ``seed`` and ``i``."""
+    rng = Random(f"ryortho-{seed}-{i}")
+    make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
+    style = rng.choices((0, 1, 2), (0.3, 0.6, 0.1))[0]
+    pid = POST_ID_BASE - POST_ID_STRIDE * i
+    desk = Desk(rng, Ink(style), published, pid)
+    story = make(desk)
+    page = Random(f"ryortho-{seed}-{i}-page")  # page furniture, independent of the words
+
+    lead = None
+    if page.random() < 0.85:
+        width, height = page.choice(((1200, 800), (1000, 563), (800, 600)))
+        lead = Image(name=slugify(story.image_stem)[:50].strip("-") or "featured",
+                     month=desk.month, width=width, height=height, alt=story.image_alt,
+                     attachment_id=pid + 1,
+                     credit=desk.credit() if page.random() < 0.9 else None)
+    images = [b.image for b in story.blocks if isinstance(b.image, Image)]
+    if lead:
+        images.insert(0, lead)
+
+    body_text = "\n\n".join(b.text for b in story.blocks if b.text)
+    deck = clean(story.summary) if story.summary else None
+    description = deck or clean(excerpt(body_text, 28).replace("\n", " "))
+
+    flag = _FLAGS.get(story.kind)
+    if story.kind == "feature" and page.random() < 0.5:
+        flag = None
+    if story.title.startswith("Video:"):
+        flag = "Video"
+    year = local(published).year
+    features = {name for name, p in (("paywall", 0.3 if year >= 2017 else 0.0),
+                                     ("share_bottom", 0.5),
+                                     ("inline_related", 0.35 if year >= 2014 else 0.0),
+                                     ("newsletter", 0.2)) if page.random() < p}
+    ad_after = None
+    if year >= 2015 and len(story.blocks) >= 3 and page.random() < 0.5:
+        ad_after = page.randint(0, len(story.blocks) - 2)
+
+    post = Post(
+        index=i, post_id=pid, kind=story.kind, title=story.title, flag=flag,
+        published=published, modified=modified, writers=_byline(page),
+        categories=[CATEGORIES[s] for s in dict.fromkeys(story.categories)],
+        tags=[tags.get(name, slugify(name)) for name in story.tags], blocks=story.blocks,
+        description=description, deck=deck, lead=lead, images=images,
+        features=frozenset(features), views=int(page.paretovariate(1.2) * 150),
+        ink_style=style, body_text=body_text, ad_after=ad_after,
+    )
+    post.slug = slugify(story.title)[:80].strip("-")
+    return post
+
+
+def assign_paths(posts: list[Post]) -> None:
+    """Permalinks ``/breaking/slug/``, oldest first so a later duplicate slug gets ``-2``."""
+    seen: set[str] = set()
+    for post in reversed(posts):
+        base = slug = post.slug or f"post-{post.post_id}"
+        n = 2
+        while slug in seen:
+            slug, n = f"{base}-{n}", n + 1
+        seen.add(slug)
+        post.slug = slug
+        post.path = f"/breaking/{slug}/"
+        for image in post.images:
+            image.page_url = f"{post.url}{image.name}/"
+
+
+def cross_link(posts: list[Post], seed: int) -> None:
+    """Related stories, in-body links to older posts, and the final block HTML."""
+    by_section: dict[str, list[Post]] = {}
+    for post in posts:
+        by_section.setdefault(post.categories[0].slug, []).append(post)
+    count = len(posts)
+    for post in posts:
+        rng = Random(f"ryortho-{seed}-{post.index}-links")
+        peers = [p for p in by_section[post.categories[0].slug] if p is not post]
+        start = next((n for n, p in enumerate(peers) if p.index > post.index), len(peers))
+        post.related = peers[max(0, start - 1):start + 2]
+        target = posts[min(count - 1, post.index + rng.randint(1, 40))]
+        older = link(target, f"older-{post.post_id}") if target is not post else post.url
+        post.block_html = [b.html.replace(SELF_URL, post.url).replace(OLDER_URL, older)
+                           for b in post.blocks]

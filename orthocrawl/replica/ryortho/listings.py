@@ -1,0 +1,112 @@
+"""Archive pages: the front page, /breaking/, categories, tags, authors and search results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..inline import attr
+from ..theme import Texts
+from ..timefmt import long_date
+from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
+from .seo import yoast_page
+from .theme import body_open, content_close, content_open, head
+from .variants import link
+
+if TYPE_CHECKING:
+    from .model import Post
+    from .theme import SiteChrome
+
+
+@dataclass(slots=True)
+class Listing:
+    """One archive: its posts (newest first) and how its pages look."""
+
+    base: str  # path of page 1, e.g. "/category/spine/"
+    title: str  # h1.page-title
+    seo_title: str  # <title>, before " - Page N of M"
+    body_css: str
+    posts: list[Post]
+    query: str = ""  # "?s=term" for search results
+    schema: str = "CollectionPage"
+    single_page: bool = False  # the front page: one page, then "More Breaking News"
+
+    @property
+    def pages(self) -> int:
+        return 1 if self.single_page else max(1, -(-len(self.posts) // PER_PAGE))
+
+    def page_url(self, n: int) -> str:
+        path = self.base if n == 1 else f"{self.base}page/{n}/"
+        return f"{ORIGIN}{path}{self.query}"
+
+
+def _item(post: Post, texts: Texts, context: str) -> str:
+    href = attr(link(post, context))
+    thumb = ""
+    if post.lead:
+        credit = (f'<figcaption class="image-credit">{texts.t(post.lead.credit)}</figcaption>'
+                  if post.lead.credit else "")
+        thumb = (f'<figure class="post-thumbnail"><a href="{href}"><img width="300" '
+                 f'height="200" src="{attr(post.lead.sized(300))}" class="attachment-medium '
+                 f'size-medium wp-post-image" alt="" decoding="async" /></a>{credit}</figure>')
+    names = " and ".join(texts.t(w.name) for w in post.writers)
+    return (f'<article id="post-{post.post_id}" class="post-{post.post_id} post type-post '
+            f'status-publish format-standard hentry category-{post.categories[0].slug}">'
+            f'{thumb}<header class="entry-header"><h2 class="entry-title"><a href="{href}" '
+            f'rel="bookmark">{texts.t(post.title)}</a></h2><div class="entry-meta"><span '
+            f'class="byline">By {names}</span> <span class="posted-on">'
+            f"{texts.t(long_date(post.published))}</span></div></header>"
+            f'<div class="entry-summary"><p>{texts.t(post.description)}</p></div></article>\n')
+
+
+def _pagination(listing: Listing, n: int) -> str:
+    last = listing.pages
+    if last == 1:
+        return ""
+    parts = []
+    if n > 1:
+        parts.append(f'<a class="prev page-numbers" href="{attr(listing.page_url(n - 1))}">'
+                     f"&laquo; Previous</a>")
+    for k in sorted({1, *range(max(1, n - 2), min(last, n + 2) + 1), last}):
+        if k == n:
+            parts.append(f'<span aria-current="page" class="page-numbers current">{k}</span>')
+        else:
+            parts.append(f'<a class="page-numbers" href="{attr(listing.page_url(k))}">{k}</a>')
+    if n < last:
+        parts.append(f'<a class="next page-numbers" href="{attr(listing.page_url(n + 1))}">'
+                     f"Next &raquo;</a>")
+    return ('<nav class="navigation pagination" aria-label="Posts pagination"><h2 '
+            'class="screen-reader-text">Posts pagination</h2><div class="nav-links">'
+            + "".join(parts) + "</div></nav>\n")
+
+
+def render_listing(listing: Listing, n: int, chrome: SiteChrome) -> str:
+    texts = Texts()
+    url = listing.page_url(n)
+    shown = listing.posts[(n - 1) * PER_PAGE:n * PER_PAGE]
+    seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
+    rel = ""
+    if n > 1:
+        rel += f'<link rel="prev" href="{attr(listing.page_url(n - 1))}" />\n'
+    if n < listing.pages:
+        rel += f'<link rel="next" href="{attr(listing.page_url(n + 1))}" />\n'
+    seo = yoast_page(url, seo_title, "" if listing.base != "/" else TAGLINE, kind=listing.schema)
+    css = listing.body_css + (f" paged paged-{n}" if n > 1 else "")
+    items = "".join(_item(p, texts, f"list-{listing.base}-{n}") for p in shown)
+    if not shown:
+        items = '<section class="no-results not-found"><p>Nothing Found</p></section>'
+    more = ""
+    if listing.single_page and len(listing.posts) > PER_PAGE:
+        more = (f'<p class="more-news"><a href="{ORIGIN}/breaking/page/2/">More Breaking News '
+                f"&raquo;</a></p>\n")
+    return "".join([
+        head(seo_title, seo, rel), body_open(css), chrome.header.html, content_open(),
+        f'<header class="page-header"><h1 class="page-title">{texts.t(listing.title)}</h1>'
+        f"</header>\n", items, more, _pagination(listing, n),
+        content_close(chrome.sidebar.html), chrome.footer.html,
+    ])
+
+
+def front_page(posts: list[Post]) -> Listing:
+    return Listing("/", "Latest News", f"{SITE_TITLE} - {TAGLINE}", "home blog", posts,
+                   single_page=True)

@@ -1,0 +1,100 @@
+"""Pages that are not articles and must never be archived: WordPress pages (about, contact, the
+subscription offer, the login form), attachment pages and the 404 page."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..inline import TABLES, attr
+from ..theme import Texts
+from ..timefmt import iso_offset
+from .constants import ORIGIN, SITE_TITLE
+from .seo import yoast_page
+from .theme import body_open, content_close, content_open, head
+
+if TYPE_CHECKING:
+    from .media import Image
+    from .model import Post
+    from .theme import SiteChrome
+
+_T = TABLES[1]
+
+# slug -> (title, paragraphs, page id)
+WP_PAGES: dict[str, tuple[str, tuple[str, ...], int]] = {
+    "about": ("About Us", (
+        "Orthopedics This Week is a weekly news service for people who design, sell, buy and "
+        "implant orthopedic devices.",
+        "Each issue brings news, analysis and a surgeon debate; the archive holds every story "
+        "we have published.",
+        "Advertising and sponsorship enquiries go to the publisher’s office.",
+    ), 12),
+    "contact": ("Contact", (
+        "Send news, corrections and story ideas to the newsroom at news@ryortho.example.",
+        "Subscription questions: subscriptions@ryortho.example.",
+    ), 14),
+    "subscribe": ("Subscribe", (
+        "Subscribers read every story, every week, and search the full archive.",
+        "Individual, institutional and corporate plans are available; all renew yearly.",
+        "Already a subscriber? Log in with the email address you used to sign up.",
+    ), 16),
+    "login": ("Log In", (
+        "Enter your username or email address and your password.",
+        "Forgot Password? Enter your email address and we will send you a link to reset it.",
+    ), 18),
+}
+
+
+def _shell(title: str, seo: str, css: str, main: str, chrome: SiteChrome) -> str:
+    return "".join([head(title, seo), body_open(css), chrome.header.html, content_open(), main,
+                    content_close(chrome.sidebar.html), chrome.footer.html])
+
+
+def render_wp_page(slug: str, chrome: SiteChrome) -> str:
+    """A WordPress page: it looks like a post (entry-title, entry-content) but is not one."""
+    title, paragraphs, page_id = WP_PAGES[slug]
+    url = f"{ORIGIN}/{slug}/"
+    seo = yoast_page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
+    body = "".join(f"<p>{p.translate(_T)}</p>\n" for p in paragraphs)
+    if slug == "subscribe":
+        body += ('<table class="plans"><tr><th>Plan</th><th>Price</th></tr><tr><td>Individual'
+                 '</td><td>$149 a year</td></tr><tr><td>Institution</td><td>$699 a year</td>'
+                 '</tr></table>\n<p><a class="button" href="' + ORIGIN + '/login/">Subscribe '
+                 "Now</a></p>\n")
+    main = (f'<article id="post-{page_id}" class="post-{page_id} page type-page status-publish '
+            f'hentry"><header class="entry-header"><h1 class="entry-title">{title.translate(_T)}'
+            f'</h1></header><div class="entry-content">{body}</div></article>\n')
+    return _shell(f"{title} - {SITE_TITLE}", seo,
+                  f"page-template-default page page-id-{page_id}", main, chrome)
+
+
+def render_attachment(post: Post, image: Image, chrome: SiteChrome) -> str:
+    """An attachment page: og:type article, an entry title and the credit, yet no article."""
+    url = image.page_url or ""
+    extra = (f'\t<meta property="article:modified_time" content="{iso_offset(post.published)}" />'
+             f'\n\t<meta name="author" content="{attr(post.writers[0].name)}" />\n')
+    seo = yoast_page(url, f"{image.title} - {SITE_TITLE}", "", og_type="article",
+                     extra_meta=extra)
+    credit = (f'<p class="wp-caption-text">{image.credit.translate(_T)}</p>'
+              if image.credit else "")
+    main = (f'<article id="post-{image.attachment_id}" class="post-{image.attachment_id} '
+            f'attachment type-attachment status-inherit hentry"><header class="entry-header">'
+            f'<h1 class="entry-title">{attr(image.title)}</h1></header><div class="entry-content">'
+            f'<p class="attachment"><a href="{image.url}"><img width="{image.width}" height="'
+            f'{image.height}" src="{image.url}" class="attachment-full size-full" alt="'
+            f'{attr(image.alt)}" /></a></p>{credit}<p>Published in <a href="{post.url}" '
+            f'rel="gallery">{post.title.translate(_T)}</a></p></div></article>\n')
+    css = (f"attachment attachment-template-default single single-attachment "
+           f"postid-{image.attachment_id} attachmentid-{image.attachment_id} attachment-jpeg")
+    return _shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
+
+
+def render_404(chrome: SiteChrome) -> str:
+    texts = Texts()
+    seo = ('\t<meta property="og:locale" content="en_US" />\n'
+           f'\t<meta property="og:title" content="Page not found - {SITE_TITLE}" />\n')
+    main = (f'<section class="error-404 not-found"><header class="page-header"><h1 '
+            f'class="page-title">{texts.t("Oops! That page can’t be found.")}</h1></header>'
+            f'<div class="page-content"><p>{texts.t("Try a search instead.")}</p><form '
+            f'role="search" method="get" class="search-form" action="{ORIGIN}/"><input '
+            f'type="search" class="search-field" name="s" /></form></div></section>\n')
+    return _shell(f"Page not found - {SITE_TITLE}", seo, "error404", main, chrome)

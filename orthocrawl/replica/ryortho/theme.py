@@ -1,0 +1,145 @@
+"""The site's own subscription theme: document head, login bar and masthead, sidebar, footer.
+
+Every visible chrome string goes through ``Texts.t`` so a page can list its chrome lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..inline import TABLES
+from ..theme import Part, Texts
+from ..timefmt import weekday_date
+from .constants import ORIGIN, PUBLISHER, SITE_TITLE, TAGLINE, TODAY
+
+if TYPE_CHECKING:
+    from .model import Post
+
+ASSETS = f"{ORIGIN}/wp-content/themes/otw-subscriber/assets"
+THEME_VER = "4.2.1"
+MAIN_MENU = (
+    ("Home", "/"), ("Breaking News", "/breaking/"), ("Spine", "/category/spine/"),
+    ("Trauma", "/category/trauma/"), ("Large Joints", "/category/large-joints/"),
+    ("Sports Medicine", "/category/sports-medicine/"), ("Legal", "/category/legal/"),
+    ("Business", "/category/business/"), ("Debates", "/category/debates/"),
+    ("Subscribe", "/subscribe/"),
+)
+FOOTER_MENU = (("About Us", "/about/"), ("Contact", "/contact/"), ("Subscribe", "/subscribe/"),
+               ("Advertise", "/about/#advertise"), ("Privacy Policy", "/about/#privacy"),
+               ("RSS Feed", "/feed/"))
+FOOTER_ABOUT = ("Orthopedics This Week covers the science, business and people of "
+                "musculoskeletal care for surgeons, executives and investors.")
+ISSUE_PITCH = "Every Tuesday: the week’s news, analysis and surgeon debates in one issue."
+
+
+@dataclass(frozen=True, slots=True)
+class SiteChrome:
+    """The parts of every page that do not depend on the page: built once per site."""
+
+    header: Part
+    sidebar: Part
+    footer: Part
+
+
+def head(title: str, seo: str, extra: str = "") -> str:
+    """The document head: Yoast's block (``seo``) amid the theme's assets."""
+    esc = title.translate(TABLES[1])
+    return f"""<!DOCTYPE html>
+<html lang="en-US">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="profile" href="https://gmpg.org/xfn/11">
+<meta name='robots' content='index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1' />
+
+	<!-- This site is optimized with the Yoast SEO plugin v25.7 - https://yoast.com/wordpress/plugins/seo/ -->
+	<title>{esc}</title>
+{seo}	<!-- / Yoast SEO plugin. -->
+
+<link rel="alternate" type="application/rss+xml" title="{SITE_TITLE} &raquo; Feed" href="{ORIGIN}/feed/" />
+<link rel='stylesheet' id='wp-block-library-css' href='{ORIGIN}/wp-includes/css/dist/block-library/style.min.css?ver=6.8.1' type='text/css' media='all' />
+<link rel='stylesheet' id='leaky-paywall-css' href='{ORIGIN}/wp-content/plugins/leaky-paywall/css/subscriber.css?ver=4.21.4' type='text/css' media='all' />
+<link rel='stylesheet' id='otw-style-css' href='{ASSETS}/css/style.css?ver={THEME_VER}' type='text/css' media='all' />
+<script type="text/javascript" src="{ORIGIN}/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
+<link rel="https://api.w.org/" href="{ORIGIN}/wp-json/" />
+{extra}<meta name="generator" content="WordPress 6.8.1" />
+<link rel="icon" href="{ORIGIN}/wp-content/uploads/2017/03/otw-icon-32x32.png" sizes="32x32" />
+</head>
+"""  # noqa: E501 - verbatim theme markup
+
+
+def _menu(texts: Texts, items: tuple[tuple[str, str], ...], ident: str) -> str:
+    lis = "".join(f'<li id="menu-item-{n}" class="menu-item menu-item-type-custom '
+                  f'menu-item-{n}"><a href="{ORIGIN}{href}">{texts.t(label)}</a></li>'
+                  for n, (label, href) in enumerate(items, 210))
+    return f'<ul id="{ident}" class="menu">{lis}</ul>'
+
+
+def _post_links(texts: Texts, posts: list[Post]) -> str:
+    return "".join(f'<li><a href="{p.url}">{texts.t(p.title)}</a></li>' for p in posts)
+
+
+def site_header(latest: list[Post]) -> Part:
+    """Login bar (Leaky Paywall's login form), masthead with the tagline, menu, ticker."""
+    texts = Texts()
+    html = f"""<div id="page" class="site">
+<a class="skip-link screen-reader-text" href="#content">{texts.t("Skip to content")}</a>
+<div class="top-bar"><div class="container">
+<div class="header-login"><form name="loginform" id="loginform" action="{ORIGIN}/wp-login.php" method="post">
+<p class="login-username"><label for="user_login">{texts.t("Username or Email Address")}</label><input type="text" name="log" id="user_login" class="input" value="" size="20" /></p>
+<p class="login-password"><label for="user_pass">{texts.t("Password")}</label><input type="password" name="pwd" id="user_pass" class="input" value="" size="20" /></p>
+<p class="login-submit"><input type="submit" name="wp-submit" id="wp-submit" class="button button-primary" value="Log In" /></p>
+</form>
+<a class="subscribe-now button" href="{ORIGIN}/subscribe/">{texts.t("Subscribe Now")}</a>
+<a class="lost-password" href="{ORIGIN}/login/?action=lostpassword">{texts.t("Forgot Password?")}</a></div>
+<div class="issue-date">{texts.t(weekday_date(TODAY))}</div>
+</div></div>
+<header id="masthead" class="site-header"><div class="container">
+<div class="site-branding"><a href="{ORIGIN}/" class="custom-logo-link" rel="home"><img width="420" height="90" src="{ORIGIN}/wp-content/uploads/2017/03/otw-logo.png" class="custom-logo" alt="{SITE_TITLE}" decoding="async" /></a>
+<p class="site-description">{texts.t(TAGLINE)}</p></div>
+<nav id="site-navigation" class="main-navigation" aria-label="Primary"><button class="menu-toggle" aria-controls="primary-menu" aria-expanded="false">{texts.t("Menu")}</button>{_menu(texts, MAIN_MENU, "primary-menu")}</nav>
+<div class="breaking-ticker"><span class="ticker-label">{texts.t("Breaking News")}</span><ul>{_post_links(texts, latest[:5])}</ul></div>
+</div></header>
+"""  # noqa: E501 - verbatim theme markup
+    return Part(html, tuple(texts))
+
+
+def sidebar(latest: list[Post], popular: list[Post]) -> Part:
+    texts = Texts()
+    html = f"""<aside id="secondary" class="widget-area" aria-label="Sidebar">
+<section id="otw-most-read-2" class="widget widget_most_read"><h2 class="widget-title">{texts.t("Most Read")}</h2><ol>{_post_links(texts, popular[:5])}</ol></section>
+<section id="custom_html-3" class="widget_text widget widget_custom_html"><h2 class="widget-title">{texts.t("This Week’s Issue")}</h2><div class="textwidget custom-html-widget"><p>{texts.t(ISSUE_PITCH)}</p><p><a class="button" href="{ORIGIN}/subscribe/">{texts.t("Subscribe Now")}</a></p></div></section>
+<section id="recent-posts-4" class="widget widget_recent_entries"><h2 class="widget-title">{texts.t("Latest Headlines")}</h2><ul>{_post_links(texts, latest[5:10])}</ul></section>
+</aside>
+"""  # noqa: E501 - verbatim theme markup
+    return Part(html, tuple(texts))
+
+
+def footer() -> Part:
+    texts = Texts()
+    year = TODAY.year
+    html = f"""<footer id="colophon" class="site-footer"><div class="container">
+<div class="footer-about"><h2 class="widget-title">{texts.t("About " + SITE_TITLE)}</h2><p>{texts.t(FOOTER_ABOUT)}</p></div>
+<nav class="footer-navigation" aria-label="Footer">{_menu(texts, FOOTER_MENU, "footer-menu")}</nav>
+<div class="site-info">{texts.t(f"© {year} {PUBLISHER}. All Rights Reserved.")}</div>
+</div></footer>
+</div><!-- #page -->
+<script type="text/javascript" src="{ASSETS}/js/navigation.js?ver={THEME_VER}" id="otw-navigation-js"></script>
+</body>
+</html>
+"""  # noqa: E501 - verbatim theme markup
+    return Part(html, tuple(texts))
+
+
+def body_open(css: str) -> str:
+    return f'<body class="{css}">\n'
+
+
+def content_open() -> str:
+    return ('<div id="content" class="site-content"><div class="container">\n'
+            '<div id="primary" class="content-area"><main id="main" class="site-main">\n')
+
+
+def content_close(side: str) -> str:
+    return f"</main></div><!-- #primary -->\n{side}</div></div><!-- #content -->\n"
