@@ -199,6 +199,9 @@ class Archive:
                 self._migrate(version)
             self.db.execute("PRAGMA journal_mode = WAL")
             self.db.execute("PRAGMA synchronous = NORMAL")
+            # Reads (search, export) go through the OS page cache, not copies of it.
+            self.db.execute("PRAGMA mmap_size = 1073741824")
+            self.db.execute("PRAGMA cache_size = -65536")
         except sqlite3.DatabaseError as error:
             raise ArchiveError(f"cannot use {self.path} as an archive: {error}") from None
         except OSError as error:
