@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from lxml.cssselect import CSSSelector
-from lxml.etree import _Element
+from lxml.etree import XPath, _Element
 
 # Tags that never hold article text.
 NON_CONTENT_TAGS = ("script", "style", "noscript", "template", "form", "button", "input",
@@ -50,9 +50,15 @@ def _is_generic_chrome(element: _Element) -> bool:
     return bool(names != " " and _CHROME.search(names) and not _CONTENT.search(names))
 
 
+XPATH_PREFIX = "xpath:"
+
+
 @lru_cache(maxsize=256)
-def css(selector: str) -> CSSSelector:
-    """A compiled CSS selector (compiled once per process)."""
+def css(selector: str) -> CSSSelector | XPath:
+    """A compiled selector (compiled once per process): CSS, or XPath after ``xpath:``
+    (for what CSS cannot say, such as paragraphs by how their text starts)."""
+    if selector.startswith(XPATH_PREFIX):
+        return XPath(selector.removeprefix(XPATH_PREFIX))
     return CSSSelector(selector)
 
 

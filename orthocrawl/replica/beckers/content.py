@@ -1,0 +1,198 @@
+"""Turn drafts into articles: era, authors, in-body chrome, description, image, URL, links."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import timedelta
+from random import Random
+
+from .. import vocab
+from ..inline import Ink
+from ..slugs import slugify
+from ..text import excerpt, normalize
+from ..writing import DYNAMIC, Writer
+from . import boilerplate
+from .clock import local, schedule
+from .constants import EPOCH, JOOMLA_UNTIL, K2_UNTIL, SECTIONS
+from .model import Article, LeadImage, Piece
+from .stories import KINDS
+
+_INK_STYLES = {"k2": ((1, 2), (0.4, 0.6)), "joomla": ((0, 1, 2), (0.2, 0.6, 0.2)),
+               "modern": ((0, 1), (0.5, 0.5))}
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def build_articles(count: int, seed: int) -> list[Article]:
+    articles = [draft(i, seed, published, modified)
+                for i, (published, modified) in enumerate(schedule(count, seed))]
+    assign_paths(articles)
+    cross_link(articles, seed)
+    return articles
+
+
+def era_of(published) -> str:
+    return "k2" if published < K2_UNTIL else "joomla" if published < JOOMLA_UNTIL else "modern"
+
+
+def draft(i: int, seed: int, published, modified) -> Article:
+    """Write article ``i`` (0 = newest); its words depend only on ``seed`` and ``i``."""
+    rng = Random(f"bsr-{seed}-{i}")
+    page = Random(f"bsr-{seed}-{i}-page")  # page furniture, independent of the words
+    era = era_of(published)
+    styles, weights = _INK_STYLES[era]
+    style = rng.choices(styles, weights)[0]
+    ink = Ink(style)
+    authors = page.sample(vocab.WRITERS, page.choices((1, 2, 3), (0.8, 0.15, 0.05))[0])
+    writer = Writer(rng, ink, published, 100 + i)
+    writer.docs_spans = writer.docs_spans and era != "modern"
+    writer.facts["writer"] = authors[0]
+    for key in ("amount", "pct"):  # one deal size and one growth figure per story
+        writer.facts[key] = DYNAMIC[key](rng)
+    make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
+    story = make(writer)
+    story.title = story.title[:1].upper() + story.title[1:]  # sentence case
+    pieces = _with_inline_chrome(story.pieces, era, story.topic, page, i)
+
+    features: set[str] = set()
+    created = None
+    if era == "joomla":
+        if modified != published and page.random() < 0.6:
+            features.add("show_modified")
+        if page.random() < 0.35:
+            features.add("show_created")
+            created = published - timedelta(seconds=page.randint(600, 3 * 86400))
+    if era == "k2":
+        for name, p in (("social", 0.7), ("k2_related", 0.5), ("written_by", 0.3),
+                        ("bare_intro", 0.3)):
+            if page.random() < p:
+                features.add(name)
+    if era == "modern":
+        for name, p in (("lead_caption", 0.5), ("more_articles", 0.5)):
+            if page.random() < p:
+                features.add(name)
+    elif page.random() < 0.6:
+        features.add("more_articles")
+        features.add(f"more_style_{page.randint(0, 1)}")
+    if "bare_intro" in features:
+        pieces = _bare_intro(pieces)
+
+    body = [p for p in pieces if p.text]
+    first = body[0].text if body else ""
+    auto = normalize(excerpt(first.replace("\n", " "), 32))
+    summary = normalize(story.summary) if story.summary else None
+    description: str | None
+    if era == "modern":
+        description = summary or auto
+    elif era == "k2" and page.random() < 0.12:
+        description = None
+        features.add("no_description")
+    else:
+        description = (summary if page.random() < 0.5 else None) or auto
+
+    lead = None
+    if page.random() < {"modern": 0.8, "joomla": 0.5, "k2": 0.4}[era]:
+        width, height = page.choice(((600, 400), (800, 450), (1200, 675), (640, 427)))
+        caption = None
+        if "lead_caption" in features or (era != "modern" and page.random() < 0.4):
+            caption = page.choice((f"Photo courtesy of {story.image_alt}", "Stock photo",
+                                   f"{story.image_alt} (file photo)"))
+        lead = LeadImage("", width, height, story.image_alt, caption)
+
+    return Article(
+        index=i, era=era, kind=story.kind, section=SECTIONS[story.section], title=story.title,
+        item_id=0, published=published, modified=modified, authors=authors, pieces=pieces,
+        description=description, lead=lead, ink_style=style, features=frozenset(features),
+        created=created, byline_prefix="Written by " if "written_by" in features else "",
+        topic=story.topic)
+
+
+def _with_inline_chrome(pieces: list[Piece], era: str, topic: str, page: Random,
+                        i: int) -> list[Piece]:
+    """Ad modules, sign-up prompts and promos the CMS places between paragraphs."""
+    out = list(pieces)
+    middle = max(1, len(out) // 2)
+    if era == "modern":
+        if page.random() < 0.7:
+            out.insert(min(2, len(out)), boilerplate.ad_slot(i))
+        if page.random() < 0.35:
+            out.insert(max(1, len(out) - 1), boilerplate.newsletter_prompt())
+        if page.random() < 0.15:
+            out.insert(middle, boilerplate.webinar_promo(topic))
+    elif page.random() < 0.3:
+        out.insert(middle, boilerplate.banner_module(1 + i % 9))
+    return out
+
+
+def _bare_intro(pieces: list[Piece]) -> list[Piece]:
+    """An old K2 intro typed without paragraphs: two paragraphs joined by <br /><br />."""
+    if len(pieces) < 3 or pieces[0].kind != "p" or pieces[1].kind != "p":
+        return pieces
+    inner = [_PARAGRAPH.match(p.html) for p in pieces[:2]]
+    if not all(inner):
+        return pieces
+    html = "<br /><br />\n".join(m.group(1) for m in inner if m)
+    return [Piece(html, f"{pieces[0].text}\n{pieces[1].text}", kind="loose"), *pieces[2:]]
+
+
+def _item_id(article: Article) -> int:
+    """Old CMS ids grow with time (K2 up to ~29,000, Joomla 3 from 30,000)."""
+    if article.era == "k2":
+        return 1000 + int((article.published - EPOCH).total_seconds() // 5900)
+    if article.era == "joomla":
+        return 30000 + int((article.published - K2_UNTIL).total_seconds() // 6600)
+    return 100000 + int((article.published - JOOMLA_UNTIL).total_seconds() // 1200)
+
+
+def assign_paths(articles: list[Article]) -> None:
+    """Ids, slugs, URLs and image paths, oldest first (a later duplicate slug gets -2)."""
+    last_id = 0
+    seen: set[str] = set()
+    for article in reversed(articles):
+        article.item_id = last_id = max(_item_id(article), last_id + 1)
+        slug = slugify(article.title)[:80].strip("-") or f"article-{article.item_id}"
+        section = article.section.slug
+        if article.era == "k2":
+            article.path = f"/{section}/item/{article.item_id}-{slug}.html"
+        elif article.era == "joomla":
+            article.path = f"/{section}/{article.item_id}-{slug}.html"
+        else:
+            base, n = slug, 2
+            while f"/{section}/{slug}/" in seen:
+                slug, n = f"{base}-{n}", n + 1
+            article.path = f"/{section}/{slug}/"
+        seen.add(article.path)
+        article.slug = slug
+        lead = article.lead
+        if lead is not None:
+            day = local(article.published)
+            stem = slugify(lead.alt)[:40].strip("-") or "image"
+            if article.era == "k2":
+                digest = hashlib.md5(f"Image{article.item_id}".encode()).hexdigest()
+                lead.path = f"/media/k2/items/cache/{digest}_XL.jpg"
+            elif article.era == "joomla":
+                lead.path = f"/images/stories/{day:%Y}/{stem}-{article.item_id}.jpg"
+            else:
+                lead.path = f"/images/articles/{day:%Y/%m}/{stem}-{article.item_id}.jpg"
+
+
+def cross_link(articles: list[Article], seed: int) -> None:
+    """Prev/next, related articles and the "More articles on ..." list that ends old bodies."""
+    by_section: dict[str, list[Article]] = {}
+    for article in articles:
+        by_section.setdefault(article.section.slug, []).append(article)
+    count = len(articles)
+    position = {id(a): n for peers in by_section.values() for n, a in enumerate(peers)}
+    for article in articles:
+        rng = Random(f"bsr-{seed}-{article.index}-links")
+        article.newer = articles[article.index - 1] if article.index > 0 else None
+        article.older = articles[article.index + 1] if article.index + 1 < count else None
+        peers = by_section[article.section.slug]
+        at = position[id(article)]
+        near = peers[at + 1:at + 5] + peers[max(0, at - 3):at]
+        article.related = near[:rng.randint(3, 4)]
+        if "more_articles" in article.features and article.related:
+            style = 2 if article.era == "modern" else (
+                1 if "more_style_1" in article.features else 0)
+            article.pieces.append(boilerplate.more_articles(
+                article, article.topic, style, Ink(1)))
