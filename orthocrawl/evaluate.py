@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 _TOKEN = re.compile(r"\w+")
 
@@ -27,3 +32,79 @@ def token_prf(expected: str, extracted: str) -> tuple[float, float, float]:
 
 def token_f1(expected: str, extracted: str) -> float:
     return token_prf(expected, extracted)[2]
+
+
+# ---- article-extraction-benchmark metric (shared/bench/extraction/README.md) ----
+
+SHINGLE_SIZE = 4
+
+
+def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
+    """The multiset of `size`-token shingles; fewer tokens give one shorter shingle."""
+    words = tokens(text)
+    runs = (tuple(words[i:i + size]) for i in range(max(1, len(words) - size + 1)))
+    return Counter(run for run in runs if run)
+
+
+def shingle_pr(expected: str, extracted: str) -> tuple[float, float]:
+    """One page's shingle precision and recall (tp, fp, fn normalised by their sum)."""
+    truth, got = shingles(expected), shingles(extracted)
+    tp = sum((truth & got).values())
+    fp = sum((got - truth).values())
+    fn = sum((truth - got).values())
+    if fp == fn == 0:
+        return 1.0, 1.0
+    if tp == 0:
+        return 0.0, 0.0
+    total = tp + fp + fn
+    tp_n, fp_n, fn_n = tp / total, fp / total, fn / total
+    return tp_n / (tp_n + fp_n), tp_n / (tp_n + fn_n)
+
+
+@dataclass
+class BenchScore:
+    precision: float
+    recall: float
+    f1: float
+    accuracy: float
+    pages: int
+
+
+def bench_score(pairs: Iterable[tuple[str, str]]) -> BenchScore:
+    """Mean precision and recall over pages, F1 of the means, share of exact token matches.
+
+    `pairs` holds (expected, extracted) per page.
+    """
+    precisions, recalls, exact = [], [], 0
+    for expected, extracted in pairs:
+        precision, recall = shingle_pr(expected, extracted)
+        precisions.append(precision)
+        recalls.append(recall)
+        exact += tokens(expected) == tokens(extracted)
+    count = len(precisions)
+    if not count:
+        return BenchScore(0.0, 0.0, 0.0, 0.0, 0)
+    p, r = sum(precisions) / count, sum(recalls) / count
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return BenchScore(p, r, f1, exact / count, count)
+
+
+@dataclass
+class BenchPage:
+    """One page of the article-extraction set: its id, URL, raw HTML and true body."""
+
+    id: str
+    url: str
+    html: bytes
+    expected: str
+
+
+def load_extraction_bench(directory: Path, stride: int = 1) -> list[BenchPage]:
+    """The pages of shared/bench/extraction (every `stride`-th by sorted id)."""
+    truth = json.loads((directory / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth)[::stride]:
+        html = gzip.decompress((directory / "html" / f"{page_id}.html.gz").read_bytes())
+        record = truth[page_id]
+        pages.append(BenchPage(page_id, record["url"], html, record["articleBody"]))
+    return pages

@@ -1,0 +1,218 @@
+"""The fallback page object: any site without a page object of its own.
+
+Registered for every URL below the publishers' rules, so web-poet picks it only when no
+``@handle_urls("domain")`` page object (or configured site) matches. Metadata comes from
+what pages declare (JSON-LD, OpenGraph, ``article:*``, Dublin Core, bylines, ``<time>``),
+dates without machine-readable markup through htmldate; the body through mainbody.py.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+from htmldate import find_date
+from web_poet import field, handle_urls
+from web_poet.utils import cached_method
+
+from orthocrawl.dates import to_utc_iso
+from orthocrawl.pages import body as bodytext
+from orthocrawl.pages import pagekind
+from orthocrawl.pages.byline import split_byline
+from orthocrawl.pages.declared import reconcile
+from orthocrawl.pages.mainbody import extract_main
+from orthocrawl.pages.wordpress import Content, WordPressPage, _as_list, _clean_list
+from orthocrawl.urls import host_of
+
+# Below every publisher's rule (web-poet's default priority is 500) and configured site's.
+FALLBACK_PRIORITY = 100
+
+_AUTHOR_SELECTORS = (
+    "[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel~=author]",
+    ".byline a", ".byline", ".author-name", ".author a",
+)
+_PUBLISHED_METAS = (
+    "article:published_time", "og:article:published_time", "dcterms.issued", "dcterms.created",
+    "dc.date.issued", "dc.date.created", "dc.date", "dcterms.date", "citation_publication_date",
+    "date", "pubdate", "publishdate", "publish-date", "parsely-pub-date", "sailthru.date",
+)
+_MODIFIED_METAS = (
+    "article:modified_time", "og:updated_time", "dcterms.modified", "dc.date.modified",
+    "last-modified",
+)
+_URLISH = re.compile(r"^(?:https?:)?//|^www\.")
+_BY = re.compile(r"^by\s+", re.I)
+_LANGUAGE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_,;\s]|$)")  # "de", "en-GB", "en_US"
+
+
+@handle_urls("", priority=FALLBACK_PRIORITY)
+class GenericPage(WordPressPage):
+    """Extraction for any page: declared metadata first, then the page's own main text."""
+
+    site_name: ClassVar[str] = ""
+    title_selectors: ClassVar[tuple[str, ...]] = ("h1",)
+    byline_scan: ClassVar[int] = 2
+
+    # ---- body ----
+
+    @cached_method
+    def _content(self) -> Content:
+        root = extract_main(self.selector.root, str(self.response.url), self._titles(),
+                            self.chrome_selectors)
+        declared = self._declared_body()
+        if root is None:
+            return Content("\n\n".join(declared), _paragraphs_html(declared), [])
+        byline = self._take_byline(root)
+        if declared and reconcile(root, declared) == "declared":
+            return Content("\n\n".join(declared), _paragraphs_html(declared), byline)
+        return Content(bodytext.body_text(root), bodytext.body_html(root), byline)
+
+    def _declared_body(self) -> list[str]:
+        """The blocks of the JSON-LD articleBody, if the page declares one."""
+        declared = self._jsonld_article().get("articleBody")
+        if not isinstance(declared, str):
+            return []
+        blocks = (bodytext.normalize_space(b) for b in re.split(r"\r?\n", declared))
+        return [b for b in blocks if b]
+
+    @cached_method
+    def _h1(self) -> str:
+        h1 = self.css("h1")
+        return bodytext.inline_text(h1[0].root).replace("\n", " ") if h1 else ""
+
+    @cached_method
+    def _titles(self) -> list[str]:
+        """What the page calls itself, in every place it says so."""
+        headline = self._jsonld_article().get("headline")
+        texts = [self._h1(), headline if isinstance(headline, str) else "",
+                 self._meta("og:title") or "", self._meta("twitter:title") or "",
+                 self._meta("dc.title") or "", self.xpath("//title/text()").get() or ""]
+        return _clean_list(texts)
+
+    # ---- metadata ----
+
+    @field
+    def site(self) -> str:
+        return self.site_name or host_of(str(self.response.url)).removeprefix("www.")
+
+    @field(cached=True)
+    def title(self) -> str | None:
+        headline = self._jsonld_article().get("headline")
+        if isinstance(headline, str) and headline.strip():
+            return bodytext.normalize_space(headline)
+        for value in (self._meta("og:title"), self._meta("dc.title"),
+                      self._meta("dcterms.title"), self._meta("twitter:title")):
+            if value:
+                return value
+        head_title = bodytext.normalize_space(self.xpath("//title/text()").get() or "")
+        return self._h1() or head_title or None
+
+    @field(cached=True)
+    def authors(self) -> list[str]:
+        byline = self._content().byline
+        if byline:
+            return byline
+        people = self._jsonld_people(self._jsonld_article().get("author"))
+        if people:
+            return people
+        declared = [_BY.sub("", name) for key in (
+            "author", "article:author", "dc.creator", "dcterms.creator", "citation_author",
+            "parsely-author", "sailthru.author") for name in self._meta_all(key)
+            if not _URLISH.match(name)]
+        if declared:
+            return _clean_list(declared)
+        return self._byline_element()
+
+    def _byline_element(self) -> list[str]:
+        for selector in _AUTHOR_SELECTORS:
+            for found in self.css(selector)[:3]:
+                text = bodytext.normalize_space(bodytext.inline_text(found.root))
+                names = split_byline(text) or split_byline(f"By {text}")
+                if names:
+                    return names
+        return []
+
+    def _account(self) -> str | None:
+        return None  # "posted by" is a WordPress notion; a generic page names authors only
+
+    @field
+    def published_at(self) -> str | None:
+        for value in self._declared_dates("datePublished", _PUBLISHED_METAS):
+            date = to_utc_iso(value) if isinstance(value, str) else None
+            if date:
+                return date
+        return self._found_date()
+
+    def _declared_dates(self, prop: str, metas: tuple[str, ...]) -> Iterator[Any]:
+        """Machine-readable dates, best source first (read lazily: most pages stop early)."""
+        yield self._jsonld_article().get(prop)
+        for key in metas:
+            yield self._meta(key)
+        yield self.css(f"[itemprop={prop}]::attr(content)").get()
+        yield self.css(f"[itemprop={prop}]::attr(datetime)").get()
+        if prop == "datePublished":
+            yield self.css("article time[datetime]::attr(datetime)").get()
+            yield self.css("time[datetime]::attr(datetime)").get()
+
+    def _found_date(self) -> str | None:
+        """The publication date htmldate finds in the page's markup, text and URL, for pages
+        without a machine-readable one ("26.08.2016", "August 26, 2016", /2016/08/26/)."""
+        try:
+            found = find_date(self.selector.root, url=str(self.response.url),
+                              original_date=True, extensive_search=True)
+        except (ValueError, TypeError):
+            return None
+        return to_utc_iso(found) if found else None
+
+    @field
+    def modified_at(self) -> str | None:
+        for value in self._declared_dates("dateModified", _MODIFIED_METAS):
+            date = to_utc_iso(value) if isinstance(value, str) else None
+            if date:
+                return date
+        return None
+
+    @field
+    def description(self) -> str | None:
+        return (self._meta("og:description") or self._meta("description")
+                or self._meta("dc.description") or self._meta("dcterms.description"))
+
+    @field
+    def language(self) -> str | None:
+        for value in self._declared_languages():
+            match = _LANGUAGE.match(value) if isinstance(value, str) else None
+            if match:
+                return match.group(1).lower()
+        return None
+
+    def _declared_languages(self) -> Iterator[Any]:
+        yield self.xpath("/html/@lang").get()
+        yield self.xpath("/html/@xml:lang").get()
+        yield self._meta("og:locale")
+        yield self._meta("content-language") or self._http_equiv("content-language")
+        yield self.response.headers.get("Content-Language")
+        yield self._jsonld_article().get("inLanguage")
+        yield self._meta("dc.language") or self._meta("dcterms.language")
+
+    def _http_equiv(self, name: str) -> str | None:
+        for element in self.selector.root.iter("meta"):
+            if (element.get("http-equiv") or "").lower() == name:
+                return element.get("content")
+        return None
+
+    @field
+    def page_type(self) -> str:
+        return pagekind.page_kind(self)
+
+    @cached_method
+    def _jsonld_types(self) -> set[str]:
+        types: set[str] = set()
+        for node in self._jsonld_nodes():
+            types.update(t for t in _as_list(node.get("@type")) if isinstance(t, str))
+        return types
+
+
+def _paragraphs_html(blocks: list[str]) -> str:
+    return "".join(f"<p>{html.escape(block, quote=False)}</p>" for block in blocks)

@@ -1,0 +1,191 @@
+"""The main text of a page nobody wrote a page object for.
+
+trafilatura (favor_precision, comments off) finds the main content. Before it runs, the
+page's own chrome is taken out of a copy of the DOM: comments, the elements trafilatura
+would drop anyway (head, header, nav, aside, footer, figure, ...), the selectors a site names,
+elements whose class or id names chrome (chrome.py's generic markers and a few of news
+sites' own, unless the element holds much of the page's text), and paragraphs or lists
+that are mostly links to the same site ("Read more: ...", related stories). After it, a
+leading block that repeats the title goes. The result is an HTML element that body.py
+turns into body_text and body_html like any page object's content element.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+import trafilatura
+from lxml import etree
+from lxml.etree import _Element
+
+from orthocrawl.pages import body as bodytext
+from orthocrawl.pages.chrome import CHROME_MARKERS, CONTENT_MARKERS, drop, remove_chrome
+
+# trafilatura's internal XML -> the HTML tags body.py reads.
+_HTML_TAGS = {"head": "h2", "item": "li", "quote": "blockquote", "lb": "br", "code": "pre",
+              "row": "tr", "cell": "td", "hi": "span", "ref": "span", "graphic": "img",
+              "del": "span"}
+_WORD = re.compile(r"\w+")
+_NEWLINES = re.compile(r"\s*\n\s*")
+
+# An element whose class/id names chrome stays when it holds more than this share of the
+# page's text (it is then a wrapper of the article, e.g. <div class="has-sidebar">).
+MAX_CHROME_SHARE = 0.2
+# A paragraph or list goes when links to the same site hold this share of its text.
+MAX_LINK_DENSITY = 0.6
+# A first block that starts the title ("Title" of "Title | Site") has at least this many words.
+MIN_TITLE_WORDS = 4
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A regex matching any of the (lower-case) words, grouped by first letter: many times
+    faster than a flat alternation or re.I."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rest)})"
+                               for first, rest in groups.items()))
+
+
+# chrome.py's generic markers, plus the names news sites give their own recirculation,
+# hover cards and notification bars.
+_MARKERS = _any_of((
+    *CHROME_MARKERS, "read-more", "readmore", "rollover", "tooltip", "popover", "hovercard",
+    "notification", "promo", "outbrain", "taboola", "recirc", "most-popular", "mostpopular",
+    "trending", "more-stories"))
+_KEEP = _any_of(CONTENT_MARKERS)
+# Elements trafilatura drops anyway (in favor_precision mode): gone first, every later step,
+# trafilatura's included, is faster. (So generic pages keep no figure captions.)
+_NEVER_CONTENT = ("head", "script", "style", "noscript", "template", "header", "aside", "nav",
+                  "footer", "iframe", "svg", "button", "input", "select", "textarea", "object",
+                  "embed", "video", "audio", "canvas", "figure", "picture", "map", "menu")
+_NEVER = frozenset({"html", "body", "main", "article"})
+_names_cache: dict[str, bool] = {}
+
+
+def extract_main(root: _Element, url: str, titles: Iterable[str] = (),
+                 chrome_selectors: Iterable[str] = ()) -> _Element | None:
+    """The page's main content as an HTML element, or None when there is none.
+
+    `root` is left untouched; `titles` are what the page calls itself (h1, og:title, ...).
+    """
+    work = copy.deepcopy(root)
+    # Comments and processing instructions would cut the text around them short.
+    etree.strip_elements(work, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    etree.strip_elements(work, *_NEVER_CONTENT, with_tail=False)
+    remove_chrome(work, tuple(chrome_selectors), generic=False)
+    _remove_marked_chrome(work)
+    _remove_link_blocks(work, url)
+    document = trafilatura.bare_extraction(
+        work, url=url, favor_precision=True, include_comments=False, include_tables=True,
+        include_formatting=False, include_links=False, include_images=False,
+    )
+    if document is None or document.body is None:
+        return None
+    content = _as_html(document.body)
+    _drop_title(content, titles)
+    return content
+
+
+def _as_html(body: _Element) -> _Element:
+    """trafilatura's XML (head, list, item, quote, ...) as the HTML body.py reads, with
+    source line breaks as spaces (only <br> breaks a line)."""
+    for element in body.iter():
+        tag = element.tag
+        if tag == "list":
+            element.tag = "ol" if element.get("rend") == "ol" else "ul"
+        elif tag in _HTML_TAGS:
+            element.tag = _HTML_TAGS[tag]
+        if element.tag != "pre":
+            if element.text and "\n" in element.text:
+                element.text = _NEWLINES.sub(" ", element.text)
+        if element.tail and "\n" in element.tail:
+            element.tail = _NEWLINES.sub(" ", element.tail)
+        element.attrib.clear()
+    body.tag = "div"
+    return body
+
+
+def _key(text: str) -> str:
+    """Text reduced to its lower-cased words, for comparing blocks."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def _drop_title(content: _Element, titles: Iterable[str]) -> None:
+    """A first block repeating the page's title is its heading, not body text (the title
+    may carry the site's name after it: "Title | Site")."""
+    wanted = [key for key in map(_key, titles) if key]
+    for element in bodytext.leading_blocks(content, 1):
+        block = _key(bodytext.inline_text(element))
+        if block and any(key == block or (key.startswith(block + " ") and
+                                          block.count(" ") >= MIN_TITLE_WORDS - 1)
+                         for key in wanted):
+            drop(element)
+
+
+def _names_chrome(names: str) -> bool:
+    """Whether a class + id string names chrome (cached: pages repeat their class names)."""
+    found = _names_cache.get(names)
+    if found is None:
+        lower = names.lower()
+        found = bool(_MARKERS.search(lower)) and not _KEEP.search(lower)
+        if len(_names_cache) > 50_000:
+            _names_cache.clear()
+        _names_cache[names] = found
+    return found
+
+
+def _text_size(element: _Element) -> int:
+    """Characters of text under an element, white space left out."""
+    text = etree.tostring(element, method="text", encoding="unicode", with_tail=False)
+    return len("".join(text.split()))
+
+
+def _remove_marked_chrome(root: _Element) -> None:
+    """Remove elements whose class or id names chrome, unless they hold much of the text."""
+    limit = MAX_CHROME_SHARE * _text_size(root)
+    tree = root.getroottree()
+    doomed: list[_Element] = []
+    last = "\0"  # path of the last doomed element: its descendants follow it in document order
+    for element in root.xpath("//*[@class or @id]"):
+        if element.tag in _NEVER or not _names_chrome(
+                f"{element.get('class', '')} {element.get('id', '')}"):
+            continue
+        path = tree.getpath(element)
+        if path.startswith(last):
+            continue
+        if _text_size(element) <= limit:
+            doomed.append(element)
+            last = path + "/"
+    for element in doomed:
+        drop(element)
+
+
+_LOCAL_HREF = re.compile(r"^(?:/(?!/)|[^:/?#]*(?:[/?#]|$))")
+
+
+def _site(host: str) -> str:
+    return host.lower().removeprefix("www.")
+
+
+def _same_site(href: str, site: str) -> bool:
+    if _LOCAL_HREF.match(href):  # relative: this site
+        return True
+    return "//" in href and _site(urlsplit(href).hostname or "") == site
+
+
+def _remove_link_blocks(root: _Element, url: str) -> None:
+    """Paragraphs and lists mostly made of links to the same site ("Read more: ...", related
+    stories) go; links elsewhere (sources, shops) are part of the content."""
+    site = _site(urlsplit(url).hostname or "")
+    doomed = []
+    for element in root.xpath("//p[.//a]|//ul[.//a]|//ol[.//a]"):
+        linked = sum(_text_size(a) for a in element.iter("a")
+                     if _same_site((a.get("href") or "").strip(), site))
+        if linked and linked >= MAX_LINK_DENSITY * _text_size(element):
+            doomed.append(element)
+    for element in doomed:
+        drop(element)

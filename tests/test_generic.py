@@ -1,0 +1,206 @@
+"""The generic fallback page object: quality floor on real pages, hand-made edge cases."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from web_poet import HttpResponse, default_registry
+
+from orthocrawl.evaluate import bench_score, load_extraction_bench
+from orthocrawl.items import Article
+from orthocrawl.pages import GenericPage, OrthoSpineNewsPage
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "extraction"
+# Every 4th page by sorted id: 34 of the 133. `python benchmarks/generic.py --stride 4`
+# prints the same figure (0.9794 when the floor was pinned).
+STRIDE = 4
+# Only raise this floor, never lower it: a change that falls below it made extraction worse.
+F1_FLOOR = 0.975
+
+
+def extract(url: str, html: bytes, headers: dict[str, str] | None = None) -> Article:
+    page = GenericPage(response=HttpResponse(url, body=html, headers=headers or {}))
+    return asyncio.run(page.to_item())
+
+
+@pytest.mark.skipif(not (BENCH / "ground-truth.json").is_file(),
+                    reason=f"extraction set not found at {BENCH} (shared/bench/extraction)")
+def test_f1_floor_on_real_pages():
+    pages = load_extraction_bench(BENCH, STRIDE)
+    assert len(pages) >= 30
+    score = bench_score((page.expected, extract(page.url, page.html).body_text)
+                        for page in pages)
+    assert score.f1 >= F1_FLOOR, f"F1 {score.f1:.4f} < floor {F1_FLOOR} ({score})"
+
+
+def test_registry_falls_back_to_generic_page():
+    assert default_registry.page_cls_for_item(
+        "https://www.orthospinenews.com/2024/05/02/a-story/", Article) is OrthoSpineNewsPage
+    assert default_registry.page_cls_for_item("https://example.com/news/1", Article) is GenericPage
+
+
+PARAGRAPHS = (
+    "Spine surgeons at the regional hospital performed the first robot-assisted lumbar "
+    "fusion last week, a procedure that took a little under three hours from incision to "
+    "closure, according to the team that carried it out.",
+    "The hospital bought the navigation system in the spring after a two-year review of "
+    "outcomes at other centres, and trained eleven surgeons and twenty nurses before the "
+    "first case was scheduled.",
+    "Patients who qualify for the procedure are referred by their physicians; the team "
+    "expects to perform about two hundred cases in the first year and to publish its "
+    "results once a full year of follow-up is available.",
+)
+
+
+def _page(head: str, article: str, lang: str = "en") -> str:
+    return (f'<!DOCTYPE html><html lang="{lang}"><head>{head}</head><body>'
+            '<header><nav><a href="/">Home</a> <a href="/news/">News</a></nav></header>'
+            f'<main><article>{article}</article></main>'
+            '<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">Another story'
+            '</a></li><li><a href="/b">A third story</a></li></ul></aside>'
+            '<footer>© 2024 Example Media. All rights reserved.</footer></body></html>')
+
+
+def _body(*paragraphs: str) -> str:
+    return "".join(f"<p>{p}</p>" for p in paragraphs)
+
+
+def test_jsonld_graph_metadata_and_body():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://example.com/news/robot#webpage"},
+        {"@type": "NewsArticle", "@id": "https://example.com/news/robot#article",
+         "headline": "First robot-assisted fusion at the regional hospital",
+         "datePublished": "2024-03-05T09:30:00+01:00", "dateModified": "2024-03-06T10:00:00Z",
+         "author": {"@id": "https://example.com/#/person/jane"},
+         "articleSection": "Spine", "keywords": "robotics, fusion", "inLanguage": "en-US"},
+        {"@type": "Person", "@id": "https://example.com/#/person/jane", "name": "Jane Miller"},
+    ]}
+    head = (f'<title>Robot fusion | Example</title><script type="application/ld+json">'
+            f'{json.dumps(graph)}</script><link rel="canonical" href="https://example.com/news/robot">')
+    html = _page(head, "<h1>First robot-assisted fusion at the regional hospital</h1>"
+                 + _body(*PARAGRAPHS) + "<h2>What comes next</h2>"
+                 + "<ul><li>More surgeons trained</li><li>Results in a year</li></ul>")
+    article = extract("https://example.com/news/robot?utm_source=x", html.encode())
+    assert article.url == "https://example.com/news/robot"
+    assert article.site == "example.com"
+    assert article.title == "First robot-assisted fusion at the regional hospital"
+    assert article.authors == ["Jane Miller"]
+    assert article.published_at == "2024-03-05T08:30:00Z"
+    assert article.modified_at == "2024-03-06T10:00:00Z"
+    assert article.categories == ["Spine"] and article.tags == ["robotics", "fusion"]
+    assert article.language == "en"
+    assert article.page_type == "article"
+    blocks = article.body_text.split("\n\n")
+    assert blocks[:3] == list(PARAGRAPHS)  # the h1 title is not repeated in the body
+    assert "What comes next" in blocks
+    assert "- More surgeons trained\n- Results in a year" in blocks
+    assert "Most read" not in article.body_text and "All rights" not in article.body_text
+
+
+def test_dublin_core_only():
+    head = ('<title>Fusion news</title>'
+            '<meta name="DC.title" content="Robot-assisted fusion arrives">'
+            '<meta name="DC.creator" content="Peter Novak">'
+            '<meta name="DC.date" content="2023-11-20">'
+            '<meta name="DC.description" content="A hospital starts robotic spine surgery.">')
+    article = extract("https://dc.example.org/item/42",
+                      _page(head, "<h1>Robot-assisted fusion arrives</h1>" + _body(*PARAGRAPHS))
+                      .encode())
+    assert article.title == "Robot-assisted fusion arrives"
+    assert article.authors == ["Peter Novak"]
+    assert article.published_at == "2023-11-20T00:00:00Z"
+    assert article.description == "A hospital starts robotic spine surgery."
+    assert article.body_text == "\n\n".join(PARAGRAPHS)
+    assert article.page_type == "article"
+
+
+GERMAN = (
+    "Die Wirbelsäulenchirurgie am Universitätsklinikum hat im vergangenen Monat erstmals "
+    "eine roboterassistierte Versteifung der Lendenwirbelsäule durchgeführt, wie die "
+    "Klinik am Dienstag mitteilte.",
+    "Nach Angaben der Ärzte verlief der Eingriff ohne Komplikationen; der Patient konnte "
+    "das Krankenhaus bereits nach vier Tagen verlassen und befindet sich in der Reha.",
+    "Die Klinik plant, im ersten Jahr rund zweihundert Eingriffe dieser Art vorzunehmen und "
+    "die Ergebnisse nach zwölf Monaten Nachbeobachtung zu veröffentlichen.",
+)
+
+
+def test_german_page_with_date_only_in_text():
+    article_html = ('<h1>Erste roboterassistierte Versteifung</h1>'
+                    '<p class="byline">Von Anna Schäfer</p>'
+                    '<p class="date">Veröffentlicht am 14. März 2024</p>' + _body(*GERMAN))
+    html = _page("<title>Erste roboterassistierte Versteifung</title>", article_html, "de-DE")
+    article = extract("https://klinik.example.de/aktuelles/roboter", html.encode())
+    assert article.language == "de"
+    assert article.title == "Erste roboterassistierte Versteifung"
+    assert article.published_at == "2024-03-14T00:00:00Z"  # found by htmldate in the text
+    for paragraph in GERMAN:
+        assert paragraph in article.body_text.split("\n\n")
+
+
+@pytest.mark.parametrize("charset", ["windows-1252", "ISO-8859-1"])
+def test_legacy_charset_declared_in_meta(charset):
+    text = ("The device costs 12,500 € per unit, the company’s chief executive said — "
+            "a price the hospital’s purchasing board called “reasonable” for a system of "
+            "this kind, which the café-sized clinic could not otherwise afford.")
+    head = f'<meta charset="{charset}"><title>Pricing</title>'
+    html = _page(head, "<h1>Pricing</h1>" + _body(text, *PARAGRAPHS)).encode("cp1252")
+    article = extract("https://legacy.example.com/pricing.html", html)
+    assert article.body_text.split("\n\n")[0] == text
+    assert article.page_type == "article"
+
+
+def test_content_language_header_when_html_has_no_lang():
+    html = _page("<title>x</title>", _body(*PARAGRAPHS)).replace(' lang="en"', "")
+    article = extract("https://example.com/x", html.encode(), {"Content-Language": "en-GB"})
+    assert article.language == "en"
+
+
+def test_shop_page_is_not_an_article():
+    product = {"@context": "https://schema.org", "@type": "Product", "name": "Lumbar brace",
+               "offers": {"@type": "Offer", "price": "49.90", "priceCurrency": "EUR"}}
+    head = (f'<title>Lumbar brace</title><meta property="og:type" content="product">'
+            f'<script type="application/ld+json">{json.dumps(product)}</script>')
+    body = ("<h1>Lumbar brace</h1><p class='price'><span itemprop='price'>49.90</span> €</p>"
+            + _body(*PARAGRAPHS) + "<button>Add to cart</button>")
+    article = extract("https://shop.example.com/p/brace", _page(head, body).encode())
+    assert article.page_type == "product"
+
+
+def test_index_page_is_not_an_article():
+    teasers = "".join(
+        f'<article class="teaser"><h2><a href="/news/{n}">Story number {n} about spine '
+        f'surgery</a></h2><p>A short teaser for story {n}.</p></article>' for n in range(12))
+    html = ('<html lang="en"><head><title>News</title>'
+            '<meta property="og:type" content="website"></head><body><main>'
+            f'<h1>Latest news</h1>{teasers}</main></body></html>')
+    article = extract("https://example.com/news/", html.encode())
+    assert article.page_type == "listing"
+
+
+def test_plain_page_is_not_an_article():
+    html = ('<html lang="en"><head><title>Contact</title></head><body><main><h1>Contact</h1>'
+            '<p>Write to us at desk@example.com or call 555-0100.</p></main></body></html>')
+    article = extract("https://example.com/contact", html.encode())
+    assert article.page_type != "article"
+
+
+def test_declared_article_body_when_the_page_shows_none():
+    declared = {"@context": "https://schema.org", "@type": "NewsArticle",
+                "headline": "Robot fusion", "datePublished": "2024-01-02T03:04:05Z",
+                "articleBody": "\n".join(PARAGRAPHS)}
+    html = ('<html lang="en"><head><title>Robot fusion</title>'
+            f'<script type="application/ld+json">{json.dumps(declared)}</script></head>'
+            '<body><div id="app">Loading…</div></body></html>')
+    article = extract("https://spa.example.com/story/7", html.encode())
+    assert article.body_text == "\n\n".join(PARAGRAPHS)
+    assert article.page_type == "article"
+
+
+def test_language_from_og_locale():
+    head = '<title>x</title><meta property="og:locale" content="pt_BR">'
+    html = _page(head, _body(*PARAGRAPHS)).replace(' lang="en"', "")
+    assert extract("https://example.com.br/x", html.encode()).language == "pt"
