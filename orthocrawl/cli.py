@@ -127,10 +127,13 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
     failed = False
     for outcome in outcomes:
         figure = outcome.figure
+        drops = {k.rsplit("/", 1)[1]: v for k, v in outcome.stats.items()
+                 if k.startswith("orthocrawl/dropped/")}
+        why = f" ({', '.join(f'{k}: {v}' for k, v in sorted(drops.items()))})" if drops else ""
         click.echo(f"{outcome.site}: {outcome.status} ({outcome.reason}); "
                    f"{figure['new']} new, {figure['changed']} changed, "
                    f"{figure['unchanged']} unchanged, "
-                   f"{outcome.stats.get('orthocrawl/dropped', 0)} dropped, "
+                   f"{outcome.stats.get('orthocrawl/dropped', 0)} dropped{why}, "
                    f"{outcome.stats.get('downloader/request_count', 0)} requests")
         failed = failed or outcome.status != "ok"
     click.echo(f"archive: {db} ({time.monotonic() - started:.1f} s)")

@@ -143,3 +143,55 @@ def test_extract_bad_input_is_one_line(tmp_path, source):
     result = run("extract", str(tmp_path / source), sites=tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and "cannot read" in result.stderr
+
+
+class ShopSite:
+    """A small shop: robots.txt, a sitemap, product pages and an index. No articles."""
+
+    name, origin, domains = "shop", "https://shop.example", ["shop.example"]
+
+    def handle(self, method, url, headers):
+        path = "/" + url.split("://", 1)[1].split("/", 1)[1]
+        pages = [f"/product/{n}/" for n in range(5)]
+        if path == "/robots.txt":
+            body = b"User-agent: *\nSitemap: https://shop.example/sitemap.xml\n"
+        elif path == "/sitemap.xml":
+            locs = "".join(f"<url><loc>https://shop.example{p}</loc></url>" for p in pages)
+            body = ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                    f'sitemap/0.9">{locs}<url><loc>https://shop.example/</loc></url>'
+                    "</urlset>").encode()
+        elif path in pages:
+            body = ("<html><head><title>Spinal brace model %s</title><script type="
+                    "'application/ld+json'>{\"@type\": \"Product\", \"name\": \"Brace\", "
+                    "\"offers\": {\"price\": \"49.00\"}}</script></head><body><h1>Brace</h1>"
+                    "<p>Adjustable lumbar support brace. Add to cart.</p><p>Price $49.00</p>"
+                    "</body></html>" % path).encode()
+        elif path == "/":
+            links = "".join(f"<li><a href='{p}'>Product {p}</a></li>" for p in pages)
+            body = f"<html><body><h1>Shop</h1><ul>{links}</ul></body></html>".encode()
+        else:
+            return 404, [("Content-Length", "0")], b""
+        return 200, [("Content-Type", "text/html; charset=utf-8"),
+                     ("Content-Length", str(len(body)))], body
+
+
+def test_a_site_without_articles_stores_nothing_and_says_why(tmp_path):
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "shop.toml").write_text('name = "shop"\norigin = "https://shop.example"\n')
+    db = tmp_path / "shop.db"
+    with ReplicaServer(ShopSite()) as server:
+        result = run("crawl", "shop", "--db", str(db), "--base-url", server.base_url,
+                     sites=sites)
+    assert result.returncode == 1
+    assert "returned no articles" in result.stdout
+    assert "not_article_product: 5" in result.stdout
+    from orthocrawl.archive import Archive
+
+    with Archive(db) as archive:
+        assert archive.count() == 0
+        (row,) = archive.runs()
+        reasons = json.loads(row["drop_reasons"])
+        assert reasons.pop("not_article_product") == 5
+        assert list(reasons.values()) == [1]  # the index page, as a listing or a page
+        assert next(iter(reasons)) in ("not_article_listing", "not_article_page")
