@@ -4,7 +4,13 @@ Importing this package registers every publisher's page object with web-poet's
 default registry (through ``handle_urls``).
 """
 
+from orthocrawl.pages.beckers import BeckersPage
+from orthocrawl.pages.generic import GenericPage
+from orthocrawl.pages.orthobuzz import OrthoBuzzPage
 from orthocrawl.pages.orthospinenews import OrthoSpineNewsPage
+from orthocrawl.pages.ryortho import RyorthoPage
+from orthocrawl.pages.spinemarket import SpineMarketGroupPage
 from orthocrawl.pages.wordpress import WordPressPage
 
-__all__ = ["OrthoSpineNewsPage", "WordPressPage"]
+__all__ = ["BeckersPage", "GenericPage", "OrthoBuzzPage", "OrthoSpineNewsPage", "RyorthoPage",
+           "SpineMarketGroupPage", "WordPressPage"]

@@ -1,0 +1,132 @@
+"""Turn OrthoBuzz drafts into posts: accounts, images, page features, URLs and cross-links."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from random import Random
+
+from ..blocks import SELF_URL
+from ..inline import Ink
+from ..slugs import slugify
+from ..text import excerpt, strip_tags
+from ..timefmt import local
+from ..timeline import post_id, schedule
+from ..vocab import COMMENTERS
+from ..wp_media import upload
+from ..wp_model import Account, Comment, Post, Term
+from ..writing import Writer
+from . import phrases
+from .constants import ACCOUNTS as ACCOUNT_ROWS
+from .constants import CATEGORIES as CATEGORY_ROWS
+from .constants import ORIGIN, SEED_SALT, SITE_NAME
+from .stories import KINDS, Desk
+
+ACCOUNTS = [Account(name, slug, ORIGIN, bio) for name, slug, _, bio in ACCOUNT_ROWS]
+_WEIGHTS = [share for _, _, share, _ in ACCOUNT_ROWS]
+CATEGORIES = {slug: Term(name, slug, "category", 2 + n, ORIGIN)
+              for n, (name, slug) in enumerate(CATEGORY_ROWS)}
+# Optional blocks of a post page and how often each is shown.
+FEATURES = (("sharedaddy", 0.7), ("jp_related", 0.45), ("cme", 0.3))
+
+
+class TagBook:
+    """Tags get ids in order of first use, so the same build always numbers them alike."""
+
+    def __init__(self) -> None:
+        self.by_slug: dict[str, Term] = {}
+
+    def get(self, name: str) -> Term:
+        slug = slugify(name)
+        term = self.by_slug.get(slug)
+        if term is None:
+            term = self.by_slug[slug] = Term(name, slug, "tag", 300 + len(self.by_slug), ORIGIN)
+        return term
+
+
+def build_posts(count: int, seed: int, today: datetime) -> tuple[list[Post], TagBook]:
+    tags = TagBook()
+    salted = seed + SEED_SALT
+    posts = [draft(i, seed, salted, published, modified, tags, today)
+             for i, (published, modified) in enumerate(schedule(count, salted))]
+    assign_paths(posts)
+    cross_link(posts)
+    return posts, tags
+
+
+def draft(i: int, seed: int, salted: int, published: datetime, modified: datetime,
+          tags: TagBook, today: datetime) -> Post:
+    """Write post ``i`` (0 = newest); its words depend only on ``seed`` and ``i``."""
+    rng = Random(f"orthobuzz-{seed}-{i}")
+    make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
+    pid = post_id(i, salted)
+    desk = Desk(Writer(rng, Ink(rng.choices((0, 1), (0.3, 0.7))[0]), published, pid))
+    story = make(desk)
+    page = Random(f"orthobuzz-{seed}-{i}-page")  # page furniture, independent of the words
+    account = page.choices(ACCOUNTS, _WEIGHTS)[0]
+
+    lead = None
+    if page.random() < 0.55:
+        stem = f"{desk.w.facts['short']} {story.kind}"
+        lead = upload(page, ORIGIN, desk.w.month, stem, desk.alt(), pid + 1)
+    body_text = "\n\n".join(b.text for b in story.blocks if b.text)
+    description = story.summary
+    if not description:  # Yoast's fallback: the start of the stripped content, byline included
+        parts = ([story.byline_block] if story.byline_block else []) + story.blocks
+        description = excerpt(strip_tags("\n".join(b.html for b in parts)), 30)
+
+    features = {name for name, p in FEATURES if page.random() < p}
+    if "sharedaddy" in features and page.random() < 0.6:
+        features.add("likes")
+    comments: list[Comment] = []
+    if page.random() < 0.35:
+        when = published
+        for k in range(page.randint(1, 4)):
+            when = min(when + timedelta(minutes=page.randint(30, 5000)), today)
+            comments.append(Comment(pid * 8 + k, page.choice(COMMENTERS),
+                                    page.choice(phrases.COMMENTS), when))
+    post = Post(
+        site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
+        published=published, modified=modified, account=account,
+        categories=[CATEGORIES[s] for s in dict.fromkeys(story.categories)],
+        tags=[tags.get(name) for name in story.tags], blocks=story.blocks,
+        bylines=story.bylines, byline_block=story.byline_block, lead=lead,
+        images=([lead] if lead else []) + desk.uploads, description=description,
+        summary=story.summary,
+        lead_image=lead.url if lead else None, alts=[*desk.alts, *([lead.alt] if lead else [])],
+        comments=comments,
+        comments_open=page.random() < 0.8, features=frozenset(features), body_text=body_text,
+    )
+    post.slug = slugify(story.title)[:190].strip("-")
+    return post
+
+
+def assign_paths(posts: list[Post]) -> None:
+    """Date permalinks, oldest first so a later duplicate slug gets ``-2`` as in WordPress."""
+    seen: set[str] = set()
+    for post in reversed(posts):
+        base = post.slug or f"post-{post.post_id}"
+        slug, n = base, 2
+        while slug in seen:
+            slug, n = f"{base}-{n}", n + 1
+        seen.add(slug)
+        post.slug = slug
+        post.path = f"/{local(post.published):%Y/%m/%d}/{slug}/"
+        for image in post.images:
+            image.page_url = f"{post.url}{image.name}/"
+
+
+def cross_link(posts: list[Post]) -> None:
+    """Prev/next, Jetpack's related posts, and the final body HTML."""
+    by_category: dict[str, list[Post]] = {}
+    for post in posts:
+        by_category.setdefault(post.categories[0].slug, []).append(post)
+    place = {id(p): k for peers in by_category.values() for k, p in enumerate(peers)}
+    count = len(posts)
+    for post in posts:
+        post.newer = posts[post.index - 1] if post.index > 0 else None
+        post.older = posts[post.index + 1] if post.index + 1 < count else None
+        peers, at = by_category[post.categories[0].slug], place[id(post)]
+        post.related = (peers[at + 1:at + 4] + peers[max(0, at - 3):at])[:3]
+        parts = [post.byline_block.html] if post.byline_block else []
+        parts += [b.html for b in post.blocks]
+        post.body_html = "\n".join(parts).replace(SELF_URL, post.url)

@@ -1,0 +1,141 @@
+"""OrthoBuzz pages that are not articles: archives (home, categories, tags, authors, dates),
+search results, WordPress pages, attachment pages and the 404 page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..inline import TABLES, attr
+from ..text import excerpt
+from ..theme import Texts
+from ..timefmt import long_date
+from ..wp_model import Post, Upload
+from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
+from .seo import yoast_page
+from .theme import Chrome, shell
+
+_T = TABLES[1]
+
+
+@dataclass(slots=True)
+class Listing:
+    """One archive: its posts (newest first) and its titles."""
+
+    base: str  # path of page 1, e.g. "/category/need-to-know/"
+    title: str  # h1.page-title ("" on the home page)
+    seo_title: str
+    body_css: str
+    posts: list[Post]
+    query: str = ""  # "?s=term" for search results
+    kind: str = "CollectionPage"
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-len(self.posts) // PER_PAGE))
+
+    def page_url(self, n: int) -> str:
+        return f"{ORIGIN}{self.base if n == 1 else f'{self.base}page/{n}/'}{self.query}"
+
+
+def _item(post: Post) -> str:
+    cats = ", ".join(f'<a href="{c.url}" rel="category tag">{c.name.translate(_T)}</a>'
+                     for c in post.categories)
+    return (f'<article id="post-{post.post_id}" class="post-{post.post_id} post type-post status-'
+            f'publish format-standard hentry category-{post.categories[0].slug}">\n<header class='
+            f'"entry-header"><h2 class="entry-title"><a href="{post.url}" rel="bookmark">'
+            f"{post.title.translate(_T)}</a></h2></header>\n<div class=\"entry-summary\"><p>"
+            f"{excerpt(post.stripped, 40).translate(_T)}</p></div>\n<footer class=\"entry-footer\">"
+            f'<span class="posted-on"><a href="{post.url}" rel="bookmark"><time class="entry-date '
+            f'published">{long_date(post.published)}</time></a></span><span class="cat-links">'
+            f"{cats}</span></footer>\n</article>\n")
+
+
+def _pagination(listing: Listing, n: int) -> str:
+    last = listing.pages
+    if last == 1:
+        return ""
+    links = []
+    if n > 1:
+        links.append(f'<a class="prev page-numbers" href="{attr(listing.page_url(n - 1))}">'
+                     "Previous page</a>")
+    previous = 0
+    for k in sorted({1, last, *range(max(1, n - 1), min(last, n + 1) + 1)}):
+        if k - previous > 1:
+            links.append('<span class="page-numbers dots">&hellip;</span>')
+        previous = k
+        label = f'<span class="meta-nav screen-reader-text">Page </span>{k}'
+        if k == n:
+            links.append(f'<span aria-current="page" class="page-numbers current">{label}</span>')
+        else:
+            links.append(f'<a class="page-numbers" href="{attr(listing.page_url(k))}">{label}</a>')
+    if n < last:
+        links.append(f'<a class="next page-numbers" href="{attr(listing.page_url(n + 1))}">'
+                     "Next page</a>")
+    return ('<nav class="navigation pagination" aria-label="Posts pagination"><h2 class="screen-'
+            f'reader-text">Posts pagination</h2><div class="nav-links">{"".join(links)}</div></nav>'
+            "\n")
+
+
+def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
+    url = listing.page_url(n)
+    shown = listing.posts[(n - 1) * PER_PAGE:n * PER_PAGE]
+    seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
+    seo = yoast_page(url, seo_title, kind=listing.kind)
+    header = (f'<header class="page-header"><h1 class="page-title">{listing.title.translate(_T)}'
+              "</h1></header>\n" if listing.title else "")
+    items = "".join(_item(p) for p in shown) or (
+        '<section class="no-results not-found"><header class="page-header"><h1 class="page-title">'
+        "Nothing Found</h1></header></section>\n")
+    css = listing.body_css + (f" paged paged-{n}" if n > 1 else "") + " group-blog hfeed"
+    return shell(seo_title, seo, css, header + items + _pagination(listing, n), chrome)
+
+
+def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: int,
+                   chrome: Chrome) -> str:
+    """A WordPress page: it looks like a post (entry-title, entry-content) but is not one."""
+    url = f"{ORIGIN}/{slug}/"
+    seo = yoast_page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
+    body = "".join(f"<p>{p.translate(_T)}</p>\n" for p in paragraphs)
+    main = (f'<article id="post-{page_id}" class="post-{page_id} page type-page status-publish '
+            f'hentry"><header class="entry-header"><h1 class="entry-title">{title}</h1></header>'
+            f'<div class="entry-content">{body}</div></article>\n')
+    return shell(f"{title} - {SITE_TITLE}", seo, f"page-template-default page page-id-{page_id}",
+                 main, chrome)
+
+
+def render_attachment(post: Post, image: Upload, chrome: Chrome) -> str:
+    """An attachment page: og:type article, an entry title and the image, yet no article."""
+    url = image.page_url or ""
+    seo = yoast_page(url, f"{image.title} - {SITE_TITLE}", og_type="article")
+    caption = (f'<div class="entry-caption"><p>{image.caption.translate(_T)}</p></div>'
+               if image.caption else "")
+    main = (f'<article id="post-{image.attachment_id}" class="post-{image.attachment_id} '
+            f'attachment type-attachment status-inherit hentry"><nav id="image-navigation" class='
+            f'"navigation image-navigation"><div class="nav-links"><div class="nav-previous"></div>'
+            f'</div></nav><header class="entry-header"><h1 class="entry-title">'
+            f'{attr(image.title)}</h1></header><div class="entry-content"><div class="entry-'
+            f'attachment"><img width="{image.width}" height="{image.height}" src="'
+            f'{attr(image.url)}" class="attachment-large size-large" alt="{attr(image.alt)}" />'
+            f'{caption}</div></div><footer class="entry-footer"><span class="full-size-link">'
+            f'<a href="{attr(image.url)}">{image.width} &times; {image.height}</a></span></footer>'
+            f'</article><nav class="navigation post-navigation" aria-label="Posts"><div class="nav-'
+            f'links"><a href="{post.url}" rel="prev"><span class="meta-nav">Published in</span>'
+            f'<span class="post-title">{post.title.translate(_T)}</span></a></div></nav>\n')
+    css = (f"attachment attachment-template-default single single-attachment postid-"
+           f"{image.attachment_id} attachmentid-{image.attachment_id} attachment-jpeg")
+    return shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
+
+
+def render_404(chrome: Chrome) -> str:
+    texts = Texts()
+    main = (f'<section class="error-404 not-found"><header class="page-header"><h1 class="page-'
+            f'title">{texts.t("Oops! That page can’t be found.")}</h1></header><div class="page-'
+            f'content"><p>{texts.t("It looks like nothing was found at this location. Maybe try a search?")}'  # noqa: E501
+            f'</p><form role="search" method="get" class="search-form" action="{ORIGIN}/"><input '
+            f'type="search" class="search-field" name="s" /></form></div></section>\n')
+    seo = f'<meta property="og:title" content="Page not found - {SITE_TITLE}" />\n'
+    return shell(f"Page not found - {SITE_TITLE}", seo, "error404", main, chrome)
+
+
+def home(posts: list[Post]) -> Listing:
+    return Listing("/", "", f"{SITE_TITLE} - {TAGLINE}", "home blog", posts)

@@ -1,0 +1,155 @@
+"""The OrthoBuzz single post page: entry header, featured image, content with the Jetpack
+blocks and the journal's CME callout inside it, entry footer, comments, post navigation."""
+
+from __future__ import annotations
+
+from .. import plugins
+from ..inline import TABLES, attr
+from ..text import excerpt
+from ..theme import Texts
+from ..timefmt import iso_offset, long_date
+from ..wp_comments import avatar, comment_form, comment_list
+from ..wp_model import Post
+from . import phrases
+from .constants import ORIGIN, SITE_TITLE
+from .seo import yoast_post
+from .theme import Chrome, shell
+
+
+def related(post: Post, texts: Texts) -> str:
+    """Jetpack's Related Posts, appended to the content."""
+    items = []
+    for n, other in enumerate(post.related):
+        items.append(
+            f'<div class="jp-relatedposts-post jp-relatedposts-post{n} jp-relatedposts-post-thumbs"'
+            f' data-post-id="{other.post_id}" data-post-format="false"><h4 class="jp-relatedposts-'
+            f'post-title"><a class="jp-relatedposts-post-a" href="{other.url}" title="'
+            f'{attr(other.title)}" rel="nofollow" data-origin="{post.post_id}" data-position="{n}">'
+            f'{texts.t(other.title)}</a></h4><p class="jp-relatedposts-post-excerpt">'
+            f'{texts.t(excerpt(other.stripped, 16))}</p><p class="jp-relatedposts-post-date">'
+            f'{texts.t(long_date(other.published))}</p><p class="jp-relatedposts-post-context">'
+            f'{texts.t(f"In “{other.categories[0].name}”")}</p></div>')
+    return (f"<div id='jp-relatedposts' class='jp-relatedposts' ><h3 class=\"jp-relatedposts-"
+            f'headline"><em>{texts.t("Related")}</em></h3><div class="jp-relatedposts-items '
+            f'jp-relatedposts-items-visual">{"".join(items)}</div></div>')
+
+
+def cme(texts: Texts) -> str:
+    """The journal's continuing-education callout, added to every post by a site plugin."""
+    head, _, rest = phrases.CME.partition(": ")
+    texts.append(phrases.CME)
+    return (f'<div class="jbjs-cme-callout"><p><strong>{head}:</strong> {rest.translate(TABLES[1])}'
+            f' <a href="https://journals.jbjs.example/cme">{texts.t("Learn more")}</a></p></div>\n')
+
+
+def _content(post: Post, texts: Texts) -> str:
+    f = post.features
+    out = ['<div class="entry-content">\n', post.body_html, "\n"]
+    if "cme" in f:
+        out.append(cme(texts))
+    if "sharedaddy" in f:
+        flair = plugins.sharedaddy(post, texts)
+        if "likes" in f:
+            flair += plugins.likes(post, texts)
+        out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
+                   f'sd-sharing-enabled">{flair}</div>')
+    if "jp_related" in f and post.related:
+        out.append(related(post, texts))
+    out.append("</div><!-- .entry-content -->\n")
+    return "".join(out)
+
+
+def _thumbnail(post: Post) -> str:
+    lead = post.lead
+    if lead is None:
+        return ""
+    return (f'<div class="post-thumbnail"><img width="{min(lead.width, 1200)}" height="'
+            f'{lead.height_at(min(lead.width, 1200))}" src="{attr(lead.url)}" class="attachment-'
+            f'post-thumbnail size-post-thumbnail wp-post-image" alt="{attr(lead.alt)}" '
+            f'decoding="async" fetchpriority="high" /></div><!-- .post-thumbnail -->\n')
+
+
+def _entry_footer(post: Post, texts: Texts) -> str:
+    acct = post.account
+    updated = ""
+    stamp = (f'<time class="entry-date published" datetime="{iso_offset(post.published)}">'
+             f"{texts.t(long_date(post.published))}</time>")
+    if post.modified != post.published:
+        updated = (f'<time class="updated" datetime="{iso_offset(post.modified)}">'
+                   f"{texts.t(long_date(post.modified))}</time>")
+    cats = ", ".join(f'<a href="{c.url}" rel="category tag">{texts.t(c.name)}</a>'
+                     for c in post.categories)
+    out = [f'<footer class="entry-footer"><span class="byline"><span class="author vcard">'
+           f'{avatar(acct.name, 49)}<span class="screen-reader-text">Author </span> <a class="url '
+           f'fn n" href="{acct.url}">{texts.t(acct.name)}</a></span></span><span class="posted-'
+           f'on"><span class="screen-reader-text">Posted on </span><a href="{post.url}" rel="'
+           f'bookmark">{stamp}{updated}</a></span><span class="cat-links"><span class="screen-'
+           f'reader-text">Categories </span>{cats}</span>']
+    if post.tags:
+        tags = ", ".join(f'<a href="{t.url}" rel="tag">{texts.t(t.name)}</a>' for t in post.tags)
+        out.append(f'<span class="tags-links"><span class="screen-reader-text">Tags </span>'
+                   f"{tags}</span>")
+    if post.comments_open:
+        label = "Leave a comment" if not post.comments else \
+            f"{len(post.comments)} Comment{'s' if len(post.comments) > 1 else ''}"
+        out.append(f'<span class="comments-link"><a href="{post.url}#respond">{texts.t(label)}'
+                   f'<span class="screen-reader-text"> on {post.title.translate(TABLES[1])}'
+                   f"</span></a></span>")
+    out.append("</footer><!-- .entry-footer -->\n")
+    return "".join(out)
+
+
+def _comments(post: Post, texts: Texts) -> str:
+    if not post.comments and not post.comments_open:
+        return ""
+    out = ['<div id="comments" class="comments-area">\n']
+    if post.comments:
+        n = len(post.comments)
+        title = (f"One thought on “{post.title}”" if n == 1 else
+                 f"{n} thoughts on “{post.title}”")
+        out.append(f'<h2 class="comments-title">{texts.t(title)}</h2>\n')
+        out.append(comment_list(post, texts))
+    if post.comments_open:
+        out.append(comment_form(post, texts))
+    else:
+        out.append(f'<p class="no-comments">{texts.t("Comments are closed.")}</p>\n')
+    out.append("</div><!-- .comments-area -->\n")
+    return "".join(out)
+
+
+def _navigation(post: Post, texts: Texts) -> str:
+    sides = []
+    for css, other, rel, label in (("nav-previous", post.older, "prev", "Previous"),
+                                   ("nav-next", post.newer, "next", "Next")):
+        if other is not None:
+            sides.append(f'<div class="{css}"><a href="{other.url}" rel="{rel}"><span class="meta-'
+                         f'nav" aria-hidden="true">{texts.t(label)}</span> <span class="screen-'
+                         f'reader-text">{label} post:</span> <span class="post-title">'
+                         f"{texts.t(other.title)}</span></a></div>")
+    return (f'<nav class="navigation post-navigation" aria-label="Posts"><h2 class="screen-reader-'
+            f'text">{texts.t("Post navigation")}</h2><div class="nav-links">{"".join(sides)}'
+            "</div></nav>\n")
+
+
+def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
+    """The page's HTML and the text lines of all its chrome (alt texts included)."""
+    texts = Texts()
+    cats = " ".join(f"category-{c.slug}" for c in post.categories)
+    tags = " ".join(f"tag-{t.slug}" for t in post.tags)
+    body_css = (f"post-template-default single single-post postid-{post.post_id} "
+                f"single-format-standard group-blog")
+    thumb = " has-post-thumbnail" if post.lead else ""
+    main = "".join([
+        f'<article id="post-{post.post_id}" class="post-{post.post_id} post type-post status-'
+        f'publish format-standard{thumb} hentry {cats} {tags}">\n<header class="entry-header">'
+        f'<h1 class="entry-title">{post.title.translate(TABLES[1])}</h1></header>'
+        "<!-- .entry-header -->\n",
+        _thumbnail(post), _content(post, texts), _entry_footer(post, texts),
+        "</article><!-- #post-## -->\n", _comments(post, texts), _navigation(post, texts),
+    ])
+    extra = (f'<link rel="alternate" type="application/json" href="{ORIGIN}/wp-json/wp/v2/posts/'
+             f"{post.post_id}\" />\n<link rel='shortlink' href='{ORIGIN}/?p={post.post_id}' />\n")
+    html = shell(f"{post.title} - {SITE_TITLE}", yoast_post(post), body_css, main, chrome, extra)
+    lines = [*chrome.header.texts, *texts, *post.alts, *chrome.sidebar.texts,
+             *chrome.footer.texts]
+    return html, lines

@@ -1,0 +1,126 @@
+"""OrthoBuzz's theme chrome (a Twenty Sixteen-style WordPress theme): document head, site
+header, sidebar widgets and footer. Every visible string goes through ``Texts.t``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..inline import TABLES, attr
+from ..theme import Part, Texts
+from ..timefmt import MONTHS
+from ..wp_model import Post, Term
+from . import phrases
+from .constants import MENU, ORIGIN, SITE_TITLE, TAGLINE
+
+THEME = f"{ORIGIN}/wp-content/themes/twentysixteen"
+
+
+@dataclass(slots=True)
+class Chrome:
+    """The parts of every page that do not depend on the page: built once per site."""
+
+    header: Part
+    sidebar: Part
+    footer: Part
+
+
+def head(title: str, seo: str, extra: str = "") -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en-US" class="no-js">
+<head>
+<meta charset="UTF-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="profile" href="https://gmpg.org/xfn/11">
+<link rel="pingback" href="{ORIGIN}/xmlrpc.php">
+<script>(function(html){{html.className = html.className.replace(/\\bno-js\\b/,'js')}})(document.documentElement);</script>
+<!-- This site is optimized with the Yoast SEO plugin v15.9.2 - https://yoast.com/wordpress/plugins/seo/ -->
+<title>{title.translate(TABLES[1])}</title>
+{seo}<!-- / Yoast SEO plugin. -->
+<link rel='dns-prefetch' href='//stats.wp.com' />
+<link rel="alternate" type="application/rss+xml" title="{SITE_TITLE} &raquo; Feed" href="{ORIGIN}/feed/" />
+<link rel='stylesheet' id='wp-block-library-css' href='{ORIGIN}/wp-includes/css/dist/block-library/style.min.css?ver=6.8.1' type='text/css' media='all' />
+<link rel='stylesheet' id='twentysixteen-style-css' href='{THEME}/style.css?ver=20250415' type='text/css' media='all' />
+<link rel='stylesheet' id='jetpack_css-css' href='{ORIGIN}/wp-content/plugins/jetpack/css/jetpack.css?ver=14.2' type='text/css' media='all' />
+<script type="text/javascript" src="{ORIGIN}/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
+<link rel="https://api.w.org/" href="{ORIGIN}/wp-json/" />
+{extra}<meta name="generator" content="WordPress 6.8.1" />
+</head>
+"""  # noqa: E501 - verbatim theme markup
+
+
+def _menu(texts: Texts, ident: str) -> str:
+    items = "".join(f'<li id="menu-item-{n}" class="menu-item menu-item-type-custom '
+                    f'menu-item-{n}"><a href="{ORIGIN}{href}">{texts.t(label)}</a></li>'
+                    for n, (label, href) in enumerate(MENU, 20))
+    return (f'<div class="menu-main-container"><ul id="{ident}" class="primary-menu">{items}'
+            "</ul></div>")
+
+
+def site_header() -> Part:
+    texts = Texts()
+    html = f"""<div id="page" class="site">
+<div class="site-inner">
+<a class="skip-link screen-reader-text" href="#content">{texts.t("Skip to content")}</a>
+<header id="masthead" class="site-header">
+<div class="site-header-main">
+<div class="site-branding"><p class="site-title"><a href="{ORIGIN}/" rel="home">{texts.t(SITE_TITLE)}</a></p>
+<p class="site-description">{texts.t(TAGLINE)}</p></div>
+<button id="menu-toggle" class="menu-toggle">{texts.t("Menu")}</button>
+<div id="site-header-menu" class="site-header-menu"><nav id="site-navigation" class="main-navigation" aria-label="Primary Menu">{_menu(texts, "menu-main")}</nav></div>
+</div>
+<div class="header-image"><a href="{ORIGIN}/" rel="home"><img src="{ORIGIN}/wp-content/uploads/2016/03/orthobuzz-header.jpg" width="1200" height="280" alt="{SITE_TITLE}" /></a></div>
+</header>
+<div id="content" class="site-content">
+"""  # noqa: E501 - verbatim theme markup
+    return Part(html, tuple(texts))
+
+
+def sidebar(latest: list[Post], months: list[tuple[int, int]], categories: list[Term]) -> Part:
+    texts = Texts()
+    recent = "".join(f'<li><a href="{p.url}">{texts.t(p.title)}</a></li>' for p in latest[:5])
+    options = "".join(f"<option value='{ORIGIN}/{y}/{m:02d}/'> "
+                      f"{texts.t(f'{MONTHS[m - 1]} {y}')} </option>" for y, m in months)
+    cats = "".join(f'<li class="cat-item cat-item-{c.term_id}"><a href="{c.url}">'
+                   f"{texts.t(c.name)}</a></li>" for c in categories)
+    html = f"""<aside id="secondary" class="sidebar widget-area">
+<section id="search-2" class="widget widget_search"><form role="search" method="get" class="search-form" action="{ORIGIN}/"><label><span class="screen-reader-text">{texts.t("Search for:")}</span><input type="search" class="search-field" placeholder="Search &hellip;" value="" name="s" /></label><button type="submit" class="search-submit"><span class="screen-reader-text">Search</span></button></form></section>
+<section id="blog_subscription-2" class="widget widget_blog_subscription jetpack_subscription_widget"><h2 class="widget-title">{texts.t("Subscribe to OrthoBuzz")}</h2><form action="#" method="post" accept-charset="utf-8" id="subscribe-blog-blog_subscription-2"><div id="subscribe-text"><p>{texts.t(phrases.SUBSCRIBE)}</p></div><p id="subscribe-email"><input type="email" name="email" required="required" value="" placeholder="Email Address" /></p><p id="subscribe-submit"><button type="submit" name="jetpack_subscriptions_widget">{texts.t("Subscribe")}</button></p></form></section>
+<section id="recent-posts-2" class="widget widget_recent_entries"><h2 class="widget-title">{texts.t("Recent Posts")}</h2><nav aria-label="Recent Posts"><ul>{recent}</ul></nav></section>
+<section id="archives-2" class="widget widget_archive"><h2 class="widget-title">{texts.t("Archives")}</h2><label class="screen-reader-text" for="archives-dropdown-2">Archives</label><select id="archives-dropdown-2" name="archive-dropdown"><option value="">{texts.t("Select Month")}</option>{options}</select></section>
+<section id="categories-2" class="widget widget_categories"><h2 class="widget-title">{texts.t("Categories")}</h2><nav aria-label="Categories"><ul>{cats}</ul></nav></section>
+<section id="text-3" class="widget widget_text"><h2 class="widget-title">{texts.t("From the Journal")}</h2><div class="textwidget"><p>{texts.t("Read the current issue of JBJS and browse the archive on the journal website.")}</p></div></section>
+</aside><!-- .sidebar .widget-area -->
+"""  # noqa: E501 - verbatim theme markup
+    return Part(html, tuple(texts))
+
+
+def footer(year: int) -> Part:
+    texts = Texts()
+    owner = "The Journal of Bone & Joint Surgery, Inc."
+    html = f"""</div><!-- .site-content -->
+<footer id="colophon" class="site-footer">
+<nav class="main-navigation" aria-label="Footer Primary Menu">{_menu(texts, "menu-main-1")}</nav>
+<div class="site-info"><span class="site-title"><a href="{ORIGIN}/" rel="home">{SITE_TITLE}</a></span>
+<span class="copyright">&copy; {year} {attr(owner)}</span>
+<a href="https://wordpress.org/" class="imprint">{texts.t("Proudly powered by WordPress")}</a></div>
+</footer>
+</div><!-- .site-inner -->
+</div><!-- .site -->
+<script type="text/javascript" src="{THEME}/js/functions.js?ver=20230629" id="twentysixteen-script-js"></script>
+<script type="text/javascript" src="https://stats.wp.com/e-202647.js" id="jetpack-stats-js" defer="defer"></script>
+</body>
+</html>
+"""  # noqa: E501 - verbatim theme markup
+    texts.append(f"© {year} {owner}")
+    return Part(html, tuple(texts))
+
+
+def shell(title: str, seo: str, body_css: str, main: str, chrome: Chrome,
+          extra_head: str = "") -> str:
+    """A whole page: head, header, the page's main column, sidebar and footer."""
+    return "".join([
+        head(title, seo, extra_head), f'<body class="{body_css}">\n', chrome.header.html,
+        '<div id="primary" class="content-area">\n<main id="main" class="site-main">\n', main,
+        "</main><!-- .site-main -->\n</div><!-- .content-area -->\n", chrome.sidebar.html,
+        chrome.footer.html,
+    ])

@@ -1,0 +1,154 @@
+"""Records of a WordPress replica on any origin: accounts, terms, uploads and posts.
+
+The OrthoSpineNews replica has its own records (model.py, bound to its origin); the smaller
+publishers' replicas share these, each post carrying its site's name and origin.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+
+from .blocks import Block
+from .model import Comment
+from .text import strip_tags, word_count
+from .timefmt import iso_z
+
+__all__ = ["Account", "Comment", "Post", "Term", "Upload"]
+
+
+@dataclass(slots=True)
+class Account:
+    """A WordPress user who posts."""
+
+    name: str
+    slug: str
+    origin: str
+    bio: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"{self.origin}/author/{self.slug}/"
+
+
+@dataclass(slots=True)
+class Term:
+    """A category or a tag."""
+
+    name: str
+    slug: str
+    taxonomy: str  # "category" or "tag"
+    term_id: int
+    origin: str
+    description: str = ""
+
+    @property
+    def url(self) -> str:
+        return f"{self.origin}/{self.taxonomy}/{self.slug}/"
+
+
+@dataclass(slots=True)
+class Upload:
+    """An image in the media library, served from the site's own uploads folder."""
+
+    origin: str
+    month: str  # "2020/01"
+    name: str  # file stem
+    width: int
+    height: int
+    alt: str
+    attachment_id: int
+    caption: str | None = None
+    page_url: str | None = None  # the attachment page, once the post's URL is known
+
+    @property
+    def url(self) -> str:
+        return f"{self.origin}/wp-content/uploads/{self.month}/{self.name}.jpg"
+
+    @property
+    def title(self) -> str:
+        return self.name.replace("-", " ").title()
+
+    def height_at(self, width: int) -> int:
+        return round(self.height * width / self.width)
+
+    def sized(self, width: int) -> str:
+        """An intermediate size WordPress made on upload: ``name-300x200.jpg``."""
+        if width >= self.width:
+            return self.url
+        return (f"{self.origin}/wp-content/uploads/{self.month}/{self.name}-{width}x"
+                f"{self.height_at(width)}.jpg")
+
+
+@dataclass(eq=False)
+class Post:
+    site: str
+    origin: str
+    index: int  # 0 = newest
+    post_id: int
+    kind: str
+    title: str
+    published: datetime
+    modified: datetime
+    account: Account
+    categories: list[Term]
+    tags: list[Term]
+    blocks: list[Block]
+    bylines: list[str] = field(default_factory=list)  # names in the byline paragraph
+    byline_block: Block | None = None
+    lead: Upload | None = None  # the featured image
+    images: list[Upload] = field(default_factory=list)  # every upload the post shows
+    alts: list[str] = field(default_factory=list)  # the images' alt texts: never body text
+    source: str | None = None  # original publisher, as the page names it
+    description: str | None = None  # what the page offers as its description
+    summary: str | None = None  # the hand-written meta description, when there is one
+    lead_image: str | None = None  # the featured image URL as the page gives it
+    shows_modified: bool = True  # False: the page never says when it was last modified
+    comments: list[Comment] = field(default_factory=list)
+    comments_open: bool = True
+    features: frozenset[str] = frozenset()  # optional page blocks and plugins shown
+    slug: str = ""
+    path: str = ""
+    body_html: str = ""  # byline paragraph + blocks, placeholders resolved
+    body_text: str = ""
+    related: list[Post] = field(default_factory=list)
+    older: Post | None = None
+    newer: Post | None = None
+
+    @property
+    def url(self) -> str:
+        return self.origin + self.path
+
+    @property
+    def authors(self) -> list[str]:
+        return list(self.bylines) if self.bylines else [self.account.name]
+
+    @cached_property
+    def word_count(self) -> int:
+        return word_count(self.body_text)
+
+    @cached_property
+    def stripped(self) -> str:
+        """The content as WordPress's wp_strip_all_tags sees it (byline included)."""
+        return strip_tags(self.body_html)
+
+    def truth(self) -> dict:
+        authors = self.authors
+        return {
+            "url": self.url,
+            "site": self.site,
+            "title": self.title,
+            "authors": authors,
+            "posted_by": None if authors == [self.account.name] else self.account.name,
+            "published_at": iso_z(self.published),
+            "modified_at": iso_z(self.modified) if self.shows_modified else None,
+            "categories": [c.name for c in self.categories],
+            "tags": [t.name for t in self.tags],
+            "description": self.description,
+            "lead_image": self.lead_image,
+            "language": "en",
+            "body_text": self.body_text,
+            "word_count": self.word_count,
+            "source": self.source,
+        }

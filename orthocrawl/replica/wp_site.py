@@ -1,0 +1,275 @@
+"""A WordPress replica on any origin: routing, redirects, URL variants, caching, truth.
+
+A publisher's replica subclasses WordPressReplica and renders its own theme:
+``render_post``, ``route`` (every other path), ``render_search`` and ``render_404``.
+Everything a WordPress install does the same way whatever its theme lives here:
+canonical-host and scheme redirects, the trailing-slash redirect of
+``redirect_canonical``, ``/?p=N`` shortlinks, ``?s=`` search, tracking queries
+served as the canonical page, conditional GET, HEAD and 405.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from typing import ClassVar
+from urllib.parse import parse_qs, urlsplit
+
+from .text import normalize
+from .timefmt import http_date, local
+from .wp_model import Post
+
+Headers = list[tuple[str, str]]
+Response = tuple[int, Headers, bytes]
+Page = tuple[int, str, str]  # status, body, content type
+Route = Callable[[], Page] | str | None  # a page to render, a redirect target, or 404
+
+HTML = "text/html; charset=UTF-8"
+XML = "application/xml; charset=UTF-8"
+RSS = "application/rss+xml; charset=UTF-8"
+TEXT = "text/plain; charset=utf-8"
+PAGED = re.compile(r"^(?P<base>/(?:.*?/)?)page/(?P<n>\d+)/?$")
+VARIANT_KINDS = ("utm", "http", "slash", "shortlink", "host")
+
+
+def header(headers: Mapping[str, str], name: str) -> str | None:
+    value = headers.get(name)
+    if value is None:
+        lower = name.lower()
+        for key, val in headers.items():
+            if key.lower() == lower:
+                return val
+    return value
+
+
+class WordPressReplica:
+    """Posts, pages, feeds and sitemaps of one WordPress site, rendered lazily and cached."""
+
+    name: ClassVar[str] = ""
+    origin: ClassVar[str] = ""  # https://host, the canonical origin
+    hosts: ClassVar[tuple[str, ...]] = ()  # every host served; the first is canonical
+    domains: ClassVar[list[str]] = []
+
+    def __init__(self, posts: list[Post], seed: int, today: datetime,
+                 cache_size: int = 20000) -> None:
+        self.posts = posts
+        self.seed = seed
+        self.today = today
+        self.host = self.hosts[0]
+        self.by_path: dict[str, Post] = {p.path: p for p in posts}
+        self.by_id: dict[int, Post] = {p.post_id: p for p in posts}
+        self.by_term: dict[tuple[str, str], list[Post]] = {}
+        self.by_date: dict[str, list[Post]] = {}
+        for post in posts:
+            for term in (*post.categories, *post.tags):
+                self.by_term.setdefault((term.taxonomy, term.slug), []).append(post)
+            self.by_term.setdefault(("author", post.account.slug), []).append(post)
+            day = local(post.published)
+            for key in (f"{day:%Y}", f"{day:%Y/%m}", f"{day:%Y/%m/%d}"):
+                self.by_date.setdefault(key, []).append(post)
+        self._cache: OrderedDict[tuple, tuple] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    # -- the theme: what a publisher's replica renders ---------------------------------------
+    def render_post(self, post: Post) -> tuple[str, list[str]]:
+        """The post's page and the text lines of all its chrome."""
+        raise NotImplementedError
+
+    def route(self, path: str) -> Route:
+        """Any path that is not a post."""
+        return None
+
+    def render_search(self, term: str, page: int) -> str | None:
+        return None
+
+    def render_404(self) -> str:
+        return "<html><body><h1>Not Found</h1></body></html>"
+
+    def fixture_cases(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def non_article_urls(self) -> list[str]:
+        raise NotImplementedError
+
+    # -- what the tests and benchmarks read ----------------------------------------------------
+    def truth(self) -> list[dict]:
+        return [p.truth() for p in self.posts]
+
+    def article_urls(self) -> list[str]:
+        return [p.url for p in self.posts]
+
+    def variant(self, post: Post, kind: str) -> str | None:
+        """A non-canonical URL of the post that leads back to it, or None."""
+        url = post.url
+        if kind == "utm":
+            return f"{url}?utm_source=rss&utm_medium=rss&utm_campaign={post.slug}"
+        if kind == "http":
+            return f"http://{self.host}{post.path}"
+        if kind == "slash":
+            return url[:-1] if url.endswith("/") else url + "/"
+        if kind == "shortlink":
+            return f"{self.origin}/?p={post.post_id}"
+        if kind == "host":
+            return f"https://{self.hosts[1]}{post.path}" if len(self.hosts) > 1 else None
+        return url
+
+    def variant_urls(self) -> dict[str, str]:
+        """A sample of every variant kind, each mapped to the canonical URL it collapses to."""
+        out: dict[str, str] = {}
+        for post in self.posts[:3] + self.posts[-1:]:
+            for kind in VARIANT_KINDS:
+                url = self.variant(post, kind)
+                if url:
+                    out[url] = post.url
+            mixed = self.variant(post, "slash") or post.url
+            out[mixed.replace("https://", "http://", 1) + "?utm_source=rss&utm_medium=rss"] = \
+                post.url
+        return out
+
+    def chrome_texts(self, url: str) -> list[str]:
+        post = self.by_path.get(urlsplit(url).path)
+        if post is None:
+            raise KeyError(f"not an article of the {self.name} replica: {url}")
+        _, lines = self._rendered_post(post)
+        seen: dict[str, None] = {}
+        for line in lines:
+            line = normalize(line)
+            if len(line) >= 12 and line not in post.body_text:
+                seen.setdefault(line)
+        return list(seen)
+
+    def warm(self) -> None:
+        """Render every article page now, so serving them later costs only a cache hit."""
+        paused = gc.isenabled()
+        gc.disable()  # only long-lived strings are made here: skip the collector's passes
+        try:
+            for post in self.posts:
+                self._rendered_post(post)
+        finally:
+            if paused:
+                gc.enable()
+
+    # -- caching ------------------------------------------------------------------------------
+    def cached(self, key: tuple, make: Callable[[], tuple]) -> tuple:
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit
+        value = make()
+        with self._lock:
+            self._cache[key] = value
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return value
+
+    def _rendered_post(self, post: Post) -> tuple[bytes, list[str]]:
+        def make() -> tuple[bytes, list[str]]:
+            html, lines = self.render_post(post)
+            return html.encode(), lines
+
+        return self.cached(("post", post.post_id), make)
+
+    # -- HTTP ---------------------------------------------------------------------------------
+    def handle(self, method: str, url: str, headers: Mapping[str, str]) -> Response:
+        """Answer one request for a full public URL, as the real site would."""
+        method = method.upper()
+        if method not in ("GET", "HEAD"):
+            return self.finish(method, 405, b"Method Not Allowed", TEXT, [("Allow", "GET, HEAD")])
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if host not in self.hosts:
+            return self.finish(method, 404, b"Unknown host", TEXT)
+        path, query = parts.path or "/", parts.query
+        suffix = f"?{query}" if query else ""
+        if parts.scheme != "https" or host != self.host:  # the web server's own rewrite
+            return self.redirect(method, self.origin + path + suffix)
+        params = parse_qs(query)
+        if path == "/" and "p" in params:
+            wanted = params["p"][0]
+            post = self.by_id.get(int(wanted)) if wanted.isdigit() else None
+            return self.redirect(method, post.url) if post else self.not_found(method)
+        if "s" in params and (path == "/" or PAGED.match(path)):
+            paged = PAGED.match(path)
+            return self._search(method, params["s"][0], int(paged.group("n")) if paged else 1)
+        post = self.by_path.get(path)
+        if post is not None:
+            return self._post(method, post, headers)
+        found = self._page(path)
+        if found is not None:
+            if isinstance(found, str):
+                return self.redirect(method, found)
+            status, body, ctype = found
+            return self.finish(method, status, body, ctype)
+        # redirect_canonical: the other trailing-slash form of a URL that exists.
+        other = path[:-1] if path.endswith("/") else path + "/"
+        if path != "/" and (other in self.by_path or self.route(other) is not None):
+            return self.redirect(method, self.origin + other + suffix)
+        return self.not_found(method)
+
+    def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
+        extra = [("Last-Modified", http_date(post.modified)),
+                 ("Link", f"<{self.origin}/?p={post.post_id}>; rel=shortlink")]
+        since = header(headers, "If-Modified-Since")
+        if since:
+            try:
+                if parsedate_to_datetime(since) >= post.modified.replace(microsecond=0):
+                    return 304, extra, b""
+            except (TypeError, ValueError):
+                pass
+        body, _ = self._rendered_post(post)
+        return self.finish(method, 200, body, HTML, extra)
+
+    def _page(self, path: str) -> tuple[int, bytes, str] | str | None:
+        key = ("path", path)
+        with self._lock:
+            hit = self._cache.get(key)
+        if hit is not None:
+            return hit[0]
+        found = self.route(path)
+        if found is None:
+            return None
+        if not isinstance(found, str):
+            status, body, ctype = found()
+            found = (status, body.encode(), ctype)
+        self.cached(key, lambda: (found,))
+        return found
+
+    def _search(self, method: str, term: str, n: int) -> Response:
+        def make() -> tuple[bytes | None]:
+            html = self.render_search(term, n)
+            return (None if html is None else html.encode(),)
+
+        (body,) = self.cached(("search", term, n), make)
+        if body is None:
+            return self.not_found(method)
+        return self.finish(method, 200, body, HTML)
+
+    def not_found(self, method: str) -> Response:
+        (body,) = self.cached(("404",), lambda: (self.render_404().encode(),))
+        return self.finish(method, 404, body, HTML)
+
+    def redirect(self, method: str, location: str) -> Response:
+        return self.finish(method, 301, b"", HTML, [("Location", location),
+                                                    ("X-Redirect-By", "WordPress")])
+
+    @staticmethod
+    def finish(method: str, status: int, body: bytes, ctype: str,
+               extra: Headers | None = None) -> Response:
+        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))),
+                   ("Vary", "Accept-Encoding"), *(extra or ())]
+        return status, headers, b"" if method == "HEAD" else body
+
+
+def paged(path: str) -> tuple[str, int]:
+    """``/category/x/page/3/`` -> (``/category/x/``, 3); any other path -> (path, 1)."""
+    match = PAGED.match(path)
+    if match:
+        return match.group("base"), int(match.group("n"))
+    return path, 1
