@@ -161,11 +161,12 @@ class ShopSite:
                     f'sitemap/0.9">{locs}<url><loc>https://shop.example/</loc></url>'
                     "</urlset>").encode()
         elif path in pages:
-            body = ("<html><head><title>Spinal brace model %s</title><script type="
-                    "'application/ld+json'>{\"@type\": \"Product\", \"name\": \"Brace\", "
-                    "\"offers\": {\"price\": \"49.00\"}}</script></head><body><h1>Brace</h1>"
+            product = json.dumps({"@type": "Product", "name": "Brace",
+                                  "offers": {"price": "49.00"}})
+            body = (f"<html><head><title>Spinal brace model {path}</title><script type="
+                    f"'application/ld+json'>{product}</script></head><body><h1>Brace</h1>"
                     "<p>Adjustable lumbar support brace. Add to cart.</p><p>Price $49.00</p>"
-                    "</body></html>" % path).encode()
+                    "</body></html>").encode()
         elif path == "/":
             links = "".join(f"<li><a href='{p}'>Product {p}</a></li>" for p in pages)
             body = f"<html><body><h1>Shop</h1><ul>{links}</ul></body></html>".encode()
