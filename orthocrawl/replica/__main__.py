@@ -1,12 +1,48 @@
-"""``python -m orthocrawl.replica --articles N --port 0``: serve the replica until stopped."""
+"""``python -m orthocrawl.replica --articles N --port 0``: serve the replica until stopped.
+
+``--state 2`` serves OrthoSpineNews some days later; ``--faults server_errors,slow`` (or
+``all``) makes it misbehave (see faults.py). Other replicas serve their only state."""
 
 from __future__ import annotations
 
 import argparse
 import gc
+import sys
+from typing import Any
 
-from .registry import available, build_hub
+from .faults import MODES, FaultySite
+from .registry import ReplicaHub, available, build
 from .server import ReplicaServer
+from .site import build_site
+from .states import STATES
+
+STATEFUL = "orthospinenews"  # the replica with states and fault modes
+
+
+def _modes(value: str) -> list[str]:
+    modes = [m.strip() for m in value.split(",") if m.strip()]
+    if modes == ["all"]:
+        return list(MODES)
+    unknown = sorted(set(modes) - set(MODES))
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown fault modes {unknown} (modes: "
+                                         f"{', '.join(MODES)}, or all)")
+    return modes
+
+
+def build_sites(names: list[str], articles: int, seed: int, state: int = 1,
+                faults: list[str] | None = None) -> ReplicaHub:
+    sites: list[Any] = []
+    for name in names:
+        if name != STATEFUL:
+            if state != 1 or faults:
+                print(f"note: {name} has no states or fault modes: served as built",
+                      file=sys.stderr)
+            sites.append(build(name, articles, seed))
+            continue
+        site: Any = build_site(articles, seed, state=state)
+        sites.append(FaultySite(site, faults, seed) if faults else site)
+    return ReplicaHub(sites)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -20,8 +56,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--port", type=int, default=8123)
     parser.add_argument("--no-warm", dest="warm", action="store_false",
                         help="render pages on first request instead of before listening")
+    parser.add_argument("--state", type=int, default=1, choices=STATES,
+                        help="OrthoSpineNews as first built (1) or some days later (2)")
+    parser.add_argument("--faults", type=_modes, default=[],
+                        help="comma-separated fault modes of OrthoSpineNews, or 'all'")
     args = parser.parse_args(argv)
-    site = build_hub(args.sites, args.articles, args.seed)
+    site = build_sites(args.sites or available(), args.articles, args.seed, args.state,
+                       args.faults)
     if args.warm:
         site.warm()
     gc.freeze()  # the built site lives as long as the process: keep it out of GC passes

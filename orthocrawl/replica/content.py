@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from random import Random
 
 from . import phrases, vocab
@@ -71,8 +71,11 @@ def _byline(ink: Ink, names: list[str], rng: Random) -> Block:
     return paragraph(span)
 
 
-def draft(i: int, seed: int, published, modified, tags: TagBook) -> Post:
-    """Write post ``i`` (0 = newest); its words depend only on ``seed`` and ``i``."""
+def draft(i: int, seed: int, published, modified, tags: TagBook,
+          now: datetime = TODAY) -> Post:
+    """Write post ``i`` (0 = newest); its words depend only on ``seed`` and ``i``.
+
+    ``now`` is the site's clock (no comment is later); posts of a later state have ``i < 0``."""
     rng = Random(f"{seed}-{i}")
     make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
     style = rng.choices((0, 1, 2), (0.25, 0.65, 0.1))[0]
@@ -140,7 +143,7 @@ def draft(i: int, seed: int, published, modified, tags: TagBook) -> Post:
     if page.random() < 0.45:
         when = published
         for k in range(page.randint(1, 5)):
-            when = min(when + timedelta(minutes=page.randint(20, 6000)), TODAY)
+            when = min(when + timedelta(minutes=page.randint(20, 6000)), now)
             comments.append(Comment(pid * 8 + k, page.choice(vocab.COMMENTERS),
                                     page.choice(phrases.COMMENTS), when))
     if not comments_open and not comments and page.random() < 0.5:
@@ -197,23 +200,27 @@ def cross_link(posts: list[Post], seed: int) -> None:
     by_category: dict[str, list[Post]] = {}
     for post in posts:
         by_category.setdefault(post.categories[0].slug, []).append(post)
-    count = len(posts)
     for post in posts:
-        rng = Random(f"{seed}-{post.index}-links")
-        post.newer = posts[post.index - 1] if post.index > 0 else None
-        post.older = posts[post.index + 1] if post.index + 1 < count else None
-        peers = by_category[post.categories[0].slug]
-        at = _find(peers, post)
-        near = peers[max(0, at - 3):at] + peers[at + 1:at + 4]
-        post.related = near[:rng.randint(3, 5)] if near else []
-        others = [p for p in (peers[at + 4:at + 12] or posts[:8]) if p is not post]
-        post.check_also = rng.choice(others) if others else None
-        target = posts[min(count - 1, post.index + rng.randint(1, 40))]
-        older = link(target, f"older-{post.post_id}") if target is not post else post.url
-        parts = [post.byline_block.html] if post.byline_block else []
-        parts += [b.html for b in post.blocks]
-        post.body_html = ("\n".join(parts).replace(SELF_URL, post.url)
-                          .replace(OLDER_URL, older))
+        link_post(post, posts, post.index, by_category[post.categories[0].slug], seed)
+
+
+def link_post(post: Post, posts: list[Post], at_post: int, peers: list[Post], seed: int) -> None:
+    """Link ``post``, at ``posts[at_post]``, to its neighbours; ``peers`` share its category."""
+    rng = Random(f"{seed}-{post.index}-links")
+    count = len(posts)
+    post.newer = posts[at_post - 1] if at_post > 0 else None
+    post.older = posts[at_post + 1] if at_post + 1 < count else None
+    at = _find(peers, post)
+    near = peers[max(0, at - 3):at] + peers[at + 1:at + 4]
+    post.related = near[:rng.randint(3, 5)] if near else []
+    others = [p for p in (peers[at + 4:at + 12] or posts[:8]) if p is not post]
+    post.check_also = rng.choice(others) if others else None
+    target = posts[min(count - 1, at_post + rng.randint(1, 40))]
+    older = link(target, f"older-{post.post_id}") if target is not post else post.url
+    parts = [post.byline_block.html] if post.byline_block else []
+    parts += [b.html for b in post.blocks]
+    post.body_html = ("\n".join(parts).replace(SELF_URL, post.url)
+                      .replace(OLDER_URL, older))
 
 
 def _find(peers: list[Post], post: Post) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE, TODAY
@@ -41,7 +42,7 @@ class Listing:
         return f"{ORIGIN}{path}{self.query}"
 
 
-def _item(post: Post, texts: Texts, context: str) -> str:
+def _item(post: Post, texts: Texts, context: str, now: datetime) -> str:
     href = attr(link(post, context))
     lead = post.byline_block.text + " " if post.byline_block else ""
     cat = post.categories[0]
@@ -58,7 +59,7 @@ def _item(post: Post, texts: Texts, context: str) -> str:
         f'meta-author-wrapper"><span class="meta-author"><a href="{post.account.url}" '
         f'class="author-name tie-icon" title="{attr(post.account.name)}">'
         f"{texts.t(post.account.name)}</a></span></span></span><span class=\"date meta-item "
-        f'tie-icon">{texts.t(display_date(post.published, TODAY))}</span></div>'
+        f'tie-icon">{texts.t(display_date(post.published, now))}</span></div>'
         f'<h2 class="post-title"><a href="{href}">{texts.t(post.title)}</a></h2>'
         f'<p class="post-excerpt">{texts.t(excerpt(lead + post.body_text, 26))}</p>'
         f'<a class="more-link button" href="{href}">Read More &raquo;</a></div></li>\n')
@@ -97,7 +98,8 @@ def _pagination(listing: Listing, n: int) -> str:
     return f'<div class="pages-nav"><ul class="pages-numbers">{"".join(items)}</ul></div>'
 
 
-def render_listing(listing: Listing, n: int, chrome: SiteChrome) -> str:
+def render_listing(listing: Listing, n: int, chrome: SiteChrome, now: datetime = TODAY) -> str:
+    """Page ``n`` of ``listing``; ``now`` is the site's clock (relative dates of new posts)."""
     texts = Texts()
     url = listing.page_url(n)
     shown = listing.posts[(n - 1) * PER_PAGE:n * PER_PAGE]
@@ -113,7 +115,7 @@ def render_listing(listing: Listing, n: int, chrome: SiteChrome) -> str:
     css = listing.body_css + (f" paged paged-{n}" if n > 1 else "")
     desc = (f'<div class="taxonomy-description entry"><p>{texts.t(listing.description)}</p></div>'
             if listing.description else "")
-    items = "".join(_item(p, texts, f"list-{listing.base}-{n}") for p in shown)
+    items = "".join(_item(p, texts, f"list-{listing.base}-{n}", now) for p in shown)
     if not shown:
         items = '<li class="post-item"><p>Nothing Found</p></li>'
     return "".join([

@@ -1,4 +1,11 @@
-"""Serve a ReplicaSite over HTTP: in a background thread, or in its own process."""
+"""Serve a ReplicaSite over HTTP: in a background thread, or in its own process.
+
+A site may ask for more than a response through control headers, which the server consumes
+and never sends: ``X-Replica-Delay: S`` waits S seconds first (a server stopping cuts the wait
+short, and then drops the connection); ``X-Replica-Action: drop`` closes the connection
+without answering; ``X-Replica-Action: close`` closes it after the response (a body shorter
+than its Content-Length, sent this way, is a truncated response).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +13,16 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .constants import CANONICAL_HOST, ORIGIN
-from .site import ReplicaSite
+from .site import Headers, ReplicaSite
+
+CONTROL = "X-Replica-"
+DELAY, ACTION = CONTROL + "Delay", CONTROL + "Action"
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -21,6 +31,7 @@ class _Handler(BaseHTTPRequestHandler):
     server_version = "nginx"
     sys_version = ""
     site: ReplicaSite
+    closing: threading.Event  # set when the server stops: cuts delays short
 
     def _serve(self) -> None:
         proto = self.headers.get("X-Forwarded-Proto")
@@ -28,6 +39,12 @@ class _Handler(BaseHTTPRequestHandler):
         browser = proto is None and host is None
         url = f"{proto or 'https'}://{host or CANONICAL_HOST}{self.path}"
         status, headers, body = self.site.handle(self.command, url, self.headers)
+        action = None
+        if any(name.startswith(CONTROL) for name, _ in headers):
+            headers, action = self._control(headers)
+            if action == "drop":
+                self.close_connection = True
+                return
         self.send_response(status)
         for name, value in headers:
             if browser and name == "Location" and value.startswith(ORIGIN):
@@ -37,6 +54,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if body:
             self.wfile.write(body)
+        if action == "close":
+            self.close_connection = True
+
+    def _control(self, headers: Headers) -> tuple[Headers, str | None]:
+        """The headers to send, and the action asked for, after any delay asked for."""
+        control = dict(h for h in headers if h[0].startswith(CONTROL))
+        delay = float(control.get(DELAY, 0))
+        if delay > 0 and self.closing.wait(delay):
+            return [], "drop"  # stopping: give up the held connection
+        return [h for h in headers if not h[0].startswith(CONTROL)], control.get(ACTION)
 
     do_GET = do_HEAD = do_POST = do_PUT = do_DELETE = _serve
 
@@ -48,7 +75,8 @@ class ReplicaServer:
     """``with ReplicaServer(site) as srv:`` serves ``site`` at ``srv.base_url``."""
 
     def __init__(self, site: ReplicaSite, host: str = "127.0.0.1", port: int = 0) -> None:
-        handler = type("ReplicaHandler", (_Handler,), {"site": site})
+        self.closing = threading.Event()
+        handler = type("ReplicaHandler", (_Handler,), {"site": site, "closing": self.closing})
         self.httpd = ThreadingHTTPServer((host, port), handler)
         self.httpd.daemon_threads = True
         self.host, self.port = self.httpd.server_address[:2]
@@ -62,6 +90,7 @@ class ReplicaServer:
         return self
 
     def stop(self) -> None:
+        self.closing.set()
         self.httpd.shutdown()
         self.httpd.server_close()
         if self._thread:
@@ -80,10 +109,12 @@ class ReplicaServer:
 @contextmanager
 def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
                   timeout: float = 300.0, warm: bool = True,
-                  sites: list[str] | None = None) -> Iterator[str]:
+                  sites: list[str] | None = None, state: int = 1,
+                  faults: Iterable[str] | None = None) -> Iterator[str]:
     """Run the replica in its own process (``python -m orthocrawl.replica``); yield its URL.
 
-    With ``warm`` (the default) every article page is rendered before the URL is yielded."""
+    With ``warm`` (the default) every article page is rendered before the URL is yielded.
+    ``state`` and ``faults`` (fault modes, see faults.py) apply to OrthoSpineNews."""
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
@@ -91,6 +122,10 @@ def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
            "--seed", str(seed), "--host", host, "--port", "0", *([] if warm else ["--no-warm"])]
     for name in sites or ["orthospinenews"]:
         cmd += ["--site", name]
+    if state != 1:
+        cmd += ["--state", str(state)]
+    if faults:
+        cmd += ["--faults", ",".join(faults)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
     try:
         line = _first_line(proc, timeout)

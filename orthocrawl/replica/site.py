@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import re
 import threading
-from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qs, urlsplit
@@ -19,9 +21,10 @@ from .media import Image
 from .model import Post
 from .other_pages import ABOUT, CONTACT, render_404, render_attachment, render_wp_page
 from .post_page import SiteChrome, render_post
+from .states import Evolution, evolve, no_changes, state_today
 from .text import normalize
-from .theme import footer, sidebar, site_header
-from .timefmt import MONTHS, http_date, local
+from .theme import Part, footer, sidebar, site_header
+from .timefmt import MONTHS, display_date, http_date, local, weekday_date
 from .variants import VARIANT_KINDS, variant
 
 Headers = list[tuple[str, str]]
@@ -32,20 +35,77 @@ _PAGED = re.compile(r"^(?P<base>/(?:.*?/)?)page/(?P<n>\d+)/$")
 _TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
 _DATE = re.compile(r"^/(\d{4})/(?:(\d{2})/(?:(\d{2})/)?)?$")
 WP_PAGES = {"about-us": ("About Us", ABOUT, 2), "contact": ("Contact", CONTACT, 7)}
+_DATE_SPAN = '<span class="date meta-item tie-icon">{}</span>'
+
+
+class RequestLog:
+    """Thread-safe tally of answered requests: (url, status) -> times. ``reset()`` clears it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._hits: Counter[tuple[str, int]] = Counter()
+        self._local = threading.local()
+
+    def record(self, url: str, status: int) -> None:
+        if getattr(self._local, "muted", False):
+            return
+        with self._lock:
+            self._hits[(url, status)] += 1
+
+    @contextmanager
+    def muted(self) -> Iterator[None]:
+        """Requests this thread makes inside the block are not counted (a wrapper's own)."""
+        self._local.muted = True
+        try:
+            yield
+        finally:
+            self._local.muted = False
+
+    def count(self, status: int | None = None, url: str | None = None) -> int:
+        """Requests answered with ``status`` (any when None), for ``url`` (any when None)."""
+        with self._lock:
+            return sum(n for (u, st), n in self._hits.items()
+                       if (status is None or st == status) and (url is None or u == url))
+
+    def statuses(self) -> Counter[int]:
+        with self._lock:
+            out: Counter[int] = Counter()
+            for (_, status), n in self._hits.items():
+                out[status] += n
+            return out
+
+    def urls(self, status: int | None = None) -> set[str]:
+        with self._lock:
+            return {u for (u, st) in self._hits if status is None or st == status}
+
+    def reset(self) -> None:
+        with self._lock:
+            self._hits.clear()
 
 
 class ReplicaSite:
-    """A deterministic OrthoSpineNews: posts, pages, feeds and sitemaps, rendered lazily."""
+    """A deterministic OrthoSpineNews: posts, pages, feeds and sitemaps, rendered lazily.
+
+    A later state (``later``) keeps the state-1 site as ``base``: the pages of posts it did
+    not change are the base's, byte for byte, as a page cache would keep serving them.
+    ``request_log`` counts the article pages answered (200, 304, and 404 for deleted ones)."""
 
     name = SITE_NAME
     origin = ORIGIN
     domains = list(DOMAINS)
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
-                 cache_size: int = 20000) -> None:
+                 cache_size: int = 20000, *, base: ReplicaSite | None = None,
+                 later: Evolution | None = None) -> None:
         self.seed = seed
         self.posts = posts
-        self.today: datetime = TODAY
+        self.base, self.later = base, later
+        self.today: datetime = later.today if later else TODAY
+        self.state = 1 if later is None else 2
+        self._fresh = later.fresh if later else set()
+        self._gone = {p.path for p in later.deleted} if later else set()
+        self._at = {p.post_id: n for n, p in enumerate(posts)}
+        self.request_log = RequestLog()
         self.by_path: dict[str, Post] = {p.path: p for p in posts}
         self.by_id: dict[int, Post] = {p.post_id: p for p in posts}
         self.attachments: dict[str, tuple[Post, Image]] = {}
@@ -78,6 +138,10 @@ class ReplicaSite:
     def article_urls(self) -> list[str]:
         return [p.url for p in self.posts]
 
+    def changes(self) -> dict[str, list[str]]:
+        """URLs new, edited, silently edited and deleted since state 1 (all empty in state 1)."""
+        return self.later.changes() if self.later else no_changes()
+
     def non_article_urls(self) -> list[str]:
         urls = [f"{ORIGIN}/{slug}/" for slug in WP_PAGES] + [f"{ORIGIN}/?s=spine"]
         return urls + [ORIGIN + path for path in self.attachments]
@@ -103,7 +167,7 @@ class ReplicaSite:
         post = self.by_path.get(urlsplit(url).path)
         if post is None:
             raise KeyError(f"not an article of the replica: {url}")
-        _, lines = self._rendered_post(post)
+        _, lines, _ = self._rendered_post(post)
         body = post.body_text
         seen: dict[str, None] = {}
         for line in lines:
@@ -132,8 +196,12 @@ class ReplicaSite:
             counts = sorted(((len(v), k[1]) for k, v in self._by_term.items() if k[0] == "tag"),
                             key=lambda x: (-x[0], x[1]))
             cloud = [self.tags[slug] for _, slug in counts[:20]]
-            self._chrome = SiteChrome(site_header(latest), sidebar(latest, popular, cloud),
-                                      footer(latest))
+            header = site_header(latest)
+            if self.today != TODAY:  # the header prints the date
+                old, new = weekday_date(TODAY), weekday_date(self.today)
+                header = Part(header.html.replace(old, new, 1),
+                              tuple(new if t == old else t for t in header.texts))
+            self._chrome = SiteChrome(header, sidebar(latest, popular, cloud), footer(latest))
         return self._chrome
 
     def _cached(self, key: tuple, make: Callable[[], tuple]) -> tuple:
@@ -149,11 +217,22 @@ class ReplicaSite:
                 self._cache.popitem(last=False)
         return value
 
-    def _rendered_post(self, post: Post) -> tuple[bytes, list[str]]:
-        def make() -> tuple[bytes, list[str]]:
-            around = self.posts[post.index + 1:post.index + 4] or self.posts[:3]
+    def _rendered_post(self, post: Post) -> tuple[bytes, list[str], str]:
+        """(page, chrome lines, ETag) of a post's page."""
+        if self.base is not None and post.post_id not in self._fresh:
+            return self.base._rendered_post(post)  # unchanged since state 1
+
+        def make() -> tuple[bytes, list[str], str]:
+            at = self._at[post.post_id]
+            around = self.posts[at + 1:at + 4] or self.posts[:3]
             html, lines = render_post(post, self.chrome, [p for p in around if p is not post])
-            return html.encode(), lines
+            if self.today != TODAY:  # the post's own date, as the later clock prints it
+                old, new = (display_date(post.published, now) for now in (TODAY, self.today))
+                html = html.replace(_DATE_SPAN.format(old), _DATE_SPAN.format(new), 1)
+                if old in lines:
+                    lines[lines.index(old)] = new
+            body = html.encode()
+            return body, lines, f'"{hashlib.sha1(body).hexdigest()[:24]}"'
 
         return self._cached(("post", post.post_id), make)
 
@@ -187,19 +266,18 @@ class ReplicaSite:
         post = self.by_path.get(path)
         if post is not None:
             return self._post(method, post, headers)
+        if path in self._gone:
+            self.request_log.record(ORIGIN + path, 404)
         return self._other(method, path)
 
     def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
+        body, _, etag = self._rendered_post(post)
         extra = [("Last-Modified", http_date(post.modified)),
-                 ("Link", f'<{ORIGIN}/?p={post.post_id}>; rel=shortlink')]
-        since = _header(headers, "If-Modified-Since")
-        if since:
-            try:
-                if parsedate_to_datetime(since) >= post.modified.replace(microsecond=0):
-                    return 304, extra, b""
-            except (TypeError, ValueError):
-                pass
-        body, _ = self._rendered_post(post)
+                 ("Link", f'<{ORIGIN}/?p={post.post_id}>; rel=shortlink'), ("ETag", etag)]
+        status = 304 if _not_modified(headers, etag, post.modified) else 200
+        self.request_log.record(post.url, status)
+        if status == 304:
+            return 304, extra, b""
         return self._finish(method, 200, body, HTML, extra)
 
     def _other(self, method: str, path: str) -> Response:
@@ -251,7 +329,7 @@ class ReplicaSite:
         listing = self._listing(path)
         if listing is None or n > listing.pages or n < 1:
             return None
-        return 200, render_listing(listing, n, self.chrome).encode(), HTML
+        return 200, render_listing(listing, n, self.chrome, self.today).encode(), HTML
 
     def _listing(self, path: str) -> Listing | None:
         if path == "/":
@@ -300,7 +378,7 @@ class ReplicaSite:
                               hits, query=f"?s={term}", schema="SearchResultsPage")
             if n > listing.pages:
                 return 404, b"", HTML
-            return 200, render_listing(listing, n, self.chrome).encode(), HTML
+            return 200, render_listing(listing, n, self.chrome, self.today).encode(), HTML
 
         status, body, ctype = self._cached(("search", term, n), make)
         if status == 404:
@@ -333,7 +411,30 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return value
 
 
-def build_site(articles: int = 120, seed: int = 7) -> ReplicaSite:
-    """Build the replica with ``articles`` posts; same arguments, byte-identical site."""
+def _not_modified(headers: Mapping[str, str], etag: str, modified: datetime) -> bool:
+    """If-None-Match decides when sent (weak comparison); else If-Modified-Since."""
+    match = _header(headers, "If-None-Match")
+    if match is not None:
+        tags = {t.strip().removeprefix("W/") for t in match.split(",")}
+        return "*" in tags or etag in tags
+    since = _header(headers, "If-Modified-Since")
+    if since:
+        try:
+            return parsedate_to_datetime(since) >= modified.replace(microsecond=0)
+        except (TypeError, ValueError):
+            pass
+    return False
+
+
+def build_site(articles: int = 120, seed: int = 7, state: int = 1) -> ReplicaSite:
+    """Build the replica with ``articles`` posts; same arguments, byte-identical site.
+
+    ``state=2`` is the same site some days later (see states.py); ``site.changes()`` says
+    what changed."""
+    state_today(state)  # rejects unknown states before any work
     posts, tags = build_posts(articles, seed)
-    return ReplicaSite(posts, tags, seed)
+    site = ReplicaSite(posts, tags, seed)
+    if state == 1:
+        return site
+    later = evolve(posts, tags, seed, state)
+    return ReplicaSite(later.posts, tags, seed, base=site, later=later)
