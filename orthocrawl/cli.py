@@ -183,6 +183,28 @@ def _parse_base_urls(values: tuple[str, ...], sites: list[str]) -> dict[str, str
     return mirrors
 
 
+def _versions_and_gone(db: Path) -> dict[str, tuple[int, str]]:
+    if not db.exists():
+        return {}
+    with Archive(db) as archive:
+        return {url: (version, status) for url, version, status in archive.db.execute(
+            "SELECT url, version, status FROM articles")}
+
+
+def _print_changes(db: Path, before: dict[str, tuple[int, str]]) -> None:
+    after = _versions_and_gone(db)
+    new = [u for u in after if u not in before]
+    changed = [u for u, (v, _) in after.items() if u in before and v > before[u][0]]
+    gone = [u for u, (_, s) in after.items() if s == "gone" and before.get(u, (0, ""))[1] != s]
+    click.echo(f"what changed: {len(new)} new, {len(changed)} edited (new versions), "
+               f"{len(gone)} gone from the site")
+    for label, urls in (("new", new), ("edited", changed), ("gone", gone)):
+        for url in urls[:3]:
+            click.echo(f"  {label:7} {url}")
+    if changed:
+        click.echo(f"see an edit: orthocrawl history {changed[0]} --db {db}")
+
+
 def _replica_names(values: tuple[str, ...]) -> list[str]:
     from orthocrawl.replica import available
 
@@ -196,6 +218,9 @@ def _replica_names(values: tuple[str, ...]) -> list[str]:
 
 SITE_OPTION = click.option("--site", "site_names", multiple=True, metavar="NAME",
                            help="Only this publisher's replica (repeatable; default: all).")
+STATE_OPTION = click.option("--state", type=click.IntRange(1, 2), default=1, show_default=True,
+                            help="The replica's state: 2 is some days later (new, edited and "
+                                 "deleted articles on OrthoSpineNews).")
 
 
 @main.command()
@@ -205,25 +230,35 @@ SITE_OPTION = click.option("--site", "site_names", multiple=True, metavar="NAME"
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True,
               help="How many articles each replica has.")
 @SITE_OPTION
+@STATE_OPTION
 @click.option("-v", "--verbose", count=True, help="Scrapy's log: -v for INFO, -vv for DEBUG.")
 @user_errors
-def demo(db: Path, articles: int, site_names: tuple[str, ...], verbose: int) -> None:
+def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int,
+         verbose: int) -> None:
     """Crawl local replicas of the publishers into an archive, then search it.
 
     Starts the replicas on 127.0.0.1 (a free port), crawls them through the same
     spiders, page objects and pipelines as a real crawl, stops them, and prints
     what was archived. Nothing leaves this machine.
 
+    With --state 2 it crawls the replicas some days later into an archive a first
+    demo made, incrementally, and prints what changed.
+
     \b
-    Example:
+    Examples:
       orthocrawl demo --articles 300 --db /tmp/demo.db
+      orthocrawl demo --articles 300 --db /tmp/demo.db --state 2
     """
     from orthocrawl.crawl import run_crawls
     from orthocrawl.replica import ReplicaServer, build_hub
 
     names = _replica_names(site_names)
+    if state == 2 and not db.exists():
+        fail(f"--state 2 crawls a later state into an archive a first demo made: run "
+             f"`orthocrawl demo --db {db} --articles {articles}` first", 2)
     Archive(db).close()
-    hub = build_hub(names, articles=articles)
+    before = _versions_and_gone(db)
+    hub = build_hub(names, articles=articles, state=state)
     started = time.monotonic()
     with ReplicaServer(hub) as server:
         click.echo(f"replicas of {', '.join(names)} ({articles} articles each) "
@@ -238,6 +273,8 @@ def demo(db: Path, articles: int, site_names: tuple[str, ...], verbose: int) -> 
                    f"{figure['unchanged']} unchanged, "
                    f"{outcome.stats.get('orthocrawl/dropped', 0)} dropped "
                    "(duplicates, non-articles)")
+    if state == 2:
+        _print_changes(db, before)
     with Archive(db, create=False) as archive:
         click.echo(f"archive {db}: {archive.count()} articles")
         latest = list(archive.db.query(
@@ -736,10 +773,12 @@ def replica() -> None:
 @replica.command("serve")
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
 @SITE_OPTION
+@STATE_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=0,
               help="Port to listen on (default: a free one).")
-def replica_serve(articles: int, site_names: tuple[str, ...], host: str, port: int) -> None:
+def replica_serve(articles: int, site_names: tuple[str, ...], state: int, host: str,
+                  port: int) -> None:
     """Serve the replicas until interrupted (one server; the Host a crawler asks for,
     sent as X-Forwarded-Host, picks the publisher).
 
@@ -753,7 +792,7 @@ def replica_serve(articles: int, site_names: tuple[str, ...], host: str, port: i
     from orthocrawl.replica import ReplicaServer, build_hub
 
     names = _replica_names(site_names)
-    hub = build_hub(names, articles=articles)
+    hub = build_hub(names, articles=articles, state=state)
     try:
         server = ReplicaServer(hub, host=host, port=port)
         server.start()
@@ -771,7 +810,8 @@ def replica_serve(articles: int, site_names: tuple[str, ...], host: str, port: i
 @replica.command("truth")
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
 @SITE_OPTION
-def replica_truth(articles: int, site_names: tuple[str, ...]) -> None:
+@STATE_OPTION
+def replica_truth(articles: int, site_names: tuple[str, ...], state: int) -> None:
     """Print what the replica knows of every article, one JSON object per line.
 
     \b
@@ -780,7 +820,8 @@ def replica_truth(articles: int, site_names: tuple[str, ...]) -> None:
     """
     from orthocrawl.replica import build_hub
 
-    for record in build_hub(_replica_names(site_names), articles=articles).truth():
+    for record in build_hub(_replica_names(site_names), articles=articles,
+                            state=state).truth():
         click.echo(json.dumps(record, ensure_ascii=False))
 
 

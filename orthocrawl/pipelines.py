@@ -144,6 +144,7 @@ class StorePipeline(_CountingPipeline):
         self.buffer: list[tuple[dict[str, Any], RawPage | None]] = []
         self.seen: list[str] = []
         self.gone: list[str] = []
+        self.accounted: set[str] = set()
         self.last_flush = time.monotonic()
         self.archive: Archive | None = None
 
@@ -152,11 +153,15 @@ class StorePipeline(_CountingPipeline):
 
     def process_item(self, article: Any) -> Any:
         if isinstance(article, SeenUnchanged):
-            self.seen.append(canonical_url(article.url))
+            key = canonical_url(article.url)
+            if key not in self.accounted:  # counted once per run however often it is seen
+                self.accounted.add(key)
+                self.seen.append(key)
             return article
         if isinstance(article, Gone):
             self.gone.append(canonical_url(article.url))
             return article
+        self.accounted.add(article.url)
         record = {name: getattr(article, name) for name in STORED_FIELDS}
         self.buffer.append((record, article.raw_page))
         article.raw_page = None  # the buffer holds it; free the item

@@ -47,7 +47,14 @@ def available() -> list[str]:
     return names
 
 
-def build(name: str, articles: int = 120, seed: int = 7) -> Any:
+# Replicas that have a later state (state=2: new, edited and deleted articles).
+STATEFUL = {"orthospinenews"}
+
+
+def build(name: str, articles: int = 120, seed: int = 7, state: int = 1) -> Any:
+    """A replica; in state 2 the stateful ones move on, the others stay as they are."""
+    if name in STATEFUL:
+        return _builder(name)(articles=articles, seed=seed, state=state)
     return _builder(name)(articles=articles, seed=seed)
 
 
@@ -96,5 +103,6 @@ class ReplicaHub:
             site.warm()
 
 
-def build_hub(names: list[str] | None = None, articles: int = 120, seed: int = 7) -> ReplicaHub:
-    return ReplicaHub([build(name, articles, seed) for name in (names or available())])
+def build_hub(names: list[str] | None = None, articles: int = 120, seed: int = 7,
+              state: int = 1) -> ReplicaHub:
+    return ReplicaHub([build(name, articles, seed, state) for name in (names or available())])

@@ -22,8 +22,7 @@ from twisted.python.failure import Failure
 
 from orthocrawl.dates import utc_now
 from orthocrawl.items import Article, Gone, RawPage, SeenUnchanged
-from orthocrawl.spiders.incremental import KnownArticles
-from orthocrawl.urls import canonical_url
+from orthocrawl.spiders.incremental import KnownArticles, variant_key
 
 DISCOVERY_MODES = ("sitemap", "feed", "listing")
 
@@ -119,11 +118,12 @@ class PublisherSpider(SitemapSpider):
     def article_request(self, url: str, lastmod: str | None = None,
                         force: bool = False) -> scrapy.Request | None:
         """The request for an article, or None when the archive already has it as it is."""
-        key = canonical_url(url)
+        key = variant_key(url)
         known = self.known.get(url)
+        if not force and key in self.known.requested:
+            return None  # another link to an article already asked for (a URL variant)
         if known and not force and not self.full:
-            if key in self.known.requested or not (
-                    lastmod and not self.known.unchanged_since(url, lastmod)):
+            if not (lastmod and not self.known.unchanged_since(url, lastmod)):
                 self.crawler.stats.inc_value("orthocrawl/skipped_known")
                 return None
         self.known.requested.add(key)
@@ -174,7 +174,7 @@ class PublisherSpider(SitemapSpider):
             if not loc or "sitemap" in loc.rsplit("/", 1)[-1]:
                 yield entry  # a sitemap of a sitemap index: always followed
                 continue
-            key = canonical_url(loc)
+            key = variant_key(loc)
             self.known.in_sitemaps.add(key)
             if self.full or self.known.get(loc) is None or not self.known.unchanged_since(
                     loc, entry.get("lastmod")):
@@ -206,7 +206,7 @@ class PublisherSpider(SitemapSpider):
         complete = "sitemap" in self.discover and self.sitemaps_complete
         urls = self.known.to_recheck(complete)
         for url in urls:
-            self.known.requested.add(url)
+            self.known.requested.add(variant_key(url))
             request = scrapy.Request(url, self.parse_article, errback=self.on_error,
                                      headers=self.known.conditional_headers(url),
                                      meta={"handle_httpstatus_list": [304, 404, 410]})

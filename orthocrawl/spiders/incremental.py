@@ -12,17 +12,26 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from orthocrawl.archive import Archive
 from orthocrawl.dates import to_utc_iso
 from orthocrawl.urls import canonical_url
 
 
+def variant_key(url: str) -> str:
+    """What a URL's variants share: no scheme, no www., no trailing slash, no tracking query."""
+    parts = urlsplit(canonical_url(url))
+    host = parts.netloc.removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}"
+
+
 @dataclass
 class KnownArticles:
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
     recheck_before: str | None = None  # re-check known articles last seen before this
-    requested: set[str] = field(default_factory=set)  # canonical URLs asked for this run
+    # variant_key()s of the URLs asked for this run, and of those the sitemaps list
+    requested: set[str] = field(default_factory=set)
     in_sitemaps: set[str] = field(default_factory=set)
 
     @classmethod
@@ -37,8 +46,13 @@ class KnownArticles:
             cutoff = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
         return cls(articles=articles, recheck_before=cutoff)
 
+    def __post_init__(self) -> None:
+        self._by_variant = {variant_key(url): url for url in self.articles}
+
     def get(self, url: str) -> dict[str, Any] | None:
-        return self.articles.get(canonical_url(url))
+        """The archive's record of any variant of url (http, www or not, slash or not)."""
+        stored = self._by_variant.get(variant_key(url))
+        return self.articles.get(stored) if stored else None
 
     def unchanged_since(self, url: str, lastmod: str | None) -> bool:
         """True when the archive holds this article at least as new as <lastmod> says."""
@@ -64,9 +78,10 @@ class KnownArticles:
         """Known live articles not requested yet that are due, or gone from the sitemaps."""
         urls = []
         for url, known in self.articles.items():
-            if url in self.requested or known["status"] != "live":
+            key = variant_key(url)
+            if key in self.requested or known["status"] != "live":
                 continue
-            vanished = sitemaps_complete and url not in self.in_sitemaps
+            vanished = sitemaps_complete and key not in self.in_sitemaps
             if vanished or self.due(known):
                 urls.append(url)
         return urls
