@@ -71,13 +71,22 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client hanging up mid-response (timeouts, fault modes) is not worth a traceback."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 class ReplicaServer:
     """``with ReplicaServer(site) as srv:`` serves ``site`` at ``srv.base_url``."""
 
     def __init__(self, site: ReplicaSite, host: str = "127.0.0.1", port: int = 0) -> None:
         self.closing = threading.Event()
         handler = type("ReplicaHandler", (_Handler,), {"site": site, "closing": self.closing})
-        self.httpd = ThreadingHTTPServer((host, port), handler)
+        self.httpd = _QuietServer((host, port), handler)
         self.httpd.daemon_threads = True
         self.host, self.port = self.httpd.server_address[:2]
         self.base_url = f"http://{self.host}:{self.port}"

@@ -186,7 +186,15 @@ class PublisherSpider(SitemapSpider):
                 self.listed_unchanged.append(loc)
 
     def _parse_sitemap(self, response: Response) -> Iterable[Any]:
-        yield from super()._parse_sitemap(response)
+        for item in super()._parse_sitemap(response):
+            if isinstance(item, scrapy.Request) and item.callback == self.parse_article:
+                # Known articles are asked for conditionally (304 when unchanged).
+                known = self.known.get(item.url) is not None
+                item = item.replace(
+                    errback=self.on_error,
+                    headers=self.known.conditional_headers(item.url) if known else None,
+                    meta={"handle_httpstatus_list": [304, 404, 410]} if known else {})
+            yield item
         # Known articles the sitemap lists unchanged: seen today, no request needed.
         while self.listed_unchanged:
             yield SeenUnchanged(self.listed_unchanged.pop())

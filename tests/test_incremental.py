@@ -1,0 +1,146 @@
+"""Scheduled runs against the replica: an unchanged site costs only discovery; a later
+state's changes are all found, with no false change; faults never lose good articles."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import sqlite_utils
+
+from orthocrawl.replica import ReplicaServer, build_site
+from orthocrawl.replica.faults import FaultySite
+
+ARTICLES = 200
+
+
+def crawl(base_url: str, db, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
+         "--base-url", base_url, *args], capture_output=True, text=True, timeout=timeout)
+
+
+def last_run(db) -> dict:
+    return next(sqlite_utils.Database(db).query(
+        "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT 1"))
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory):
+    """An archive after one full crawl of state 1, and that state's site."""
+    site = build_site(articles=ARTICLES)
+    db = tmp_path_factory.mktemp("inc") / "a.db"
+    with ReplicaServer(site) as server:
+        result = crawl(server.base_url, db, "--discover", "all")
+        assert result.returncode == 0, result.stderr[-2000:]
+    return db, site
+
+
+def test_second_run_fetches_no_known_unchanged_article(first, tmp_path):
+    db, site = first
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    site.request_log.reset()
+    with ReplicaServer(site) as server:
+        result = crawl(server.base_url, copy, "--discover", "all")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert site.request_log.count() == 0  # not one article page
+    run = last_run(copy)
+    first_run = next(sqlite_utils.Database(copy).query("SELECT * FROM crawl_runs LIMIT 1"))
+    assert run["requests"] < 0.1 * first_run["requests"]
+    assert run["articles_unchanged"] == ARTICLES and run["articles_new"] == 0
+
+
+def test_recheck_all_uses_conditional_requests(first, tmp_path):
+    db, site = first
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    site.request_log.reset()
+    with ReplicaServer(site) as server:
+        result = crawl(server.base_url, copy, "--recheck", "all")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert site.request_log.count(304) == ARTICLES
+    assert site.request_log.count(200) == 0
+    assert last_run(copy)["articles_unchanged"] == ARTICLES
+
+
+@pytest.mark.parametrize("recheck", [False, True])
+def test_later_state_changes_found_without_false_changes(first, tmp_path, recheck):
+    db, _ = first
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    later = build_site(articles=ARTICLES, state=2)
+    changes = later.changes()
+    truth = {r["url"]: r for r in later.truth()}
+    with ReplicaServer(later) as server:
+        result = crawl(server.base_url, copy, *(["--recheck", "all"] if recheck else []))
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = {r["url"]: r for r in sqlite_utils.Database(copy).query("SELECT * FROM articles")}
+    for url in changes["new"] + changes["edited"]:
+        assert rows[url]["body_text"] == truth[url]["body_text"], url
+    assert all(rows[u]["version"] == 2 for u in changes["edited"])
+    assert all(rows[u]["status"] == "gone" for u in changes["deleted"])
+    silently = [rows[u]["version"] == 2 for u in changes["silently_edited"]]
+    assert all(silently) if recheck else not any(silently)  # only a re-fetch can see those
+    expected = set(changes["edited"]) | (set(changes["silently_edited"]) if recheck else set())
+    assert {u for u, r in rows.items() if r["version"] > 1} == expected
+    assert {u for u, r in rows.items() if r["status"] == "gone"} == set(changes["deleted"])
+    history = subprocess.run([sys.executable, "-m", "orthocrawl.cli", "history",
+                              changes["edited"][0], "--db", str(copy)], capture_output=True,
+                             text=True)
+    assert "2 version(s)" in history.stdout and "\n+" in history.stdout
+
+
+# Slow pages answer in 3 s; the held connection never does.
+FAST = ["--set", "DOWNLOAD_TIMEOUT=8", "--set", "RETRY_TIMES=3", "--discover", "all"]
+
+
+@pytest.fixture(scope="module")
+def faulty(tmp_path_factory):
+    modes = set(FaultySite.__init__.__globals__["MODES"])
+    site = FaultySite(build_site(articles=ARTICLES), modes)
+    db = tmp_path_factory.mktemp("faults") / "f.db"
+    with ReplicaServer(site) as server:
+        result = crawl(server.base_url, db, *FAST)
+    return site, db, result
+
+
+def test_faulty_site_run_finishes_and_keeps_every_good_article(faulty):
+    site, db, result = faulty
+    assert "Traceback" not in result.stderr
+    truth = {r["url"] for r in site.truth()}
+    archived = {r["url"] for r in sqlite_utils.Database(db).query("SELECT url FROM articles")}
+    assert archived == truth - set(site.lost_urls())
+    assert sqlite_utils.Database(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_faulty_site_run_row_says_what_happened(faulty):
+    _, db, _ = faulty
+    run = last_run(db)
+    reasons = json.loads(run["drop_reasons"])
+    assert reasons.get("not_article_challenge") == 1
+    assert reasons.get("not_article_login_wall") == 1
+    failures = json.loads(run["failures"])
+    assert failures, "failed requests are counted by kind"
+    assert any(key.startswith("http_503") for key in failures)
+    errors = json.loads(run["http_errors"])
+    assert errors.get("429", 0) >= 1 and errors.get("503", 0) >= 1
+
+
+def test_faulty_site_traps_are_not_entered(faulty):
+    site, db, _ = faulty
+    calendar = [u for u in site.fault_log.urls() if "/calendar/" in u]
+    assert len(calendar) <= 1  # the trap's first page at most, never its endless days
+    disallowed = site.fault_report()["robots_disallow"]
+    archived = {r["url"] for r in sqlite_utils.Database(db).query("SELECT url FROM articles")}
+    assert not set(disallowed) & archived
+
+
+def test_wrong_charset_is_read_as_utf8(faulty):
+    site, db, _ = faulty
+    (url,) = site.fault_report()["wrong_charset"]
+    truth = next(r for r in site.truth() if r["url"] == url)
+    row = next(sqlite_utils.Database(db).query("SELECT * FROM articles WHERE url = ?", [url]))
+    assert row["body_text"] == truth["body_text"]
