@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from .constants import CANONICAL_HOST, ORIGIN
+from .constants import ORIGIN
 from .site import Headers, ReplicaSite
 
 CONTROL = "X-Replica-"
@@ -37,7 +38,9 @@ class _Handler(BaseHTTPRequestHandler):
         proto = self.headers.get("X-Forwarded-Proto")
         host = self.headers.get("X-Forwarded-Host")
         browser = proto is None and host is None
-        url = f"{proto or 'https'}://{host or CANONICAL_HOST}{self.path}"
+        # A browser on the bare server sees the (first) served site.
+        origin = getattr(self.site, "origin", ORIGIN)
+        url = f"{proto or 'https'}://{host or urlsplit(origin).netloc}{self.path}"
         status, headers, body = self.site.handle(self.command, url, self.headers)
         action = None
         if any(name.startswith(CONTROL) for name, _ in headers):
@@ -47,9 +50,9 @@ class _Handler(BaseHTTPRequestHandler):
                 return
         self.send_response(status)
         for name, value in headers:
-            if browser and name == "Location" and value.startswith(ORIGIN):
+            if browser and name == "Location" and value.startswith(origin):
                 # A browser on the bare server stays on it.
-                value = f"http://{self.headers.get('Host', '')}{value.removeprefix(ORIGIN)}"
+                value = f"http://{self.headers.get('Host', '')}{value.removeprefix(origin)}"
             self.send_header(name, value)
         self.end_headers()
         if body:
