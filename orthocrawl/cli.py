@@ -76,8 +76,8 @@ def main() -> None:
 @click.option("--discover", default="sitemap", show_default=True,
               help="How to find articles: sitemap, feed, listing (comma-separated) or all.")
 @click.option("--url", "urls", multiple=True, help="Fetch this article URL only (repeatable).")
-@click.option("--full", is_flag=True, help="Fetch every article again, not only what is new "
-              "or changed (known ones conditionally: 304 when unchanged).")
+@click.option("--full", is_flag=True, help="Fetch every article again, unconditionally (no ETag or "
+              "Last-Modified): after a site's redesign, or to heal the archive.")
 @click.option("--recheck", metavar="DAYS|all", default="",
               help="Re-check known articles not seen for DAYS days (default: "
                    "ORTHOCRAWL_RECHECK_DAYS, 30), or all of them.")

@@ -45,9 +45,12 @@ def blocker_kind(selector: Selector) -> str | None:
     text = " ".join(parts)
     if size > SHORT_PAGE and not password:
         return None
+    # Divs are the bulk of a page: looked at only on pages with next to no text.
+    tags = ("form", "script", "iframe", "div") if size < SHORT_PAGE / 4 else (
+        "form", "script", "iframe")
     marked = any(
         _CHALLENGE_MARK.search(f"{el.get('id', '')} {el.get('class', '')} {el.get('src', '')}")
-        for el in root.iter("form", "div", "script", "iframe"))
+        for el in root.iter(*tags))
     if marked or _CHALLENGE_TEXT.search(text):
         return "challenge"
     if password and _LOGIN_TEXT.search(text) and len(text) < 4 * SHORT_PAGE:

@@ -5,7 +5,8 @@ scrapy-poet picks for its domain; it extracts nothing itself. A publisher's
 spider only sets where to start and which links are articles.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: scrapy-poet reads parse_article's
+# annotations on every request, and string annotations would be re-evaluated each time.
 
 import re
 from collections.abc import AsyncIterator, Iterable
@@ -67,8 +68,10 @@ class PublisherSpider(SitemapSpider):
         self.discover = modes
         self.article_urls = [u for u in (urls.split(",") if isinstance(urls, str) else urls) if u]
         self.max_pages = int(max_pages)
-        # Incremental by default: `full` fetches every article again (conditionally when
-        # the archive has validators); `recheck` = "all" or a number of days.
+        # Incremental by default. `full` fetches every article again without validators:
+        # a theme change alters the HTML but not a post's Last-Modified, which many
+        # WordPress caches derive from the post. `recheck` = "all" or a number of days
+        # re-checks known articles with conditional requests.
         self.full = str(full).lower() in ("1", "true", "yes")
         self.recheck = recheck
         self.known = KnownArticles()
@@ -77,7 +80,7 @@ class PublisherSpider(SitemapSpider):
         self.listed_unchanged: list[str] = []
 
     @classmethod
-    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> PublisherSpider:
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> "PublisherSpider":
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.on_idle, signal=signals.spider_idle)
         return spider
@@ -127,10 +130,14 @@ class PublisherSpider(SitemapSpider):
                 self.crawler.stats.inc_value("orthocrawl/skipped_known")
                 return None
         self.known.requested.add(key)
-        headers = self.known.conditional_headers(url) if known else {}
-        meta = {"handle_httpstatus_list": [304, 404, 410]} if known else {}
-        return scrapy.Request(url, self.parse_article, errback=self.on_error, headers=headers,
-                              meta=meta)
+        return scrapy.Request(url, self.parse_article, errback=self.on_error,
+                              **self.revisit(url) if known else {})
+
+    def revisit(self, url: str) -> dict[str, Any]:
+        """Request arguments for a known article: validators (304 when unchanged, except
+        under `full`), and 404/410 handed to parse_article to mark it gone."""
+        return {"headers": {} if self.full else self.known.conditional_headers(url),
+                "meta": {"handle_httpstatus_list": [304, 404, 410]}}
 
     def is_article_url(self, url: str) -> bool:
         return bool(self.article_path.match(urlsplit(url).path))
@@ -190,10 +197,8 @@ class PublisherSpider(SitemapSpider):
             if isinstance(item, scrapy.Request) and item.callback == self.parse_article:
                 # Known articles are asked for conditionally (304 when unchanged).
                 known = self.known.get(item.url) is not None
-                item = item.replace(
-                    errback=self.on_error,
-                    headers=self.known.conditional_headers(item.url) if known else None,
-                    meta={"handle_httpstatus_list": [304, 404, 410]} if known else {})
+                item = item.replace(errback=self.on_error,
+                                    **self.revisit(item.url) if known else {})
             yield item
         # Known articles the sitemap lists unchanged: seen today, no request needed.
         while self.listed_unchanged:
@@ -216,8 +221,7 @@ class PublisherSpider(SitemapSpider):
         for url in urls:
             self.known.requested.add(variant_key(url))
             request = scrapy.Request(url, self.parse_article, errback=self.on_error,
-                                     headers=self.known.conditional_headers(url),
-                                     meta={"handle_httpstatus_list": [304, 404, 410]})
+                                     **self.revisit(url))
             self.crawler.engine.crawl(request)
         if urls:
             self.crawler.stats.set_value("orthocrawl/rechecked", len(urls))
