@@ -207,6 +207,12 @@ class Archive:
         except OSError as error:
             raise ArchiveError(f"cannot create {self.path}: {error.strerror}") from None
 
+    def for_streaming(self) -> None:
+        """Set up for one pass over the whole archive (export, WARC): no memory map and a
+        small page cache, so that memory stays flat however large the archive grows."""
+        self.db.execute("PRAGMA mmap_size = 0")
+        self.db.execute("PRAGMA cache_size = -4096")
+
     def _migrate(self, version: int) -> None:
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
             with self.db.conn:

@@ -563,6 +563,7 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
                                  f"{', '.join(EXPORT_COLUMNS)})", param_hint="--columns")
     filters = _filters(kwargs)
     with _open(db) as archive:
+        archive.for_streaming()
         rows = iter_articles(archive.db.conn, chosen, filters, text)
         encoding = "utf-8-sig" if excel else "utf-8"
         if output is None:
@@ -758,6 +759,7 @@ def export_warc_command(db: Path, output: Path, site: str | None) -> None:
     from orthocrawl.warc import write_warc
 
     with _open(db) as archive:
+        archive.for_streaming()
         try:
             count = write_warc(archive, output, site)
         except OSError as error:
