@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 _TOKEN = re.compile(r"\w+")
 
@@ -108,3 +109,46 @@ def load_extraction_bench(directory: Path, stride: int = 1) -> list[BenchPage]:
         record = truth[page_id]
         pages.append(BenchPage(page_id, record["url"], html, record["articleBody"]))
     return pages
+
+
+# ---- an archive held to a replica's truth ----
+
+TRUTH_FIELDS = ("title", "authors", "posted_by", "published_at", "modified_at", "categories",
+                "tags", "source", "description", "lead_image", "language")
+
+
+@dataclass
+class TruthReport:
+    """How an archive of one replica compares with the replica's truth."""
+
+    expected: int
+    archived: int
+    missing: int
+    extra: int
+    non_articles: int
+    field_mismatches: Counter[str]
+    f1_min: float
+    f1_mean: float
+    exact_bodies: int
+    chrome_leaks: int
+
+
+def truth_report(rows: dict[str, dict], truth: Iterable[dict], non_article_urls: Iterable[str],
+                 chrome_texts: Any) -> TruthReport:
+    """Compare archived rows (url -> row, list fields decoded) with the replica's truth.
+
+    ``chrome_texts(url)`` gives the text of every chrome block of that page."""
+    expected = {record["url"]: record for record in truth}
+    both = [url for url in expected if url in rows]
+    mismatches: Counter[str] = Counter(
+        name for url in both for name in TRUTH_FIELDS if rows[url][name] != expected[url][name])
+    scores = [token_f1(expected[url]["body_text"], rows[url]["body_text"]) for url in both]
+    leaks = sum(line in row["body_text"] for url, row in rows.items()
+                for line in chrome_texts(url)) if rows else 0
+    return TruthReport(
+        expected=len(expected), archived=len(rows),
+        missing=len(set(expected) - set(rows)), extra=len(set(rows) - set(expected)),
+        non_articles=len(set(rows) & set(non_article_urls)), field_mismatches=mismatches,
+        f1_min=min(scores, default=0.0), f1_mean=sum(scores) / len(scores) if scores else 0.0,
+        exact_bodies=sum(rows[url]["body_text"] == expected[url]["body_text"] for url in both),
+        chrome_leaks=leaks)

@@ -15,12 +15,11 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
+from orthocrawl.evaluate import TRUTH_FIELDS as EXACT_FIELDS
 from orthocrawl.evaluate import token_f1
 from orthocrawl.replica import ReplicaServer, available, build
 
 ARTICLES = 500
-EXACT_FIELDS = ("title", "authors", "posted_by", "published_at", "modified_at", "categories",
-                "tags", "source", "description", "lead_image", "language")
 
 
 def crawl(site, base_url: str, db: Path, *args: str) -> subprocess.CompletedProcess:
