@@ -6,26 +6,24 @@ Everything a WordPress install does the same way whatever its theme lives here:
 canonical-host and scheme redirects, the trailing-slash redirect of
 ``redirect_canonical``, ``/?p=N`` shortlinks, ``?s=`` search, tracking queries
 served as the canonical page, conditional GET, HEAD and 405.
+
+``slash_first`` sites (OrthoSpineNews, Orthopedics This Week) add a missing trailing slash
+before anything else, in the same redirect as the host fix, and never take it away.
 """
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
-from email.utils import parsedate_to_datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
-from .text import normalize
+from .cached_site import CachedReplica
+from .responses import Response, finish, redirect, unmodified_since
 from .timefmt import http_date, local
-from .wp_model import Post
 
-Headers = list[tuple[str, str]]
-Response = tuple[int, Headers, bytes]
+Post = Any  # a publisher's post record: wp_model.Post, or a replica's own with the same fields
 Page = tuple[int, str, str]  # status, body, content type
 Route = Callable[[], Page] | str | None  # a page to render, a redirect target, or 404
 
@@ -37,44 +35,35 @@ PAGED = re.compile(r"^(?P<base>/(?:.*?/)?)page/(?P<n>\d+)/?$")
 VARIANT_KINDS = ("utm", "http", "slash", "shortlink", "host")
 
 
-def header(headers: Mapping[str, str], name: str) -> str | None:
-    value = headers.get(name)
-    if value is None:
-        lower = name.lower()
-        for key, val in headers.items():
-            if key.lower() == lower:
-                return val
-    return value
 
-
-class WordPressReplica:
+class WordPressReplica(CachedReplica):
     """Posts, pages, feeds and sitemaps of one WordPress site, rendered lazily and cached."""
 
-    name: ClassVar[str] = ""
-    origin: ClassVar[str] = ""  # https://host, the canonical origin
     hosts: ClassVar[tuple[str, ...]] = ()  # every host served; the first is canonical
-    domains: ClassVar[list[str]] = []
+    slash_first: ClassVar[bool] = False
+    plain_type: ClassVar[str] = TEXT  # of the 405 and unknown-host answers
 
     def __init__(self, posts: list[Post], seed: int, today: datetime,
                  cache_size: int = 20000) -> None:
-        self.posts = posts
+        super().__init__(posts, cache_size)
         self.seed = seed
         self.today = today
         self.host = self.hosts[0]
-        self.by_path: dict[str, Post] = {p.path: p for p in posts}
         self.by_id: dict[int, Post] = {p.post_id: p for p in posts}
         self.by_term: dict[tuple[str, str], list[Post]] = {}
         self.by_date: dict[str, list[Post]] = {}
         for post in posts:
-            for term in (*post.categories, *post.tags):
-                self.by_term.setdefault((term.taxonomy, term.slug), []).append(post)
-            self.by_term.setdefault(("author", post.account.slug), []).append(post)
+            for key in self.terms_of(post):
+                self.by_term.setdefault(key, []).append(post)
             day = local(post.published)
             for key in (f"{day:%Y}", f"{day:%Y/%m}", f"{day:%Y/%m/%d}"):
                 self.by_date.setdefault(key, []).append(post)
-        self._cache: OrderedDict[tuple, tuple] = OrderedDict()
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
+
+    def terms_of(self, post: Post) -> Iterable[tuple[str, str]]:
+        """The (taxonomy, slug) archives that list the post: its terms and its author."""
+        for term in (*post.categories, *post.tags):
+            yield term.taxonomy, term.slug
+        yield "author", post.account.slug
 
     # -- the theme: what a publisher's replica renders ---------------------------------------
     def render_post(self, post: Post) -> tuple[str, list[str]]:
@@ -98,12 +87,6 @@ class WordPressReplica:
         raise NotImplementedError
 
     # -- what the tests and benchmarks read ----------------------------------------------------
-    def truth(self) -> list[dict]:
-        return [p.truth() for p in self.posts]
-
-    def article_urls(self) -> list[str]:
-        return [p.url for p in self.posts]
-
     def variant(self, post: Post, kind: str) -> str | None:
         """A non-canonical URL of the post that leads back to it, or None."""
         url = post.url
@@ -132,43 +115,7 @@ class WordPressReplica:
                 post.url
         return out
 
-    def chrome_texts(self, url: str) -> list[str]:
-        post = self.by_path.get(urlsplit(url).path)
-        if post is None:
-            raise KeyError(f"not an article of the {self.name} replica: {url}")
-        _, lines = self._rendered_post(post)
-        seen: dict[str, None] = {}
-        for line in lines:
-            line = normalize(line)
-            if len(line) >= 12 and line not in post.body_text:
-                seen.setdefault(line)
-        return list(seen)
-
-    def warm(self) -> None:
-        """Render every article page now, so serving them later costs only a cache hit."""
-        paused = gc.isenabled()
-        gc.disable()  # only long-lived strings are made here: skip the collector's passes
-        try:
-            for post in self.posts:
-                self._rendered_post(post)
-        finally:
-            if paused:
-                gc.enable()
-
     # -- caching ------------------------------------------------------------------------------
-    def cached(self, key: tuple, make: Callable[[], tuple]) -> tuple:
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
-        value = make()
-        with self._lock:
-            self._cache[key] = value
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return value
-
     def _rendered_post(self, post: Post) -> tuple[bytes, list[str]]:
         def make() -> tuple[bytes, list[str]]:
             html, lines = self.render_post(post)
@@ -181,15 +128,23 @@ class WordPressReplica:
         """Answer one request for a full public URL, as the real site would."""
         method = method.upper()
         if method not in ("GET", "HEAD"):
-            return self.finish(method, 405, b"Method Not Allowed", TEXT, [("Allow", "GET, HEAD")])
+            return finish(method, 405, b"Method Not Allowed", self.plain_type,
+                          [("Allow", "GET, HEAD")])
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
         if host not in self.hosts:
-            return self.finish(method, 404, b"Unknown host", TEXT)
+            return finish(method, 404, b"Unknown host", self.plain_type)
         path, query = parts.path or "/", parts.query
         suffix = f"?{query}" if query else ""
+        fixed = path
+        if self.slash_first and not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
+            fixed = path + "/"
         if parts.scheme != "https" or host != self.host:  # the web server's own rewrite
-            return self.redirect(method, self.origin + path + suffix)
+            return self.redirect(method, self.origin + fixed + suffix)
+        if fixed != path:  # WordPress adds the slash only to URLs that exist
+            found = fixed in self.by_path or self.route(fixed) is not None
+            return self.redirect(method, self.origin + fixed + suffix) if found else \
+                self.not_found(method)
         params = parse_qs(query)
         if path == "/" and "p" in params:
             wanted = params["p"][0]
@@ -206,25 +161,21 @@ class WordPressReplica:
             if isinstance(found, str):
                 return self.redirect(method, found)
             status, body, ctype = found
-            return self.finish(method, status, body, ctype)
+            return finish(method, status, body, ctype)
         # redirect_canonical: the other trailing-slash form of a URL that exists.
         other = path[:-1] if path.endswith("/") else path + "/"
-        if path != "/" and (other in self.by_path or self.route(other) is not None):
+        if not self.slash_first and path != "/" and (
+                other in self.by_path or self.route(other) is not None):
             return self.redirect(method, self.origin + other + suffix)
         return self.not_found(method)
 
     def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
         extra = [("Last-Modified", http_date(post.modified)),
                  ("Link", f"<{self.origin}/?p={post.post_id}>; rel=shortlink")]
-        since = header(headers, "If-Modified-Since")
-        if since:
-            try:
-                if parsedate_to_datetime(since) >= post.modified.replace(microsecond=0):
-                    return 304, extra, b""
-            except (TypeError, ValueError):
-                pass
-        body, _ = self._rendered_post(post)
-        return self.finish(method, 200, body, HTML, extra)
+        if unmodified_since(headers, post.modified):
+            return 304, extra, b""
+        body = self._rendered_post(post)[0]
+        return finish(method, 200, body, HTML, extra)
 
     def _page(self, path: str) -> tuple[int, bytes, str] | str | None:
         key = ("path", path)
@@ -249,22 +200,14 @@ class WordPressReplica:
         (body,) = self.cached(("search", term, n), make)
         if body is None:
             return self.not_found(method)
-        return self.finish(method, 200, body, HTML)
+        return finish(method, 200, body, HTML)
 
     def not_found(self, method: str) -> Response:
         (body,) = self.cached(("404",), lambda: (self.render_404().encode(),))
-        return self.finish(method, 404, body, HTML)
+        return finish(method, 404, body, HTML)
 
     def redirect(self, method: str, location: str) -> Response:
-        return self.finish(method, 301, b"", HTML, [("Location", location),
-                                                    ("X-Redirect-By", "WordPress")])
-
-    @staticmethod
-    def finish(method: str, status: int, body: bytes, ctype: str,
-               extra: Headers | None = None) -> Response:
-        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))),
-                   ("Vary", "Accept-Encoding"), *(extra or ())]
-        return status, headers, b"" if method == "HEAD" else body
+        return redirect(method, location, HTML)
 
 
 def paged(path: str) -> tuple[str, int]:

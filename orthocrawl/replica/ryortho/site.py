@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Mapping
-from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qs, urlsplit
+from collections.abc import Iterable
 
-from ..text import normalize
-from ..timefmt import http_date
+from ..wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
 from . import feeds
 from .cases import fixture_cases
 from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE, TODAY
@@ -25,49 +19,36 @@ from .staff import CATEGORIES, WRITERS, TagBook
 from .theme import SiteChrome, footer, sidebar, site_header
 from .variants import VARIANT_KINDS, variant
 
-Headers = list[tuple[str, str]]
-Response = tuple[int, Headers, bytes]
-
-HTML = "text/html; charset=UTF-8"
 XML = "text/xml; charset=UTF-8"
-_PAGED = re.compile(r"^(?P<base>/(?:.*?/)?)page/(?P<n>\d+)/$")
 _TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
 
 
-class RyorthoSite:
+class RyorthoSite(WordPressReplica):
     """A deterministic Orthopedics This Week: posts, pages, feed and sitemaps, rendered lazily."""
 
     name = SITE_NAME
     origin = ORIGIN
+    hosts = (CANONICAL_HOST, *(d for d in DOMAINS if d != CANONICAL_HOST))
     domains = list(DOMAINS)
+    slash_first = True
+    plain_type = "text/plain; charset=UTF-8"
 
-    def __init__(self, posts: list[Post], tags: TagBook, cache_size: int = 20000) -> None:
-        self.posts = posts
-        self.today = TODAY
-        self.by_path = {p.path: p for p in posts}
-        self.by_id = {p.post_id: p for p in posts}
+    def __init__(self, posts: list[Post], tags: TagBook, seed: int,
+                 cache_size: int = 20000) -> None:
+        super().__init__(posts, seed, TODAY, cache_size)
         self.tags = tags.by_slug
-        self.attachments: dict[str, tuple[Post, Image]] = {}
-        self._by_term: dict[tuple[str, str], list[Post]] = {}
-        for post in posts:
-            for image in post.images:
-                self.attachments[(image.page_url or "").removeprefix(ORIGIN)] = (post, image)
-            for term in (*post.categories, *post.tags):
-                self._by_term.setdefault((term.taxonomy, term.slug), []).append(post)
-            for writer in post.writers:
-                self._by_term.setdefault(("author", writer.slug), []).append(post)
+        self.attachments: dict[str, tuple[Post, Image]] = {
+            (image.page_url or "").removeprefix(ORIGIN): (post, image)
+            for post in posts for image in post.images}
         self._chrome: SiteChrome | None = None
-        self._cache: OrderedDict[tuple, tuple] = OrderedDict()
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
+
+    def terms_of(self, post: Post) -> Iterable[tuple[str, str]]:
+        for term in (*post.categories, *post.tags):
+            yield term.taxonomy, term.slug
+        for writer in post.writers:  # every byline has an author archive
+            yield "author", writer.slug
 
     # -- what the tests and benchmarks read ------------------------------------------------
-    def truth(self) -> list[dict]:
-        return [p.truth() for p in self.posts]
-
-    def article_urls(self) -> list[str]:
-        return [p.url for p in self.posts]
-
     def non_article_urls(self) -> list[str]:
         """Pages a crawl may meet that must not be archived (one page each, no redirects)."""
         pages = [f"{ORIGIN}/{slug}/" for slug in WP_PAGES]
@@ -89,30 +70,7 @@ class RyorthoSite:
     def fixture_cases(self) -> dict[str, str]:
         return fixture_cases(self.posts)
 
-    def chrome_texts(self, url: str) -> list[str]:
-        post = self.by_path.get(urlsplit(url).path)
-        if post is None:
-            raise KeyError(f"not an article of the replica: {url}")
-        _, lines = self._rendered_post(post)
-        seen: dict[str, None] = {}
-        for line in lines:
-            line = normalize(line)
-            if len(line) >= 12 and line not in post.body_text:
-                seen.setdefault(line)
-        return list(seen)
-
-    # -- rendering, cached -----------------------------------------------------------------
-    def warm(self) -> None:
-        """Render every article page now, so serving them later costs only a cache hit."""
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            for post in self.posts:
-                self._rendered_post(post)
-        finally:
-            if paused:
-                gc.enable()
-
+    # -- the theme -----------------------------------------------------------------------------
     @property
     def chrome(self) -> SiteChrome:
         if self._chrome is None:
@@ -121,119 +79,38 @@ class RyorthoSite:
             self._chrome = SiteChrome(site_header(latest), sidebar(latest, popular), footer())
         return self._chrome
 
-    def _cached(self, key: tuple, make: Callable[[], tuple]) -> tuple:
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
-        value = make()
-        with self._lock:
-            self._cache[key] = value
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return value
+    def render_post(self, post: Post) -> tuple[str, list[str]]:
+        return render_post(post, self.chrome)
 
-    def _rendered_post(self, post: Post) -> tuple[bytes, list[str]]:
-        def make() -> tuple[bytes, list[str]]:
-            html, lines = render_post(post, self.chrome)
-            return html.encode(), lines
-
-        return self._cached(("post", post.post_id), make)
-
-    # -- HTTP ------------------------------------------------------------------------------
-    def handle(self, method: str, url: str, headers: Mapping[str, str]) -> Response:
-        """Answer one request for a full public URL, as the real site would."""
-        method = method.upper()
-        if method not in ("GET", "HEAD"):
-            return _finish(method, 405, b"Method Not Allowed", "text/plain; charset=UTF-8",
-                           [("Allow", "GET, HEAD")])
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        if host not in DOMAINS:
-            return _finish(method, 404, b"Unknown host", "text/plain; charset=UTF-8")
-        path, query = parts.path or "/", parts.query
-        fixed = path
-        if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
-            fixed = path + "/"
-        target = ORIGIN + fixed + (f"?{query}" if query else "")
-        if parts.scheme != "https" or host != CANONICAL_HOST:
-            return _redirect(method, target)  # the web server's rewrite to https://ryortho.com
-        if fixed != path:  # WordPress adds the slash only to URLs that exist
-            found = fixed in self.by_path or self._route(fixed) is not None
-            return _redirect(method, target) if found else self._not_found(method)
-        params = parse_qs(query)
-        if path == "/" and "p" in params:
-            post = self.by_id.get(int(params["p"][0])) if params["p"][0].isdigit() else None
-            return _redirect(method, post.url) if post else self._not_found(method)
-        if "s" in params and (path == "/" or _PAGED.match(path)):
-            return self._search(method, path, params["s"][0])
-        post = self.by_path.get(path)
-        if post is not None:
-            return self._post(method, post, headers)
-        return self._other(method, path)
-
-    def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
-        extra = [("Last-Modified", http_date(post.modified)),
-                 ("Link", f'<{ORIGIN}/?p={post.post_id}>; rel=shortlink')]
-        since = _header(headers, "If-Modified-Since")
-        if since:
-            try:
-                if parsedate_to_datetime(since) >= post.modified.replace(microsecond=0):
-                    return 304, extra, b""
-            except (TypeError, ValueError):
-                pass
-        body, _ = self._rendered_post(post)
-        return _finish(method, 200, body, HTML, extra)
-
-    def _other(self, method: str, path: str) -> Response:
-        key = ("path", path)
-        with self._lock:
-            hit = self._cache.get(key)
-        if hit is None:
-            hit = self._route(path)
-            if hit is None:
-                return self._not_found(method)
-            if isinstance(hit, str):
-                return _redirect(method, hit)
-            with self._lock:
-                self._cache[key] = hit
-        status, body, ctype = hit
-        return _finish(method, status, body, ctype)
-
-    def _route(self, path: str) -> tuple[int, bytes, str] | str | None:
-        """(status, body, type) for a non-post path, a redirect target, or None for 404."""
+    def route(self, path: str) -> Route:
         if path == "/robots.txt":
-            return 200, feeds.robots().encode(), "text/plain; charset=utf-8"
+            return lambda: (200, feeds.robots(), TEXT)
         if path == "/feed/":
-            return 200, feeds.rss(self.posts).encode(), "application/rss+xml; charset=UTF-8"
+            return lambda: (200, feeds.rss(self.posts), RSS)
         if path == "/sitemap_index.xml":
-            return 200, feeds.sitemap_index(self.posts).encode(), XML
+            return lambda: (200, feeds.sitemap_index(self.posts), XML)
         if path.startswith("/post-sitemap") and path.endswith(".xml"):
             doc = feeds.post_sitemap(self.posts, path[1:])
-            return None if doc is None else (200, doc.encode(), XML)
+            return None if doc is None else lambda: (200, doc, XML)
         if path == "/page-sitemap.xml":
             newest = self.posts[0].modified if self.posts else TODAY
-            return 200, feeds.page_sitemap(newest, list(WP_PAGES)).encode(), XML
+            return lambda: (200, feeds.page_sitemap(newest, list(WP_PAGES)), XML)
         if path == "/category-sitemap.xml":
-            rows = [(c.url, self._by_term[("category", slug)][0].modified)
-                    for slug, c in CATEGORIES.items() if ("category", slug) in self._by_term]
-            return 200, feeds.category_sitemap(rows).encode(), XML
+            rows = [(c.url, self.by_term[("category", slug)][0].modified)
+                    for slug, c in CATEGORIES.items() if ("category", slug) in self.by_term]
+            return lambda: (200, feeds.category_sitemap(rows), XML)
         if path.strip("/") in WP_PAGES:
-            return 200, render_wp_page(path.strip("/"), self.chrome).encode(), HTML
+            return lambda: (200, render_wp_page(path.strip("/"), self.chrome), HTML)
         if path in self.attachments:
             post, image = self.attachments[path]
-            return 200, render_attachment(post, image, self.chrome).encode(), HTML
-        n = 1
-        paged = _PAGED.match(path)
-        if paged:
-            path, n = paged.group("base"), int(paged.group("n"))
-            if n == 1:
-                return ORIGIN + path
-        listing = self._listing(path)
+            return lambda: (200, render_attachment(post, image, self.chrome), HTML)
+        base, n = paged(path)
+        if base != path and n == 1:
+            return ORIGIN + base
+        listing = self._listing(base)
         if listing is None or n > listing.pages or n < 1:
             return None
-        return 200, render_listing(listing, n, self.chrome).encode(), HTML
+        return lambda: (200, render_listing(listing, n, self.chrome), HTML)
 
     def _listing(self, path: str) -> Listing | None:
         if path == "/":
@@ -245,7 +122,7 @@ class RyorthoSite:
         if not term:
             return None
         kind, slug = term.groups()
-        posts = self._by_term.get((kind, slug))
+        posts = self.by_term.get((kind, slug))
         if not posts:
             return None
         if kind == "category":
@@ -260,29 +137,18 @@ class RyorthoSite:
         return Listing(path, writer.name, f"{writer.name}, Author at {SITE_TITLE}",
                        f"archive author author-{slug}", posts, schema="ProfilePage")
 
-    def _search(self, method: str, path: str, term: str) -> Response:
-        paged = _PAGED.match(path)
-        n = int(paged.group("n")) if paged else 1
+    def render_search(self, term: str, page: int) -> str | None:
+        needle = term.lower()
+        hits = [p for p in self.posts if needle in p.title.lower() or needle in p.body_text.lower()]
+        listing = Listing("/", f"Search Results for: {term}",
+                          f"You searched for {term} - {SITE_TITLE}", "search search-results",
+                          hits, query=f"?s={term}", schema="SearchResultsPage")
+        if page > listing.pages:
+            return None
+        return render_listing(listing, page, self.chrome)
 
-        def make() -> tuple[int, bytes, str]:
-            needle = term.lower()
-            hits = [p for p in self.posts
-                    if needle in p.title.lower() or needle in p.body_text.lower()]
-            listing = Listing("/", f"Search Results for: {term}",
-                              f"You searched for {term} - {SITE_TITLE}", "search search-results",
-                              hits, query=f"?s={term}", schema="SearchResultsPage")
-            if n > listing.pages:
-                return 404, b"", HTML
-            return 200, render_listing(listing, n, self.chrome).encode(), HTML
-
-        status, body, ctype = self._cached(("search", term, n), make)
-        if status == 404:
-            return self._not_found(method)
-        return _finish(method, status, body, ctype)
-
-    def _not_found(self, method: str) -> Response:
-        body = self._cached(("404",), lambda: (render_404(self.chrome).encode(),))[0]
-        return _finish(method, 404, body, HTML)
+    def render_404(self) -> str:
+        return render_404(self.chrome)
 
 
 def _lead(by_path: dict[str, Post], attachment_path: str) -> Image | None:
@@ -290,27 +156,7 @@ def _lead(by_path: dict[str, Post], attachment_path: str) -> Image | None:
     return post.lead if post else None
 
 
-def _redirect(method: str, location: str) -> Response:
-    return _finish(method, 301, b"", HTML, [("Location", location),
-                                            ("X-Redirect-By", "WordPress")])
-
-
-def _finish(method: str, status: int, body: bytes, ctype: str,
-            extra: Headers | None = None) -> Response:
-    headers = [("Content-Type", ctype), ("Content-Length", str(len(body))),
-               ("Vary", "Accept-Encoding"), *(extra or ())]
-    return status, headers, b"" if method == "HEAD" else body
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    value = headers.get(name)
-    if value is None:
-        lower = name.lower()
-        value = next((v for k, v in headers.items() if k.lower() == lower), None)
-    return value
-
-
 def build_site(articles: int = 120, seed: int = 7) -> RyorthoSite:
     """Build the replica with ``articles`` posts; same arguments, byte-identical site."""
     posts, tags = build_posts(articles, seed)
-    return RyorthoSite(posts, tags)
+    return RyorthoSite(posts, tags, seed)
