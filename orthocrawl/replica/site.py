@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 import threading
-from collections import Counter, OrderedDict
-from collections.abc import Callable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import datetime
-from email.utils import parsedate_to_datetime
-from urllib.parse import parse_qs, urlsplit
 
 from . import feeds
 from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE, TODAY
@@ -21,17 +18,16 @@ from .media import Image
 from .model import Post
 from .other_pages import ABOUT, CONTACT, render_404, render_attachment, render_wp_page
 from .post_page import SiteChrome, render_post
+from .responses import Headers, Response, finish, header, unmodified_since
 from .states import Evolution, evolve, no_changes, state_today
-from .text import normalize
 from .theme import Part, footer, sidebar, site_header
-from .timefmt import MONTHS, display_date, http_date, local, weekday_date
+from .timefmt import MONTHS, display_date, http_date, weekday_date
 from .variants import VARIANT_KINDS, variant
+from .wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
 
-Headers = list[tuple[str, str]]
-Response = tuple[int, Headers, bytes]
+__all__ = ["Headers", "ReplicaSite", "RequestLog", "Response", "build_site"]
 
-HTML = "text/html; charset=UTF-8"
-_PAGED = re.compile(r"^(?P<base>/(?:.*?/)?)page/(?P<n>\d+)/$")
+XML = "text/xml; charset=UTF-8"
 _TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
 _DATE = re.compile(r"^/(\d{4})/(?:(\d{2})/(?:(\d{2})/)?)?$")
 WP_PAGES = {"about-us": ("About Us", ABOUT, 2), "contact": ("Contact", CONTACT, 7)}
@@ -83,7 +79,7 @@ class RequestLog:
             self._hits.clear()
 
 
-class ReplicaSite:
+class ReplicaSite(WordPressReplica):
     """A deterministic OrthoSpineNews: posts, pages, feeds and sitemaps, rendered lazily.
 
     A later state (``later``) keeps the state-1 site as ``base``: the pages of posts it did
@@ -92,22 +88,21 @@ class ReplicaSite:
 
     name = SITE_NAME
     origin = ORIGIN
+    hosts = (CANONICAL_HOST, *(d for d in DOMAINS if d != CANONICAL_HOST))
     domains = list(DOMAINS)
+    slash_first = True
+    plain_type = "text/plain; charset=UTF-8"
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000, *, base: ReplicaSite | None = None,
                  later: Evolution | None = None) -> None:
-        self.seed = seed
-        self.posts = posts
+        super().__init__(posts, seed, later.today if later else TODAY, cache_size)
         self.base, self.later = base, later
-        self.today: datetime = later.today if later else TODAY
         self.state = 1 if later is None else 2
         self._fresh = later.fresh if later else set()
         self._gone = {p.path for p in later.deleted} if later else set()
         self._at = {p.post_id: n for n, p in enumerate(posts)}
         self.request_log = RequestLog()
-        self.by_path: dict[str, Post] = {p.path: p for p in posts}
-        self.by_id: dict[int, Post] = {p.post_id: p for p in posts}
         self.attachments: dict[str, tuple[Post, Image]] = {}
         for post in posts:
             for image in post.images:
@@ -115,29 +110,9 @@ class ReplicaSite:
         self.categories = CATEGORIES
         self.tags = tags.by_slug
         self.accounts = {a.slug: a for a in ACCOUNTS}
-        self._by_term: dict[tuple[str, str], list[Post]] = {}
-        self._by_date: dict[str, list[Post]] = {}
-        for post in posts:
-            for c in post.categories:
-                self._by_term.setdefault(("category", c.slug), []).append(post)
-            for t in post.tags:
-                self._by_term.setdefault(("tag", t.slug), []).append(post)
-            self._by_term.setdefault(("author", post.account.slug), []).append(post)
-            day = local(post.published)
-            for key in (f"{day:%Y}", f"{day:%Y/%m}", f"{day:%Y/%m/%d}"):
-                self._by_date.setdefault(key, []).append(post)
         self._chrome: SiteChrome | None = None
-        self._cache: OrderedDict[tuple, tuple] = OrderedDict()
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
 
     # -- what the tests and benchmarks read ------------------------------------------------
-    def truth(self) -> list[dict]:
-        return [p.truth() for p in self.posts]
-
-    def article_urls(self) -> list[str]:
-        return [p.url for p in self.posts]
-
     def changes(self) -> dict[str, list[str]]:
         """URLs new, edited, silently edited and deleted since state 1 (all empty in state 1)."""
         return self.later.changes() if self.later else no_changes()
@@ -163,37 +138,13 @@ class ReplicaSite:
 
         return fixture_cases(self.posts)
 
-    def chrome_texts(self, url: str) -> list[str]:
-        post = self.by_path.get(urlsplit(url).path)
-        if post is None:
-            raise KeyError(f"not an article of the replica: {url}")
-        _, lines, _ = self._rendered_post(post)
-        body = post.body_text
-        seen: dict[str, None] = {}
-        for line in lines:
-            line = normalize(line)
-            if len(line) >= 12 and line not in body:
-                seen.setdefault(line)
-        return list(seen)
-
-    # -- rendering, cached -----------------------------------------------------------------
-    def warm(self) -> None:
-        """Render every article page now, so serving them later costs only a cache hit."""
-        paused = gc.isenabled()
-        gc.disable()  # only long-lived strings are made here: skip the collector's passes
-        try:
-            for post in self.posts:
-                self._rendered_post(post)
-        finally:
-            if paused:
-                gc.enable()
-
+    # -- the theme, rendered and cached ------------------------------------------------------
     @property
     def chrome(self) -> SiteChrome:
         if self._chrome is None:
             latest = self.posts[:8]
             popular = sorted(self.posts[:60], key=lambda p: (-p.views, p.index))[:4]
-            counts = sorted(((len(v), k[1]) for k, v in self._by_term.items() if k[0] == "tag"),
+            counts = sorted(((len(v), k[1]) for k, v in self.by_term.items() if k[0] == "tag"),
                             key=lambda x: (-x[0], x[1]))
             cloud = [self.tags[slug] for _, slug in counts[:20]]
             header = site_header(latest)
@@ -203,19 +154,6 @@ class ReplicaSite:
                               tuple(new if t == old else t for t in header.texts))
             self._chrome = SiteChrome(header, sidebar(latest, popular, cloud), footer(latest))
         return self._chrome
-
-    def _cached(self, key: tuple, make: Callable[[], tuple]) -> tuple:
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
-        value = make()
-        with self._lock:
-            self._cache[key] = value
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return value
 
     def _rendered_post(self, post: Post) -> tuple[bytes, list[str], str]:
         """(page, chrome lines, ETag) of a post's page."""
@@ -234,102 +172,38 @@ class ReplicaSite:
             body = html.encode()
             return body, lines, f'"{hashlib.sha1(body).hexdigest()[:24]}"'
 
-        return self._cached(("post", post.post_id), make)
+        return self.cached(("post", post.post_id), make)
 
-    # -- HTTP ------------------------------------------------------------------------------
-    def handle(self, method: str, url: str, headers: Mapping[str, str]) -> Response:
-        """Answer one request for a full public URL, as the real site would."""
-        method = method.upper()
-        if method not in ("GET", "HEAD"):
-            return self._finish(method, 405, b"Method Not Allowed", "text/plain; charset=UTF-8",
-                                [("Allow", "GET, HEAD")])
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
-        if host not in DOMAINS:
-            return self._finish(method, 404, b"Unknown host", "text/plain; charset=UTF-8")
-        path, query = parts.path or "/", parts.query
-        fixed = path
-        if not path.endswith("/") and "." not in path.rsplit("/", 1)[-1]:
-            fixed = path + "/"
-        target = ORIGIN + fixed + (f"?{query}" if query else "")
-        if parts.scheme != "https" or host != CANONICAL_HOST:
-            return self._redirect(method, target)  # the web server's own rewrite
-        if fixed != path:  # WordPress adds the slash only to URLs that exist
-            found = fixed in self.by_path or self._route(fixed) is not None
-            return self._redirect(method, target) if found else self._not_found(method)
-        params = parse_qs(query)
-        if path == "/" and "p" in params:
-            post = self.by_id.get(int(params["p"][0])) if params["p"][0].isdigit() else None
-            return self._redirect(method, post.url) if post else self._not_found(method)
-        if "s" in params and (path == "/" or _PAGED.match(path)):
-            return self._search(method, path, params["s"][0])
-        post = self.by_path.get(path)
-        if post is not None:
-            return self._post(method, post, headers)
-        if path in self._gone:
-            self.request_log.record(ORIGIN + path, 404)
-        return self._other(method, path)
-
-    def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
-        body, _, etag = self._rendered_post(post)
-        extra = [("Last-Modified", http_date(post.modified)),
-                 ("Link", f'<{ORIGIN}/?p={post.post_id}>; rel=shortlink'), ("ETag", etag)]
-        status = 304 if _not_modified(headers, etag, post.modified) else 200
-        self.request_log.record(post.url, status)
-        if status == 304:
-            return 304, extra, b""
-        return self._finish(method, 200, body, HTML, extra)
-
-    def _other(self, method: str, path: str) -> Response:
-        key = ("path", path)
-        with self._lock:
-            hit = self._cache.get(key)
-        if hit is None:
-            hit = self._route(path)
-            if hit is None:
-                return self._not_found(method)
-            if isinstance(hit, str):  # a redirect target
-                return self._redirect(method, hit)
-            with self._lock:
-                self._cache[key] = hit
-        status, body, ctype = hit
-        return self._finish(method, status, body, ctype)
-
-    def _route(self, path: str) -> tuple[int, bytes, str] | str | None:
-        """(status, body, type) for a non-post path, a redirect target, or None for 404."""
-        xml = "text/xml; charset=UTF-8"
+    def route(self, path: str) -> Route:
         if path == "/robots.txt":
-            return 200, feeds.robots().encode(), "text/plain; charset=utf-8"
+            return lambda: (200, feeds.robots(), TEXT)
         if path == "/feed/":
-            return 200, feeds.rss(self.posts).encode(), "application/rss+xml; charset=UTF-8"
+            return lambda: (200, feeds.rss(self.posts), RSS)
         if path == "/sitemap_index.xml":
-            return 200, feeds.sitemap_index(self.posts, list(CATEGORIES.values())).encode(), xml
+            return lambda: (200, feeds.sitemap_index(self.posts, list(CATEGORIES.values())), XML)
         if path.startswith("/post-sitemap") and path.endswith(".xml"):
             doc = feeds.post_sitemap(self.posts, path[1:])
-            return None if doc is None else (200, doc.encode(), xml)
+            return None if doc is None else lambda: (200, doc, XML)
         if path == "/page-sitemap.xml":
-            return 200, feeds.page_sitemap(self.posts, list(WP_PAGES)).encode(), xml
+            return lambda: (200, feeds.page_sitemap(self.posts, list(WP_PAGES)), XML)
         if path == "/category-sitemap.xml":
-            rows = [(term, self._by_term[("category", slug)][0].modified)
-                    for slug, term in CATEGORIES.items() if ("category", slug) in self._by_term]
-            return 200, feeds.category_sitemap(rows).encode(), xml
+            rows = [(term, self.by_term[("category", slug)][0].modified)
+                    for slug, term in CATEGORIES.items() if ("category", slug) in self.by_term]
+            return lambda: (200, feeds.category_sitemap(rows), XML)
         slug = path.strip("/")
         if slug in WP_PAGES:
             title, paras, page_id = WP_PAGES[slug]
-            return 200, render_wp_page(slug, title, paras, page_id, self.chrome).encode(), HTML
+            return lambda: (200, render_wp_page(slug, title, paras, page_id, self.chrome), HTML)
         if path in self.attachments:
             post, image = self.attachments[path]
-            return 200, render_attachment(post, image, self.chrome).encode(), HTML
-        n = 1
-        paged = _PAGED.match(path)
-        if paged:
-            path, n = paged.group("base"), int(paged.group("n"))
-            if n == 1:
-                return ORIGIN + path
-        listing = self._listing(path)
+            return lambda: (200, render_attachment(post, image, self.chrome), HTML)
+        base, n = paged(path)
+        if base != path and n == 1:
+            return ORIGIN + base
+        listing = self._listing(base)
         if listing is None or n > listing.pages or n < 1:
             return None
-        return 200, render_listing(listing, n, self.chrome, self.today).encode(), HTML
+        return lambda: (200, render_listing(listing, n, self.chrome, self.today), HTML)
 
     def _listing(self, path: str) -> Listing | None:
         if path == "/":
@@ -337,7 +211,7 @@ class ReplicaSite:
         term = _TERM.match(path)
         if term:
             kind, slug = term.groups()
-            posts = self._by_term.get((kind, slug))
+            posts = self.by_term.get((kind, slug))
             if not posts:
                 return None
             if kind == "category":
@@ -355,7 +229,7 @@ class ReplicaSite:
         date = _DATE.match(path)
         if date:
             key = "/".join(g for g in date.groups() if g)
-            posts = self._by_date.get(key)
+            posts = self.by_date.get(key)
             if not posts:
                 return None
             y, m, d = date.groups()
@@ -365,65 +239,43 @@ class ReplicaSite:
                            paging="next")
         return None
 
-    def _search(self, method: str, path: str, term: str) -> Response:
-        paged = _PAGED.match(path)
-        n = int(paged.group("n")) if paged else 1
+    def render_search(self, term: str, page: int) -> str | None:
+        needle = term.lower()
+        hits = [p for p in self.posts if needle in p.title.lower() or needle in p.body_text.lower()]
+        listing = Listing("/", f"Search Results for: {term}",
+                          f"You searched for {term} - {SITE_TITLE}", "search search-results",
+                          hits, query=f"?s={term}", schema="SearchResultsPage")
+        if page > listing.pages:
+            return None
+        return render_listing(listing, page, self.chrome, self.today)
 
-        def make() -> tuple[int, bytes, str]:
-            needle = term.lower()
-            hits = [p for p in self.posts
-                    if needle in p.title.lower() or needle in p.body_text.lower()]
-            listing = Listing("/", f"Search Results for: {term}",
-                              f"You searched for {term} - {SITE_TITLE}", "search search-results",
-                              hits, query=f"?s={term}", schema="SearchResultsPage")
-            if n > listing.pages:
-                return 404, b"", HTML
-            return 200, render_listing(listing, n, self.chrome, self.today).encode(), HTML
+    def render_404(self) -> str:
+        return render_404(self.chrome)
 
-        status, body, ctype = self._cached(("search", term, n), make)
-        if status == 404:
-            return self._not_found(method)
-        return self._finish(method, status, body, ctype)
+    # -- HTTP: ETags, and the request log of article pages ------------------------------------
+    def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
+        body, _, etag = self._rendered_post(post)
+        extra = [("Last-Modified", http_date(post.modified)),
+                 ("Link", f'<{ORIGIN}/?p={post.post_id}>; rel=shortlink'), ("ETag", etag)]
+        status = 304 if _not_modified(headers, etag, post.modified) else 200
+        self.request_log.record(post.url, status)
+        if status == 304:
+            return 304, extra, b""
+        return finish(method, 200, body, HTML, extra)
 
-    def _not_found(self, method: str) -> Response:
-        body = self._cached(("404",), lambda: (render_404(self.chrome).encode(),))[0]
-        return self._finish(method, 404, body, HTML)
-
-    def _redirect(self, method: str, location: str) -> Response:
-        return self._finish(method, 301, b"", HTML, [("Location", location),
-                                                     ("X-Redirect-By", "WordPress")])
-
-    @staticmethod
-    def _finish(method: str, status: int, body: bytes, ctype: str,
-                extra: Headers | None = None) -> Response:
-        headers = [("Content-Type", ctype), ("Content-Length", str(len(body))),
-                   ("Vary", "Accept-Encoding"), *(extra or ())]
-        return status, headers, b"" if method == "HEAD" else body
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    value = headers.get(name)
-    if value is None:
-        lower = name.lower()
-        for key, val in headers.items():
-            if key.lower() == lower:
-                return val
-    return value
+    def _page(self, path: str) -> tuple[int, bytes, str] | str | None:
+        if path in self._gone:  # a deleted post's page: its 404 is counted
+            self.request_log.record(ORIGIN + path, 404)
+        return super()._page(path)
 
 
 def _not_modified(headers: Mapping[str, str], etag: str, modified: datetime) -> bool:
     """If-None-Match decides when sent (weak comparison); else If-Modified-Since."""
-    match = _header(headers, "If-None-Match")
+    match = header(headers, "If-None-Match")
     if match is not None:
         tags = {t.strip().removeprefix("W/") for t in match.split(",")}
         return "*" in tags or etag in tags
-    since = _header(headers, "If-Modified-Since")
-    if since:
-        try:
-            return parsedate_to_datetime(since) >= modified.replace(microsecond=0)
-        except (TypeError, ValueError):
-            pass
-    return False
+    return unmodified_since(headers, modified)
 
 
 def build_site(articles: int = 120, seed: int = 7, state: int = 1) -> ReplicaSite:
