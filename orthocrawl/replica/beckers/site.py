@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from email.utils import parsedate_to_datetime
 from urllib.parse import parse_qs, urlsplit
 
+from ..cached_site import CachedReplica
 from ..inline import attr
+from ..responses import Response, finish, redirect, unmodified_since
 from ..slugs import slugify
-from ..text import normalize
 from ..timefmt import http_date
 from . import chrome as site_chrome
 from . import feeds
@@ -33,9 +30,6 @@ from .pages import (
 )
 from .variants import kinds, variant
 
-Headers = list[tuple[str, str]]
-Response = tuple[int, Headers, bytes]
-
 HTML = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"
 _ID_ONLY = re.compile(r"^/(?P<section>[a-z-]+)/(?:item/)?(?P<id>\d+)(?:-[^/]*\.html)?/?$")
@@ -43,7 +37,7 @@ _YEAR_SITEMAP = re.compile(r"^/sitemaps/articles-(\d{4})\.xml$")
 _AUTHOR = re.compile(r"^/authors/([a-z0-9-]+)/$")
 
 
-class BeckersSite:
+class BeckersSite(CachedReplica):
     """A deterministic Becker's Spine Review: three CMS eras, feed, sitemaps, listings."""
 
     name = SITE_NAME
@@ -51,10 +45,10 @@ class BeckersSite:
     domains = list(DOMAINS)
 
     def __init__(self, articles: list[Article], seed: int, cache_size: int = 20000) -> None:
+        super().__init__(articles, cache_size)
         self.seed = seed
         self.articles = articles
         self.today = NOW
-        self.by_path = {a.path: a for a in articles}
         self.by_id = {a.item_id: a for a in articles if a.legacy}
         self.by_section: dict[str, list[Article]] = {}
         self.by_author: dict[str, list[Article]] = {}
@@ -64,17 +58,8 @@ class BeckersSite:
                 self.by_author.setdefault(slugify(name), []).append(a)
         self._author_names = {slugify(n): n for a in articles for n in a.authors}
         self._chrome: dict[str, SiteChrome] = {}
-        self._cache: OrderedDict[tuple, tuple] = OrderedDict()
-        self._cache_size = cache_size
-        self._lock = threading.Lock()
 
     # -- what the tests and benchmarks read ------------------------------------------------
-    def truth(self) -> list[dict]:
-        return [a.truth() for a in self.articles]
-
-    def article_urls(self) -> list[str]:
-        return [a.url for a in self.articles]
-
     def non_article_urls(self) -> list[str]:
         author = next(iter(sorted(self.by_author)))
         return [f"{ORIGIN}/", f"{ORIGIN}/spine/", f"{ORIGIN}/spine/?page=2",
@@ -96,31 +81,7 @@ class BeckersSite:
     def fixture_cases(self) -> dict[str, str]:
         return fixture_cases(self.articles)
 
-    def chrome_texts(self, url: str) -> list[str]:
-        article = self.by_path.get(urlsplit(url).path)
-        if article is None:
-            raise KeyError(f"not an article of the replica: {url}")
-        _, lines = self._rendered(article)
-        body = article.body_text
-        seen: dict[str, None] = {}
-        for line in lines:
-            line = normalize(line)
-            if len(line) >= 12 and line not in body:
-                seen.setdefault(line)
-        return list(seen)
-
     # -- rendering, cached -----------------------------------------------------------------
-    def warm(self) -> None:
-        """Render every article page now, so serving them later costs only a cache hit."""
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            for article in self.articles:
-                self._rendered(article)
-        finally:
-            if paused:
-                gc.enable()
-
     def chrome(self, kind: str) -> SiteChrome:
         if kind not in self._chrome:
             latest = self.articles[:5]
@@ -129,37 +90,24 @@ class BeckersSite:
             self._chrome[kind] = make(latest, popular)
         return self._chrome[kind]
 
-    def _cached(self, key: tuple, make: Callable[[], tuple]) -> tuple:
-        with self._lock:
-            hit = self._cache.get(key)
-            if hit is not None:
-                self._cache.move_to_end(key)
-                return hit
-        value = make()
-        with self._lock:
-            self._cache[key] = value
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        return value
-
-    def _rendered(self, article: Article) -> tuple[bytes, list[str]]:
+    def _rendered_post(self, article: Article) -> tuple[bytes, list[str]]:
         def make() -> tuple[bytes, list[str]]:
             html, lines = render(article, self.chrome("legacy" if article.legacy else "modern"))
             return html.encode(), lines
 
-        return self._cached(("article", article.item_id, article.path), make)
+        return self.cached(("article", article.item_id, article.path), make)
 
     # -- HTTP ------------------------------------------------------------------------------
     def handle(self, method: str, url: str, headers: Mapping[str, str]) -> Response:
         """Answer one request for a full public URL, as the real site would."""
         method = method.upper()
         if method not in ("GET", "HEAD"):
-            return _finish(method, 405, b"Method Not Allowed", "text/plain; charset=utf-8",
+            return finish(method, 405, b"Method Not Allowed", "text/plain; charset=utf-8",
                            [("Allow", "GET, HEAD")])
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
         if host not in DOMAINS:
-            return _finish(method, 404, b"Unknown host", "text/plain; charset=utf-8")
+            return finish(method, 404, b"Unknown host", "text/plain; charset=utf-8")
         path, query = parts.path or "/", parts.query
         if parts.scheme != "https" or host != CANONICAL_HOST:
             target = ORIGIN + path + (f"?{query}" if query else "")
@@ -172,27 +120,22 @@ class BeckersSite:
     def _article(self, method: str, article: Article, url: str,
                  headers: Mapping[str, str]) -> Response:
         extra = [("Last-Modified", http_date(article.modified))]
-        since = _header(headers, "If-Modified-Since")
-        if since:
-            try:
-                if parsedate_to_datetime(since) >= article.modified.replace(microsecond=0):
-                    return 304, extra, b""
-            except (TypeError, ValueError):
-                pass
-        body, _ = self._rendered(article)
+        if unmodified_since(headers, article.modified):
+            return 304, extra, b""
+        body, _ = self._rendered_post(article)
         if article.era == "k2":
             body = body.replace(REQUEST_URL.encode(), attr(url).encode())
-        return _finish(method, 200, body, HTML, extra)
+        return finish(method, 200, body, HTML, extra)
 
     def _other(self, method: str, path: str, params: dict[str, list[str]]) -> Response:
         found = self._route(path, params)
         if found is None:
-            body = self._cached(("404",), lambda: (render_404(self.chrome("modern")).encode(),))
-            return _finish(method, 404, body[0], HTML)
+            body = self.cached(("404",), lambda: (render_404(self.chrome("modern")).encode(),))
+            return finish(method, 404, body[0], HTML)
         if isinstance(found, str):
             return _redirect(method, found)
         status, body, ctype = found
-        return _finish(method, status, body, ctype)
+        return finish(method, status, body, ctype)
 
     def _route(self, path: str, params: dict[str, list[str]]) -> tuple | str | None:
         """(status, body, type) for a path that is not an article, a redirect, or None."""
@@ -267,15 +210,8 @@ class BeckersSite:
         return self._doc(key, lambda: render_listing(listing, n, self.chrome("modern")), HTML)
 
     def _doc(self, key: tuple, make: Callable[[], str], ctype: str) -> tuple:
-        body = self._cached(key, lambda: (make().encode(),))[0]
+        body = self.cached(key, lambda: (make().encode(),))[0]
         return 200, body, ctype
-
-
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    value = headers.get(name)
-    if value is None:
-        value = next((v for k, v in headers.items() if k.lower() == name.lower()), None)
-    return value
 
 
 def _page_number(params: dict[str, list[str]]) -> int | None:
@@ -284,11 +220,4 @@ def _page_number(params: dict[str, list[str]]) -> int | None:
 
 
 def _redirect(method: str, location: str) -> Response:
-    return _finish(method, 301, b"", HTML, [("Location", location)])
-
-
-def _finish(method: str, status: int, body: bytes, ctype: str,
-            extra: Headers | None = None) -> Response:
-    headers = [("Content-Type", ctype), ("Content-Length", str(len(body))),
-               ("Vary", "Accept-Encoding"), *(extra or ())]
-    return status, headers, b"" if method == "HEAD" else body
+    return redirect(method, location, HTML, by=None)  # the CMS does not name itself
