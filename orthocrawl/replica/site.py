@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import threading
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -14,22 +13,19 @@ from . import feeds
 from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE, TODAY
 from .content import ACCOUNTS, CATEGORIES, TagBook, build_posts
 from .listings import Listing, render_listing
-from .media import Image
 from .model import Post
 from .other_pages import ABOUT, CONTACT, render_404, render_attachment, render_wp_page
 from .post_page import SiteChrome, render_post
 from .responses import Headers, Response, finish, header, unmodified_since
 from .states import Evolution, evolve, no_changes, state_today
 from .theme import Part, footer, sidebar, site_header
-from .timefmt import MONTHS, display_date, http_date, weekday_date
+from .timefmt import display_date, http_date, weekday_date
 from .variants import VARIANT_KINDS, variant
 from .wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
 
 __all__ = ["Headers", "ReplicaSite", "RequestLog", "Response", "build_site"]
 
 XML = "text/xml; charset=UTF-8"
-_TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
-_DATE = re.compile(r"^/(\d{4})/(?:(\d{2})/(?:(\d{2})/)?)?$")
 WP_PAGES = {"about-us": ("About Us", ABOUT, 2), "contact": ("Contact", CONTACT, 7)}
 _DATE_SPAN = '<span class="date meta-item tie-icon">{}</span>'
 
@@ -103,10 +99,6 @@ class ReplicaSite(WordPressReplica):
         self._gone = {p.path for p in later.deleted} if later else set()
         self._at = {p.post_id: n for n, p in enumerate(posts)}
         self.request_log = RequestLog()
-        self.attachments: dict[str, tuple[Post, Image]] = {}
-        for post in posts:
-            for image in post.images:
-                self.attachments[(image.page_url or "").removeprefix(ORIGIN)] = (post, image)
         self.categories = CATEGORIES
         self.tags = tags.by_slug
         self.accounts = {a.slug: a for a in ACCOUNTS}
@@ -187,8 +179,8 @@ class ReplicaSite(WordPressReplica):
         if path == "/page-sitemap.xml":
             return lambda: (200, feeds.page_sitemap(self.posts, list(WP_PAGES)), XML)
         if path == "/category-sitemap.xml":
-            rows = [(term, self.by_term[("category", slug)][0].modified)
-                    for slug, term in CATEGORIES.items() if ("category", slug) in self.by_term]
+            rows = [(term, self.by_term[("category", term.slug)][0].modified)
+                    for term in self.listed(CATEGORIES.values())]
             return lambda: (200, feeds.category_sitemap(rows), XML)
         slug = path.strip("/")
         if slug in WP_PAGES:
@@ -208,12 +200,9 @@ class ReplicaSite(WordPressReplica):
     def _listing(self, path: str) -> Listing | None:
         if path == "/":
             return Listing("/", "Latest News", SITE_TITLE, "home blog", self.posts)
-        term = _TERM.match(path)
+        term = self.term_archive(path)
         if term:
-            kind, slug = term.groups()
-            posts = self.by_term.get((kind, slug))
-            if not posts:
-                return None
+            kind, slug, posts = term
             if kind == "category":
                 c = CATEGORIES[slug]
                 return Listing(path, c.name, f"{c.name} Archives - {SITE_TITLE}",
@@ -226,22 +215,15 @@ class ReplicaSite(WordPressReplica):
             a = self.accounts[slug]
             return Listing(path, a.name, f"{a.name}, Author at {SITE_TITLE}",
                            f"archive author author-{slug}", posts, schema="ProfilePage")
-        date = _DATE.match(path)
+        date = self.date_archive(path)
         if date:
-            key = "/".join(g for g in date.groups() if g)
-            posts = self.by_date.get(key)
-            if not posts:
-                return None
-            y, m, d = date.groups()
-            label = y if m is None else f"{MONTHS[int(m) - 1]} {y}" if d is None else \
-                f"{MONTHS[int(m) - 1]} {int(d)}, {y}"
+            label, posts = date
             return Listing(path, label, f"{label} - {SITE_TITLE}", "archive date", posts,
                            paging="next")
         return None
 
     def render_search(self, term: str, page: int) -> str | None:
-        needle = term.lower()
-        hits = [p for p in self.posts if needle in p.title.lower() or needle in p.body_text.lower()]
+        hits = self.search_hits(term)
         listing = Listing("/", f"Search Results for: {term}",
                           f"You searched for {term} - {SITE_TITLE}", "search search-results",
                           hits, query=f"?s={term}", schema="SearchResultsPage")

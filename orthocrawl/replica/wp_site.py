@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .cached_site import CachedReplica
 from .responses import Response, finish, redirect, unmodified_since
-from .timefmt import http_date, local
+from .timefmt import MONTHS, http_date, local
 
 Post = Any  # a publisher's post record: wp_model.Post, or a replica's own with the same fields
 Page = tuple[int, str, str]  # status, body, content type
@@ -32,6 +32,8 @@ XML = "application/xml; charset=UTF-8"
 RSS = "application/rss+xml; charset=UTF-8"
 TEXT = "text/plain; charset=utf-8"
 PAGED = re.compile(r"^(?P<base>/(?:.*?/)?)page/(?P<n>\d+)/?$")
+TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
+DATE = re.compile(r"^/(\d{4})/(?:(\d{2})/(?:(\d{2})/)?)?$")
 VARIANT_KINDS = ("utm", "http", "slash", "shortlink", "host")
 
 
@@ -52,12 +54,15 @@ class WordPressReplica(CachedReplica):
         self.by_id: dict[int, Post] = {p.post_id: p for p in posts}
         self.by_term: dict[tuple[str, str], list[Post]] = {}
         self.by_date: dict[str, list[Post]] = {}
+        self.attachments: dict[str, tuple[Post, Any]] = {}  # path -> (post, image)
         for post in posts:
             for key in self.terms_of(post):
                 self.by_term.setdefault(key, []).append(post)
             day = local(post.published)
             for key in (f"{day:%Y}", f"{day:%Y/%m}", f"{day:%Y/%m/%d}"):
                 self.by_date.setdefault(key, []).append(post)
+            for image in post.images:
+                self.attachments[(image.page_url or "").removeprefix(self.origin)] = (post, image)
 
     def terms_of(self, post: Post) -> Iterable[tuple[str, str]]:
         """The (taxonomy, slug) archives that list the post: its terms and its author."""
@@ -85,6 +90,39 @@ class WordPressReplica(CachedReplica):
 
     def non_article_urls(self) -> list[str]:
         raise NotImplementedError
+
+    # -- archives and search, for the theme's listings ----------------------------------------
+    def term_archive(self, path: str) -> tuple[str, str, list[Post]] | None:
+        """(taxonomy, slug, posts) of ``/category/x/``, ``/tag/x/`` or ``/author/x/`` with posts."""
+        match = TERM.match(path)
+        if not match:
+            return None
+        kind, slug = match.groups()
+        posts = self.by_term.get((kind, slug))
+        return (kind, slug, posts) if posts else None
+
+    def date_archive(self, path: str, days: bool = True) -> tuple[str, list[Post]] | None:
+        """(label, posts) of ``/2024/``, ``/2024/03/`` or (``days``) ``/2024/03/09/`` with posts:
+        the label as WordPress prints it, "2024", "March 2024" or "March 9, 2024"."""
+        match = DATE.match(path)
+        if not match or (match.group(3) and not days):
+            return None
+        y, m, d = match.groups()
+        posts = self.by_date.get("/".join(g for g in (y, m, d) if g))
+        if not posts:
+            return None
+        label = y if m is None else f"{MONTHS[int(m) - 1]} {y}" if d is None else \
+            f"{MONTHS[int(m) - 1]} {int(d)}, {y}"
+        return label, posts
+
+    def search_hits(self, term: str) -> list[Post]:
+        """WordPress's search: the posts whose title or content holds the term."""
+        needle = term.lower()
+        return [p for p in self.posts if needle in p.title.lower() or needle in p.body_text.lower()]
+
+    def listed(self, terms: Iterable[Any], taxonomy: str = "category") -> list[Any]:
+        """The terms that have an archive, i.e. at least one post."""
+        return [t for t in terms if (taxonomy, t.slug) in self.by_term]
 
     # -- what the tests and benchmarks read ----------------------------------------------------
     def variant(self, post: Post, kind: str) -> str | None:

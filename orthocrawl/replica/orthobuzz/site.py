@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime
 
 from .. import wp_feeds
 from ..constants import TODAY
-from ..timefmt import MONTHS, local
-from ..wp_model import Post, Upload
+from ..timefmt import local
+from ..wp_model import Post
 from ..wp_site import HTML, RSS, TEXT, XML, Route, WordPressReplica, paged
 from .cases import fixture_cases
 from .constants import ABOUT, CONTACT, HOST, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
@@ -18,8 +17,6 @@ from .post_page import render_post
 from .theme import Chrome, footer, sidebar, site_header
 
 WP_PAGES = {"about": ("About OrthoBuzz", ABOUT, 2), "contact": ("Contact", CONTACT, 5)}
-_TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
-_DATE = re.compile(r"^/(\d{4})/(?:(\d{2})/(?:(\d{2})/)?)?$")
 
 
 class OrthoBuzzSite(WordPressReplica):
@@ -32,9 +29,6 @@ class OrthoBuzzSite(WordPressReplica):
         super().__init__(posts, seed, TODAY)
         self.tags = tags.by_slug
         self.accounts = {p.account.slug: p.account for p in posts}
-        self.attachments: dict[str, tuple[Post, Upload]] = {
-            (image.page_url or "").removeprefix(ORIGIN): (post, image)
-            for post in posts for image in post.images}
         self._chrome: Chrome | None = None
 
     @property
@@ -42,7 +36,7 @@ class OrthoBuzzSite(WordPressReplica):
         if self._chrome is None:
             months = sorted({(local(p.published).year, local(p.published).month)
                              for p in self.posts}, reverse=True)
-            used = [c for slug, c in CATEGORIES.items() if ("category", slug) in self.by_term]
+            used = self.listed(CATEGORIES.values())
             self._chrome = Chrome(site_header(), sidebar(self.posts[:5], months, used),
                                   footer(TODAY.year))
         return self._chrome
@@ -104,19 +98,16 @@ class OrthoBuzzSite(WordPressReplica):
             return lambda: (200, wp_feeds.yoast_urlset(ORIGIN, rows), XML)
         if name == "category-sitemap.xml":
             rows = [(c.url, self.by_term[("category", c.slug)][0].modified, [])
-                    for c in CATEGORIES.values() if ("category", c.slug) in self.by_term]
+                    for c in self.listed(CATEGORIES.values())]
             return lambda: (200, wp_feeds.yoast_urlset(ORIGIN, rows), XML)
         return None
 
     def _listing(self, path: str) -> Listing | None:
         if path == "/":
             return home(self.posts)
-        term = _TERM.match(path)
+        term = self.term_archive(path)
         if term:
-            kind, slug = term.groups()
-            posts = self.by_term.get((kind, slug))
-            if not posts:
-                return None
+            kind, slug, posts = term
             if kind == "category":
                 c = CATEGORIES[slug]
                 return Listing(path, f"Category: {c.name}", f"{c.name} Archives - {SITE_TITLE}",
@@ -128,21 +119,15 @@ class OrthoBuzzSite(WordPressReplica):
             a = self.accounts[slug]
             return Listing(path, f"Author: {a.name}", f"{a.name}, Author at {SITE_TITLE}",
                            f"archive author author-{slug}", posts, kind="ProfilePage")
-        date = _DATE.match(path)
+        date = self.date_archive(path)
         if date:
-            y, m, d = date.groups()
-            posts = self.by_date.get("/".join(g for g in (y, m, d) if g))
-            if not posts:
-                return None
-            label = y if m is None else f"{MONTHS[int(m) - 1]} {y}" if d is None else \
-                f"{MONTHS[int(m) - 1]} {int(d)}, {y}"
+            label, posts = date
             return Listing(path, f"Archive | {label}", f"{label} - {SITE_TITLE}",
                            "archive date", posts)
         return None
 
     def render_search(self, term: str, page: int) -> str | None:
-        needle = term.lower()
-        hits = [p for p in self.posts if needle in p.title.lower() or needle in p.body_text.lower()]
+        hits = self.search_hits(term)
         listing = Listing("/", f"Search Results for: {term}",
                           f"You searched for {term} - {SITE_TITLE}", "search search-results",
                           hits, query=f"?s={term}", kind="SearchResultsPage")

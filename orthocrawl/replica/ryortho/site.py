@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
@@ -20,7 +19,6 @@ from .theme import SiteChrome, footer, sidebar, site_header
 from .variants import VARIANT_KINDS, variant
 
 XML = "text/xml; charset=UTF-8"
-_TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
 
 
 class RyorthoSite(WordPressReplica):
@@ -37,9 +35,6 @@ class RyorthoSite(WordPressReplica):
                  cache_size: int = 20000) -> None:
         super().__init__(posts, seed, TODAY, cache_size)
         self.tags = tags.by_slug
-        self.attachments: dict[str, tuple[Post, Image]] = {
-            (image.page_url or "").removeprefix(ORIGIN): (post, image)
-            for post in posts for image in post.images}
         self._chrome: SiteChrome | None = None
 
     def terms_of(self, post: Post) -> Iterable[tuple[str, str]]:
@@ -96,8 +91,8 @@ class RyorthoSite(WordPressReplica):
             newest = self.posts[0].modified if self.posts else TODAY
             return lambda: (200, feeds.page_sitemap(newest, list(WP_PAGES)), XML)
         if path == "/category-sitemap.xml":
-            rows = [(c.url, self.by_term[("category", slug)][0].modified)
-                    for slug, c in CATEGORIES.items() if ("category", slug) in self.by_term]
+            rows = [(c.url, self.by_term[("category", c.slug)][0].modified)
+                    for c in self.listed(CATEGORIES.values())]
             return lambda: (200, feeds.category_sitemap(rows), XML)
         if path.strip("/") in WP_PAGES:
             return lambda: (200, render_wp_page(path.strip("/"), self.chrome), HTML)
@@ -118,13 +113,10 @@ class RyorthoSite(WordPressReplica):
         if path == "/breaking/":
             return Listing(path, "Breaking News", f"Breaking News - {SITE_TITLE}",
                            "blog archive", self.posts)
-        term = _TERM.match(path)
+        term = self.term_archive(path)
         if not term:
             return None
-        kind, slug = term.groups()
-        posts = self.by_term.get((kind, slug))
-        if not posts:
-            return None
+        kind, slug, posts = term
         if kind == "category":
             c = CATEGORIES[slug]
             return Listing(path, c.name, f"{c.name} Archives - {SITE_TITLE}",
@@ -138,8 +130,7 @@ class RyorthoSite(WordPressReplica):
                        f"archive author author-{slug}", posts, schema="ProfilePage")
 
     def render_search(self, term: str, page: int) -> str | None:
-        needle = term.lower()
-        hits = [p for p in self.posts if needle in p.title.lower() or needle in p.body_text.lower()]
+        hits = self.search_hits(term)
         listing = Listing("/", f"Search Results for: {term}",
                           f"You searched for {term} - {SITE_TITLE}", "search search-results",
                           hits, query=f"?s={term}", schema="SearchResultsPage")

@@ -7,12 +7,9 @@ WordPress core's own sitemaps (``/wp-sitemap.xml``), the feed, and the Articles 
 
 from __future__ import annotations
 
-import re
-
 from .. import wp_feeds
 from ..constants import TODAY
-from ..timefmt import MONTHS
-from ..wp_model import Post, Upload
+from ..wp_model import Post
 from ..wp_site import HTML, RSS, TEXT, XML, Route, WordPressReplica, paged
 from .cases import fixture_cases
 from .constants import HOST, ORIGIN, PAGES, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
@@ -20,9 +17,6 @@ from .content import CATEGORIES, POSTER, TagBook, build_posts
 from .pages import Listing, home, render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .theme import Chrome, footer, sidebar, site_header
-
-_TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
-_DATE = re.compile(r"^/(\d{4})/(?:(\d{2})/)?$")
 
 
 class SpineMarketSite(WordPressReplica):
@@ -34,15 +28,12 @@ class SpineMarketSite(WordPressReplica):
     def __init__(self, posts: list[Post], tags: TagBook, seed: int) -> None:
         super().__init__(posts, seed, TODAY)
         self.tags = tags.by_slug
-        self.attachments: dict[str, tuple[Post, Upload]] = {
-            (image.page_url or "").removeprefix(ORIGIN): (post, image)
-            for post in posts for image in post.images}
         self._chrome: Chrome | None = None
 
     @property
     def chrome(self) -> Chrome:
         if self._chrome is None:
-            used = [c for slug, c in CATEGORIES.items() if ("category", slug) in self.by_term]
+            used = self.listed(CATEGORIES.values())
             self._chrome = Chrome(site_header(), sidebar(self.posts[:6], used),
                                   footer(TODAY.year))
         return self._chrome
@@ -94,7 +85,7 @@ class SpineMarketSite(WordPressReplica):
         locs = {
             "wp-sitemap-posts-page-1.xml": [f"{ORIGIN}/{slug}" for slug in PAGES],
             "wp-sitemap-taxonomies-category-1.xml": [
-                c.url for c in CATEGORIES.values() if ("category", c.slug) in self.by_term],
+                c.url for c in self.listed(CATEGORIES.values())],
             "wp-sitemap-taxonomies-post_tag-1.xml": [t.url for t in self.tags.values()],
             "wp-sitemap-users-1.xml": [POSTER.url],
         }.get(name)
@@ -105,12 +96,9 @@ class SpineMarketSite(WordPressReplica):
     def _listing(self, path: str) -> Listing | None:
         if path == "/":
             return home(self.posts)
-        term = _TERM.match(path)
+        term = self.term_archive(path)
         if term:
-            kind, slug = term.groups()
-            posts = self.by_term.get((kind, slug))
-            if not posts:
-                return None
+            kind, slug, posts = term
             if kind == "category":
                 c = CATEGORIES[slug]
                 return Listing(path, c.name, f"{c.name} – {SITE_TITLE}",
@@ -121,20 +109,15 @@ class SpineMarketSite(WordPressReplica):
                                f"archive tag tag-{slug} tag-{t.term_id}", posts)
             return Listing(path, f"About {POSTER.name}", f"{POSTER.name} – {SITE_TITLE}",
                            f"archive author author-{slug}", posts)
-        date = _DATE.match(path)
+        date = self.date_archive(path, days=False)
         if date:
-            y, m = date.groups()
-            posts = self.by_date.get(y if m is None else f"{y}/{m}")
-            if not posts:
-                return None
-            label = y if m is None else f"{MONTHS[int(m) - 1]} {y}"
+            label, posts = date
             return Listing(path, f"Archives for {label}", f"{label} – {SITE_TITLE}",
                            "archive date", posts)
         return None
 
     def render_search(self, term: str, page: int) -> str | None:
-        needle = term.lower()
-        hits = [p for p in self.posts if needle in p.title.lower() or needle in p.body_text.lower()]
+        hits = self.search_hits(term)
         listing = Listing("/", f"Search Results for: {term}", f"Search Results for “{term}” – "
                           f"{SITE_TITLE}", "search search-results", hits, query=f"?s={term}")
         if page > listing.pages:
