@@ -720,8 +720,10 @@ def history_command(url: str, db: Path, context: int) -> None:
 @main.command("reparse")
 @DB_OPTION
 @click.option("--site", help="Only this site's pages.")
+@click.option("--wait", is_flag=True, help="If a crawl is writing the archive, wait for it "
+              "instead of exiting.")
 @user_errors
-def reparse_command(db: Path, site: str | None) -> None:
+def reparse_command(db: Path, site: str | None, wait: bool) -> None:
     """Extract every stored raw page again with the current page objects (no network).
 
     Articles whose text comes out different get a new version: a fixed extractor
@@ -732,9 +734,10 @@ def reparse_command(db: Path, site: str | None) -> None:
     Example:
       orthocrawl reparse --site orthospinenews
     """
+    from orthocrawl.lock import archive_lock
     from orthocrawl.reparse import reparse
 
-    with _open(db) as archive:
+    with _open(db) as archive, archive_lock(db, wait):  # a writer, like a crawl
         result = reparse(archive, site)
     click.echo(f"{result.pages} pages re-parsed: {result.changed} changed (new versions), "
                f"{result.unchanged} unchanged, {len(result.rejected)} no longer articles")

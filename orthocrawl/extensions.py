@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
+from orthocrawl import lock
 from orthocrawl.archive import Archive
 
 FIELD_NAMES = ("title", "author", "date", "body")
@@ -99,6 +100,8 @@ class RunRecorder:
         return recorder
 
     def spider_opened(self, spider: Spider) -> None:
+        if not lock.held_here(self.path):
+            return  # another crawl is writing the archive (see StorePipeline): no row
         with Archive(self.path) as archive:
             self.run_id = archive.start_run([spider.name])
             archive.finish_run(self.run_id, finished_at=None, pid=os.getpid())

@@ -7,16 +7,20 @@ Every dropped item is counted in the crawl stats under
 from __future__ import annotations
 
 import hashlib
+import logging
 import time
 from typing import Any
 
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem
+from scrapy.exceptions import CloseSpider, DropItem
 
+from orthocrawl import lock
 from orthocrawl.archive import Archive
 from orthocrawl.items import EXPORT_FIELDS, Article, Gone, RawPage, SeenUnchanged
 from orthocrawl.pages.body import normalize_space, word_count
 from orthocrawl.urls import canonical_url
+
+logger = logging.getLogger(__name__)
 
 
 def content_hash(article: Article) -> str:
@@ -147,8 +151,17 @@ class StorePipeline(_CountingPipeline):
         self.accounted: set[str] = set()
         self.last_flush = time.monotonic()
         self.archive: Archive | None = None
+        self.wait = settings.getbool("ORTHOCRAWL_LOCK_WAIT", False)
+        self.locked = False
 
     def open_spider(self) -> None:
+        # Under `orthocrawl crawl` the command holds the archive's lock already; under
+        # `scrapy crawl` or scrapyd the run takes it here, before its first write.
+        try:
+            self.locked = lock.acquire(self.path, self.wait, "set ORTHOCRAWL_LOCK_WAIT=True")
+        except lock.ArchiveBusyError as error:
+            logger.error("%s: this run stores nothing", error)
+            raise CloseSpider("archive_busy") from None
         self.archive = Archive(self.path)
 
     def process_item(self, article: Any) -> Any:
@@ -190,3 +203,5 @@ class StorePipeline(_CountingPipeline):
         self.flush()
         if self.archive is not None:
             self.archive.close()
+        if self.locked:
+            lock.release(self.path)

@@ -76,3 +76,4 @@ ORTHOCRAWL_PROGRESS_INTERVAL = 0         # seconds between progress lines (0: of
 ORTHOCRAWL_RECHECK_DAYS = 30             # re-check (conditional GET) articles unseen this long
 ORTHOCRAWL_SHARE_DROP = 0.25             # a field share this far below recent runs fails a run
 ORTHOCRAWL_SHARE_MIN_PAGES = 10          # ... judged only on at least this many article pages
+ORTHOCRAWL_LOCK_WAIT = False             # scrapy crawl/scrapyd: wait for a busy archive

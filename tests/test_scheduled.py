@@ -114,6 +114,39 @@ def test_two_runs_never_write_at_once(server, tmp_path):
     assert after.returncode == 0
 
 
+def scrapy_crawl(db, base_url: str) -> subprocess.CompletedProcess:
+    """`scrapy crawl` from the repository root, as scrapyd runs a job."""
+    mirrors = json.dumps({"orthospinenews.com": base_url})
+    return subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "orthospinenews", "-s", f"ORTHOCRAWL_DB={db}",
+         "-s", f"ORTHOCRAWL_MIRRORS={mirrors}", "-s", "DOWNLOAD_DELAY=0",
+         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"],
+        capture_output=True, text=True, timeout=300,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def test_scrapy_crawl_takes_the_archive_lock_too(server, tmp_path):
+    db = tmp_path / "scrapyd.db"
+    with archive_lock(db, wait=False):
+        busy = scrapy_crawl(db, server.base_url)
+    assert "another crawl is writing" in busy.stderr and "Traceback" not in busy.stderr
+    assert "archive_busy" in busy.stderr
+    assert not db.exists() or not Archive(db).db["articles"].count
+    assert not db.exists() or not Archive(db).db["crawl_runs"].count
+    done = scrapy_crawl(db, server.base_url)
+    assert "Traceback" not in done.stderr, done.stderr[-3000:]
+    database = sqlite_utils.Database(db)
+    assert database["articles"].count == ARTICLES
+    assert [r["status"] for r in database.query("SELECT status FROM crawl_runs")] == ["ok"]
+
+
+def test_reparse_waits_its_turn(crawled):
+    with archive_lock(crawled, wait=False):
+        result = run("reparse", "--db", str(crawled))
+    assert result.returncode == 1 and "another crawl is writing" in result.stderr
+    assert run("reparse", "--db", str(crawled)).returncode == 0
+
+
 @pytest.mark.parametrize(("shares", "status"), [
     ({"title": 1.0, "author": 1.0, "date": 1.0, "body": 0.95, "pages": 40}, "ok"),
     ({"title": 1.0, "author": 0.1, "date": 1.0, "body": 0.95, "pages": 40}, "failed"),
