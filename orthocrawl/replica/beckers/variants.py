@@ -4,9 +4,9 @@ answer 301 to the canonical URL."""
 
 from __future__ import annotations
 
-import zlib
 from typing import TYPE_CHECKING
 
+from ..url_forms import pick
 from .constants import CANONICAL_HOST, ORIGIN
 
 if TYPE_CHECKING:
@@ -47,8 +47,5 @@ def variant(article: Article, kind: str) -> str:
 
 def link(article: Article, context: str) -> str:
     """The URL a given page uses to link to ``article``: usually canonical, sometimes not."""
-    roll = zlib.crc32(f"{context}|{article.item_id}".encode()) % 100
-    for kind, upto in _MIX:
-        if roll < upto:
-            return variant(article, kind)
-    return article.url
+    kind = pick(context, article.item_id, _MIX)
+    return variant(article, kind) if kind else article.url
