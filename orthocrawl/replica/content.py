@@ -8,7 +8,7 @@ from random import Random
 
 from . import phrases, vocab
 from .blocks import OLDER_URL, SELF_URL, Block, clean, paragraph
-from .constants import TODAY
+from .constants import ORIGIN, TODAY
 from .inline import Ink
 from .media import Image
 from .model import Account, Comment, Post, Term
@@ -19,6 +19,7 @@ from .text import excerpt
 from .timefmt import local
 from .timeline import post_id, schedule
 from .variants import link
+from .wp_model import TagBook
 from .writing import Story, Writer
 
 KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
@@ -28,26 +29,12 @@ KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
 
 ACCOUNTS = [Account(name, slug, bio, social) for name, slug, _, bio, social in vocab.ACCOUNTS]
 _ACCOUNT_WEIGHTS = [share for _, _, share, _, _ in vocab.ACCOUNTS]
-CATEGORIES = {slug: Term(name, slug, "category", 2 + n, desc)
+CATEGORIES = {slug: Term(name, slug, "category", 2 + n, ORIGIN, desc)
               for n, (name, slug, desc) in enumerate(vocab.CATEGORIES)}
 
 
-class TagBook:
-    """Tags get ids in order of first use, so the same build always numbers them alike."""
-
-    def __init__(self) -> None:
-        self.by_slug: dict[str, Term] = {}
-
-    def get(self, name: str) -> Term:
-        slug = slugify(name)
-        term = self.by_slug.get(slug)
-        if term is None:
-            term = self.by_slug[slug] = Term(name, slug, "tag", 100 + len(self.by_slug))
-        return term
-
-
 def build_posts(count: int, seed: int) -> tuple[list[Post], TagBook]:
-    tags = TagBook()
+    tags = TagBook(ORIGIN, 100)
     posts = [draft(i, seed, published, modified, tags)
              for i, (published, modified) in enumerate(schedule(count, seed))]
     assign_paths(posts)

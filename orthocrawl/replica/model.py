@@ -1,4 +1,4 @@
-"""The replica's records: accounts, terms, comments and posts."""
+"""The replica's records: accounts and posts (terms and comments are wp_model's)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from .constants import ORIGIN, SITE_NAME
 from .media import Image
 from .text import strip_tags, word_count
 from .timefmt import iso_z
+from .wp_model import Comment, Term
+
+__all__ = ["Account", "Comment", "Post", "Term"]
 
 
 @dataclass(slots=True)
@@ -25,29 +28,6 @@ class Account:
     @property
     def url(self) -> str:
         return f"{ORIGIN}/author/{self.slug}/"
-
-
-@dataclass(slots=True)
-class Term:
-    """A category or a tag."""
-
-    name: str
-    slug: str
-    taxonomy: str  # "category" or "tag"
-    term_id: int
-    description: str = ""
-
-    @property
-    def url(self) -> str:
-        return f"{ORIGIN}/{self.taxonomy}/{self.slug}/"
-
-
-@dataclass(slots=True)
-class Comment:
-    comment_id: int
-    author: str
-    text: str
-    when: datetime
 
 
 @dataclass(eq=False)

@@ -1,7 +1,8 @@
-"""Records of a WordPress replica on any origin: accounts, terms, uploads and posts.
+"""Records of a WordPress replica on any origin: accounts, terms, comments, uploads and posts.
 
-The OrthoSpineNews replica has its own records (model.py, bound to its origin); the smaller
-publishers' replicas share these, each post carrying its site's name and origin.
+The OrthoSpineNews replica has its own accounts and posts (model.py, bound to its origin) and
+shares the terms and comments; the smaller publishers' replicas share all of these, each post
+carrying its site's name and origin.
 """
 
 from __future__ import annotations
@@ -11,11 +12,9 @@ from datetime import datetime
 from functools import cached_property
 
 from .blocks import Block
-from .model import Comment
+from .slugs import slugify
 from .text import strip_tags, word_count
 from .timefmt import iso_z
-
-__all__ = ["Account", "Comment", "Post", "Term", "Upload"]
 
 
 @dataclass(slots=True)
@@ -46,6 +45,31 @@ class Term:
     @property
     def url(self) -> str:
         return f"{self.origin}/{self.taxonomy}/{self.slug}/"
+
+
+class TagBook:
+    """Tags get ids in order of first use, so the same build always numbers them alike."""
+
+    def __init__(self, origin: str, first_id: int) -> None:
+        self.origin = origin
+        self.first_id = first_id
+        self.by_slug: dict[str, Term] = {}
+
+    def get(self, name: str) -> Term:
+        slug = slugify(name)
+        term = self.by_slug.get(slug)
+        if term is None:
+            term = self.by_slug[slug] = Term(name, slug, "tag", self.first_id + len(self.by_slug),
+                                             self.origin)
+        return term
+
+
+@dataclass(slots=True)
+class Comment:
+    comment_id: int
+    author: str
+    text: str
+    when: datetime
 
 
 @dataclass(slots=True)

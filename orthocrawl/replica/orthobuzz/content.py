@@ -13,7 +13,7 @@ from ..timefmt import local
 from ..timeline import post_id, schedule
 from ..vocab import COMMENTERS
 from ..wp_media import upload
-from ..wp_model import Account, Comment, Post, Term
+from ..wp_model import Account, Comment, Post, TagBook, Term
 from ..writing import Writer
 from . import phrases
 from .constants import ACCOUNTS as ACCOUNT_ROWS
@@ -29,22 +29,8 @@ CATEGORIES = {slug: Term(name, slug, "category", 2 + n, ORIGIN)
 FEATURES = (("sharedaddy", 0.7), ("jp_related", 0.45), ("cme", 0.3))
 
 
-class TagBook:
-    """Tags get ids in order of first use, so the same build always numbers them alike."""
-
-    def __init__(self) -> None:
-        self.by_slug: dict[str, Term] = {}
-
-    def get(self, name: str) -> Term:
-        slug = slugify(name)
-        term = self.by_slug.get(slug)
-        if term is None:
-            term = self.by_slug[slug] = Term(name, slug, "tag", 300 + len(self.by_slug), ORIGIN)
-        return term
-
-
 def build_posts(count: int, seed: int, today: datetime) -> tuple[list[Post], TagBook]:
-    tags = TagBook()
+    tags = TagBook(ORIGIN, 300)
     salted = seed + SEED_SALT
     posts = [draft(i, seed, salted, published, modified, tags, today)
              for i, (published, modified) in enumerate(schedule(count, salted))]

@@ -10,7 +10,7 @@ from ..inline import Ink
 from ..slugs import slugify
 from ..timeline import post_id, schedule
 from ..vocab import COMMENTERS
-from ..wp_model import Account, Comment, Post, Term
+from ..wp_model import Account, Comment, Post, TagBook, Term
 from ..writing import Writer
 from .constants import ACCOUNT, ORIGIN, SEED_SALT, SITE_NAME
 from .constants import CATEGORIES as CATEGORY_ROWS
@@ -30,22 +30,8 @@ _COMMENTS = (
 )
 
 
-class TagBook:
-    """Tags get ids in order of first use, so the same build always numbers them alike."""
-
-    def __init__(self) -> None:
-        self.by_slug: dict[str, Term] = {}
-
-    def get(self, name: str) -> Term:
-        slug = slugify(name)
-        term = self.by_slug.get(slug)
-        if term is None:
-            term = self.by_slug[slug] = Term(name, slug, "tag", 200 + len(self.by_slug), ORIGIN)
-        return term
-
-
 def build_posts(count: int, seed: int, today: datetime) -> tuple[list[Post], TagBook]:
-    tags = TagBook()
+    tags = TagBook(ORIGIN, 200)
     salted = seed + SEED_SALT
     posts = [draft(i, seed, salted, published, modified, tags, today)
              for i, (published, modified) in enumerate(schedule(count, salted))]
