@@ -19,7 +19,6 @@ EPOCH = datetime(2012, 1, 9, 14, 0, 0, tzinfo=UTC)
 LOCAL_OFFSET = timedelta(hours=-5)
 
 PER_PAGE = 10  # posts per listing page and feed items
-SITEMAP_MAX = 1000  # URLs per Yoast post sitemap
 # Post ids are spaced so that a post's attachments fit between it and the next post.
 POST_ID_STRIDE = 17
 POST_ID_TOP = 200000  # room for the 100,000-article query benchmark

@@ -1,13 +1,11 @@
-"""Machine-facing documents: RSS feed, Yoast sitemaps, robots.txt."""
+"""Machine-facing documents: RSS feed, Yoast sitemaps, robots.txt (wp_feeds' formats)."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
-from .constants import ORIGIN, PER_PAGE, SITE_TITLE, SITEMAP_MAX, TAGLINE, TODAY
-from .text import excerpt
-from .timefmt import iso_offset, rfc822
+from . import wp_feeds
+from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE, TODAY
 from .variants import variant
 
 if TYPE_CHECKING:
@@ -15,121 +13,43 @@ if TYPE_CHECKING:
 
     from .model import Post, Term
 
-XSL = f'<?xml-stylesheet type="text/xsl" href="//{ORIGIN.removeprefix("https://")}/main-sitemap.xsl"?>'
+XSL = f"//{ORIGIN.removeprefix('https://')}/main-sitemap.xsl"  # a scheme-relative stylesheet
 
 
-def _cdata(text: str) -> str:
-    return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
-
-
-def _xml_text(text: str) -> str:
-    # WordPress writes "&" in feed titles as &#038;.
-    return escape(text, quote=False).replace("&amp;", "&#038;")
+def _summary(post: Post) -> str:
+    """The feed excerpt starts at the byline paragraph, then the body text."""
+    lead = post.byline_block.text + " " if post.byline_block else ""
+    return lead + post.body_text
 
 
 def rss(posts: list[Post]) -> str:
-    items = []
-    for post in posts[:PER_PAGE]:
-        cats = "".join(f"\t\t<category>{_cdata(t.name)}</category>\n"
-                       for t in [*post.categories, *post.tags])
-        lead = post.byline_block.text + " " if post.byline_block else ""
-        items.append(
-            f"\t<item>\n\t\t<title>{_xml_text(post.title)}</title>\n"
-            f"\t\t<link>{_xml_text(variant(post, 'utm'))}</link>\n"
-            f"\t\t<comments>{post.url}#respond</comments>\n"
-            f"\t\t<dc:creator>{_cdata(post.account.name)}</dc:creator>\n"
-            f"\t\t<pubDate>{rfc822(post.published)}</pubDate>\n{cats}"
-            f'\t\t<guid isPermaLink="false">{ORIGIN}/?p={post.post_id}</guid>\n'
-            f"\t\t<description>{_cdata(excerpt(lead + post.body_text, 55) + ' [&#8230;]')}"
-            f"</description>\n"
-            f"\t\t<content:encoded>{_cdata(post.body_html)}</content:encoded>\n"
-            f"\t\t<wfw:commentRss>{post.url}feed/</wfw:commentRss>\n"
-            f"\t\t<slash:comments>{len(post.comments)}</slash:comments>\n\t</item>\n")
-    built = max((p.modified for p in posts[:PER_PAGE]), default=TODAY)
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"\n'
-        '\txmlns:content="http://purl.org/rss/1.0/modules/content/"\n'
-        '\txmlns:wfw="http://wellformedweb.org/CommentAPI/"\n'
-        '\txmlns:dc="http://purl.org/dc/elements/1.1/"\n'
-        '\txmlns:atom="http://www.w3.org/2005/Atom"\n'
-        '\txmlns:sy="http://purl.org/rss/1.0/modules/syndication/"\n'
-        '\txmlns:slash="http://purl.org/rss/1.0/modules/slash/"\n\t>\n\n<channel>\n'
-        f"\t<title>{SITE_TITLE}</title>\n"
-        f'\t<atom:link href="{ORIGIN}/feed/" rel="self" type="application/rss+xml" />\n'
-        f"\t<link>{ORIGIN}</link>\n\t<description>{_xml_text(TAGLINE)}</description>\n"
-        f"\t<lastBuildDate>{rfc822(built)}</lastBuildDate>\n\t<language>en-US</language>\n"
-        "\t<sy:updatePeriod>\n\thourly\t</sy:updatePeriod>\n"
-        "\t<sy:updateFrequency>\n\t1\t</sy:updateFrequency>\n"
-        "\t<generator>https://wordpress.org/?v=6.8.1</generator>\n"
-        + "".join(items) + "\t</channel>\n</rss>\n")
-
-
-def post_sitemap_names(count: int) -> list[str]:
-    chunks = max(1, -(-count // SITEMAP_MAX))
-    return ["post-sitemap.xml"] + [f"post-sitemap{k}.xml" for k in range(2, chunks + 1)]
-
-
-def _chunk(posts: list[Post], name: str) -> list[Post] | None:
-    """The posts of one post sitemap: oldest first, as Yoast orders them."""
-    names = post_sitemap_names(len(posts))
-    if name not in names:
-        return None
-    k = names.index(name)
-    oldest_first = posts[::-1]
-    return oldest_first[k * SITEMAP_MAX:(k + 1) * SITEMAP_MAX]
+    return wp_feeds.rss(SITE_TITLE, ORIGIN, TAGLINE, posts[:PER_PAGE],
+                        lambda post: variant(post, "utm"), TODAY, _summary, comment_feeds=True)
 
 
 def sitemap_index(posts: list[Post], categories: list[Term]) -> str:
-    entries = []
-    for name in post_sitemap_names(len(posts)):
-        chunk = _chunk(posts, name) or []
-        entries.append((name, max((p.modified for p in chunk), default=TODAY)))
-    newest = max((p.modified for p in posts), default=TODAY)
-    entries += [("page-sitemap.xml", newest), ("category-sitemap.xml", newest)]
-    body = "".join(f"\t<sitemap>\n\t\t<loc>{ORIGIN}/{name}</loc>\n\t\t<lastmod>"
-                   f"{iso_offset(when)}</lastmod>\n\t</sitemap>\n" for name, when in entries)
-    return ('<?xml version="1.0" encoding="UTF-8"?>' + XSL + "\n"
-            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + body + "</sitemapindex>\n<!-- XML Sitemap generated by Yoast SEO -->")
-
-
-def _urlset(rows: list[tuple[str, datetime | None, list[str]]]) -> str:
-    out = []
-    for loc, when, images in rows:
-        mod = f"\t\t<lastmod>{iso_offset(when)}</lastmod>\n" if when else ""
-        imgs = "".join(f"\t\t<image:image>\n\t\t\t<image:loc>{escape(src)}</image:loc>\n"
-                       f"\t\t</image:image>\n" for src in images)
-        out.append(f"\t<url>\n\t\t<loc>{escape(loc)}</loc>\n{mod}{imgs}\t</url>\n")
-    return ('<?xml version="1.0" encoding="UTF-8"?>' + XSL + "\n"
-            '<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-            'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" '
-            'xsi:schemaLocation="http://www.sitemaps.org/schemas/sitemap/0.9 '
-            'http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd '
-            'http://www.google.com/schemas/sitemap-image/1.1 '
-            'http://www.google.com/schemas/sitemap-image/1.1/sitemap-image.xsd" '
-            'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "".join(out) + "</urlset>\n<!-- XML Sitemap generated by Yoast SEO -->")
+    return wp_feeds.yoast_index(ORIGIN, wp_feeds.yoast_entries(posts, TODAY), XSL)
 
 
 def post_sitemap(posts: list[Post], name: str) -> str | None:
-    chunk = _chunk(posts, name)
+    chunk = wp_feeds.yoast_chunk(posts, name)
     if chunk is None:
         return None
-    return _urlset([(p.url, p.modified, [i.upload_url for i in p.images]) for p in chunk])
+    rows = [(p.url, p.modified, [i.upload_url for i in p.images]) for p in chunk]
+    return wp_feeds.yoast_urlset(ORIGIN, rows, XSL)
 
 
 def page_sitemap(posts: list[Post], pages: list[str]) -> str:
     newest = posts[0].modified if posts else TODAY
-    rows = [(f"{ORIGIN}/", newest, [])]
+    rows: list[tuple[str, datetime | None, list[str]]] = [(f"{ORIGIN}/", newest, [])]
     rows += [(f"{ORIGIN}/{slug}/", TODAY.replace(year=2024, month=3, day=14), [])
              for slug in pages]
-    return _urlset(rows)
+    return wp_feeds.yoast_urlset(ORIGIN, rows, XSL)
 
 
 def category_sitemap(categories: list[tuple[Term, datetime]]) -> str:
-    return _urlset([(term.url, when, []) for term, when in categories])
+    return wp_feeds.yoast_urlset(ORIGIN, [(term.url, when, []) for term, when in categories], XSL)
 
 
 def robots() -> str:
-    return ("User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
-            f"Sitemap: {ORIGIN}/sitemap_index.xml\n")
+    return wp_feeds.robots(f"{ORIGIN}/sitemap_index.xml")

@@ -14,7 +14,6 @@ TAGLINE = "Weekly News, Analysis, and Commentary"
 PUBLISHER = "RRY Publications, LLC"
 
 PER_PAGE = 10  # posts per listing page and feed items
-SITEMAP_MAX = 1000  # URLs per (guessed) Yoast post sitemap
 # WordPress ids: post i gets POST_ID_BASE - POST_ID_STRIDE * i; its images take the ids after it.
 POST_ID_BASE = 190000
 POST_ID_STRIDE = 16
