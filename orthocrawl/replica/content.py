@@ -12,7 +12,7 @@ from .constants import ORIGIN, TODAY
 from .inline import Ink
 from .media import Image
 from .model import Account, Comment, Post, Term
-from .slugs import slugify
+from .slugs import slugify, unique_slug
 from .stories_corporate import fda_clearance, market_report, press_release
 from .stories_editorial import brief, interview, listicle, news, roundup, study
 from .text import excerpt
@@ -169,11 +169,7 @@ def assign_paths(posts: list[Post]) -> None:
         slug = post.slug or f"post-{post.post_id}"
         if post.index in slug_only:
             slug += "-2"
-        base, n = slug, 2
-        while slug in seen:
-            slug, n = f"{base}-{n}", n + 1
-        seen.add(slug)
-        post.slug = slug
+        post.slug = slug = unique_slug(slug, seen)
         if post.index in slug_only:
             post.path = f"/{slug}/"
         else:

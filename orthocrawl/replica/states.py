@@ -17,6 +17,7 @@ from .constants import TODAY
 from .content import TagBook, _auto_excerpt, draft, link_post
 from .inline import Ink
 from .model import Post
+from .slugs import unique_slug
 from .timefmt import local, long_date
 
 STATES = (1, 2)
@@ -160,12 +161,7 @@ def _new_posts(base: list[Post], tags: TagBook, seed: int, count: int, today: da
             modified = min(published + timedelta(seconds=rng.randint(120, 86400)),
                            today - timedelta(minutes=5))
         post = draft(k - count, seed, published, modified, tags, now=today)
-        slug = base_slug = post.slug or f"post-{post.post_id}"
-        n = 2
-        while slug in seen:
-            slug, n = f"{base_slug}-{n}", n + 1
-        seen.add(slug)
-        post.slug = slug
+        post.slug = slug = unique_slug(post.slug or f"post-{post.post_id}", seen)
         post.path = f"/{local(published):%Y/%m/%d}/{slug}/"
         for image in post.images:
             image.page_url = f"{post.url}attachment/{image.name}/"

@@ -7,7 +7,7 @@ from random import Random
 
 from ..blocks import OLDER_URL, SELF_URL, clean
 from ..inline import Ink
-from ..slugs import slugify
+from ..slugs import slugify, unique_slug
 from ..text import excerpt
 from ..timefmt import local
 from ..timeline import schedule
@@ -97,12 +97,7 @@ def assign_paths(posts: list[Post]) -> None:
     """Permalinks ``/breaking/slug/``, oldest first so a later duplicate slug gets ``-2``."""
     seen: set[str] = set()
     for post in reversed(posts):
-        base = slug = post.slug or f"post-{post.post_id}"
-        n = 2
-        while slug in seen:
-            slug, n = f"{base}-{n}", n + 1
-        seen.add(slug)
-        post.slug = slug
+        post.slug = slug = unique_slug(post.slug or f"post-{post.post_id}", seen)
         post.path = f"/breaking/{slug}/"
         for image in post.images:
             image.page_url = f"{post.url}{image.name}/"

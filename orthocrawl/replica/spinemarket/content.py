@@ -7,7 +7,7 @@ from random import Random
 
 from ..blocks import SELF_URL
 from ..inline import Ink
-from ..slugs import slugify
+from ..slugs import slugify, unique_slug
 from ..timeline import post_id, schedule
 from ..vocab import COMMENTERS
 from ..wp_model import Account, Comment, Post, TagBook, Term
@@ -84,12 +84,7 @@ def assign_paths(posts: list[Post]) -> None:
     """Slug-only permalinks without a trailing slash; a later duplicate slug gets ``-2``."""
     seen: set[str] = set()
     for post in reversed(posts):
-        base = post.slug or f"post-{post.post_id}"
-        slug, n = base, 2
-        while slug in seen:
-            slug, n = f"{base}-{n}", n + 1
-        seen.add(slug)
-        post.slug = slug
+        post.slug = slug = unique_slug(post.slug or f"post-{post.post_id}", seen)
         post.path = f"/{slug}"
         for image in post.images:
             image.page_url = f"{post.url}/{image.name}"
