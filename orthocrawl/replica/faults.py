@@ -20,8 +20,9 @@ from random import Random
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+from .responses import Headers, Response
 from .server import ACTION, DELAY
-from .site import Headers, RequestLog, Response
+from .site import RequestLog
 from .timefmt import MONTHS
 
 MODES = ("server_errors", "rate_limit", "slow", "timeout", "drop", "truncate", "wrong_charset",

@@ -20,7 +20,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .constants import ORIGIN
-from .site import Headers, ReplicaSite
+from .responses import Headers
+from .site import ReplicaSite
 
 CONTROL = "X-Replica-"
 DELAY, ACTION = CONTROL + "Delay", CONTROL + "Action"
