@@ -387,16 +387,25 @@ class Archive:
         url, status, headers, body, encoding, fetched_at = row
         return RawPage(url, status, json.loads(headers), DECOMPRESSORS[encoding](body), fetched_at)
 
-    def iter_pages(self, site: str | None = None) -> Iterator[tuple[str, RawPage]]:
-        """Every stored raw page with its article URL (for re-parsing and WARC export)."""
-        sql = ("SELECT p.article_url, coalesce(p.fetched_url, p.url), p.status, p.headers, "
-               "p.body, p.encoding, p.fetched_at FROM pages p JOIN articles a "
-               "ON a.url = p.article_url" + (" WHERE a.site = ?" if site else "") +
-               " ORDER BY p.article_url")
-        for article_url, url, status, headers, body, encoding, fetched_at in self.db.execute(
-                sql, [site] if site else []):
-            yield article_url, RawPage(url, status, json.loads(headers),
-                                       DECOMPRESSORS[encoding](body), fetched_at)
+    def iter_pages(self, site: str | None = None,
+                   chunk: int = 100) -> Iterator[tuple[str, RawPage]]:
+        """Every stored raw page with its article URL (for re-parsing and WARC export).
+
+        Read a chunk at a time in key order, with no cursor left open between chunks:
+        memory stays flat, and the caller may write to the archive as it goes."""
+        sql = ("SELECT p.url, p.article_url, coalesce(p.fetched_url, p.url), p.status, "
+               "p.headers, p.body, p.encoding, p.fetched_at FROM pages p JOIN articles a "
+               "ON a.url = p.article_url WHERE p.url > ?" +
+               (" AND a.site = ?" if site else "") + " ORDER BY p.url LIMIT ?")
+        last = ""
+        while True:
+            rows = self.db.execute(sql, [last, *([site] if site else []), chunk]).fetchall()
+            for _, article_url, url, status, headers, body, encoding, fetched_at in rows:
+                yield article_url, RawPage(url, status, json.loads(headers),
+                                           DECOMPRESSORS[encoding](body), fetched_at)
+            if len(rows) < chunk:
+                return
+            last = rows[-1][0]
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
         return list(self.db.query(

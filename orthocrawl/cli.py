@@ -738,6 +738,11 @@ def reparse_command(db: Path, site: str | None, wait: bool) -> None:
     from orthocrawl.reparse import reparse
 
     with _open(db) as archive, archive_lock(db, wait):  # a writer, like a crawl
+        held = [row[0] for row in archive.db.execute(
+            "SELECT DISTINCT site FROM articles ORDER BY site")]
+        if site is not None and site not in held:
+            fail(f"no articles of site {site!r} in {db} (sites there: "
+                 f"{', '.join(held) or 'none'})", 2)
         result = reparse(archive, site)
     click.echo(f"{result.pages} pages re-parsed: {result.changed} changed (new versions), "
                f"{result.unchanged} unchanged, {len(result.rejected)} no longer articles")

@@ -34,6 +34,9 @@ class Filters:
     since: str | None = None
     until: str | None = None
 
+    def __post_init__(self) -> None:
+        self.where()  # a date that is not one fails here (QueryError), before any output
+
     def where(self) -> tuple[str, list[Any]]:
         """SQL conditions on `articles a`, joined by AND ("1" when there are none)."""
         clauses: list[str] = []

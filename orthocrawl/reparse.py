@@ -33,8 +33,8 @@ def reparse(archive: Archive, site: str | None = None) -> ReparseResult:
                 result.unchanged += 1
         batch.clear()
 
-    # Read every page first: the store writes to the same tables.
-    for article_url, page in list(archive.iter_pages(site)):
+    # iter_pages reads in chunks with no cursor open across them: writing as we go is safe.
+    for article_url, page in archive.iter_pages(site):
         result.pages += 1
         article = clean(extract(page.body, page.url, page.headers))
         reason = drop_reason(article, MIN_WORDS)

@@ -51,6 +51,22 @@ def test_raw_page_round_trip_compressed(tmp_path):
         assert stored < len(body) / 10
 
 
+def test_iter_pages_reads_in_chunks_and_tolerates_writes(tmp_path):
+    urls = [f"https://example.com/{n}/" for n in range(7)]
+    with Archive(tmp_path / "a.db") as archive:
+        for n, url in enumerate(urls):
+            raw = RawPage(url, 200, {}, f"<html>{n}</html>".encode(), "2024-01-02T03:04:05Z")
+            archive.store([(record(url=url) | {"site": "odd" if n % 2 else "even"}, raw)])
+        assert [u for u, _ in archive.iter_pages("odd", chunk=2)] == sorted(urls[1::2])
+        seen = []
+        for url, raw in archive.iter_pages(chunk=3):
+            seen.append(url)
+            # Writing between chunks (as reparse does) neither repeats nor skips a page.
+            archive.store([(record(url=url, body="Rewritten spinal fusion text."), None)])
+            assert raw.body == f"<html>{urls.index(url)}</html>".encode()
+        assert seen == sorted(urls)
+
+
 def test_fts_follows_inserts_and_updates(tmp_path):
     with Archive(tmp_path / "a.db") as archive:
         archive.store([(record(), None)])

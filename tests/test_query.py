@@ -90,6 +90,9 @@ def test_filters(db):
         assert "2015-01-01" <= hit["published_at"][:10] <= "2020-12-31"
     bad = run("search", "the", "--db", str(path), "--since", "last blue moon")
     assert bad.returncode == 2 and "not a date" in bad.stderr
+    # An export with a bad filter writes nothing at all, not a header and then an error.
+    bad = run("export", "--db", str(path), "--until", "31/31/2020")
+    assert bad.returncode == 2 and "not a date" in bad.stderr and bad.stdout == ""
 
 
 def test_export_csv_is_rfc4180_excel_safe_and_complete(db, tmp_path):

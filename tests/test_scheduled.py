@@ -140,6 +140,12 @@ def test_scrapy_crawl_takes_the_archive_lock_too(server, tmp_path):
     assert [r["status"] for r in database.query("SELECT status FROM crawl_runs")] == ["ok"]
 
 
+def test_reparse_of_a_site_not_in_the_archive_is_an_error(crawled):
+    result = run("reparse", "--db", str(crawled), "--site", "nosuchsite")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "no articles of site 'nosuchsite'" in result.stderr and "orthospinenews" in result.stderr
+
+
 def test_reparse_waits_its_turn(crawled):
     with archive_lock(crawled, wait=False):
         result = run("reparse", "--db", str(crawled))
