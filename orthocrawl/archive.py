@@ -68,6 +68,22 @@ class ArchiveError(Exception):
     """A problem with the archive file that the user can fix; the message is one line."""
 
 
+@contextmanager
+def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE (the write lock up front: no deadlock on upgrading a read) ... COMMIT,
+    or ROLLBACK on any error. Inside an open transaction the block simply joins it."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
 # ---- schema ----
 
 def _migration_1(db: sqlite_utils.Database) -> None:
@@ -215,7 +231,7 @@ class Archive:
 
     def _migrate(self, version: int) -> None:
         for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
-            with self.db.conn:
+            with _atomic(self.db.conn):
                 migration(self.db)
                 self.db.execute(f"PRAGMA user_version = {number}")
 
@@ -230,8 +246,12 @@ class Archive:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """One atomic write: everything in the block is committed together or not at all.
+
+        The BEGIN is explicit: sqlite-utils 4 commits a write statement at once unless a
+        transaction is already open, so `with conn:` alone would not group statements."""
         try:
-            with self.db.conn:
+            with _atomic(self.db.conn):
                 yield
         except sqlite3.DatabaseError as error:
             raise ArchiveError(f"cannot write to {self.path}: {error}") from None

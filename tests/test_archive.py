@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+import sqlite_utils
 
 from orthocrawl.archive import SCHEMA_VERSION, Archive, ArchiveError
 from orthocrawl.items import RawPage
@@ -49,6 +50,43 @@ def test_raw_page_round_trip_compressed(tmp_path):
         assert archive.raw_page("https://example.com/a/").body == body
         stored = archive.db.execute("SELECT length(body) FROM pages").fetchone()[0]
         assert stored < len(body) / 10
+
+
+def test_a_batch_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
+    with Archive(tmp_path / "a.db") as archive:
+        archive.store([(record(), page())])
+
+        def fail_midway(self, url, raw):  # as if the process died between two statements
+            raise sqlite3.OperationalError("disk I/O error")
+
+        monkeypatch.setattr(Archive, "_store_page", fail_midway)
+        batch = [(record(url=f"https://example.com/{n}/"), page()) for n in range(3)]
+        with pytest.raises(ArchiveError):
+            archive.store(batch)
+        assert archive.count() == 1  # the article rows of the failed batch were rolled back
+        assert not archive.db.conn.in_transaction
+        monkeypatch.undo()
+        assert archive.store(batch) == ["new"] * 3
+
+
+def test_an_older_archive_is_migrated_with_its_data(tmp_path):
+    from orthocrawl.archive import MIGRATIONS
+
+    path = tmp_path / "v2.db"
+    old = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:2]:
+        migration(old)
+    old.execute("PRAGMA user_version = 2")
+    old["articles"].insert(record() | {"authors": "[]", "categories": "[]", "tags": "[]",
+                                        "first_seen": "2024", "last_seen": "2024",
+                                        "last_changed": "2024"})
+    old.conn.close()
+    with Archive(path) as archive:
+        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        (version,) = archive.versions("https://example.com/a/")
+        assert version["version"] == 1 and version["body_text"].startswith("Spinal fusion")
+        assert archive.article("https://example.com/a/")["status"] == "live"
+        assert archive.search("fusion")
 
 
 def test_iter_pages_reads_in_chunks_and_tolerates_writes(tmp_path):
