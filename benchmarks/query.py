@@ -37,7 +37,7 @@ QUERIES: list[tuple[str, Filters]] = [
     ("FDA 510(k) clearance", Filters()),
     ("Corvane Spine", Filters()),
     ("cervical NOT lumbar", Filters()),
-    ("L4-L5 OR Perez-Cruet", Filters()),
+    ("Ferreira-Lind OR Moreno-Pratt", Filters()),  # hyphenated names, quoted for FTS5
     ("private equity", Filters(since="2020-01-01")),
     ("navigation", Filters(site=["orthospinenews"], until="2022-12-31")),
     ("title:acquires", Filters()),

@@ -353,3 +353,18 @@ def test_spawned_replica_runs_in_its_own_process():
         assert re.match(r"^http://127\.0\.0\.1:\d+$", base_url)
         with urllib.request.urlopen(base_url + "/robots.txt", timeout=10) as response:
             assert b"sitemap_index.xml" in response.read()
+
+
+def test_a_study_title_and_its_body_agree_on_the_number_of_patients():
+    from orthocrawl.replica.registry import available, build
+
+    checked = 0
+    for name in available():
+        for record in build(name, articles=300).truth():
+            size = re.search(r"(\d+)-patient", record["title"])
+            if not size:
+                continue
+            stated = set(re.findall(r"(?:reviewed|in) (\d+) patients", record["body_text"]))
+            checked += bool(stated)
+            assert stated <= {size.group(1)}, (record["url"], stated)
+    assert checked >= 5

@@ -151,6 +151,7 @@ def study(w: Writer) -> Story:
         "{procedure} in the ASC: {cases}-patient study finds lower costs",
         "Researchers compare outcomes of {procedure} – “no significant difference” in pain",
     )))
+    w.pin_patients(story.title)
     blocks = [w.para(phrases.STUDY_DETAIL[:1], 1), w.para(phrases.STUDY_DETAIL[1:], 3)]
     blocks.append(heading(w.pick((2, 3)), ink.t("Key findings")))
     finds = w.rng.sample(phrases.STUDY_FINDINGS, w.rng.randint(3, 5))

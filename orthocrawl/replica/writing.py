@@ -92,6 +92,9 @@ class Writer:
         self.docs_spans = rng.random() < 0.12  # pasted from an online editor
         self.double_space = rng.random() < 0.1  # ".&nbsp; " after sentences
         self.facts = self._cast()
+        # Numbers a story has committed to (a title's "680-patient study"): later slots of
+        # that name still draw from the generator, so every other draw stays where it was.
+        self.pinned: dict[str, str] = {}
 
     def _cast(self) -> dict[str, str]:
         r = self.rng
@@ -138,9 +141,18 @@ class Writer:
         def slot(match: re.Match[str]) -> str:
             key = match.group(1)
             value = facts.get(key)
-            return DYNAMIC[key](rng) if value is None else value
+            if value is not None:
+                return value
+            drawn = DYNAMIC[key](rng)
+            return self.pinned.get(key, drawn)
 
         return _SLOT.sub(slot, template)
+
+    def pin_patients(self, title: str) -> None:
+        """A title that gives a study's size ("680-patient study") holds the body to it."""
+        size = re.search(r"(\d+)-patient", title)
+        if size:
+            self.pinned["cases"] = size.group(1)
 
     def sentences(self, pool: Sequence[str], k: int) -> str:
         chosen = self.rng.sample(pool, min(k, len(pool)))

@@ -174,6 +174,7 @@ def study(w: Writer) -> Draft:
         "{procedure} costs {pct_small}% less in ASCs, {cases}-patient study finds",
         "Study compares {procedure} outcomes at {months} months",
     )))
+    w.pin_patients(draft.title)
     pieces = [piece(w.para(phrases.STUDY_DETAIL[:1], 1)),
               piece(w.para(phrases.STUDY_DETAIL[1:], 2)),
               piece(w.p(w.pick(("Key findings:", "What the researchers found:"))))]
