@@ -140,7 +140,7 @@ _INSERT_VERSION = """
     FROM articles WHERE url = :url
 """
 _PAGE_COLUMNS = ("url", "article_url", "fetched_at", "status", "headers", "body_sha256", "body",
-                 "encoding", "fetched_url", "etag", "last_modified")
+                 "encoding", "fetched_url", "etag", "last_modified", "checked_at")
 _UPSERT_PAGE = "INSERT INTO pages ({}) VALUES ({}) ON CONFLICT(url) DO UPDATE SET {}".format(
     ", ".join(_PAGE_COLUMNS), ", ".join(f":{c}" for c in _PAGE_COLUMNS),
     ", ".join(f"{c} = excluded.{c}" for c in _PAGE_COLUMNS if c != "url"))
@@ -184,8 +184,17 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     """)
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    # When the site last vouched for a stored page (a 200, or a 304 to a conditional GET):
+    # what re-checks are due by. fetched_at stays the time the stored body was fetched.
+    db.executescript("""
+        ALTER TABLE pages ADD COLUMN checked_at TEXT;
+        UPDATE pages SET checked_at = fetched_at;
+    """)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3]
+    _migration_1, _migration_2, _migration_3, _migration_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -294,13 +303,21 @@ class Archive:
                     self._store_page(url, page)
         return outcomes
 
-    def touch(self, urls: Iterable[str], now: str | None = None) -> int:
-        """Mark articles seen unchanged (a 304 answer) without their text; how many."""
+    def touch(self, urls: Iterable[str], now: str | None = None, checked: bool = False) -> int:
+        """Mark articles seen unchanged without their text; how many.
+
+        `checked`: the site itself said so (304 to a conditional GET), so the stored
+        page counts as re-checked now; otherwise only a sitemap listed them unchanged."""
         now = now or utc_now()
         with self.transaction():
-            return sum(self.db.execute(
-                "UPDATE articles SET last_seen = ?, status = 'live', gone_since = NULL "
-                "WHERE url = ?", [now, url]).rowcount for url in urls)
+            touched = 0
+            for url in urls:
+                touched += self.db.execute(
+                    "UPDATE articles SET last_seen = ?, status = 'live', gone_since = NULL "
+                    "WHERE url = ?", [now, url]).rowcount
+                if checked:
+                    self.db.execute("UPDATE pages SET checked_at = ? WHERE url = ?", [now, url])
+            return touched
 
     def mark_gone(self, urls: Iterable[str], now: str | None = None) -> int:
         """Mark articles the site no longer has (kept, never deleted); how many."""
@@ -311,14 +328,15 @@ class Archive:
                 "WHERE url = ? AND status != 'gone'", [now, url]).rowcount for url in urls)
 
     def known(self, site: str) -> dict[str, dict[str, Any]]:
-        """A site's articles: url -> modified_at, status, last_seen, etag, last_modified."""
+        """A site's articles: url -> modified_at, status, last_seen, checked_at (when the
+        site last vouched for the stored page), etag, last_modified."""
         rows = self.db.execute(
             "SELECT a.url, coalesce(a.modified_at, a.published_at), a.status, a.last_seen, "
-            "p.etag, p.last_modified FROM articles a LEFT JOIN pages p ON p.url = a.url "
-            "WHERE a.site = ?", [site])
+            "coalesce(p.checked_at, p.fetched_at, a.last_seen), p.etag, p.last_modified "
+            "FROM articles a LEFT JOIN pages p ON p.url = a.url WHERE a.site = ?", [site])
         return {url: {"modified_at": modified, "status": status, "last_seen": seen,
-                      "etag": etag, "last_modified": last_modified}
-                for url, modified, status, seen, etag, last_modified in rows}
+                      "checked_at": checked, "etag": etag, "last_modified": last_modified}
+                for url, modified, status, seen, checked, etag, last_modified in rows}
 
     def versions(self, url: str) -> list[dict[str, Any]]:
         return list(self.db.query(
@@ -340,9 +358,10 @@ class Archive:
             "SELECT body_sha256 FROM pages WHERE url = ?", [article_url]).fetchone()
         if current and current[0] == digest:
             self.db.execute(
-                "UPDATE pages SET fetched_at = ?, status = ?, etag = ?, last_modified = ? "
-                "WHERE url = ?", [page.fetched_at, page.status, page.headers.get("etag"),
-                                  page.headers.get("last-modified"), article_url])
+                "UPDATE pages SET fetched_at = ?, checked_at = ?, status = ?, etag = ?, "
+                "last_modified = ? WHERE url = ?",
+                [page.fetched_at, page.fetched_at, page.status, page.headers.get("etag"),
+                 page.headers.get("last-modified"), article_url])
             return
         self.db.execute(_UPSERT_PAGE, {
             "url": article_url,
@@ -357,6 +376,7 @@ class Archive:
             "fetched_url": page.url,
             "etag": page.headers.get("etag"),
             "last_modified": page.headers.get("last-modified"),
+            "checked_at": page.fetched_at,
         })
 
     def start_run(self, sites: list[str], now: str | None = None) -> int:

@@ -79,7 +79,7 @@ def main() -> None:
 @click.option("--full", is_flag=True, help="Fetch every article again, unconditionally (no ETag or "
               "Last-Modified): after a site's redesign, or to heal the archive.")
 @click.option("--recheck", metavar="DAYS|all", default="",
-              help="Re-check known articles not seen for DAYS days (default: "
+              help="Re-check known articles the site has not confirmed for DAYS days (default: "
                    "ORTHOCRAWL_RECHECK_DAYS, 30), or all of them.")
 @click.option("--wait", is_flag=True, help="If another crawl is writing the archive, wait "
               "for it instead of exiting.")

@@ -82,9 +82,11 @@ EXPORT_FIELDS: tuple[str, ...] = (
 
 @dataclass
 class SeenUnchanged:
-    """An article the site answered 304 Not Modified for: seen, text unchanged."""
+    """An article seen with its text unchanged: the site answered 304 Not Modified
+    (`checked`), or a sitemap listed it with no newer <lastmod> (no request made)."""
 
     url: str
+    checked: bool = False
 
 
 @dataclass

@@ -147,6 +147,7 @@ class StorePipeline(_CountingPipeline):
         self.batch_seconds = settings.getfloat("ORTHOCRAWL_BATCH_SECONDS", 2.0)
         self.buffer: list[tuple[dict[str, Any], RawPage | None]] = []
         self.seen: list[str] = []
+        self.checked: list[str] = []  # of those, the ones the site answered 304 for
         self.gone: list[str] = []
         self.accounted: set[str] = set()
         self.last_flush = time.monotonic()
@@ -170,6 +171,8 @@ class StorePipeline(_CountingPipeline):
             if key not in self.accounted:  # counted once per run however often it is seen
                 self.accounted.add(key)
                 self.seen.append(key)
+            if article.checked:
+                self.checked.append(key)
             return article
         if isinstance(article, Gone):
             self.gone.append(canonical_url(article.url))
@@ -194,6 +197,9 @@ class StorePipeline(_CountingPipeline):
             touched = self.archive.touch(self.seen)
             self.stats.inc_value("orthocrawl/articles_unchanged", touched)
             self.seen.clear()
+        if self.checked:
+            self.archive.touch(self.checked, checked=True)
+            self.checked.clear()
         if self.gone:
             self.stats.inc_value("orthocrawl/articles_gone", self.archive.mark_gone(self.gone))
             self.gone.clear()

@@ -66,6 +66,36 @@ def test_recheck_all_uses_conditional_requests(first, tmp_path):
     assert last_run(copy)["articles_unchanged"] == ARTICLES
 
 
+def test_recheck_comes_due_by_the_last_check_not_the_last_sighting(first, tmp_path):
+    """Runs every few hours see every article in the sitemap, unchanged; re-checks still
+    come round once the site has not vouched for a page in ORTHOCRAWL_RECHECK_DAYS."""
+    db, site = first
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    stale = site.article_urls()[:7]
+    database = sqlite_utils.Database(copy)
+    database.execute("UPDATE articles SET last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')")
+    database.execute(f"UPDATE pages SET checked_at = '2000-01-01T00:00:00Z' "
+                     f"WHERE url IN ({', '.join('?' * len(stale))})", stale)
+    database.conn.commit()
+    fetched_before = dict(database.execute(
+        "SELECT url, checked_at || ' ' || fetched_at FROM pages").fetchall())
+    database.conn.close()
+    site.request_log.reset()
+    with ReplicaServer(site) as server:
+        assert crawl(server.base_url, copy).returncode == 0
+        assert site.request_log.count(304) == len(stale)
+        assert site.request_log.count(200) == 0
+        after = dict(sqlite_utils.Database(copy).execute(
+            "SELECT url, checked_at || ' ' || fetched_at FROM pages").fetchall())
+        assert all(after[url].split()[0] > "2000-01-01" for url in stale)
+        assert all(after[url].split()[1] == fetched_before[url].split()[1] for url in stale)
+        assert after == fetched_before | {url: after[url] for url in stale}  # bodies' times kept
+        site.request_log.reset()
+        assert crawl(server.base_url, copy).returncode == 0
+        assert site.request_log.count() == 0  # re-checked now: not due again
+
+
 @pytest.mark.parametrize("recheck", [False, True])
 def test_later_state_changes_found_without_false_changes(first, tmp_path, recheck):
     db, _ = first

@@ -233,7 +233,7 @@ class PublisherSpider(SitemapSpider):
                             article: Article) -> AsyncIterator[Article | SeenUnchanged | Gone]:
         # `article` is built by the page object that scrapy-poet picked for this URL.
         if response.status == 304:
-            yield SeenUnchanged(response.url)
+            yield SeenUnchanged(response.url, checked=True)
             return
         if response.status in (404, 410):
             yield Gone(response.url)

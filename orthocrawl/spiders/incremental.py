@@ -29,7 +29,7 @@ def variant_key(url: str) -> str:
 @dataclass
 class KnownArticles:
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
-    recheck_before: str | None = None  # re-check known articles last seen before this
+    recheck_before: str | None = None  # re-check known articles last checked before this
     # variant_key()s of the URLs asked for this run, and of those the sitemaps list
     requested: set[str] = field(default_factory=set)
     in_sitemaps: set[str] = field(default_factory=set)
@@ -63,7 +63,9 @@ class KnownArticles:
         return stamp <= known["modified_at"] and not self.due(known)
 
     def due(self, known: dict[str, Any]) -> bool:
-        return bool(self.recheck_before and (known["last_seen"] or "") < self.recheck_before)
+        # By the last time the site vouched for the page, not by last_seen: an article a
+        # sitemap lists unchanged on every run would otherwise never come due.
+        return bool(self.recheck_before and (known["checked_at"] or "") < self.recheck_before)
 
     def conditional_headers(self, url: str) -> dict[str, str]:
         known = self.get(url)
