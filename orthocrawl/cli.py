@@ -116,9 +116,10 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
     started = time.monotonic()
     if recheck and recheck != "all":
         try:
-            float(recheck)
+            if not float(recheck) >= 0:  # also refuses nan
+                raise ValueError
         except ValueError:
-            raise click.BadParameter(f"{recheck!r}: a number of days or all",
+            raise click.BadParameter(f"{recheck!r}: a number of days (0 or more) or all",
                                      param_hint="--recheck") from None
     outcomes = run_crawls(names, db, base_urls=mirrors, discover=discover, urls=list(urls),
                           log_level=_log_level(verbose), progress=5.0,

@@ -74,6 +74,7 @@ ORTHOCRAWL_BATCH_SIZE = 200              # articles per archive transaction
 ORTHOCRAWL_BATCH_SECONDS = 2.0           # ... or this long since the last one
 ORTHOCRAWL_PROGRESS_INTERVAL = 0         # seconds between progress lines (0: off)
 ORTHOCRAWL_RECHECK_DAYS = 30             # re-check (conditional GET) pages unconfirmed this long
+ORTHOCRAWL_RECHECK_MAX = 500             # ... at most this many a run, oldest first (0: no cap)
 ORTHOCRAWL_SHARE_DROP = 0.25             # a field share this far below recent runs fails a run
 ORTHOCRAWL_SHARE_MIN_PAGES = 10          # ... judged only on at least this many article pages
 ORTHOCRAWL_LOCK_WAIT = False             # scrapy crawl/scrapyd: wait for a busy archive

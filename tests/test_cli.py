@@ -45,6 +45,15 @@ def test_unknown_site(tmp_path):
     assert "unknown site 'nosuchsite'" in one_line_error(result)
 
 
+@pytest.mark.parametrize(("option", "value"), [
+    ("--recheck", "-3"), ("--recheck", "soon"), ("--base-url", "notaurl"),
+    ("--set", "NOEQUALS"), ("--discover", "carrier-pigeon")])
+def test_bad_crawl_options_are_one_line(tmp_path, option, value):
+    result = run("crawl", "orthospinenews", "--db", str(tmp_path / "a.db"), option, value)
+    assert result.returncode == 2
+    assert value in one_line_error(result)
+
+
 def test_corrupt_db_is_refused_and_untouched(tmp_path):
     db = tmp_path / "bad.db"
     db.write_bytes(b"garbage" * 1000)

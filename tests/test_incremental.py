@@ -96,6 +96,26 @@ def test_recheck_comes_due_by_the_last_check_not_the_last_sighting(first, tmp_pa
         assert site.request_log.count() == 0  # re-checked now: not due again
 
 
+def test_rechecks_are_capped_per_run_longest_unconfirmed_first(first, tmp_path):
+    db, site = first
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(db.read_bytes())
+    stale = site.article_urls()[10:17]
+    database = sqlite_utils.Database(copy)
+    for year, url in enumerate(stale, start=2001):  # stale[0] unconfirmed the longest
+        database.execute("UPDATE pages SET checked_at = ? WHERE url = ?",
+                         [f"{year}-01-01T00:00:00Z", url])
+    database.conn.commit()
+    database.conn.close()
+    with ReplicaServer(site) as server:
+        for batch in (stale[:3], stale[3:6], stale[6:], []):
+            site.request_log.reset()
+            result = crawl(server.base_url, copy, "--set", "ORTHOCRAWL_RECHECK_MAX=3")
+            assert result.returncode == 0, result.stderr[-2000:]
+            assert {url for url in stale if site.request_log.count(304, url)} == set(batch)
+            assert site.request_log.count() == len(batch)
+
+
 @pytest.mark.parametrize("recheck", [False, True])
 def test_later_state_changes_found_without_false_changes(first, tmp_path, recheck):
     db, _ = first

@@ -88,14 +88,13 @@ class PublisherSpider(SitemapSpider):
     def _load_known(self) -> None:
         settings = self.crawler.settings
         days: float | None = settings.getfloat("ORTHOCRAWL_RECHECK_DAYS", 30)
+        limit: int | None = settings.getint("ORTHOCRAWL_RECHECK_MAX", 500) or None
         if self.recheck == "all" or self.full:
-            days = 0
+            days, limit = 0, None  # every known article, now
         elif self.recheck:
-            days = float(self.recheck)
+            days, limit = float(self.recheck), None  # asked for: no cap
         self.known = KnownArticles.load(settings.get("ORTHOCRAWL_DB"), self.site_name or
-                                        self.name, days if days and days > 0 else None)
-        if days == 0:  # every known article is due
-            self.known.recheck_before = "9999"
+                                        self.name, days, limit)
 
     async def start(self) -> AsyncIterator[Any]:
         self._load_known()

@@ -29,22 +29,32 @@ def variant_key(url: str) -> str:
 @dataclass
 class KnownArticles:
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
-    recheck_before: str | None = None  # re-check known articles last checked before this
+    # Known articles due for a re-check (conditional GET) this run.
+    due_urls: set[str] = field(default_factory=set)
     # variant_key()s of the URLs asked for this run, and of those the sitemaps list
     requested: set[str] = field(default_factory=set)
     in_sitemaps: set[str] = field(default_factory=set)
 
     @classmethod
-    def load(cls, db: str | Path, site: str, recheck_days: float | None) -> KnownArticles:
+    def load(cls, db: str | Path, site: str, recheck_days: float | None,
+             limit: int | None = None) -> KnownArticles:
+        """The site's archived articles. Those the site has not confirmed (a 200 or a 304)
+        for `recheck_days` (0: all of them; None: none) are due, the longest unconfirmed
+        first, at most `limit` a run: a bulk crawl's articles, all due on the same day
+        later, are spread over several runs."""
         if not Path(db).exists():
             return cls()
         with Archive(db) as archive:
             articles = archive.known(site)
-        cutoff = None
-        if recheck_days is not None:
+        if recheck_days is None:
+            return cls(articles=articles)
+        cutoff = "9999"
+        if recheck_days > 0:
             moment = datetime.now(UTC) - timedelta(days=recheck_days)
             cutoff = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-        return cls(articles=articles, recheck_before=cutoff)
+        due = sorted((known["checked_at"] or "", url) for url, known in articles.items()
+                     if (known["checked_at"] or "") < cutoff)
+        return cls(articles=articles, due_urls={url for _, url in due[:limit]})
 
     def __post_init__(self) -> None:
         self._by_variant = {variant_key(url): url for url in self.articles}
@@ -60,12 +70,13 @@ class KnownArticles:
         stamp = to_utc_iso(lastmod) if lastmod else None
         if known is None or stamp is None or not known["modified_at"]:
             return False
-        return stamp <= known["modified_at"] and not self.due(known)
+        return stamp <= known["modified_at"] and not self.due(url)
 
-    def due(self, known: dict[str, Any]) -> bool:
-        # By the last time the site vouched for the page, not by last_seen: an article a
-        # sitemap lists unchanged on every run would otherwise never come due.
-        return bool(self.recheck_before and (known["checked_at"] or "") < self.recheck_before)
+    def due(self, url: str) -> bool:
+        # Due by the last time the site vouched for the page (see load), not by last_seen:
+        # an article a sitemap lists unchanged on every run would otherwise never come due.
+        stored = self._by_variant.get(variant_key(url))
+        return stored in self.due_urls
 
     def conditional_headers(self, url: str) -> dict[str, str]:
         known = self.get(url)
@@ -84,6 +95,6 @@ class KnownArticles:
             if key in self.requested or known["status"] != "live":
                 continue
             vanished = sitemaps_complete and key not in self.in_sitemaps
-            if vanished or self.due(known):
+            if vanished or self.due(url):
                 urls.append(url)
         return urls
