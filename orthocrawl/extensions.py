@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import statistics
 import sys
@@ -15,7 +16,9 @@ from scrapy.exceptions import NotConfigured
 from twisted.internet import task
 
 from orthocrawl import lock
-from orthocrawl.archive import Archive
+from orthocrawl.archive import Archive, ArchiveError
+
+logger = logging.getLogger(__name__)
 
 FIELD_NAMES = ("title", "author", "date", "body")
 COMPLETED_REASONS = ("finished", "closespider_itemcount", "closespider_pagecount",
@@ -119,10 +122,13 @@ class RunRecorder:
         stats.set_value("orthocrawl/run_reason", why)
         if self.run_id is None:
             return
-        with Archive(self.path) as archive:
-            archive.finish_run(self.run_id, status=status, finish_reason=why,
-                               elapsed_seconds=round(time.monotonic() - self.started, 3),
-                               **figures)
+        try:
+            with Archive(self.path) as archive:
+                archive.finish_run(self.run_id, status=status, finish_reason=why,
+                                   elapsed_seconds=round(time.monotonic() - self.started, 3),
+                                   **figures)
+        except ArchiveError as error:  # the next run marks this one interrupted
+            logger.error("cannot record the run: %s", error)
 
 
 def _recent_shares(archive: Archive, site: str, runs: int = 5) -> list[dict[str, float]]:

@@ -13,9 +13,10 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem
+from scrapy.utils.defer import deferred_from_coro
 
 from orthocrawl import lock
-from orthocrawl.archive import Archive
+from orthocrawl.archive import Archive, ArchiveError
 from orthocrawl.items import EXPORT_FIELDS, Article, Gone, RawPage, SeenUnchanged
 from orthocrawl.pages.body import normalize_space, word_count
 from orthocrawl.urls import canonical_url
@@ -166,6 +167,8 @@ class StorePipeline(_CountingPipeline):
         self.archive = Archive(self.path)
 
     def process_item(self, article: Any) -> Any:
+        if self.archive is None:  # the archive failed (see flush): the crawl is closing
+            return article
         if isinstance(article, SeenUnchanged):
             key = canonical_url(article.url)
             if key not in self.accounted:  # counted once per run however often it is seen
@@ -189,6 +192,22 @@ class StorePipeline(_CountingPipeline):
     def flush(self) -> None:
         if self.archive is None:
             return
+        try:
+            self._write()
+        except ArchiveError as error:
+            # The archive cannot take writes (disk full, file gone read-only...): say so
+            # in one line and stop the crawl; every batch already committed stays.
+            logger.error("%s: stopping the crawl (%d articles not stored)", error,
+                         len(self.buffer))
+            self.stats.inc_value("orthocrawl/failed/archive_write")
+            self.buffer.clear()
+            self.archive.close()
+            self.archive = None
+            engine = self.crawler.engine
+            deferred_from_coro(engine.close_spider_async(reason="archive_error"))
+
+    def _write(self) -> None:
+        assert self.archive is not None
         if self.buffer:
             for outcome in self.archive.store(self.buffer):
                 self.stats.inc_value(f"orthocrawl/articles_{outcome}")

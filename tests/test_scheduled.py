@@ -200,6 +200,43 @@ def test_a_site_that_loses_its_bylines_fails_the_run(server, tmp_path, site):
     assert json.loads(runs[1]["field_shares"])["author"] < 0.5
 
 
+# `orthocrawl crawl` with an archive whose writes start failing after `ok` batches
+# (as on a full disk): the run stops with one line, and what was stored stays.
+FAILING_ARCHIVE = """
+import sys
+from orthocrawl import archive
+from orthocrawl.cli import main
+
+calls, ok, real = [0], int(sys.argv.pop(1)), archive.Archive.store
+
+def store(self, *args, **kwargs):
+    calls[0] += 1
+    if calls[0] > ok:
+        raise archive.ArchiveError(f"cannot write to {self.path}: database or disk is full")
+    return real(self, *args, **kwargs)
+
+archive.Archive.store = store
+main()
+"""
+
+
+def test_an_archive_that_stops_taking_writes_stops_the_run_cleanly(server, tmp_path):
+    db = tmp_path / "full.db"
+    result = subprocess.run(
+        [sys.executable, "-c", FAILING_ARCHIVE, "2", "crawl", "orthospinenews", "--db", str(db),
+         "--base-url", server.base_url, "--set", "ORTHOCRAWL_BATCH_SIZE=10",
+         "--set", "CONCURRENT_REQUESTS=2"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert "database or disk is full: stopping the crawl" in result.stderr
+    assert "archive_error" in result.stdout
+    database = sqlite_utils.Database(db)
+    assert database["articles"].count == 20  # the two batches written before it failed
+    assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    (run,) = database.query("SELECT status, finish_reason FROM crawl_runs")
+    assert run["status"] == "failed" and "archive_error" in run["finish_reason"]
+
+
 def test_killed_mid_run_then_completed(tmp_path):
     site = build_site(articles=400)
     db = tmp_path / "killed.db"
