@@ -140,7 +140,8 @@ _INSERT_VERSION = """
     FROM articles WHERE url = :url
 """
 _PAGE_COLUMNS = ("url", "article_url", "fetched_at", "status", "headers", "body_sha256", "body",
-                 "encoding", "fetched_url", "etag", "last_modified", "checked_at")
+                 "encoding", "fetched_url", "etag", "last_modified", "checked_at",
+                 "sitemap_lastmod")
 _UPSERT_PAGE = "INSERT INTO pages ({}) VALUES ({}) ON CONFLICT(url) DO UPDATE SET {}".format(
     ", ".join(_PAGE_COLUMNS), ", ".join(f":{c}" for c in _PAGE_COLUMNS),
     ", ".join(f"{c} = excluded.{c}" for c in _PAGE_COLUMNS if c != "url"))
@@ -185,10 +186,13 @@ def _migration_3(db: sqlite_utils.Database) -> None:
 
 
 def _migration_4(db: sqlite_utils.Database) -> None:
-    # When the site last vouched for a stored page (a 200, or a 304 to a conditional GET):
-    # what re-checks are due by. fetched_at stays the time the stored body was fetched.
+    # checked_at: when the site last vouched for a stored page (a 200, or a 304 to a
+    # conditional GET), what re-checks are due by; fetched_at stays the time the stored
+    # body was fetched. sitemap_lastmod: the sitemap's own <lastmod> for the page then,
+    # which the next run compares with the sitemap's value (no clocks involved).
     db.executescript("""
         ALTER TABLE pages ADD COLUMN checked_at TEXT;
+        ALTER TABLE pages ADD COLUMN sitemap_lastmod TEXT;
         UPDATE pages SET checked_at = fetched_at;
     """)
 
@@ -303,21 +307,23 @@ class Archive:
                     self._store_page(url, page)
         return outcomes
 
-    def touch(self, urls: Iterable[str], now: str | None = None, checked: bool = False) -> int:
-        """Mark articles seen unchanged without their text; how many.
-
-        `checked`: the site itself said so (304 to a conditional GET), so the stored
-        page counts as re-checked now; otherwise only a sitemap listed them unchanged."""
+    def touch(self, urls: Iterable[str], now: str | None = None) -> int:
+        """Mark articles seen unchanged (a sitemap listed them so) without their text."""
         now = now or utc_now()
         with self.transaction():
-            touched = 0
-            for url in urls:
-                touched += self.db.execute(
-                    "UPDATE articles SET last_seen = ?, status = 'live', gone_since = NULL "
-                    "WHERE url = ?", [now, url]).rowcount
-                if checked:
-                    self.db.execute("UPDATE pages SET checked_at = ? WHERE url = ?", [now, url])
-            return touched
+            return sum(self.db.execute(
+                "UPDATE articles SET last_seen = ?, status = 'live', gone_since = NULL "
+                "WHERE url = ?", [now, url]).rowcount for url in urls)
+
+    def confirm(self, pages: Iterable[tuple[str, str | None]], now: str | None = None) -> None:
+        """The site answered 304 for these (url, sitemap <lastmod> asked with): the stored
+        page counts as re-checked now, as of that <lastmod>."""
+        now = now or utc_now()
+        with self.transaction():
+            for url, lastmod in pages:
+                self.db.execute(
+                    "UPDATE pages SET checked_at = ?, sitemap_lastmod = coalesce(?, "
+                    "sitemap_lastmod) WHERE url = ?", [now, lastmod, url])
 
     def mark_gone(self, urls: Iterable[str], now: str | None = None) -> int:
         """Mark articles the site no longer has (kept, never deleted); how many."""
@@ -332,11 +338,13 @@ class Archive:
         site last vouched for the stored page), etag, last_modified."""
         rows = self.db.execute(
             "SELECT a.url, coalesce(a.modified_at, a.published_at), a.status, a.last_seen, "
-            "coalesce(p.checked_at, p.fetched_at, a.last_seen), p.etag, p.last_modified "
+            "coalesce(p.checked_at, p.fetched_at, a.last_seen), p.etag, p.last_modified, "
+            "p.sitemap_lastmod "
             "FROM articles a LEFT JOIN pages p ON p.url = a.url WHERE a.site = ?", [site])
         return {url: {"modified_at": modified, "status": status, "last_seen": seen,
-                      "checked_at": checked, "etag": etag, "last_modified": last_modified}
-                for url, modified, status, seen, checked, etag, last_modified in rows}
+                      "checked_at": checked, "etag": etag, "last_modified": last_modified,
+                      "sitemap_lastmod": lastmod}
+                for url, modified, status, seen, checked, etag, last_modified, lastmod in rows}
 
     def versions(self, url: str) -> list[dict[str, Any]]:
         return list(self.db.query(
@@ -359,9 +367,10 @@ class Archive:
         if current and current[0] == digest:
             self.db.execute(
                 "UPDATE pages SET fetched_at = ?, checked_at = ?, status = ?, etag = ?, "
-                "last_modified = ? WHERE url = ?",
+                "last_modified = ?, sitemap_lastmod = coalesce(?, sitemap_lastmod) "
+                "WHERE url = ?",
                 [page.fetched_at, page.fetched_at, page.status, page.headers.get("etag"),
-                 page.headers.get("last-modified"), article_url])
+                 page.headers.get("last-modified"), page.sitemap_lastmod, article_url])
             return
         self.db.execute(_UPSERT_PAGE, {
             "url": article_url,
@@ -377,6 +386,7 @@ class Archive:
             "etag": page.headers.get("etag"),
             "last_modified": page.headers.get("last-modified"),
             "checked_at": page.fetched_at,
+            "sitemap_lastmod": page.sitemap_lastmod,
         })
 
     def start_run(self, sites: list[str], now: str | None = None) -> int:

@@ -34,6 +34,7 @@ class RawPage:
     headers: dict[str, str]
     body: bytes
     fetched_at: str
+    sitemap_lastmod: str | None = None  # the <lastmod> the sitemap gave when it was asked for
 
 
 @dataclass
@@ -87,6 +88,7 @@ class SeenUnchanged:
 
     url: str
     checked: bool = False
+    sitemap_lastmod: str | None = None
 
 
 @dataclass

@@ -148,7 +148,8 @@ class StorePipeline(_CountingPipeline):
         self.batch_seconds = settings.getfloat("ORTHOCRAWL_BATCH_SECONDS", 2.0)
         self.buffer: list[tuple[dict[str, Any], RawPage | None]] = []
         self.seen: list[str] = []
-        self.checked: list[str] = []  # of those, the ones the site answered 304 for
+        # of those, the ones the site answered 304 for, with the <lastmod> asked with
+        self.checked: list[tuple[str, str | None]] = []
         self.gone: list[str] = []
         self.accounted: set[str] = set()
         self.last_flush = time.monotonic()
@@ -175,7 +176,7 @@ class StorePipeline(_CountingPipeline):
                 self.accounted.add(key)
                 self.seen.append(key)
             if article.checked:
-                self.checked.append(key)
+                self.checked.append((key, article.sitemap_lastmod))
             return article
         if isinstance(article, Gone):
             self.gone.append(canonical_url(article.url))
@@ -217,7 +218,7 @@ class StorePipeline(_CountingPipeline):
             self.stats.inc_value("orthocrawl/articles_unchanged", touched)
             self.seen.clear()
         if self.checked:
-            self.archive.touch(self.checked, checked=True)
+            self.archive.confirm(self.checked)
             self.checked.clear()
         if self.gone:
             self.stats.inc_value("orthocrawl/articles_gone", self.archive.mark_gone(self.gone))

@@ -10,7 +10,7 @@ import sys
 import pytest
 import sqlite_utils
 
-from orthocrawl.replica import ReplicaServer, build_site
+from orthocrawl.replica import ReplicaServer, available, build, build_site
 from orthocrawl.replica.faults import FaultySite
 
 ARTICLES = 200
@@ -20,6 +20,11 @@ def crawl(base_url: str, db, *args: str, timeout: float = 600) -> subprocess.Com
     return subprocess.run(
         [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
          "--base-url", base_url, *args], capture_output=True, text=True, timeout=timeout)
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
+                          text=True, timeout=600)
 
 
 def last_run(db) -> dict:
@@ -51,6 +56,37 @@ def test_second_run_fetches_no_known_unchanged_article(first, tmp_path):
     first_run = next(sqlite_utils.Database(copy).query("SELECT * FROM crawl_runs LIMIT 1"))
     assert run["requests"] < 0.1 * first_run["requests"]
     assert run["articles_unchanged"] == ARTICLES and run["articles_new"] == 0
+
+
+class CountingSite:
+    """A replica that counts the requests for its article pages (any URL variant)."""
+
+    def __init__(self, site):
+        self.site, self.articles = site, set(site.article_urls())
+        self.hits = 0
+
+    def __getattr__(self, name):
+        return getattr(self.site, name)
+
+    def handle(self, method, url, headers):
+        self.hits += url.split("?")[0].rstrip("/") in {u.rstrip("/") for u in self.articles}
+        return self.site.handle(method, url, headers)
+
+
+@pytest.mark.parametrize("name", available())
+def test_every_publisher_second_run_fetches_discovery_only(name, tmp_path):
+    """Whatever a publisher's sitemaps give (Yoast <lastmod>, dates the pages never show,
+    no <lastmod> at all), an unchanged site costs a second run no article page."""
+    site = CountingSite(build(name, articles=60))
+    db = tmp_path / "a.db"
+    with ReplicaServer(site) as server:
+        command = ["crawl", name, "--db", str(db), "--base-url", server.base_url]
+        assert run_cli(*command).returncode == 0
+        assert site.hits >= 60
+        site.hits = 0
+        assert run_cli(*command).returncode == 0
+    assert site.hits == 0
+    assert last_run(db)["articles_unchanged"] == 60
 
 
 def test_recheck_all_uses_conditional_requests(first, tmp_path):

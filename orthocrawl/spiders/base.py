@@ -21,7 +21,7 @@ from scrapy.http import Response
 from scrapy.spiders import SitemapSpider
 from twisted.python.failure import Failure
 
-from orthocrawl.dates import utc_now
+from orthocrawl.dates import to_utc_iso, utc_now
 from orthocrawl.items import Article, Gone, RawPage, SeenUnchanged
 from orthocrawl.spiders.incremental import KnownArticles, variant_key
 
@@ -136,7 +136,8 @@ class PublisherSpider(SitemapSpider):
         """Request arguments for a known article: validators (304 when unchanged, except
         under `full`), and 404/410 handed to parse_article to mark it gone."""
         return {"headers": {} if self.full else self.known.conditional_headers(url),
-                "meta": {"handle_httpstatus_list": [304, 404, 410]}}
+                "meta": {"handle_httpstatus_list": [304, 404, 410],
+                         "sitemap_lastmod": self.known.lastmod(url)}}
 
     def is_article_url(self, url: str) -> bool:
         return bool(self.article_path.match(urlsplit(url).path))
@@ -182,6 +183,7 @@ class PublisherSpider(SitemapSpider):
                 continue
             key = variant_key(loc)
             self.known.in_sitemaps.add(key)
+            self.known.listed_lastmod[key] = to_utc_iso(entry.get("lastmod") or "")
             if self.full or self.known.get(loc) is None or not self.known.unchanged_since(
                     loc, entry.get("lastmod")):
                 if key not in self.known.requested:
@@ -196,8 +198,9 @@ class PublisherSpider(SitemapSpider):
             if isinstance(item, scrapy.Request) and item.callback == self.parse_article:
                 # Known articles are asked for conditionally (304 when unchanged).
                 known = self.known.get(item.url) is not None
-                item = item.replace(errback=self.on_error,
-                                    **self.revisit(item.url) if known else {})
+                item = item.replace(errback=self.on_error, **self.revisit(item.url) if known
+                                    else {"meta": {"sitemap_lastmod":
+                                                   self.known.lastmod(item.url)}})
             yield item
         # Known articles the sitemap lists unchanged: seen today, no request needed.
         while self.listed_unchanged:
@@ -231,8 +234,9 @@ class PublisherSpider(SitemapSpider):
     async def parse_article(self, response: Response,
                             article: Article) -> AsyncIterator[Article | SeenUnchanged | Gone]:
         # `article` is built by the page object that scrapy-poet picked for this URL.
+        lastmod = response.meta.get("sitemap_lastmod")
         if response.status == 304:
-            yield SeenUnchanged(response.url, checked=True)
+            yield SeenUnchanged(response.url, checked=True, sitemap_lastmod=lastmod)
             return
         if response.status in (404, 410):
             yield Gone(response.url)
@@ -244,6 +248,7 @@ class PublisherSpider(SitemapSpider):
                      for k, v in response.headers.items()},
             body=response.body,
             fetched_at=utc_now(),
+            sitemap_lastmod=lastmod,
         )
         yield article
 

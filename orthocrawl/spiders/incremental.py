@@ -34,6 +34,8 @@ class KnownArticles:
     # variant_key()s of the URLs asked for this run, and of those the sitemaps list
     requested: set[str] = field(default_factory=set)
     in_sitemaps: set[str] = field(default_factory=set)
+    # variant_key() -> the <lastmod> this run's sitemaps give (UTC ISO, None if none)
+    listed_lastmod: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def load(cls, db: str | Path, site: str, recheck_days: float | None,
@@ -65,12 +67,24 @@ class KnownArticles:
         return self.articles.get(stored) if stored else None
 
     def unchanged_since(self, url: str, lastmod: str | None) -> bool:
-        """True when the archive holds this article at least as new as <lastmod> says."""
+        """True when the archive holds this article at least as new as <lastmod> says.
+
+        Against the <lastmod> the sitemap gave when the page was last fetched or confirmed
+        (the sitemap compared with itself: a site may date an edit that the page does
+        not show), else against the page's own modified date. A known article listed
+        with no <lastmod> is taken as unchanged until its re-check falls due."""
         known = self.get(url)
-        stamp = to_utc_iso(lastmod) if lastmod else None
-        if known is None or stamp is None or not known["modified_at"]:
+        if known is None or self.due(url):
             return False
-        return stamp <= known["modified_at"] and not self.due(url)
+        if not lastmod:
+            return True
+        stamp = to_utc_iso(lastmod)
+        before = known.get("sitemap_lastmod") or known["modified_at"]
+        return bool(stamp and before and stamp <= before)
+
+    def lastmod(self, url: str) -> str | None:
+        """The <lastmod> this run's sitemaps give for url, if any."""
+        return self.listed_lastmod.get(variant_key(url))
 
     def due(self, url: str) -> bool:
         # Due by the last time the site vouched for the page (see load), not by last_seen:
