@@ -117,17 +117,16 @@ class PublisherSpider(SitemapSpider):
     def absolute(cls, path: str) -> str:
         return path if "://" in path else cls.origin + path
 
-    def article_request(self, url: str, lastmod: str | None = None,
-                        force: bool = False) -> scrapy.Request | None:
-        """The request for an article, or None when the archive already has it as it is."""
+    def article_request(self, url: str, force: bool = False) -> scrapy.Request | None:
+        """The request for an article, or None when the archive already has it (a known
+        article found by feed or listing waits for its re-check, made once discovery ends)."""
         key = variant_key(url)
         known = self.known.get(url)
         if not force and key in self.known.requested:
             return None  # another link to an article already asked for (a URL variant)
         if known and not force and not self.full:
-            if not (lastmod and not self.known.unchanged_since(url, lastmod)):
-                self.crawler.stats.inc_value("orthocrawl/skipped_known")
-                return None
+            self.crawler.stats.inc_value("orthocrawl/skipped_known")
+            return None
         self.known.requested.add(key)
         return scrapy.Request(url, self.parse_article, errback=self.on_error,
                               **self.revisit(url) if known else {})
@@ -183,9 +182,10 @@ class PublisherSpider(SitemapSpider):
                 continue
             key = variant_key(loc)
             self.known.in_sitemaps.add(key)
-            self.known.listed_lastmod[key] = to_utc_iso(entry.get("lastmod") or "")
-            if self.full or self.known.get(loc) is None or not self.known.unchanged_since(
-                    loc, entry.get("lastmod")):
+            raw = entry.get("lastmod")
+            stamp = (to_utc_iso(raw) or "") if raw else None  # "": given, but not a date
+            self.known.listed_lastmod[key] = stamp or None
+            if self.full or not self.known.unchanged_since(key, stamp):
                 if key not in self.known.requested:
                     self.known.requested.add(key)
                     yield entry

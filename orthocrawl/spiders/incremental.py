@@ -15,7 +15,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from orthocrawl.archive import Archive
-from orthocrawl.dates import to_utc_iso
 from orthocrawl.urls import canonical_url
 
 
@@ -29,7 +28,9 @@ def variant_key(url: str) -> str:
 @dataclass
 class KnownArticles:
     articles: dict[str, dict[str, Any]] = field(default_factory=dict)
-    # Known articles due for a re-check (conditional GET) this run.
+    # Known articles due for a re-check (conditional GET) this run: due by the last time
+    # the site vouched for the page (see load), not by last_seen, which a sitemap listing
+    # the article unchanged moves on every run.
     due_urls: set[str] = field(default_factory=set)
     # variant_key()s of the URLs asked for this run, and of those the sitemaps list
     requested: set[str] = field(default_factory=set)
@@ -66,31 +67,27 @@ class KnownArticles:
         stored = self._by_variant.get(variant_key(url))
         return self.articles.get(stored) if stored else None
 
-    def unchanged_since(self, url: str, lastmod: str | None) -> bool:
-        """True when the archive holds this article at least as new as <lastmod> says.
+    def unchanged_since(self, key: str, stamp: str | None) -> bool:
+        """True when the archive holds the article of variant_key `key` at least as new as
+        a sitemap's <lastmod> `stamp` (UTC ISO; None when none was given, "" when the
+        value was not a date) says, and no re-check of it is due.
 
         Against the <lastmod> the sitemap gave when the page was last fetched or confirmed
         (the sitemap compared with itself: a site may date an edit that the page does
         not show), else against the page's own modified date. A known article listed
         with no <lastmod> is taken as unchanged until its re-check falls due."""
-        known = self.get(url)
-        if known is None or self.due(url):
+        stored = self._by_variant.get(key)
+        if stored is None or stored in self.due_urls:
             return False
-        if not lastmod:
+        if stamp is None:
             return True
-        stamp = to_utc_iso(lastmod)
-        before = known.get("sitemap_lastmod") or known["modified_at"]
+        known = self.articles[stored]
+        before = known["sitemap_lastmod"] or known["modified_at"]
         return bool(stamp and before and stamp <= before)
 
     def lastmod(self, url: str) -> str | None:
         """The <lastmod> this run's sitemaps give for url, if any."""
         return self.listed_lastmod.get(variant_key(url))
-
-    def due(self, url: str) -> bool:
-        # Due by the last time the site vouched for the page (see load), not by last_seen:
-        # an article a sitemap lists unchanged on every run would otherwise never come due.
-        stored = self._by_variant.get(variant_key(url))
-        return stored in self.due_urls
 
     def conditional_headers(self, url: str) -> dict[str, str]:
         known = self.get(url)
@@ -109,6 +106,6 @@ class KnownArticles:
             if key in self.requested or known["status"] != "live":
                 continue
             vanished = sitemaps_complete and key not in self.in_sitemaps
-            if vanished or self.due(url):
+            if vanished or url in self.due_urls:
                 urls.append(url)
         return urls
