@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from orthocrawl.archive import SCHEMA_VERSION, Archive, ArchiveError
 from orthocrawl.items import RawPage
@@ -69,24 +70,77 @@ def test_a_batch_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
         assert archive.store(batch) == ["new"] * 3
 
 
-def test_an_older_archive_is_migrated_with_its_data(tmp_path):
-    from orthocrawl.archive import MIGRATIONS
+FIXTURES = Path(__file__).parent / "fixtures" / "archives"
+# Real archives made by earlier releases (`orthocrawl demo --articles 4` at each schema
+# version; v4-early: a v4 release made before migration 4 gained pages.sitemap_lastmod).
+OLD_ARCHIVES = ["v1", "v2", "v3", "v4-early", "v4"]
 
-    path = tmp_path / "v2.db"
-    old = sqlite_utils.Database(path)
-    for migration in MIGRATIONS[:2]:
-        migration(old)
-    old.execute("PRAGMA user_version = 2")
-    old["articles"].insert(record() | {"authors": "[]", "categories": "[]", "tags": "[]",
-                                        "first_seen": "2024", "last_seen": "2024",
-                                        "last_changed": "2024"})
-    old.conn.close()
+
+def _shape(path: Path) -> dict[str, list[tuple[str, str]]]:
+    """Every table's and view's columns (name, type), triggers and indexes by name."""
+    conn = sqlite3.connect(path)
+    shape = {}
+    for name, kind in conn.execute(
+            "SELECT name, type FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+            "AND name NOT LIKE 'articles_fts_%' ORDER BY name"):
+        shape[f"{kind} {name}"] = [tuple(row[1:3]) for row in
+                                   conn.execute(f'PRAGMA table_info("{name}")')]
+    conn.close()
+    return shape
+
+
+@pytest.mark.parametrize("old", OLD_ARCHIVES)
+def test_a_real_old_archive_migrates_to_todays_schema_with_its_data(old, tmp_path):
+    path = tmp_path / f"{old}.db"
+    shutil.copy(FIXTURES / f"{old}.db", path)
+    before = sqlite3.connect(path)
+    (version,) = before.execute("PRAGMA user_version").fetchone()
+    articles = before.execute("SELECT url, title, body_text FROM articles ORDER BY url").fetchall()
+    pages = before.execute("SELECT url, body FROM pages ORDER BY url").fetchall()
+    before.close()
+    assert version == int(old[1]) and articles
     with Archive(path) as archive:
-        assert archive.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-        (version,) = archive.versions("https://example.com/a/")
-        assert version["version"] == 1 and version["body_text"].startswith("Spinal fusion")
-        assert archive.article("https://example.com/a/")["status"] == "live"
-        assert archive.search("fusion")
+        assert archive.version == SCHEMA_VERSION
+        assert [(a["url"], a["title"], a["body_text"]) for a in archive.articles()] == articles
+        for url, _ in pages:
+            assert archive.raw_page(url).body  # raw pages still decompress
+        for url, _, _ in articles:
+            assert [v["version"] for v in archive.versions(url)] == [1]
+        assert archive.search("implant") or archive.search("spine")
+    Archive(tmp_path / "fresh.db").close()
+    assert _shape(path) == _shape(tmp_path / "fresh.db")
+
+
+def test_read_only_opening_neither_creates_nor_migrates(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    with pytest.raises(ArchiveError, match="empty file, not an orthocrawl archive"):
+        Archive(empty, read_only=True)
+    assert empty.read_bytes() == b""
+    old = tmp_path / "v2.db"
+    shutil.copy(FIXTURES / "v2.db", old)
+    with pytest.raises(ArchiveError, match="orthocrawl migrate"):
+        Archive(old, read_only=True)
+    assert old.read_bytes() == (FIXTURES / "v2.db").read_bytes()
+    v4 = tmp_path / "v4.db"
+    shutil.copy(FIXTURES / "v4.db", v4)
+    with Archive(v4, read_only=True) as archive:  # readable as it is
+        assert archive.version == 4 and archive.count() == 20
+    assert v4.read_bytes() == (FIXTURES / "v4.db").read_bytes()
+
+
+def test_search_folds_letters_the_tokenizer_keeps(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        archive.store([(record(url="https://example.com/s/", title="Søren Ærøskøbing joins",
+                               body="Dr. Søren Dahl and Dr. Tomás Ruiz of Straße Klinik."),
+                        None)])
+        for query in ("Soren", "Søren", "Tomas", "Tomás", "Aeroskobing", "Strasse",
+                      "title:Soren"):
+            assert [h["url"] for h in archive.search(query)] == ["https://example.com/s/"], query
+        # the index follows edits of folded text too (the delete trigger folds the same way)
+        archive.store([(record(url="https://example.com/s/", title="Another", body="Plain."),
+                        None)])
+        assert archive.search("Soren") == [] and archive.search("plain")
 
 
 def test_iter_pages_reads_in_chunks_and_tolerates_writes(tmp_path):

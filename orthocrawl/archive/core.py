@@ -1,8 +1,7 @@
 """The SQLite archive: schema, migrations, upserts, raw pages, runs, full-text index.
 
 One file, written through sqlite-utils, in WAL mode so analysts can read while a
-crawl writes. ``PRAGMA user_version`` holds the schema version; MIGRATIONS takes
-an archive of any older version to the current one.
+crawl writes. The schema and its migrations are in schema.py.
 """
 
 from __future__ import annotations
@@ -24,6 +23,13 @@ try:  # Python 3.14+
 except ImportError:  # the official backport of the same module
     from backports import zstd
 
+from orthocrawl.archive.schema import (
+    MIGRATIONS,
+    READABLE_FROM,
+    SCHEMA_VERSION,
+    register_functions,
+    repair,
+)
 from orthocrawl.dates import utc_now
 from orthocrawl.items import RawPage
 
@@ -84,51 +90,6 @@ def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
     conn.commit()
 
 
-# ---- schema ----
-
-def _migration_1(db: sqlite_utils.Database) -> None:
-    db["articles"].create(ARTICLE_COLUMNS, pk="url", not_null={"site"})
-    db["articles"].create_index(["site", "published_at"])
-    db["articles"].create_index(["published_at"])
-    db["pages"].create(
-        {"url": str, "article_url": str, "fetched_at": str, "status": int, "headers": str,
-         "body_sha256": str, "body": bytes, "encoding": str},
-        pk="url",
-    )
-    db["pages"].create_index(["article_url"])
-    db["crawl_runs"].create(
-        {"id": int, "started_at": str, "finished_at": str, "sites": str, "status": str,
-         "finish_reason": str, "requests": int, "responses": int, "articles_new": int,
-         "articles_changed": int, "articles_unchanged": int, "articles_dropped": int,
-         "drop_reasons": str, "http_errors": str, "errors": int, "elapsed_seconds": float},
-        pk="id",
-    )
-    # External-content FTS5 index over articles, kept in sync by triggers. The update
-    # trigger fires only when indexed text changes, so a re-crawl that moves last_seen
-    # does not re-index.
-    columns = ", ".join(FTS_COLUMNS)
-    new_values = ", ".join(f"new.{c}" for c in FTS_COLUMNS)
-    old_values = ", ".join(f"old.{c}" for c in FTS_COLUMNS)
-    db.executescript(f"""
-        CREATE VIRTUAL TABLE articles_fts USING fts5(
-            {columns}, content="articles", content_rowid="rowid",
-            tokenize='porter unicode61 remove_diacritics 2'
-        );
-        CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-            INSERT INTO articles_fts(rowid, {columns}) VALUES (new.rowid, {new_values});
-        END;
-        CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, {columns})
-                VALUES ('delete', old.rowid, {old_values});
-        END;
-        CREATE TRIGGER articles_au AFTER UPDATE OF {columns} ON articles BEGIN
-            INSERT INTO articles_fts(articles_fts, rowid, {columns})
-                VALUES ('delete', old.rowid, {old_values});
-            INSERT INTO articles_fts(rowid, {columns}) VALUES (new.rowid, {new_values});
-        END;
-    """)
-
-
 _INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
     ", ".join(ARTICLE_COLUMNS), ", ".join(f":{c}" for c in ARTICLE_COLUMNS))
 _UPDATE_ARTICLE = ("UPDATE articles SET {}, version = version + 1, status = 'live', "
@@ -146,88 +107,41 @@ _UPSERT_PAGE = "INSERT INTO pages ({}) VALUES ({}) ON CONFLICT(url) DO UPDATE SE
     ", ".join(_PAGE_COLUMNS), ", ".join(f":{c}" for c in _PAGE_COLUMNS),
     ", ".join(f"{c} = excluded.{c}" for c in _PAGE_COLUMNS if c != "url"))
 
-def _migration_2(db: sqlite_utils.Database) -> None:
-    # Ranking: bm25 with title above authors above body, the index's default `rank`.
-    db.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', "
-               "'bm25(10.0, 5.0, 1.0)')")
-    # What analysts browse (Datasette's default view): no body, a month to facet on.
-    db.execute("""
-        CREATE VIEW article_list AS
-        SELECT rowid, published_at, substr(published_at, 1, 7) AS month, site, title, authors,
-               tags, categories, word_count, source, url
-        FROM articles
-    """)
-
-
-def _migration_3(db: sqlite_utils.Database) -> None:
-    # Versions: every text an article has had, newest in `articles`; gone articles marked.
-    db.executescript("""
-        ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
-        ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'live';
-        ALTER TABLE articles ADD COLUMN gone_since TEXT;
-        CREATE TABLE article_versions (
-            url TEXT NOT NULL, version INTEGER NOT NULL, fetched_at TEXT, content_hash TEXT,
-            title TEXT, body_text TEXT, modified_at TEXT, via TEXT,
-            PRIMARY KEY (url, version)
-        );
-        INSERT INTO article_versions
-            SELECT url, 1, last_changed, content_hash, title, body_text, modified_at, 'crawl'
-            FROM articles;
-        ALTER TABLE pages ADD COLUMN fetched_url TEXT;
-        ALTER TABLE pages ADD COLUMN etag TEXT;
-        ALTER TABLE pages ADD COLUMN last_modified TEXT;
-        UPDATE pages SET fetched_url = url;
-        ALTER TABLE crawl_runs ADD COLUMN field_shares TEXT;
-        ALTER TABLE crawl_runs ADD COLUMN failures TEXT;
-        ALTER TABLE crawl_runs ADD COLUMN articles_gone INTEGER;
-        ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;
-        CREATE INDEX articles_site_status ON articles (site, status);
-    """)
-
-
-def _migration_4(db: sqlite_utils.Database) -> None:
-    # checked_at: when the site last vouched for a stored page (a 200, or a 304 to a
-    # conditional GET), what re-checks are due by; fetched_at stays the time the stored
-    # body was fetched. sitemap_lastmod: the sitemap's own <lastmod> for the page then,
-    # which the next run compares with the sitemap's value (no clocks involved).
-    db.executescript("""
-        ALTER TABLE pages ADD COLUMN checked_at TEXT;
-        ALTER TABLE pages ADD COLUMN sitemap_lastmod TEXT;
-        UPDATE pages SET checked_at = fetched_at;
-    """)
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4]
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
 class Archive:
-    """An orthocrawl archive file. Opening it creates or migrates it as needed."""
+    """An orthocrawl archive file.
 
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
+    Writers (crawl, demo, reparse, migrate) open it with the defaults: created when
+    missing, migrated when older. Readers (search, export, stats, ...) open it with
+    ``read_only=True``: never created, never migrated, never written; an archive too old
+    to read as it is raises ArchiveError naming `orthocrawl migrate`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True,
+                 read_only: bool = False) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.read_only = read_only
+        if (read_only or not create) and not self.path.exists():
             raise ArchiveError(f"no archive at {self.path} (run `orthocrawl crawl` or "
-                               "`orthocrawl demo` first)")
+                               "`orthocrawl demo` first, or give --db)")
         if self.path.is_dir():
             raise ArchiveError(f"{self.path} is a directory, not an archive file")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=30)
+            if read_only:
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                       timeout=30)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, timeout=30)
+            register_functions(conn)
             self.db = sqlite_utils.Database(conn)
             self.db.execute("PRAGMA busy_timeout = 30000")
-            version = self.db.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise ArchiveError(
-                    f"{self.path} has schema version {version}, newer than this orthocrawl "
-                    f"knows ({SCHEMA_VERSION}); upgrade orthocrawl")
-            if version == 0 and self.db.table_names():
-                raise ArchiveError(f"{self.path} is an SQLite file but not an orthocrawl archive")
-            if version < SCHEMA_VERSION:
-                self._migrate(version)
-            self.db.execute("PRAGMA journal_mode = WAL")
-            self.db.execute("PRAGMA synchronous = NORMAL")
+            self.version = self._check_version()
+            if not read_only:
+                if self.version < SCHEMA_VERSION:
+                    self._migrate(self.version)
+                    self.version = SCHEMA_VERSION
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
             # Reads (search, export) go through the OS page cache, not copies of it.
             self.db.execute("PRAGMA mmap_size = 1073741824")
             self.db.execute("PRAGMA cache_size = -65536")
@@ -236,6 +150,21 @@ class Archive:
         except OSError as error:
             raise ArchiveError(f"cannot create {self.path}: {error.strerror}") from None
 
+    def _check_version(self) -> int:
+        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ArchiveError(
+                f"{self.path} has schema version {version}, newer than this orthocrawl "
+                f"knows ({SCHEMA_VERSION}); upgrade orthocrawl")
+        if version == 0 and (self.db.table_names() or self.read_only):
+            what = "an empty file" if not self.db.table_names() else "an SQLite file"
+            raise ArchiveError(f"{self.path} is {what}, not an orthocrawl archive")
+        if self.read_only and version < READABLE_FROM:
+            raise ArchiveError(
+                f"{self.path} has schema version {version}, too old to read as it is; "
+                f"run `orthocrawl migrate --db {self.path}` (it keeps a backup copy)")
+        return version
+
     def for_streaming(self) -> None:
         """Set up for one pass over the whole archive (export, WARC): no memory map and a
         small page cache, so that memory stays flat however large the archive grows."""
@@ -243,10 +172,21 @@ class Archive:
         self.db.execute("PRAGMA cache_size = -4096")
 
     def _migrate(self, version: int) -> None:
-        for number, migration in enumerate(MIGRATIONS[version:], start=version + 1):
+        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
             with _atomic(self.db.conn):
-                migration(self.db)
-                self.db.execute(f"PRAGMA user_version = {number}")
+                repair(self.db.conn, number - 1)
+                for statement in _statements(sql):
+                    self.db.conn.execute(statement)
+                self.db.conn.execute(f"PRAGMA user_version = {number}")
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the archive at target (SQLite's online backup)."""
+        copy = sqlite3.connect(target)
+        try:
+            with copy:
+                self.db.conn.backup(copy)
+        finally:
+            copy.close()
 
     def close(self) -> None:
         self.db.conn.close()
@@ -484,6 +424,19 @@ def _article_row(record: dict[str, Any]) -> dict[str, Any]:
             value = json.dumps(list(value or []), ensure_ascii=False)
         row[column] = value
     return row
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration, one by one (executescript would COMMIT the open
+    transaction first); a trigger's body keeps its inner semicolons."""
+    statement = ""
+    for line in script.strip().splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete statement in migration: {statement[:60]!r}")
 
 
 def decode_article(row: dict[str, Any]) -> dict[str, Any]:

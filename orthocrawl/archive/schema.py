@@ -1,0 +1,205 @@
+"""The archive's schema: every migration frozen as the literal SQL it ran.
+
+``PRAGMA user_version`` holds the schema version. MIGRATIONS[n - 1] takes an archive of
+version n - 1 to version n; a migration is never edited once released (an old archive is
+what that migration made of it), so a change to the schema is always a new migration.
+Real archives of every old version are kept in tests/fixtures/archives/ and migrated by
+the tests.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+
+from anyascii import anyascii
+
+# Version 1: articles, raw pages, runs, and the full-text index (external content, kept
+# in sync by triggers; the update trigger fires only when indexed text changes, so a
+# re-crawl that moves last_seen does not re-index).
+_V1 = """
+CREATE TABLE articles (
+   url TEXT PRIMARY KEY, site TEXT NOT NULL, title TEXT, authors TEXT, posted_by TEXT,
+   published_at TEXT, modified_at TEXT, categories TEXT, tags TEXT, description TEXT,
+   lead_image TEXT, language TEXT, body_text TEXT, body_html TEXT, word_count INTEGER,
+   source TEXT, content_hash TEXT, first_seen TEXT, last_seen TEXT, last_changed TEXT
+);
+CREATE INDEX idx_articles_site_published_at ON articles (site, published_at);
+CREATE INDEX idx_articles_published_at ON articles (published_at);
+CREATE TABLE pages (
+   url TEXT PRIMARY KEY, article_url TEXT, fetched_at TEXT, status INTEGER, headers TEXT,
+   body_sha256 TEXT, body BLOB, encoding TEXT
+);
+CREATE INDEX idx_pages_article_url ON pages (article_url);
+CREATE TABLE crawl_runs (
+   id INTEGER PRIMARY KEY, started_at TEXT, finished_at TEXT, sites TEXT, status TEXT,
+   finish_reason TEXT, requests INTEGER, responses INTEGER, articles_new INTEGER,
+   articles_changed INTEGER, articles_unchanged INTEGER, articles_dropped INTEGER,
+   drop_reasons TEXT, http_errors TEXT, errors INTEGER, elapsed_seconds REAL
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+   title, authors, body_text, content="articles", content_rowid="rowid",
+   tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+   INSERT INTO articles_fts(rowid, title, authors, body_text)
+      VALUES (new.rowid, new.title, new.authors, new.body_text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+   INSERT INTO articles_fts(articles_fts, rowid, title, authors, body_text)
+      VALUES ('delete', old.rowid, old.title, old.authors, old.body_text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, authors, body_text ON articles BEGIN
+   INSERT INTO articles_fts(articles_fts, rowid, title, authors, body_text)
+      VALUES ('delete', old.rowid, old.title, old.authors, old.body_text);
+   INSERT INTO articles_fts(rowid, title, authors, body_text)
+      VALUES (new.rowid, new.title, new.authors, new.body_text);
+END;
+"""
+
+# Version 2: bm25 ranking with title above authors above body as the index's default
+# `rank`; the view analysts browse (no body, a month to facet on).
+_V2 = """
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0)');
+CREATE VIEW article_list AS
+   SELECT rowid, published_at, substr(published_at, 1, 7) AS month, site, title, authors,
+          tags, categories, word_count, source, url
+   FROM articles;
+"""
+
+# Version 3: versions (every text an article has had, newest in `articles`), gone
+# articles marked, validators for conditional requests, run figures.
+_V3 = """
+ALTER TABLE articles ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'live';
+ALTER TABLE articles ADD COLUMN gone_since TEXT;
+CREATE TABLE article_versions (
+   url TEXT NOT NULL, version INTEGER NOT NULL, fetched_at TEXT, content_hash TEXT,
+   title TEXT, body_text TEXT, modified_at TEXT, via TEXT,
+   PRIMARY KEY (url, version)
+);
+INSERT INTO article_versions
+   SELECT url, 1, last_changed, content_hash, title, body_text, modified_at, 'crawl'
+   FROM articles;
+ALTER TABLE pages ADD COLUMN fetched_url TEXT;
+ALTER TABLE pages ADD COLUMN etag TEXT;
+ALTER TABLE pages ADD COLUMN last_modified TEXT;
+UPDATE pages SET fetched_url = url;
+ALTER TABLE crawl_runs ADD COLUMN field_shares TEXT;
+ALTER TABLE crawl_runs ADD COLUMN failures TEXT;
+ALTER TABLE crawl_runs ADD COLUMN articles_gone INTEGER;
+ALTER TABLE crawl_runs ADD COLUMN pid INTEGER;
+CREATE INDEX articles_site_status ON articles (site, status);
+"""
+
+# Version 4: checked_at, when the site last vouched for a stored page (a 200, or a 304 to
+# a conditional GET), what re-checks are due by; sitemap_lastmod, the sitemap's own
+# <lastmod> for the page then, which the next run compares with the sitemap's value.
+_V4 = """
+ALTER TABLE pages ADD COLUMN checked_at TEXT;
+ALTER TABLE pages ADD COLUMN sitemap_lastmod TEXT;
+UPDATE pages SET checked_at = fetched_at;
+"""
+
+# Version 5:
+# - dropped_urls: pages a run fetched and did not archive (not an article, too short, no
+#   title), so that later runs do not fetch them again until the sitemap says they
+#   changed, their re-check is due, or `--recheck dropped` asks;
+# - article_list shows status and gone_since (appended: the documented order stays);
+# - the full-text index folds letters that unicode61 leaves alone (ø, æ, ß, ł, đ...):
+#   each indexed value carries, after the text, the ASCII form of its words that
+#   differ from it (orthocrawl_fold), so "Soren" finds "Søren" as "Tomas" finds "Tomás",
+#   and the text as written still matches; then the index is rebuilt through it.
+_V5 = """
+CREATE TABLE dropped_urls (
+   url TEXT PRIMARY KEY, site TEXT NOT NULL, reason TEXT NOT NULL, lastmod TEXT,
+   dropped_at TEXT NOT NULL, checked_at TEXT NOT NULL
+);
+CREATE INDEX dropped_urls_site ON dropped_urls (site, checked_at);
+DROP VIEW article_list;
+CREATE VIEW article_list AS
+   SELECT rowid, published_at, substr(published_at, 1, 7) AS month, site, title, authors,
+          tags, categories, word_count, source, url, status, gone_since
+   FROM articles;
+DROP TRIGGER articles_ai;
+DROP TRIGGER articles_ad;
+DROP TRIGGER articles_au;
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+   INSERT INTO articles_fts(rowid, title, authors, body_text)
+      VALUES (new.rowid, orthocrawl_fold(new.title), orthocrawl_fold(new.authors),
+              orthocrawl_fold(new.body_text));
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+   INSERT INTO articles_fts(articles_fts, rowid, title, authors, body_text)
+      VALUES ('delete', old.rowid, orthocrawl_fold(old.title), orthocrawl_fold(old.authors),
+              orthocrawl_fold(old.body_text));
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, authors, body_text ON articles BEGIN
+   INSERT INTO articles_fts(articles_fts, rowid, title, authors, body_text)
+      VALUES ('delete', old.rowid, orthocrawl_fold(old.title), orthocrawl_fold(old.authors),
+              orthocrawl_fold(old.body_text));
+   INSERT INTO articles_fts(rowid, title, authors, body_text)
+      VALUES (new.rowid, orthocrawl_fold(new.title), orthocrawl_fold(new.authors),
+              orthocrawl_fold(new.body_text));
+END;
+INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
+INSERT INTO articles_fts(rowid, title, authors, body_text)
+   SELECT rowid, orthocrawl_fold(title), orthocrawl_fold(authors), orthocrawl_fold(body_text)
+   FROM articles;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+
+# Columns that a released migration gained after the release (before migrations were
+# frozen): archives made by the earlier release of that version lack them. Added before
+# the next migration runs. (table, column, type) by version.
+LATE_COLUMNS: dict[int, tuple[tuple[str, str, str], ...]] = {
+    4: (("pages", "sitemap_lastmod", "TEXT"),),
+}
+SCHEMA_VERSION = len(MIGRATIONS)
+# The oldest schema the read-only commands can read as it is (status and versions came
+# in version 3); older archives are refused with a pointer to `orthocrawl migrate`.
+READABLE_FROM = 3
+
+
+# ---- folding for the full-text index ----
+
+_WORD = re.compile(r"\w+")
+
+
+def _strip_marks(word: str) -> str:
+    """What unicode61's remove_diacritics does: decompose, drop the combining marks."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word)
+                   if not unicodedata.combining(c))
+
+
+def fold_word(word: str) -> str:
+    """The one folding rule of search: a word's ASCII form (Søren -> Soren, Tomás -> Tomas,
+    Straße -> Strasse), for Latin letters; other scripts are left as they are."""
+    return anyascii(word) if all(c < "\u0250" or "\u1e00" <= c < "\u1f00" for c in word) \
+        else word
+
+
+def fold(text: str | None) -> str | None:
+    """An indexed value: the text, then the folded form of each word that the tokenizer
+    would not fold by itself (only those: most texts get nothing added)."""
+    if not text or text.isascii():
+        return text
+    extra = dict.fromkeys(
+        folded for word in _WORD.findall(text) if not word.isascii()
+        and (folded := fold_word(word)) != _strip_marks(word) and folded.isascii())
+    return f"{text}\n{' '.join(extra)}" if extra else text
+
+
+def repair(conn: sqlite3.Connection, version: int) -> None:
+    """Give an archive of `version` the columns a later build of that version added."""
+    for table, column, kind in LATE_COLUMNS.get(version, ()):
+        names = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if column not in names:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions the schema's triggers call; every connection that writes needs them."""
+    conn.create_function("orthocrawl_fold", 1, fold, deterministic=True)
