@@ -27,6 +27,13 @@ def canonical_url(url: str) -> str:
     return canonicalize_url(url, keep_fragments=False)
 
 
+def variant_key(url: str) -> str:
+    """What a URL's variants share: no scheme, no www., no trailing slash, no tracking query."""
+    parts = urlsplit(canonical_url(url))
+    host = parts.netloc.removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}"
+
+
 def _query_pairs(query: str) -> list[tuple[str, str]]:
     pairs = []
     for chunk in query.split("&"):

@@ -23,7 +23,8 @@ from twisted.python.failure import Failure
 
 from orthocrawl.dates import to_utc_iso, utc_now
 from orthocrawl.items import Article, Gone, RawPage, SeenUnchanged
-from orthocrawl.spiders.incremental import KnownArticles, variant_key
+from orthocrawl.spiders.incremental import KnownArticles
+from orthocrawl.urls import variant_key
 
 DISCOVERY_MODES = ("sitemap", "feed", "listing")
 

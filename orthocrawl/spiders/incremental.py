@@ -12,17 +12,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from orthocrawl.archive import Archive
-from orthocrawl.urls import canonical_url
-
-
-def variant_key(url: str) -> str:
-    """What a URL's variants share: no scheme, no www., no trailing slash, no tracking query."""
-    parts = urlsplit(canonical_url(url))
-    host = parts.netloc.removeprefix("www.")
-    return f"{host}{parts.path.rstrip('/')}?{parts.query}"
+from orthocrawl.urls import variant_key
 
 
 @dataclass
