@@ -19,10 +19,12 @@ from urllib.parse import urlsplit
 import click
 
 from orthocrawl.archive import DEFAULT_DB, Archive, ArchiveError
+from orthocrawl.config import SettingError
 from orthocrawl.lock import ArchiveBusyError
-from orthocrawl.siteconfig import SiteConfigError, load, load_all, render, sites_dir
+from orthocrawl.siteconfig import SiteConfigError, load, render, sites_dir
 from orthocrawl.siteprobe import ProbeError
-from orthocrawl.sites import UnknownSiteError, spiders
+from orthocrawl.sites import UnknownSiteError, load_sites, spiders
+from orthocrawl.spiderargs import SpiderArgError, parse_spider_args
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,7 +47,8 @@ def user_errors(func: F) -> F:
             return func(*args, **kwargs)
         except ArchiveError as error:
             fail(str(error), 1)
-        except (UnknownSiteError, SiteConfigError, ProbeError) as error:
+        except (UnknownSiteError, SiteConfigError, ProbeError, SettingError,
+                SpiderArgError) as error:
             fail(str(error), 2)
         except ArchiveBusyError as error:
             fail(str(error), 1)
@@ -73,73 +76,104 @@ def main() -> None:
 @click.option("--base-url", "base_urls", multiple=True, metavar="[SITE=]URL",
               help="Crawl a mirror of the site at URL instead (e.g. a running replica). "
                    "SITE= is needed when crawling several sites.")
-@click.option("--discover", default="sitemap", show_default=True,
-              help="How to find articles: sitemap, feed, listing (comma-separated) or all.")
+@click.option("--discover", default=None,
+              help="How to find articles: sitemap, feed, listing (comma-separated) or all "
+                   "(default: the site's own, sitemap for the built-in publishers).")
 @click.option("--url", "urls", multiple=True, help="Fetch this article URL only (repeatable).")
 @click.option("--full", is_flag=True, help="Fetch every article again, unconditionally (no ETag or "
               "Last-Modified): after a site's redesign, or to heal the archive.")
-@click.option("--recheck", metavar="DAYS|all", default="",
+@click.option("--recheck", metavar="DAYS|all|dropped", default="",
               help="Re-check known articles the site has not confirmed for DAYS days (default: "
-                   "ORTHOCRAWL_RECHECK_DAYS, 30), or all of them.")
+                   "ORTHOCRAWL_RECHECK_DAYS, 30), all of them, or every dropped URL met "
+                   "(pages once refused: not an article, too short, no title).")
 @click.option("--wait", is_flag=True, help="If another crawl is writing the archive, wait "
               "for it instead of exiting.")
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy or ORTHOCRAWL_* setting (repeatable).")
-@click.option("-v", "--verbose", count=True, help="Scrapy's log: -v for INFO, -vv for DEBUG.")
+@click.option("-v", "--verbose", count=True, help="Scrapy's log on stderr: -v for INFO, -vv "
+              "for DEBUG (default: none, only progress and the summary).")
+@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write Scrapy's log to FILE (INFO, or DEBUG with -vv), appended.")
 @user_errors
-def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover: str,
+def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover: str | None,
           urls: tuple[str, ...], full: bool, recheck: str, wait: bool,
-          settings: tuple[str, ...], verbose: int) -> None:
+          settings: tuple[str, ...], verbose: int, log_file: Path | None) -> None:
     """Crawl SITES (default: every known site) into the archive.
 
     Incremental: only new and changed articles are fetched (sitemap <lastmod>,
     conditional requests); --full fetches everything. Exits 1 when a site's run
-    failed (stopped early, returned no articles, or its extraction broke: field
-    shares far below its recent runs), so that cron and systemd timers can alert.
+    failed (the site could not be reached, it stopped early, discovery found no
+    articles, or its extraction broke: field shares far below its recent runs), so
+    that cron and systemd timers can alert. A run that finds only known articles is ok.
 
     \b
     Examples:
       orthocrawl crawl orthospinenews
       orthocrawl crawl orthospinenews --db /srv/ortho.db --discover all
       orthocrawl crawl orthospinenews --base-url http://127.0.0.1:8123
+      ORTHOCRAWL_CONTACT=ops@example.com orthocrawl crawl --log-file crawl.log
     """
+    from orthocrawl.config import from_environment, validate
     from orthocrawl.crawl import run_crawls
     from orthocrawl.sites import spider_for
 
-    load_all()  # a broken site file stops here, with file, line and reason
+    load_sites()  # a broken site file stops here, with file, line and reason
     names = list(sites) or list(spiders())
     for name in names:
         spider_for(name)
     mirrors = _parse_base_urls(base_urls, names)
-    _check_discover(discover)
+    extra = validate(_parse_settings(settings))
+    spider_args = {"full": full, "recheck": recheck}
+    for name in names:  # the same check `scrapy crawl -a` gets, before anything starts
+        parse_spider_args(default_discover=spider_for(name).default_discover,
+                          discover=discover, urls=list(urls), **spider_args)
     Archive(db).close()  # fails fast, with one line, on a bad archive path
+    warning = _contact_warning(names, mirrors, extra, from_environment())
+    if warning:
+        click.echo(f"orthocrawl: warning: {warning}", err=True)
     started = time.monotonic()
-    if recheck and recheck != "all":
-        try:
-            if not float(recheck) >= 0:  # also refuses nan
-                raise ValueError
-        except ValueError:
-            raise click.BadParameter(f"{recheck!r}: a number of days (0 or more) or all",
-                                     param_hint="--recheck") from None
     outcomes = run_crawls(names, db, base_urls=mirrors, discover=discover, urls=list(urls),
-                          log_level=_log_level(verbose), progress=5.0,
-                          extra=_parse_settings(settings), wait=wait,
-                          spider_args={"full": full, "recheck": recheck})
-    failed = False
+                          log_level=_log_level(verbose), progress=5.0, extra=extra,
+                          wait=wait, spider_args=spider_args,
+                          log_file=str(log_file) if log_file else None)
     for outcome in outcomes:
-        figure = outcome.figure
-        drops = {k.rsplit("/", 1)[1]: v for k, v in outcome.stats.items()
-                 if k.startswith("orthocrawl/dropped/")}
-        why = f" ({', '.join(f'{k}: {v}' for k, v in sorted(drops.items()))})" if drops else ""
-        click.echo(f"{outcome.site}: {outcome.status} ({outcome.reason}); "
-                   f"{figure['new']} new, {figure['changed']} changed, "
-                   f"{figure['unchanged']} unchanged, "
-                   f"{outcome.stats.get('orthocrawl/dropped', 0)} dropped{why}, "
-                   f"{outcome.stats.get('downloader/request_count', 0)} requests")
-        failed = failed or outcome.status != "ok"
+        click.echo(_summary(outcome))
     click.echo(f"archive: {db} ({time.monotonic() - started:.1f} s)")
-    if failed:
+    if any(outcome.status != "ok" for outcome in outcomes):
         sys.exit(1)
+
+
+def _contact_warning(names: list[str], mirrors: dict[str, str], settings: dict[str, Any],
+                     environ: dict[str, str]) -> str | None:
+    """A crawl of a real site (not a mirror on this machine) with no ORTHOCRAWL_CONTACT
+    gets one line of warning (never a prompt: runs are unattended)."""
+    from orthocrawl.urls import is_loopback
+
+    if settings.get("ORTHOCRAWL_CONTACT") or environ.get("ORTHOCRAWL_CONTACT"):
+        return None
+    if all(name in mirrors and is_loopback(mirrors[name]) for name in names):
+        return None
+    return ("no ORTHOCRAWL_CONTACT: the User-Agent gives site owners no way to reach you "
+            "(set it to a URL or an e-mail address)")
+
+
+def _summary(outcome: Any) -> str:
+    """One line per site: the outcome and the run's figures."""
+    figure, stats = outcome.figure, outcome.stats
+    drops = {k.rsplit("/", 1)[1]: v for k, v in stats.items()
+             if k.startswith("orthocrawl/dropped/")}
+    why = f" ({', '.join(f'{k}: {v}' for k, v in sorted(drops.items()))})" if drops else ""
+    errors = sum(v for k, v in stats.items() if k.startswith("orthocrawl/failed/"))
+    line = (f"{outcome.site}: {outcome.status} ({outcome.reason}); {figure['new']} new, "
+            f"{figure['changed']} changed, {figure['unchanged']} unchanged, "
+            f"{figure['gone']} gone, {stats.get('orthocrawl/dropped', 0)} dropped{why}, "
+            f"{stats.get('downloader/request_count', 0)} requests, {errors} failed")
+    delay = stats.get("orthocrawl/crawl_delay")
+    if delay:
+        line += f"; robots.txt Crawl-delay: {delay:g} s between requests"
+        if stats.get("orthocrawl/crawl_delay/capped"):
+            line += f" (asked {stats['orthocrawl/crawl_delay/capped']:g} s, capped)"
+    return line
 
 
 def _parse_settings(values: tuple[str, ...]) -> dict[str, str]:
@@ -153,17 +187,7 @@ def _parse_settings(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def _log_level(verbose: int) -> str:
-    return ("WARNING", "INFO", "DEBUG")[min(verbose, 2)]
-
-
-def _check_discover(discover: str) -> None:
-    from orthocrawl.spiders.base import DISCOVERY_MODES
-
-    modes = [m.strip() for m in discover.split(",") if m.strip()]
-    if modes != ["all"] and (not modes or any(m not in DISCOVERY_MODES for m in modes)):
-        raise click.BadParameter(
-            f"{discover!r}: use {', '.join(DISCOVERY_MODES)} (comma-separated) or all",
-            param_hint="--discover")
+    return ("", "INFO", "DEBUG")[min(verbose, 2)]
 
 
 def _parse_base_urls(values: tuple[str, ...], sites: list[str]) -> dict[str, str]:
@@ -304,7 +328,7 @@ def sites(ctx: click.Context) -> None:
     Built-in publishers have their own spider and page object; any other site can be
     added as a TOML file in ./sites (or $ORTHOCRAWL_SITES_DIR): see `sites add`.
     """
-    load_all()  # a broken site file stops here, with file, line and reason
+    load_sites()  # a broken site file stops here, with file, line and reason
     if ctx.invoked_subcommand is None:
         for name, spider in spiders().items():
             kind = "site file" if spider.__module__.endswith("configured") else "built in"
@@ -360,9 +384,10 @@ def sites_check(name: str, base_url: str | None, limit: int, discover: str) -> N
 
     from orthocrawl.crawl import run_crawls
     from orthocrawl.sites import spider_for
+    from orthocrawl.spiderargs import parse_discover
 
     spider_for(name)
-    _check_discover(discover)
+    parse_discover(discover)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "check.db"
         outcome = run_crawls([name], db, base_urls={name: base_url} if base_url else None,
@@ -723,8 +748,10 @@ def history_command(url: str, db: Path, context: int) -> None:
 @click.option("--site", help="Only this site's pages.")
 @click.option("--wait", is_flag=True, help="If a crawl is writing the archive, wait for it "
               "instead of exiting.")
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="An ORTHOCRAWL_* setting, as for crawl (ORTHOCRAWL_MIN_WORDS applies).")
 @user_errors
-def reparse_command(db: Path, site: str | None, wait: bool) -> None:
+def reparse_command(db: Path, site: str | None, wait: bool, settings: tuple[str, ...]) -> None:
     """Extract every stored raw page again with the current page objects (no network).
 
     Articles whose text comes out different get a new version: a fixed extractor
@@ -735,16 +762,20 @@ def reparse_command(db: Path, site: str | None, wait: bool) -> None:
     Example:
       orthocrawl reparse --site orthospinenews
     """
+    from orthocrawl.config import SETTINGS_BY_NAME, from_environment, validate
     from orthocrawl.lock import archive_lock
     from orthocrawl.reparse import reparse
 
+    chosen = validate({**from_environment(), **_parse_settings(settings)})
+    min_words = chosen.get("ORTHOCRAWL_MIN_WORDS",
+                           SETTINGS_BY_NAME["ORTHOCRAWL_MIN_WORDS"].default)
+    load_sites()  # site files' page objects, as a crawl uses them
     with _open(db) as archive, archive_lock(db, wait):  # a writer, like a crawl
-        held = [row[0] for row in archive.db.execute(
-            "SELECT DISTINCT site FROM articles ORDER BY site")]
+        held = archive.sites()
         if site is not None and site not in held:
             fail(f"no articles of site {site!r} in {db} (sites there: "
                  f"{', '.join(held) or 'none'})", 2)
-        result = reparse(archive, site)
+        result = reparse(archive, site, min_words)
     click.echo(f"{result.pages} pages re-parsed: {result.changed} changed (new versions), "
                f"{result.unchanged} unchanged, {len(result.rejected)} no longer articles")
     for url, reason in result.rejected[:20]:

@@ -8,6 +8,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy import Spider, signals
@@ -59,19 +60,84 @@ def run_figures(stats: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Why a site could not be reached, by the exception Scrapy's downloader counted.
+UNREACHABLE = {
+    "DownloadConnectionRefusedError": "connection refused",
+    "CannotResolveHostError": "DNS lookup failed",
+    "DownloadTimeoutError": "timed out",
+    "DownloadFailedError": "the connection failed (TLS error or connection lost)",
+    "ResponseDataLossError": "the connection was cut",
+    "ConnectionRefusedError": "connection refused",
+    "DNSLookupError": "DNS lookup failed",
+    "TimeoutError": "timed out",
+    "TCPTimedOutError": "timed out",
+    "NoRouteError": "no route to host",
+    "ConnectError": "cannot connect",
+    "ConnectionLost": "the connection was lost",
+    "ResponseNeverReceived": "no response (connection lost or TLS error)",
+    "SSLError": "TLS error",
+}
+
+
+@dataclass
+class Evidence:
+    """What discovery and the downloader saw, beyond the run row's figures: how many
+    article entries discovery found (sitemap, feed, listing; None: not counted), and why
+    the site could not be reached at all (None: it answered)."""
+
+    entries: int | None = None
+    unreachable: str | None = None
+    known: int | None = None  # the site's articles in the archive before the run
+    archive_error: str | None = None
+    sitemap_failure: str | None = None  # the first sitemap that could not be read, and why
+    article_failures: int = 0  # article pages that failed for good (after retries)
+
+    @classmethod
+    def from_stats(cls, stats: dict[str, Any], host: str) -> Evidence:
+        unreachable = None
+        if not stats.get("downloader/response_count", 0):
+            prefix = "downloader/exception_type_count/"
+            kinds = sorted((v, k[len(prefix):].rsplit(".", 1)[-1]) for k, v in stats.items()
+                           if k.startswith(prefix))
+            if kinds:
+                name = kinds[-1][1]
+                unreachable = f"cannot reach {host}: {UNREACHABLE.get(name, name)}"
+        return cls(entries=stats.get("orthocrawl/discovery/entries", 0),
+                   unreachable=unreachable, known=stats.get("orthocrawl/known_articles"),
+                   archive_error=stats.get("orthocrawl/archive_error"),
+                   sitemap_failure=stats.get("orthocrawl/discovery/sitemap_failure"),
+                   article_failures=stats.get("orthocrawl/article_failures", 0))
+
+
 def judge(reason: str, figures: dict[str, Any], recent: list[dict[str, float]],
-          min_pages: int = 10, max_drop: float = 0.25) -> tuple[str, str]:
+          min_pages: int = 10, max_drop: float = 0.25,
+          evidence: Evidence | None = None) -> tuple[str, str]:
     """A run's outcome: ("ok" | "failed", why).
 
-    recent: the field shares of the site's last successful runs. A share that falls
-    more than max_drop below their median (on at least min_pages article pages) is
-    the sign of a publisher's layout change breaking extraction.
+    A run that found the site's sitemaps, feed or listing and saw only known articles is
+    ok; "no articles" fails only when discovery found nothing at all. recent: the field
+    shares of the site's last successful runs; a share that falls more than max_drop below
+    their median (on at least min_pages article pages) is the sign of a publisher's layout
+    change breaking extraction.
     """
+    evidence = evidence or Evidence()
+    if evidence.unreachable:
+        return "failed", evidence.unreachable
+    if evidence.archive_error:
+        return "failed", evidence.archive_error
     if reason not in COMPLETED_REASONS:
         return "failed", f"crawl stopped early ({reason})"
     seen = figures["articles_new"] + figures["articles_changed"] + figures["articles_unchanged"]
-    if seen == 0:
-        return "failed", "the site returned no articles"
+    if seen == 0 and evidence.entries == 0:
+        if evidence.sitemap_failure:
+            return "failed", f"discovery found no articles: cannot read sitemap " \
+                             f"{evidence.sitemap_failure}"
+        return "failed", "discovery found no articles (no sitemap, feed or listing entries)"
+    if seen == 0 and not figures.get("articles_dropped") and evidence.article_failures:
+        return "failed", f"no article page could be fetched ({evidence.article_failures} " \
+                         "failed)"
+    if seen == 0 and evidence.known == 0:
+        return "failed", "the site returned no articles (every page found was dropped)"
     shares = figures.get("field_shares") or {}
     if recent and shares.get("pages", 0) >= min_pages:
         for name in FIELD_NAMES:
@@ -80,6 +146,8 @@ def judge(reason: str, figures: dict[str, Any], recent: list[dict[str, float]],
                 return "failed", (f"{name} found on {shares.get(name, 0.0):.0%} of article "
                                   f"pages against {usual:.0%} in recent runs: has the site's "
                                   "layout changed?")
+    if seen == 0:
+        return "ok", "nothing new"
     return "ok", reason
 
 
@@ -115,9 +183,12 @@ class RunRecorder:
         stats = self.crawler.stats
         figures = run_figures(stats.get_stats())
         settings = self.crawler.settings
+        host = (spider.allowed_domains or [""])[0] if getattr(spider, "allowed_domains", None) \
+            else spider.name
         status, why = judge(reason, figures, self.recent,
                             settings.getint("ORTHOCRAWL_SHARE_MIN_PAGES", 10),
-                            settings.getfloat("ORTHOCRAWL_SHARE_DROP", 0.25))
+                            settings.getfloat("ORTHOCRAWL_SHARE_DROP", 0.25),
+                            Evidence.from_stats(stats.get_stats(), host))
         stats.set_value("orthocrawl/run_status", status)
         stats.set_value("orthocrawl/run_reason", why)
         if self.run_id is None:

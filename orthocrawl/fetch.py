@@ -8,10 +8,11 @@ import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from orthocrawl import __version__
+from orthocrawl.config import from_environment
+from orthocrawl.politeness import user_agent
 from orthocrawl.urls import domain_matches
 
-USER_AGENT = f"orthocrawl/{__version__} (archive of the orthopaedic trade press; polite crawler)"
+USER_AGENT = user_agent(from_environment().get("ORTHOCRAWL_CONTACT", ""))
 MAX_REDIRECTS = 5
 MAX_BYTES = 16 * 1024 * 1024
 

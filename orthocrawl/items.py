@@ -79,20 +79,3 @@ class Article:
 # What feed exports (`scrapy crawl -O file.jsonl`) write, in this order.
 EXPORT_FIELDS: tuple[str, ...] = (
     *CONTENT_FIELDS, "content_hash", "first_seen", "last_seen", "last_changed")
-
-
-@dataclass
-class SeenUnchanged:
-    """An article seen with its text unchanged: the site answered 304 Not Modified
-    (`checked`), or a sitemap listed it with no newer <lastmod> (no request made)."""
-
-    url: str
-    checked: bool = False
-    sitemap_lastmod: str | None = None
-
-
-@dataclass
-class Gone:
-    """An article the site no longer has (404 or 410 where it used to be)."""
-
-    url: str

@@ -58,9 +58,10 @@ def release(db: str | os.PathLike[str]) -> None:
 
 
 @contextmanager
-def archive_lock(db: str | os.PathLike[str], wait: bool) -> Iterator[None]:
+def archive_lock(db: str | os.PathLike[str], wait: bool,
+                 hint: str = "use --wait") -> Iterator[None]:
     """Hold the archive's lock for the block (ArchiveBusyError, or waits with `wait`)."""
-    taken = acquire(db, wait)
+    taken = acquire(db, wait, hint)
     try:
         yield
     finally:

@@ -11,13 +11,17 @@ import logging
 import time
 from typing import Any
 
+from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import CloseSpider, DropItem
+from scrapy.http import Response
 from scrapy.utils.defer import deferred_from_coro
 
 from orthocrawl import lock
+from orthocrawl import signals as oc_signals
 from orthocrawl.archive import Archive, ArchiveError
-from orthocrawl.items import EXPORT_FIELDS, Article, Gone, RawPage, SeenUnchanged
+from orthocrawl.dates import utc_now
+from orthocrawl.items import EXPORT_FIELDS, Article, RawPage
 from orthocrawl.pages.body import normalize_space, word_count
 from orthocrawl.urls import canonical_url
 
@@ -45,10 +49,18 @@ class _CountingPipeline:
     def from_crawler(cls, crawler: Crawler) -> Any:
         return cls(crawler)
 
-    def drop(self, reason: str, article: Article) -> DropItem:
+    def drop(self, reason: str, article: Article) -> ArticleDropped:
         self.stats.inc_value(f"orthocrawl/dropped/{reason}")
         self.stats.inc_value("orthocrawl/dropped")
-        return DropItem(f"{reason}: {article.url}")
+        return ArticleDropped(reason, article.url)
+
+
+class ArticleDropped(DropItem):
+    """A page that is not archived, and why (``orthocrawl/dropped/<reason>`` in the stats)."""
+
+    def __init__(self, reason: str, url: str) -> None:
+        super().__init__(f"{reason}: {url}")
+        self.reason = reason
 
 
 def clean(article: Article) -> Article:
@@ -77,14 +89,9 @@ def drop_reason(article: Article, min_words: int) -> str | None:
     return None
 
 
-def _passes(item: Any) -> bool:
-    """Items other than articles (seen-unchanged, gone markers) go straight to the store."""
-    return not isinstance(item, Article)
-
-
 class CleanPipeline(_CountingPipeline):
     def process_item(self, article: Any) -> Any:
-        return article if _passes(article) else clean(article)
+        return clean(article)
 
 
 class FieldSharesPipeline(_CountingPipeline):
@@ -92,7 +99,7 @@ class FieldSharesPipeline(_CountingPipeline):
     breaks extraction shows as a share that falls against the site's recent runs."""
 
     def process_item(self, article: Any) -> Any:
-        if _passes(article) or article.page_type not in ("article",):
+        if article.page_type != "article":
             return article
         self.stats.inc_value("orthocrawl/fields/pages")
         for name, present in (("title", bool(article.title)), ("author", bool(article.authors)),
@@ -113,8 +120,6 @@ class ValidatePipeline(_CountingPipeline):
         self.min_words = crawler.settings.getint("ORTHOCRAWL_MIN_WORDS", self.min_words)
 
     def process_item(self, article: Any) -> Any:
-        if _passes(article):
-            return article
         reason = drop_reason(article, self.min_words)
         if reason:
             raise self.drop(reason, article)
@@ -129,8 +134,6 @@ class DeduplicatePipeline(_CountingPipeline):
         self.seen: set[str] = set()
 
     def process_item(self, article: Any) -> Any:
-        if _passes(article):
-            return article
         if article.url in self.seen:
             raise self.drop("duplicate", article)
         self.seen.add(article.url)
@@ -138,7 +141,9 @@ class DeduplicatePipeline(_CountingPipeline):
 
 
 class StorePipeline(_CountingPipeline):
-    """Write articles and their raw pages to the archive, in batched transactions."""
+    """Write articles and their raw pages to the archive, in batched transactions; and what
+    the incremental middlewares report (orthocrawl.signals: articles seen unchanged,
+    confirmed, gone) and the pages dropped (remembered, so later runs skip them)."""
 
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
@@ -151,44 +156,84 @@ class StorePipeline(_CountingPipeline):
         # of those, the ones the site answered 304 for, with the <lastmod> asked with
         self.checked: list[tuple[str, str | None]] = []
         self.gone: list[str] = []
+        self.dropped: list[dict[str, Any]] = []
         self.accounted: set[str] = set()
         self.last_flush = time.monotonic()
         self.archive: Archive | None = None
         self.wait = settings.getbool("ORTHOCRAWL_LOCK_WAIT", False)
         self.locked = False
+        crawler.signals.connect(self.on_seen, signal=oc_signals.article_seen)
+        crawler.signals.connect(self.on_gone, signal=oc_signals.article_gone)
+        crawler.signals.connect(self.on_dropped, signal=signals.item_dropped)
 
     def open_spider(self) -> None:
-        # Under `orthocrawl crawl` the command holds the archive's lock already; under
-        # `scrapy crawl` or scrapyd the run takes it here, before its first write.
+        # Under `orthocrawl crawl` and `scrapy crawl` (orthocrawl's crawl command) the
+        # command holds the archive's lock already; a crawl started some other way (a
+        # script's CrawlerProcess) takes it here, before its first write.
         try:
             self.locked = lock.acquire(self.path, self.wait, "set ORTHOCRAWL_LOCK_WAIT=True")
         except lock.ArchiveBusyError as error:
             logger.error("%s: this run stores nothing", error)
             raise CloseSpider("archive_busy") from None
         self.archive = Archive(self.path)
+        if self.locked:
+            self.archive.close_stale_runs()
+
+    # ---- what the incremental middlewares and the other pipelines report ----
+
+    def on_seen(self, url: str, checked: bool, sitemap_lastmod: str | None) -> None:
+        if url not in self.accounted:  # counted once per run however often it is seen
+            self.accounted.add(url)
+            self.seen.append(url)
+        if checked:
+            self.checked.append((url, sitemap_lastmod))
+        self._maybe_flush()
+
+    def on_gone(self, url: str) -> None:
+        self.gone.append(url)
+
+    def on_dropped(self, item: Any, response: Response | None, exception: Exception,
+                   spider: Spider) -> None:
+        """Remember a page that was fetched and not archived, under the URL it was asked
+        for (the one discovery lists), so that later runs skip it until it changes."""
+        if not isinstance(exception, ArticleDropped) or response is None:
+            return
+        asked = (response.meta.get("redirect_urls") or [response.url])[0]
+        self.dropped.append({"url": canonical_url(asked), "site": getattr(spider, "site_name",
+                             "") or spider.name, "reason": exception.reason,
+                             "lastmod": response.meta.get("sitemap_lastmod")})
+
+    # ---- articles ----
 
     def process_item(self, article: Any) -> Any:
         if self.archive is None:  # the archive failed (see flush): the crawl is closing
             return article
-        if isinstance(article, SeenUnchanged):
-            key = canonical_url(article.url)
-            if key not in self.accounted:  # counted once per run however often it is seen
-                self.accounted.add(key)
-                self.seen.append(key)
-            if article.checked:
-                self.checked.append((key, article.sitemap_lastmod))
-            return article
-        if isinstance(article, Gone):
-            self.gone.append(canonical_url(article.url))
-            return article
         self.accounted.add(article.url)
+        self._stamp(article)
         record = {name: getattr(article, name) for name in STORED_FIELDS}
         self.buffer.append((record, article.raw_page))
         article.raw_page = None  # the buffer holds it; free the item
+        self._maybe_flush()
+        return article
+
+    def _stamp(self, article: Article) -> None:
+        """first_seen, last_seen and last_changed as the archive will hold them, so that a
+        feed export (`scrapy crawl -O`) carries them too."""
+        assert self.archive is not None
+        now = utc_now()
+        known = self.archive.stamps(article.url)
+        if known is None:
+            article.first_seen = article.last_changed = now
+        else:
+            content_hash, article.first_seen, last_changed = known
+            article.last_changed = last_changed if content_hash == article.content_hash \
+                else now
+        article.last_seen = now
+
+    def _maybe_flush(self) -> None:
         if (len(self.buffer) + len(self.seen) >= self.batch_size
                 or time.monotonic() - self.last_flush >= self.batch_seconds):
             self.flush()
-        return article
 
     def flush(self) -> None:
         if self.archive is None:
@@ -201,6 +246,8 @@ class StorePipeline(_CountingPipeline):
             logger.error("%s: stopping the crawl (%d articles not stored)", error,
                          len(self.buffer))
             self.stats.inc_value("orthocrawl/failed/archive_write")
+            self.stats.set_value("orthocrawl/archive_error", f"{error}: the crawl stopped; "
+                                 f"{len(self.buffer)} articles not stored, the rest kept")
             self.buffer.clear()
             self.archive.close()
             self.archive = None
@@ -223,6 +270,9 @@ class StorePipeline(_CountingPipeline):
         if self.gone:
             self.stats.inc_value("orthocrawl/articles_gone", self.archive.mark_gone(self.gone))
             self.gone.clear()
+        if self.dropped:
+            self.archive.remember_dropped(self.dropped)
+            self.dropped.clear()
         self.last_flush = time.monotonic()
 
     def close_spider(self) -> None:

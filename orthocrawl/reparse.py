@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from orthocrawl.archive import Archive
 from orthocrawl.extract import extract
+from orthocrawl.items import CONTENT_FIELDS
 from orthocrawl.pipelines import clean, drop_reason
 
-MIN_WORDS = 10
 BATCH = 200
 
 
@@ -21,7 +21,7 @@ class ReparseResult:
     rejected: list[tuple[str, str]] = field(default_factory=list)
 
 
-def reparse(archive: Archive, site: str | None = None) -> ReparseResult:
+def reparse(archive: Archive, site: str | None = None, min_words: int = 10) -> ReparseResult:
     result = ReparseResult()
     batch: list[tuple[dict, None]] = []
 
@@ -37,16 +37,12 @@ def reparse(archive: Archive, site: str | None = None) -> ReparseResult:
     for article_url, page in archive.iter_pages(site):
         result.pages += 1
         article = clean(extract(page.body, page.url, page.headers))
-        reason = drop_reason(article, MIN_WORDS)
+        reason = drop_reason(article, min_words)
         if reason:
             result.rejected.append((article_url, reason))
             continue
         article.url = article_url  # the archive's key, whatever the page says now
-        record = {name: getattr(article, name) for name in
-                  ("url", "site", "title", "authors", "posted_by", "published_at",
-                   "modified_at", "categories", "tags", "description", "lead_image",
-                   "language", "body_text", "body_html", "word_count", "source",
-                   "content_hash")}
+        record = {name: getattr(article, name) for name in (*CONTENT_FIELDS, "content_hash")}
         batch.append((record, None))
         if len(batch) >= BATCH:
             flush()

@@ -1,16 +1,21 @@
 """Scrapy settings for orthocrawl: polite by default, pipeline order, ORTHOCRAWL_* settings.
 
-Every ORTHOCRAWL_* setting is documented in README.md.
+Every ORTHOCRAWL_* setting is declared once in orthocrawl/config.py (README's table is
+printed from there).
 """
 
-from orthocrawl import __version__
+from orthocrawl.config import defaults
 from orthocrawl.items import EXPORT_FIELDS
 
 BOT_NAME = "orthocrawl"
 SPIDER_MODULES = ["orthocrawl.spiders"]
 NEWSPIDER_MODULE = "orthocrawl.spiders"
+# The built-in publishers' spiders, and the site files' (orthocrawl.sites.load_sites).
+SPIDER_LOADER_CLASS = "orthocrawl.sites.SiteSpiderLoader"
+# orthocrawl's own `scrapy crawl` (settings and arguments checked, the archive held).
+COMMANDS_MODULE = "orthocrawl.commands"
 
-USER_AGENT = f"orthocrawl/{__version__} (archive of the orthopaedic trade press; polite crawler)"
+# USER_AGENT: set by orthocrawl.politeness.Addon, with ORTHOCRAWL_CONTACT in it.
 
 # Politeness towards the real sites: robots.txt, one request at a time per domain,
 # a delay that AutoThrottle stretches when the site slows down.
@@ -34,7 +39,7 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
 # Page objects (web-poet) run through scrapy-poet; importing orthocrawl.pages registers them.
-ADDONS = {"scrapy_poet.Addon": 300}
+ADDONS = {"scrapy_poet.Addon": 300, "orthocrawl.politeness.Addon": 100}
 SCRAPY_POET_DISCOVER = ["orthocrawl.pages"]
 
 # Requests for a mirrored site go to its mirror (ORTHOCRAWL_MIRRORS); others go out as usual.
@@ -44,8 +49,14 @@ DOWNLOAD_HANDLERS = {
 }
 
 DOWNLOADER_MIDDLEWARES = {
+    # Below RetryMiddleware (550): sees each request's final outcome, after retries.
+    "orthocrawl.incremental.middleware.IncrementalDownloaderMiddleware": 540,
     # Before HttpCompression (590) sees it on the way back: after decompression.
     "orthocrawl.middlewares.CharsetMiddleware": 580,
+}
+SPIDER_MIDDLEWARES = {
+    "orthocrawl.incremental.middleware.IncrementalSpiderMiddleware": 600,
+    "orthocrawl.middlewares.RawPageMiddleware": 650,
 }
 
 ITEM_PIPELINES = {
@@ -58,6 +69,7 @@ ITEM_PIPELINES = {
 EXTENSIONS = {
     "orthocrawl.extensions.RunRecorder": 500,
     "orthocrawl.extensions.Progress": 510,
+    "orthocrawl.politeness.CrawlDelay": 520,
 }
 
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)
@@ -66,15 +78,5 @@ LOG_LEVEL = "INFO"
 # Dropped items (duplicates, non-articles) are routine: counted in the run, logged at INFO.
 DEFAULT_DROPITEM_LOG_LEVEL = "INFO"
 
-# ---- orthocrawl's own settings ----
-ORTHOCRAWL_DB = "data/orthocrawl.db"     # the archive file
-ORTHOCRAWL_MIRRORS: dict[str, str] = {}  # domain -> base URL of a mirror to crawl instead
-ORTHOCRAWL_MIN_WORDS = 10                # fewer words than this: dropped as too_short
-ORTHOCRAWL_BATCH_SIZE = 200              # articles per archive transaction
-ORTHOCRAWL_BATCH_SECONDS = 2.0           # ... or this long since the last one
-ORTHOCRAWL_PROGRESS_INTERVAL = 0         # seconds between progress lines (0: off)
-ORTHOCRAWL_RECHECK_DAYS = 30             # re-check (conditional GET) pages unconfirmed this long
-ORTHOCRAWL_RECHECK_MAX = 500             # ... at most this many a run, oldest first (0: no cap)
-ORTHOCRAWL_SHARE_DROP = 0.25             # a field share this far below recent runs fails a run
-ORTHOCRAWL_SHARE_MIN_PAGES = 10          # ... judged only on at least this many article pages
-ORTHOCRAWL_LOCK_WAIT = False             # scrapy crawl/scrapyd: wait for a busy archive
+# ---- orthocrawl's own settings: declared (with type and help) in orthocrawl/config.py ----
+globals().update(defaults())

@@ -6,7 +6,11 @@
     domains = ["spinewire.example"]
 
     [discovery]
+    discover = ["sitemap", "feed"]             # default discovery (default: whatever start
+                                               # points the file gives: sitemaps if any)
     sitemaps = ["/sitemap_index.xml"]          # paths on origin or full URLs; or "/robots.txt"
+    sitemap_follow = ['post-sitemap']          # regexes: which sitemaps of an index to follow
+                                               # (default: all but page, category, tag, author)
     feeds = ["/feed/"]
     listings = ["/news/"]
     article_pattern = '^/\\d{4}/\\d{2}/[^/]+/$'  # which paths are articles (regex)
@@ -35,7 +39,12 @@ from typing import Any
 NAME = re.compile(r"^[a-z][a-z0-9_-]{1,40}$")
 TOP_KEYS = {"name", "title", "origin", "domains", "discovery", "extract"}
 DISCOVERY_KEYS = {"sitemaps", "feeds", "listings", "article_pattern", "listing_links",
-                  "next_page"}
+                  "next_page", "discover", "sitemap_follow"}
+DISCOVERY_MODES = ("sitemap", "feed", "listing")
+# Which sitemaps of a sitemap index are followed when a site file does not say: all but
+# WordPress's and Yoast's page, category, tag and author (user) sitemaps.
+DEFAULT_SITEMAP_FOLLOW = (r"^(?!.*/(?:[^/]*[-_])?(?:pages?|categor(?:y|ies)|post_tag|tags?|"
+                          r"authors?|users?|taxonomies)(?:[-_.][^/]*)?$)",)
 EXTRACT_KEYS = {"body", "chrome", "byline"}
 
 
@@ -55,6 +64,8 @@ class SiteConfig:
     article_pattern: str = ""
     listing_links: str = "h2 a::attr(href), h3 a::attr(href), article a[rel=bookmark]::attr(href)"
     next_page: str = "a.next::attr(href), a[rel=next]::attr(href), li.the-next-page a::attr(href)"
+    discover: list[str] = field(default_factory=list)  # empty: from the start points
+    sitemap_follow: list[str] = field(default_factory=lambda: list(DEFAULT_SITEMAP_FOLLOW))
     body: str = ""
     chrome: list[str] = field(default_factory=list)
     byline: str = "body"
@@ -105,9 +116,24 @@ def load(path: Path) -> SiteConfig:
     domains = data.get("domains") or [re.sub(r"^www\.", "", origin.split("://", 1)[1])]
     config = SiteConfig(name=name, origin=origin, domains=_strings(domains, "domains", fail),
                         title=str(data.get("title", "")), path=path)
-    for key in ("sitemaps", "feeds", "listings"):
+    for key in ("sitemaps", "feeds", "listings", "discover", "sitemap_follow"):
         if key in discovery:
-            setattr(config, key, _strings(discovery[key], f"discovery.{key}", fail))
+            setattr(config, key, _strings(discovery[key], f"discovery.{key}", fail,
+                                          allow_empty=key != "discover"))
+    for mode in config.discover:
+        if mode not in (*DISCOVERY_MODES, "all"):
+            raise fail("discover", f"discover: {mode!r} is not one of "
+                                   f"{', '.join(DISCOVERY_MODES)}, all")
+    for pattern in config.sitemap_follow:
+        try:
+            re.compile(pattern)
+        except re.error as error:
+            raise fail("sitemap_follow", f"sitemap_follow {pattern!r} is not a regex: "
+                                         f"{error}") from None
+    config.discover = config.discover or default_discover(config)
+    if not config.discover:
+        raise fail("discovery", "the site file gives no sitemaps, feeds or listings to start "
+                                "from")
     for key in ("article_pattern", "listing_links", "next_page"):
         if key in discovery:
             setattr(config, key, _string(discovery[key], f"discovery.{key}", fail))
@@ -129,6 +155,15 @@ def load(path: Path) -> SiteConfig:
     return config
 
 
+def default_discover(config: SiteConfig) -> list[str]:
+    """A site file's discovery when it does not say: its sitemaps if it gives any, else its
+    feeds and listings (never sitemaps it does not have)."""
+    if config.sitemaps:
+        return ["sitemap"]
+    return [mode for mode, points in (("feed", config.feeds), ("listing", config.listings))
+            if points]
+
+
 def _table(data: dict[str, Any], key: str, allowed: set[str], fail: Any) -> dict[str, Any]:
     table = data.get(key, {})
     if not isinstance(table, dict):
@@ -146,8 +181,9 @@ def _string(value: Any, key: str, fail: Any) -> str:
     return value
 
 
-def _strings(value: Any, key: str, fail: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+def _strings(value: Any, key: str, fail: Any, allow_empty: bool = True) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value) or (
+            not value and not allow_empty):
         raise fail(key, f"{key} must be a list of strings")
     return list(value)
 
@@ -186,6 +222,7 @@ def render(config: SiteConfig) -> str:
         f"sitemaps = {strings(config.sitemaps)}",
         f"feeds = {strings(config.feeds)}",
         f"listings = {strings(config.listings)}",
+        f"discover = {strings(config.discover or default_discover(config))}",
     ]
     if config.article_pattern:
         lines.append(f"article_pattern = {_quote(config.article_pattern)}")

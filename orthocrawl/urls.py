@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from urllib.parse import urlsplit, urlunsplit
 
@@ -51,3 +52,14 @@ def domain_matches(host: str, domains: list[str] | tuple[str, ...]) -> bool:
     """True when host is one of domains or a subdomain of one."""
     host = host.lower()
     return any(host == d or host.endswith("." + d) for d in domains)
+
+
+def is_loopback(url: str) -> bool:
+    """True when url's host is this machine (localhost, 127.0.0.0/8, ::1)."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

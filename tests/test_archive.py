@@ -134,10 +134,9 @@ def test_search_folds_letters_the_tokenizer_keeps(tmp_path):
         archive.store([(record(url="https://example.com/s/", title="Søren Ærøskøbing joins",
                                body="Dr. Søren Dahl and Dr. Tomás Ruiz of Straße Klinik."),
                         None)])
-        for query in ("Soren", "Søren", "Tomas", "Tomás", "Aeroskobing", "Strasse",
-                      "title:Soren"):
+        for query in ("Soren", "Søren", "Tomas", "Tomás", "Aeroskobing", "Strasse"):
             assert [h["url"] for h in archive.search(query)] == ["https://example.com/s/"], query
-        # the index follows edits of folded text too (the delete trigger folds the same way)
+        # the index follows edits of folded text too
         archive.store([(record(url="https://example.com/s/", title="Another", body="Plain."),
                         None)])
         assert archive.search("Soren") == [] and archive.search("plain")

@@ -80,7 +80,7 @@ def test_db_that_is_a_directory(tmp_path):
 def test_bad_discovery_mode(tmp_path):
     result = run("crawl", "orthospinenews", "--db", str(tmp_path / "a.db"), "--discover", "rss")
     assert result.returncode == 2
-    assert "--discover" in one_line_error(result)
+    assert "discover=" in one_line_error(result) and "rss" in one_line_error(result)
 
 
 def test_bad_base_url(tmp_path):
@@ -118,3 +118,13 @@ def test_scrapy_list_from_the_repository_root():
                             text=True, cwd=root, timeout=120)
     assert result.returncode == 0
     assert {"orthospinenews", "beckersspine"} <= set(result.stdout.split())
+
+
+def test_readme_settings_table_is_generated_from_the_declarations():
+    from pathlib import Path
+
+    from orthocrawl.config import markdown_table
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    table = readme.split("<!-- settings table: generated -->\n")[1].split("\n<!-- end")[0]
+    assert table == markdown_table()

@@ -114,23 +114,29 @@ def test_two_runs_never_write_at_once(server, tmp_path):
     assert after.returncode == 0
 
 
-def scrapy_crawl(db, base_url: str) -> subprocess.CompletedProcess:
+def scrapy_crawl(db, base_url: str, *args: str) -> subprocess.CompletedProcess:
     """`scrapy crawl` from the repository root, as scrapyd runs a job."""
     mirrors = json.dumps({"orthospinenews.com": base_url})
     return subprocess.run(
         [sys.executable, "-m", "scrapy", "crawl", "orthospinenews", "-s", f"ORTHOCRAWL_DB={db}",
          "-s", f"ORTHOCRAWL_MIRRORS={mirrors}", "-s", "DOWNLOAD_DELAY=0",
-         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8"],
+         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", *args],
         capture_output=True, text=True, timeout=300,
         cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def test_scrapy_crawl_takes_the_archive_lock_too(server, tmp_path):
     db = tmp_path / "scrapyd.db"
+    output = tmp_path / "items.jsonl"
+    output.write_text("kept\n")
     with archive_lock(db, wait=False):
-        busy = scrapy_crawl(db, server.base_url)
-    assert "another crawl is writing" in busy.stderr and "Traceback" not in busy.stderr
-    assert "archive_busy" in busy.stderr
+        busy = scrapy_crawl(db, server.base_url, "-O", str(output))
+    # As the CLI: exit non-zero with one line, store nothing, open no feed.
+    assert busy.returncode == 1 and "Traceback" not in busy.stderr
+    assert busy.stderr.strip().splitlines()[-1].startswith("orthocrawl: error: another crawl "
+                                                           "is writing")
+    assert "ORTHOCRAWL_LOCK_WAIT" in busy.stderr
+    assert output.read_text() == "kept\n"
     assert not db.exists() or not Archive(db).db["articles"].count
     assert not db.exists() or not Archive(db).db["crawl_runs"].count
     done = scrapy_crawl(db, server.base_url)
@@ -228,13 +234,13 @@ def test_an_archive_that_stops_taking_writes_stops_the_run_cleanly(server, tmp_p
          "--set", "CONCURRENT_REQUESTS=2"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
-    assert "database or disk is full: stopping the crawl" in result.stderr
-    assert "archive_error" in result.stdout
+    assert "failed (cannot write to" in result.stdout
+    assert "database or disk is full: the crawl stopped" in result.stdout
     database = sqlite_utils.Database(db)
     assert database["articles"].count == 20  # the two batches written before it failed
     assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     (run,) = database.query("SELECT status, finish_reason FROM crawl_runs")
-    assert run["status"] == "failed" and "archive_error" in run["finish_reason"]
+    assert run["status"] == "failed" and "disk is full" in run["finish_reason"]
 
 
 def test_killed_mid_run_then_completed(tmp_path):

@@ -100,6 +100,38 @@ def test_add_then_check_then_crawl_a_site_without_python(replica, tmp_path):
     assert "10 new" in crawled.stdout
 
 
+def test_reparse_uses_the_site_files_page_object(replica, tmp_path):
+    """Every entry point loads site files the same way: reparse must not fall back to the
+    generic page for a configured site (it would re-extract every article differently)."""
+    _, server = replica
+    sites = tmp_path / "sites"
+    sites.mkdir()
+    (sites / "osncopy.toml").write_text(
+        'name = "osncopy"\norigin = "https://www.orthospinenews.com"\n'
+        '[discovery]\nfeeds = ["/feed/"]\n[extract]\nbody = "div.entry-content"\n'
+        'byline = "span.meta-author a.author-name"\n')
+    db = tmp_path / "a.db"
+    crawled = run("crawl", "osncopy", "--db", str(db), "--base-url", server.base_url,
+                  sites=sites)
+    assert crawled.returncode == 0 and "40 new" in crawled.stdout, crawled.stdout
+    reparsed = run("reparse", "--db", str(db), sites=sites)
+    assert reparsed.returncode == 0, reparsed.stderr
+    assert reparsed.stdout.startswith("40 pages re-parsed: 0 changed")
+    strict = run("reparse", "--db", str(db), "-s", "ORTHOCRAWL_MIN_WORDS=100000", sites=sites)
+    assert "40 no longer articles" in strict.stdout  # reparse honours ORTHOCRAWL_MIN_WORDS
+
+
+def test_a_site_file_named_like_a_built_in_publisher_is_refused(tmp_path):
+    (tmp_path / "orthospinenews.toml").write_text(
+        'name = "orthospinenews"\norigin = "https://www.orthospinenews.com"\n')
+    for args in (("sites",), ("crawl", "orthospinenews", "--db", str(tmp_path / "a.db"))):
+        result = run(*args, sites=tmp_path)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert result.stderr.strip() == (
+            f"orthocrawl: error: {tmp_path / 'orthospinenews.toml'}:1: 'orthospinenews' is a "
+            "built-in publisher; give the site file another name")
+
+
 def test_add_refuses_to_overwrite(replica, tmp_path):
     site, server = replica
     (tmp_path / "osncopy.toml").write_text(GOOD)
@@ -194,5 +226,5 @@ def test_a_site_without_articles_stores_nothing_and_says_why(tmp_path):
         (row,) = archive.runs()
         reasons = json.loads(row["drop_reasons"])
         assert reasons.pop("not_article_product") == 5
-        assert list(reasons.values()) == [1]  # the index page, as a listing or a page
-        assert next(iter(reasons)) in ("not_article_listing", "not_article_page")
+        # The sitemap lists the home page too: not an article path (`^/.+`), not fetched.
+        assert reasons == {}

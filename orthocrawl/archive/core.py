@@ -27,6 +27,7 @@ from orthocrawl.archive.schema import (
     MIGRATIONS,
     READABLE_FROM,
     SCHEMA_VERSION,
+    fold_extra,
     register_functions,
     repair,
 )
@@ -90,11 +91,13 @@ def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
     conn.commit()
 
 
+# What the archive writes for an article: its columns, and the folded words search needs.
+_WRITTEN = (*ARTICLE_COLUMNS, "search_folded")
 _INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
-    ", ".join(ARTICLE_COLUMNS), ", ".join(f":{c}" for c in ARTICLE_COLUMNS))
+    ", ".join(_WRITTEN), ", ".join(f":{c}" for c in _WRITTEN))
 _UPDATE_ARTICLE = ("UPDATE articles SET {}, version = version + 1, status = 'live', "
                    "gone_since = NULL WHERE url = :url").format(
-    ", ".join(f"{c} = :{c}" for c in ARTICLE_COLUMNS if c not in ("url", "first_seen")))
+    ", ".join(f"{c} = :{c}" for c in _WRITTEN if c not in ("url", "first_seen")))
 _INSERT_VERSION = """
     INSERT INTO article_versions
     SELECT url, version, :now, content_hash, title, body_text, modified_at, :via
@@ -226,25 +229,28 @@ class Archive:
             known = self._known_hashes([record["url"] for record, _ in batch])
             for record, page in batch:
                 url = record["url"]
+                seen = record.get("last_seen") or now
                 if url not in known:
                     row = _article_row(record)
-                    row.update(first_seen=now, last_seen=now, last_changed=now)
+                    row.update(first_seen=record.get("first_seen") or seen, last_seen=seen,
+                               last_changed=seen)
                     self.db.execute(_INSERT_ARTICLE, row)
-                    self.db.execute(_INSERT_VERSION, {"url": url, "now": now, "via": via})
+                    self.db.execute(_INSERT_VERSION, {"url": url, "now": seen, "via": via})
                     outcomes.append("new")
                 elif known[url] == record["content_hash"]:
                     self.db.execute("UPDATE articles SET last_seen = ?, status = 'live', "
-                                    "gone_since = NULL WHERE url = ?", [now, url])
+                                    "gone_since = NULL WHERE url = ?", [seen, url])
                     outcomes.append("unchanged")
                 else:
                     row = _article_row(record)
-                    row.update(last_seen=now, last_changed=now)
+                    row.update(last_seen=seen, last_changed=seen)
                     self.db.execute(_UPDATE_ARTICLE, row)
-                    self.db.execute(_INSERT_VERSION, {"url": url, "now": now, "via": via})
+                    self.db.execute(_INSERT_VERSION, {"url": url, "now": seen, "via": via})
                     outcomes.append("changed")
                 known[url] = record["content_hash"]
                 if page is not None:
                     self._store_page(url, page)
+                self.db.execute("DELETE FROM dropped_urls WHERE url = ?", [url])
         return outcomes
 
     def touch(self, urls: Iterable[str], now: str | None = None) -> int:
@@ -273,18 +279,45 @@ class Archive:
                 "UPDATE articles SET status = 'gone', gone_since = ? "
                 "WHERE url = ? AND status != 'gone'", [now, url]).rowcount for url in urls)
 
-    def known(self, site: str) -> dict[str, dict[str, Any]]:
-        """A site's articles: url -> modified_at, status, last_seen, checked_at (when the
-        site last vouched for the stored page), etag, last_modified."""
+    def known(self, site: str) -> Iterator[dict[str, Any]]:
+        """A site's archived articles, as incremental runs need them: url, status,
+        modified_at, checked_at (when the site last vouched for the stored page), etag,
+        last_modified, sitemap_lastmod."""
         rows = self.db.execute(
-            "SELECT a.url, coalesce(a.modified_at, a.published_at), a.status, a.last_seen, "
+            "SELECT a.url, a.status, coalesce(a.modified_at, a.published_at), "
             "coalesce(p.checked_at, p.fetched_at, a.last_seen), p.etag, p.last_modified, "
             "p.sitemap_lastmod "
             "FROM articles a LEFT JOIN pages p ON p.url = a.url WHERE a.site = ?", [site])
-        return {url: {"modified_at": modified, "status": status, "last_seen": seen,
-                      "checked_at": checked, "etag": etag, "last_modified": last_modified,
-                      "sitemap_lastmod": lastmod}
-                for url, modified, status, seen, checked, etag, last_modified, lastmod in rows}
+        for url, status, modified, checked, etag, last_modified, lastmod in rows:
+            yield {"url": url, "status": status, "modified_at": modified,
+                   "checked_at": checked or "", "etag": etag, "last_modified": last_modified,
+                   "sitemap_lastmod": lastmod}
+
+    def dropped(self, site: str) -> Iterator[dict[str, Any]]:
+        """A site's dropped URLs: url, reason, lastmod, checked_at."""
+        for url, reason, lastmod, checked in self.db.execute(
+                "SELECT url, reason, lastmod, checked_at FROM dropped_urls WHERE site = ?",
+                [site]):
+            yield {"url": url, "reason": reason, "lastmod": lastmod, "checked_at": checked}
+
+    def remember_dropped(self, rows: Iterable[dict[str, Any]], now: str | None = None) -> None:
+        """Pages fetched and not archived (url, site, reason, lastmod): when first dropped
+        stays, the check time, reason and <lastmod> follow the latest fetch."""
+        now = now or utc_now()
+        with self.transaction():
+            for row in rows:
+                self.db.execute(
+                    "INSERT INTO dropped_urls (url, site, reason, lastmod, dropped_at, "
+                    "checked_at) VALUES (:url, :site, :reason, :lastmod, :now, :now) "
+                    "ON CONFLICT(url) DO UPDATE SET reason = excluded.reason, "
+                    "lastmod = coalesce(excluded.lastmod, lastmod), checked_at = :now",
+                    {**row, "now": now})
+
+    def stamps(self, url: str) -> tuple[str, str, str] | None:
+        """An archived article's content_hash, first_seen and last_changed, if any."""
+        row = self.db.execute("SELECT content_hash, first_seen, last_changed FROM articles "
+                              "WHERE url = ?", [url]).fetchone()
+        return tuple(row) if row else None  # type: ignore[return-value]
 
     def versions(self, url: str) -> list[dict[str, Any]]:
         return list(self.db.query(
@@ -353,6 +386,11 @@ class Archive:
 
     # ---- reading ----
 
+    def sites(self) -> list[str]:
+        """The sites the archive holds articles of, by name."""
+        return [row[0] for row in self.db.execute(
+            "SELECT DISTINCT site FROM articles ORDER BY site")]
+
     def count(self, site: str | None = None) -> int:
         if site:
             return self.db.execute(
@@ -415,7 +453,7 @@ class Archive:
 
 
 def _article_row(record: dict[str, Any]) -> dict[str, Any]:
-    row = {}
+    row: dict[str, Any] = {}
     for column in ARTICLE_COLUMNS:
         if column in ("first_seen", "last_seen", "last_changed"):
             continue
@@ -423,6 +461,7 @@ def _article_row(record: dict[str, Any]) -> dict[str, Any]:
         if column in LIST_COLUMNS:
             value = json.dumps(list(value or []), ensure_ascii=False)
         row[column] = value
+    row["search_folded"] = fold_extra(row["title"], row["authors"], row["body_text"])
     return row
 
 

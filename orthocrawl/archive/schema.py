@@ -107,10 +107,10 @@ UPDATE pages SET checked_at = fetched_at;
 #   title), so that later runs do not fetch them again until the sitemap says they
 #   changed, their re-check is due, or `--recheck dropped` asks;
 # - article_list shows status and gone_since (appended: the documented order stays);
-# - the full-text index folds letters that unicode61 leaves alone (ø, æ, ß, ł, đ...):
-#   each indexed value carries, after the text, the ASCII form of its words that
-#   differ from it (orthocrawl_fold), so "Soren" finds "Søren" as "Tomas" finds "Tomás",
-#   and the text as written still matches; then the index is rebuilt through it.
+# - search folds letters that unicode61 leaves alone (ø, æ, ß, ł, đ...): the words of an
+#   article that fold differently are kept, folded, in articles.search_folded (written by
+#   the archive: fold_extra), and indexed as a fourth column, so "Soren" finds "Søren" as
+#   "Tomas" finds "Tomás". The triggers stay plain SQL: any SQLite client can write.
 _V5 = """
 CREATE TABLE dropped_urls (
    url TEXT PRIMARY KEY, site TEXT NOT NULL, reason TEXT NOT NULL, lastmod TEXT,
@@ -122,31 +122,33 @@ CREATE VIEW article_list AS
    SELECT rowid, published_at, substr(published_at, 1, 7) AS month, site, title, authors,
           tags, categories, word_count, source, url, status, gone_since
    FROM articles;
+ALTER TABLE articles ADD COLUMN search_folded TEXT;
+UPDATE articles SET search_folded = orthocrawl_fold_extra(title, authors, body_text);
 DROP TRIGGER articles_ai;
 DROP TRIGGER articles_ad;
 DROP TRIGGER articles_au;
+DROP TABLE articles_fts;
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+   title, authors, body_text, search_folded, content="articles", content_rowid="rowid",
+   tokenize='porter unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 1.0)');
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-   INSERT INTO articles_fts(rowid, title, authors, body_text)
-      VALUES (new.rowid, orthocrawl_fold(new.title), orthocrawl_fold(new.authors),
-              orthocrawl_fold(new.body_text));
+   INSERT INTO articles_fts(rowid, title, authors, body_text, search_folded)
+      VALUES (new.rowid, new.title, new.authors, new.body_text, new.search_folded);
 END;
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
-   INSERT INTO articles_fts(articles_fts, rowid, title, authors, body_text)
-      VALUES ('delete', old.rowid, orthocrawl_fold(old.title), orthocrawl_fold(old.authors),
-              orthocrawl_fold(old.body_text));
+   INSERT INTO articles_fts(articles_fts, rowid, title, authors, body_text, search_folded)
+      VALUES ('delete', old.rowid, old.title, old.authors, old.body_text, old.search_folded);
 END;
-CREATE TRIGGER articles_au AFTER UPDATE OF title, authors, body_text ON articles BEGIN
-   INSERT INTO articles_fts(articles_fts, rowid, title, authors, body_text)
-      VALUES ('delete', old.rowid, orthocrawl_fold(old.title), orthocrawl_fold(old.authors),
-              orthocrawl_fold(old.body_text));
-   INSERT INTO articles_fts(rowid, title, authors, body_text)
-      VALUES (new.rowid, orthocrawl_fold(new.title), orthocrawl_fold(new.authors),
-              orthocrawl_fold(new.body_text));
+CREATE TRIGGER articles_au AFTER UPDATE OF title, authors, body_text, search_folded
+   ON articles BEGIN
+   INSERT INTO articles_fts(articles_fts, rowid, title, authors, body_text, search_folded)
+      VALUES ('delete', old.rowid, old.title, old.authors, old.body_text, old.search_folded);
+   INSERT INTO articles_fts(rowid, title, authors, body_text, search_folded)
+      VALUES (new.rowid, new.title, new.authors, new.body_text, new.search_folded);
 END;
-INSERT INTO articles_fts(articles_fts) VALUES ('delete-all');
-INSERT INTO articles_fts(rowid, title, authors, body_text)
-   SELECT rowid, orthocrawl_fold(title), orthocrawl_fold(authors), orthocrawl_fold(body_text)
-   FROM articles;
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 """
 
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
@@ -181,15 +183,15 @@ def fold_word(word: str) -> str:
         else word
 
 
-def fold(text: str | None) -> str | None:
-    """An indexed value: the text, then the folded form of each word that the tokenizer
-    would not fold by itself (only those: most texts get nothing added)."""
-    if not text or text.isascii():
-        return text
+def fold_extra(*texts: str | None) -> str | None:
+    """The folded form of the words in texts that the tokenizer would not fold by itself
+    (Søren -> Soren, but not Tomás, which unicode61 folds already); None when there are
+    none (most articles)."""
     extra = dict.fromkeys(
-        folded for word in _WORD.findall(text) if not word.isascii()
+        folded for text in texts if text and not text.isascii()
+        for word in _WORD.findall(text) if not word.isascii()
         and (folded := fold_word(word)) != _strip_marks(word) and folded.isascii())
-    return f"{text}\n{' '.join(extra)}" if extra else text
+    return " ".join(extra) or None
 
 
 def repair(conn: sqlite3.Connection, version: int) -> None:
@@ -201,5 +203,5 @@ def repair(conn: sqlite3.Connection, version: int) -> None:
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
-    """SQL functions the schema's triggers call; every connection that writes needs them."""
-    conn.create_function("orthocrawl_fold", 1, fold, deterministic=True)
+    """SQL functions the migrations call (never the triggers: any client can write)."""
+    conn.create_function("orthocrawl_fold_extra", 3, fold_extra, deterministic=True)

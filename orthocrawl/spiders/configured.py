@@ -1,21 +1,18 @@
 """Spiders for the sites added in TOML files: one PublisherSpider subclass per file.
 
-Scrapy's spider loader imports this module and finds the classes made here, so
+orthocrawl.sites.load_sites builds them (explicitly, for every entry point), so
 `orthocrawl crawl NAME` and `scrapy crawl NAME` work for them as for the built-in
-publishers. A broken site file is skipped here with a warning; the CLI refuses to
-run until it is fixed (siteconfig.load_all raises with file, line and reason).
+publishers.
 """
 
 from __future__ import annotations
 
-import logging
 import re
 
 from orthocrawl.pages.configured import page_class
-from orthocrawl.siteconfig import SiteConfig, SiteConfigError, load, sites_dir
+from orthocrawl.siteconfig import SiteConfig
 from orthocrawl.spiders.base import PublisherSpider
 
-logger = logging.getLogger(__name__)
 ANY_PATH = re.compile(r"^/.+")
 
 
@@ -31,27 +28,11 @@ def spider_class(config: SiteConfig) -> type[PublisherSpider]:
         "listing_paths": tuple(config.listings),
         "listing_article_css": config.listing_links,
         "listing_next_css": config.next_page,
-        "sitemap_follow": [""],  # a configured site's sitemap index: follow every sitemap
+        "sitemap_follow": list(config.sitemap_follow),
+        "default_discover": tuple(config.discover),
         "article_path": re.compile(config.article_pattern) if config.article_pattern
         else ANY_PATH,
         "__module__": __name__,
     }
     return type(f"{config.name.title().replace('-', '').replace('_', '')}Spider",
                 (PublisherSpider,), attributes)
-
-
-def _load() -> dict[str, type[PublisherSpider]]:
-    folder = sites_dir()
-    found: dict[str, type[PublisherSpider]] = {}
-    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        try:
-            config = load(path)
-        except SiteConfigError as error:
-            logger.warning("skipped site file: %s", error)
-            continue
-        found[config.name] = spider_class(config)
-    return found
-
-
-# Module globals are what Scrapy's spider loader looks at.
-globals().update({cls.__name__: cls for cls in _load().values()})
