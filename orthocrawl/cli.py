@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import shlex
 import sys
 import time
 from collections.abc import Callable
@@ -28,9 +29,13 @@ from orthocrawl.spiderargs import SpiderArgError, parse_spider_args
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Every command but `demo` (which keeps its own file, so that a demo never lands in a real
+# archive) reads the archive's path from --db, else $ORTHOCRAWL_DB, else the default.
+DB_ENV = "ORTHOCRAWL_DB"
 DB_OPTION = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
-    show_default=True, help="The SQLite archive file.")
+    envvar=DB_ENV, show_envvar=True, show_default=True, help="The SQLite archive file.")
+DEMO_DB = Path("data") / "demo.db"
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -216,6 +221,9 @@ def _versions_and_gone(db: Path) -> dict[str, tuple[int, str]]:
             "SELECT url, version, status FROM articles")}
 
 
+CHANGES_SHOWN = 5  # URLs listed per kind of change; the rest are counted
+
+
 def _print_changes(db: Path, before: dict[str, tuple[int, str]]) -> None:
     after = _versions_and_gone(db)
     new = [u for u in after if u not in before]
@@ -224,10 +232,13 @@ def _print_changes(db: Path, before: dict[str, tuple[int, str]]) -> None:
     click.echo(f"what changed: {len(new)} new, {len(changed)} edited (new versions), "
                f"{len(gone)} gone from the site")
     for label, urls in (("new", new), ("edited", changed), ("gone", gone)):
-        for url in urls[:3]:
+        shown = urls if len(urls) <= CHANGES_SHOWN + 1 else urls[:CHANGES_SHOWN]
+        for url in shown:
             click.echo(f"  {label:7} {url}")
+        if len(urls) > len(shown):
+            click.echo(f"  {label:7} ... and {len(urls) - len(shown)} more")
     if changed:
-        click.echo(f"see an edit: orthocrawl history {changed[0]} --db {db}")
+        click.echo(f"see an edit: orthocrawl history {changed[0]} --db {shlex.quote(str(db))}")
 
 
 def _replica_names(values: tuple[str, ...]) -> list[str]:
@@ -250,15 +261,18 @@ STATE_OPTION = click.option("--state", type=click.IntRange(1, 2), default=1, sho
 
 @main.command()
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("data") / "demo.db", show_default=True,
-              help="Archive to crawl the replicas into (kept apart from the real archive).")
+              default=DEMO_DB, show_default=True,
+              help="Archive to crawl the replicas into (kept apart from the real archive; "
+                   f"${DB_ENV} is not read).")
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True,
               help="How many articles each replica has.")
 @SITE_OPTION
 @STATE_OPTION
+@click.option("--wait", is_flag=True, help="If a crawl is writing the archive, wait for it "
+              "instead of exiting.")
 @click.option("-v", "--verbose", count=True, help="Scrapy's log: -v for INFO, -vv for DEBUG.")
 @user_errors
-def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int,
+def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int, wait: bool,
          verbose: int) -> None:
     """Crawl local replicas of the publishers into an archive, then search it.
 
@@ -289,7 +303,8 @@ def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int,
         click.echo(f"replicas of {', '.join(names)} ({articles} articles each) "
                    f"on {server.base_url}")
         outcomes = run_crawls(names, db, base_urls=dict.fromkeys(names, server.base_url),
-                              discover="all", log_level=_log_level(verbose), progress=5.0)
+                              discover="all", log_level=_log_level(verbose), progress=5.0,
+                              wait=wait)
     click.echo(f"crawled in {time.monotonic() - started:.1f} s:")
     for outcome in outcomes:
         figure = outcome.figure
@@ -317,6 +332,26 @@ def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int,
     failed = [o for o in outcomes if o.status != "ok"]
     if failed:
         fail(f"the demo crawl of {failed[0].site} failed: {failed[0].reason}")
+    _print_next_steps(db, articles, state)
+
+
+def _print_next_steps(db: Path, articles: int, state: int) -> None:
+    """The commands to try next, on the archive the demo just wrote."""
+    arg = shlex.quote(str(db))
+    steps = [
+        (f"orthocrawl search 'spinal fusion' --db {arg}", "ranked search with snippets"),
+        (f"orthocrawl stats --by month --db {arg}", "articles per month"),
+        (f"orthocrawl export --db {arg} -o demo.csv", "every article as CSV"),
+        (f"orthocrawl serve --db {arg}", "browse it in Datasette"),
+    ]
+    if state == 1:
+        steps.append((f"orthocrawl demo --db {arg} --articles {articles} --state 2",
+                      "the sites some days later"))
+    steps.append((f"export {DB_ENV}={arg}", "then every command reads it without --db"))
+    width = max(len(command) for command, _ in steps)
+    click.echo("\nnext:")
+    for command, what in steps:
+        click.echo(f"  {command:<{width}}  # {what}")
 
 
 @main.group(invoke_without_command=True)
@@ -494,6 +529,19 @@ def _open(db: Path) -> Archive:
     return Archive(db, create=False)
 
 
+def _read(db: Path) -> Archive:
+    """Open the archive for a command that only reads it."""
+    if not db.exists():
+        if db == DEFAULT_DB and DEMO_DB.exists():
+            hint = (f"the demo's archive is {DEMO_DB}: give --db {DEMO_DB}, or "
+                    f"`export {DB_ENV}={DEMO_DB}` once")
+        else:
+            hint = (f"give --db or set {DB_ENV}; `orthocrawl crawl` writes {DEFAULT_DB}, "
+                    f"`orthocrawl demo` {DEMO_DB}")
+        fail(f"no archive at {db} ({hint})")
+    return Archive(db, create=False)
+
+
 def _query_errors(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -531,7 +579,7 @@ def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) ->
     from orthocrawl.query import search
 
     filters = _filters(kwargs)
-    with _open(db) as archive:
+    with _read(db) as archive:
         hits = search(archive.db.conn, query, filters, limit)
     for hit in hits:
         hit["authors"] = json.loads(hit["authors"])
@@ -588,7 +636,7 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
         raise click.BadParameter(f"unknown column {unknown[0]!r} (columns: "
                                  f"{', '.join(EXPORT_COLUMNS)})", param_hint="--columns")
     filters = _filters(kwargs)
-    with _open(db) as archive:
+    with _read(db) as archive:
         archive.for_streaming()
         rows = iter_articles(archive.db.conn, chosen, filters, text)
         encoding = "utf-8-sig" if excel else "utf-8"
@@ -635,7 +683,7 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
         raise click.BadParameter("the chart file must end in .png or .svg",
                                  param_hint="--chart")
     filters = _filters(kwargs)
-    with _open(db) as archive:
+    with _read(db) as archive:
         counts = stats(archive.db.conn, by, filters)
         monthly = per_month_per_site(archive.db.conn, filters) if chart else []
     width = max([len(by), *(len(str(k)) for k, _ in counts[:limit])])
@@ -667,7 +715,7 @@ def runs_command(db: Path, limit: int) -> None:
     Example:
       orthocrawl runs --limit 5
     """
-    with _open(db) as archive:
+    with _read(db) as archive:
         runs = archive.runs(limit)
     click.echo(f"{'id':>4}  {'started':20}  {'sites':24} {'status':7} {'reqs':>6} {'new':>5} "
                f"{'chg':>5} {'same':>5} {'drop':>5}  reason")
@@ -696,7 +744,7 @@ def serve_command(db: Path, host: str, port: int) -> None:
 
     from orthocrawl.browse import serve
 
-    _open(db).close()  # a missing or broken archive: one line, not a server error page
+    _read(db).close()  # a missing or broken archive: one line, not a server error page
     with tempfile.TemporaryDirectory() as tmp:
         sys.exit(serve(db, host, port, Path(tmp) / "metadata.json"))
 
@@ -718,7 +766,7 @@ def history_command(url: str, db: Path, context: int) -> None:
 
     from orthocrawl.urls import canonical_url
 
-    with _open(db) as archive:
+    with _read(db) as archive:
         key = canonical_url(url)
         article = archive.article(key)
         if article is None:
@@ -798,7 +846,7 @@ def export_warc_command(db: Path, output: Path, site: str | None) -> None:
     """
     from orthocrawl.warc import write_warc
 
-    with _open(db) as archive:
+    with _read(db) as archive:
         archive.for_streaming()
         try:
             count = write_warc(archive, output, site)
