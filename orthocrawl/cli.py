@@ -509,8 +509,12 @@ def filter_options(func: F) -> F:
         click.option("--tag", "f_tag", multiple=True, help="Only articles with this tag."),
         click.option("--category", "f_category", multiple=True,
                      help="Only articles in this category."),
-        click.option("--since", help="Published on or after this date (2024-01-31)."),
-        click.option("--until", help="Published on or before this date."),
+        click.option("--since", metavar="DATE", help="Published on or after DATE: YYYY (its "
+                     "January 1), YYYY-MM (its first day), YYYY-MM-DD, or a time "
+                     "(2024-05-31T12:00Z; UTC unless a zone is given)."),
+        click.option("--until", metavar="DATE", help="Published on or before DATE: YYYY "
+                     "(through December 31), YYYY-MM (through its last day), YYYY-MM-DD "
+                     "(through that day), or a time."),
     ]
     for option in reversed(options):
         func = option(func)

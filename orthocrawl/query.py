@@ -7,13 +7,15 @@ title weighted above authors and body.
 
 from __future__ import annotations
 
+import calendar
 import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from orthocrawl.dates import to_utc_iso
+from orthocrawl.dates import format_utc
 
 # bm25 weights of the FTS columns: title, authors, body_text.
 RANK_WEIGHTS = (10.0, 5.0, 1.0)
@@ -50,20 +52,54 @@ class Filters:
                 clauses.append(f"EXISTS (SELECT 1 FROM json_each(a.{column}) "
                                "WHERE lower(json_each.value) = lower(?))")
                 params.append(value)
-        if self.since:
-            clauses.append("a.published_at >= ?")
-            params.append(_day(self.since, "--since"))
-        if self.until:
-            clauses.append("a.published_at < date(?, '+1 day')")
-            params.append(_day(self.until, "--until")[:10])
+        bounds = []
+        for option, value in (("--since", self.since), ("--until", self.until)):
+            if value:
+                operator, stamp = date_bound(value, option)
+                clauses.append(f"a.published_at {operator} ?")
+                params.append(stamp)
+                bounds.append((stamp, operator))
+        if len(bounds) == 2 and (bounds[0][0], "<=") > bounds[1]:  # "<" sorts before "<="
+            raise QueryError(f"--since {self.since} is after --until {self.until}")
         return (" AND ".join(clauses) or "1"), params
 
 
-def _day(value: str, option: str) -> str:
-    parsed = to_utc_iso(value, fuzzy=True)
-    if parsed is None:
-        raise QueryError(f"{option} {value!r} is not a date (try 2024-05-31)")
-    return parsed
+# ---- dates of --since and --until ----
+
+DATE_RULE = "YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 time such as 2024-05-31T12:00Z"
+_PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def date_bound(value: str, option: str) -> tuple[str, str]:
+    """The one rule for --since and --until, never filled in from today's date: the SQL
+    comparison and UTC time stamp that published_at is held to.
+
+    A year means its first day (--until: through its last), a year-month its first day
+    (through its last), a date that day (--until: through its end), a date with a time
+    (ISO 8601, UTC unless it names a zone) that moment. Anything else (01/02/2024,
+    yesterday, 12) raises QueryError.
+    """
+    until = option == "--until"
+    text = value.strip()
+    try:
+        match = _PARTIAL_DATE.match(text)
+        if match:
+            year = int(match["year"])
+            month = int(match["month"] or (12 if until else 1))
+            day = int(match["day"] or (calendar.monthrange(year, month)[1] if until else 1))
+            first = date(year, month, day)
+            if until and first == date.max:
+                return "<=", f"{first.isoformat()}T23:59:59Z"
+            if until:  # through the end of that day: before the next one starts
+                return "<", f"{(first + timedelta(days=1)).isoformat()}T00:00:00Z"
+            return ">=", f"{first.isoformat()}T00:00:00Z"
+        if _DATE_TIME.match(text):
+            moment = format_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+            return ("<=" if until else ">="), moment
+    except (ValueError, OverflowError):
+        pass
+    raise QueryError(f"{option} {value!r} is not a date: write {DATE_RULE}")
 
 
 # ---- full-text queries ----

@@ -95,6 +95,52 @@ def test_filters(db):
     assert bad.returncode == 2 and "not a date" in bad.stderr and bad.stdout == ""
 
 
+@pytest.mark.parametrize(("option", "value", "expected"), [
+    ("--since", "2024", (">=", "2024-01-01T00:00:00Z")),
+    ("--until", "2024", ("<", "2025-01-01T00:00:00Z")),
+    ("--since", "2024-02", (">=", "2024-02-01T00:00:00Z")),
+    ("--until", "2024-02", ("<", "2024-03-01T00:00:00Z")),  # through Feb 29
+    ("--until", "2023-02", ("<", "2023-03-01T00:00:00Z")),
+    ("--since", "2024-05-31", (">=", "2024-05-31T00:00:00Z")),
+    ("--until", "2024-05-31", ("<", "2024-06-01T00:00:00Z")),
+    ("--until", "2024-05-31T12:00", ("<=", "2024-05-31T12:00:00Z")),
+    ("--since", "2024-05-31 12:00+02:00", (">=", "2024-05-31T10:00:00Z")),
+])
+def test_date_rule(option, value, expected):
+    from orthocrawl.query import date_bound
+
+    assert date_bound(value, option) == expected
+
+
+@pytest.mark.parametrize("value", ["01/02/2024", "yesterday", "12", "2024-13", "2024-02-30",
+                                   "2024-1"])
+def test_dates_outside_the_rule_are_refused(db, value):
+    commands = [["search", "the"], ["export"], ["stats"]] if value == "yesterday" else [["export"]]
+    for command in commands:
+        result = run(*command, "--db", str(db[0]), "--since", value)
+        assert result.returncode == 2, (command, result.stderr)
+        assert "Traceback" not in result.stderr and result.stdout == ""
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "YYYY-MM-DD" in lines[0] and repr(value) in lines[0]
+
+
+def test_a_year_and_a_month_mean_all_of_them(db):
+    path, truth = db
+    years = sorted({r["published_at"][:4] for r in truth})
+    year = years[len(years) // 2]
+    month = next(r["published_at"][:7] for r in truth if r["published_at"].startswith(year))
+    for since, until, prefix in ((year, year, year), (month, month, month),
+                                 (f"{year}-01-01", f"{year}-12-31", year)):
+        result = run("export", "--db", str(path), "--columns", "url", "--format", "jsonl",
+                     "--since", since, "--until", until)
+        assert result.returncode == 0, result.stderr
+        urls = {json.loads(line)["url"] for line in result.stdout.splitlines()}
+        assert urls == {r["url"] for r in truth if r["published_at"].startswith(prefix)}
+        assert urls
+    backwards = run("stats", "--db", str(path), "--since", year, "--until", str(int(year) - 1))
+    assert backwards.returncode == 2 and "is after --until" in backwards.stderr
+
+
 def test_export_csv_is_rfc4180_excel_safe_and_complete(db, tmp_path):
     path, truth = db
     out = tmp_path / "all.csv"
