@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import json
 import shlex
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -535,6 +536,12 @@ def _open(db: Path) -> Archive:
 
 def _read(db: Path) -> Archive:
     """Open the archive for a command that only reads it."""
+    _must_exist(db)
+    return Archive(db, read_only=True)  # never created, migrated or written
+
+
+def _must_exist(db: Path) -> None:
+    """A missing archive: one line naming the file looked for and where the others are."""
     if not db.exists():
         if db == DEFAULT_DB and DEMO_DB.exists():
             hint = (f"the demo's archive is {DEMO_DB}: give --db {DEMO_DB}, or "
@@ -543,7 +550,6 @@ def _read(db: Path) -> Archive:
             hint = (f"give --db or set {DB_ENV}; `orthocrawl crawl` writes {DEFAULT_DB}, "
                     f"`orthocrawl demo` {DEMO_DB}")
         fail(f"no archive at {db} ({hint})")
-    return Archive(db, create=False)
 
 
 def _query_errors(func: F) -> F:
@@ -793,6 +799,48 @@ def history_command(url: str, db: Path, context: int) -> None:
                 click.echo(click.style(line, fg=color) if color else line)
         click.echo()
         previous = version
+
+
+@main.command("migrate")
+@DB_OPTION
+@click.option("--wait", is_flag=True, help="If a crawl is writing the archive, wait for it "
+              "instead of exiting.")
+@user_errors
+def migrate_command(db: Path, wait: bool) -> None:
+    """Bring an archive made by an older orthocrawl to this version's schema, in place.
+
+    Takes the archive's lock (no crawl writes meanwhile), copies the archive next to it
+    first (the copy's name is printed), then migrates. Crawls and reparse migrate on
+    their own; the commands that only read never do.
+
+    \b
+    Example:
+      orthocrawl migrate --db data/orthocrawl.db
+    """
+    from orthocrawl.archive import SCHEMA_VERSION
+    from orthocrawl.dates import utc_now
+    from orthocrawl.lock import archive_lock
+
+    _must_exist(db)
+    Archive(db, read_only=True, any_version=True).close()  # empty, foreign, newer: refused
+    with archive_lock(db, wait):
+        with Archive(db, read_only=True, any_version=True) as archive:
+            version = archive.version
+            if version == SCHEMA_VERSION:
+                click.echo(f"{db} is at schema version {version} already: nothing to do")
+                return
+            stamp = utc_now().replace("-", "").replace(":", "")
+            backup = db.with_name(f"{db.stem}.schema-v{version}.{stamp}{db.suffix or '.db'}")
+            try:
+                archive.backup(backup)
+            except (OSError, sqlite3.Error) as error:
+                fail(f"cannot copy {db} to {backup} before migrating: {error}")
+        click.echo(f"copied {db} (schema version {version}) to {backup}")
+        try:
+            Archive(db).close()
+        except ArchiveError as error:
+            fail(f"{error}; the archive as it was is in {backup}")
+    click.echo(f"migrated {db} from schema version {version} to {SCHEMA_VERSION}")
 
 
 @main.command("reparse")
