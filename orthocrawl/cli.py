@@ -513,6 +513,9 @@ def filter_options(func: F) -> F:
         click.option("--since", metavar="DATE", help="Published on or after DATE: YYYY (its "
                      "January 1), YYYY-MM (its first day), YYYY-MM-DD, or a time "
                      "(2024-05-31T12:00Z; UTC unless a zone is given)."),
+        click.option("--status", type=click.Choice(["live", "gone", "all"]), default="all",
+                     show_default=True, help="Only articles still on their site (live), "
+                     "only those it no longer has (gone), or both."),
         click.option("--until", metavar="DATE", help="Published on or before DATE: YYYY "
                      "(through December 31), YYYY-MM (through its last day), YYYY-MM-DD "
                      "(through that day), or a time."),
@@ -527,7 +530,8 @@ def _filters(kwargs: dict[str, Any]) -> Any:
 
     return Filters(site=list(kwargs.pop("f_site")), author=list(kwargs.pop("f_author")),
                    tag=list(kwargs.pop("f_tag")), category=list(kwargs.pop("f_category")),
-                   since=kwargs.pop("since"), until=kwargs.pop("until"))
+                   since=kwargs.pop("since"), until=kwargs.pop("until"),
+                   status=kwargs.pop("status"))
 
 
 def _open(db: Path) -> Archive:
@@ -599,13 +603,17 @@ def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) ->
     elif fmt == "csv":
         from orthocrawl.export import write_csv
 
-        columns = ["site", "published_at", "title", "authors", "url", "snippet"]
+        columns = ["site", "published_at", "title", "authors", "url", "snippet", "status",
+                   "gone_since"]
         write_csv(hits, columns, click.get_text_stream("stdout"))
     else:
         for hit in hits:
+            gone = (click.style(f"  [gone since {hit['gone_since'][:10]}]", fg="red")
+                    if hit["status"] == "gone" else "")
             click.echo(f"{(hit['published_at'] or '')[:10]}  {hit['site']}  "
                        f"{click.style(hit['title'] or '', bold=True)}  "
-                       f"({', '.join(hit['authors'])})\n  {hit['url']}\n  {hit['snippet']}\n")
+                       f"({', '.join(hit['authors'])}){gone}\n  {hit['url']}\n"
+                       f"  {hit['snippet']}\n")
         click.echo(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", err=True)
 
 
@@ -629,8 +637,9 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
 
     Columns, in this order: url, site, title, authors, posted_by, published_at,
     modified_at, categories, tags, description, lead_image, language, word_count,
-    source, body_text, content_hash, first_seen, last_seen, last_changed. Authors,
-    categories and tags are joined with "; " in CSV (lists in JSON Lines).
+    source, body_text, content_hash, first_seen, last_seen, last_changed, status
+    (live or gone: no longer on the site), gone_since. Authors, categories and tags
+    are joined with "; " in CSV (lists in JSON Lines).
 
     \b
     Examples:
@@ -696,10 +705,11 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
     with _read(db) as archive:
         counts = stats(archive.db.conn, by, filters)
         monthly = per_month_per_site(archive.db.conn, filters) if chart else []
-    width = max([len(by), *(len(str(k)) for k, _ in counts[:limit])])
-    click.echo(f"{by:<{width}}  articles")
-    for key, count in counts[:limit]:
-        click.echo(f"{key:<{width}}  {count:8,}")
+    width = max([len(by), *(len(str(k)) for k, _, _ in counts[:limit])])
+    both = filters.status == "all"  # then a column says how many are gone
+    click.echo(f"{by:<{width}}  articles" + ("      gone" if both else ""))
+    for key, count, gone in counts[:limit]:
+        click.echo(f"{key:<{width}}  {count:8,}" + (f"  {gone:8,}" if both else ""))
     if len(counts) > limit:
         click.echo(f"... {len(counts) - limit} more (--limit)", err=True)
     if chart is not None:
@@ -721,6 +731,10 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
 def runs_command(db: Path, limit: int) -> None:
     """List recent crawl runs with their counts and outcome.
 
+    Columns: requests; articles new, changed, unchanged (same), dropped; articles the
+    run found gone from their site; HTTP errors (responses of 400 and above, and
+    transport errors such as timeouts).
+
     \b
     Example:
       orthocrawl runs --limit 5
@@ -728,13 +742,16 @@ def runs_command(db: Path, limit: int) -> None:
     with _read(db) as archive:
         runs = archive.runs(limit)
     click.echo(f"{'id':>4}  {'started':20}  {'sites':24} {'status':7} {'reqs':>6} {'new':>5} "
-               f"{'chg':>5} {'same':>5} {'drop':>5}  reason")
+               f"{'chg':>5} {'same':>5} {'drop':>5} {'gone':>5} {'errs':>5}  reason")
     for run in runs:
         sites = ", ".join(json.loads(run["sites"] or "[]"))
+        # http_errors: responses >= 400 by status and transport errors by type
+        errors = sum(json.loads(run["http_errors"] or "{}").values())
         click.echo(f"{run['id']:>4}  {run['started_at']:20}  {sites[:24]:24} "
                    f"{run['status'] or '':7} {run['requests'] or 0:>6} "
                    f"{run['articles_new'] or 0:>5} {run['articles_changed'] or 0:>5} "
-                   f"{run['articles_unchanged'] or 0:>5} {run['articles_dropped'] or 0:>5}  "
+                   f"{run['articles_unchanged'] or 0:>5} {run['articles_dropped'] or 0:>5} "
+                   f"{run['articles_gone'] or 0:>5} {errors:>5}  "
                    f"{run['finish_reason'] or ''}")
 
 

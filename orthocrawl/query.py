@@ -21,6 +21,7 @@ from orthocrawl.dates import format_utc
 RANK_WEIGHTS = (10.0, 5.0, 1.0)
 FTS_COLUMNS = ("title", "authors", "body_text")
 OPERATORS = {"AND", "OR", "NOT"}
+STATUSES = ("live", "gone", "all")
 
 
 class QueryError(ValueError):
@@ -35,6 +36,7 @@ class Filters:
     category: list[str] = field(default_factory=list)
     since: str | None = None
     until: str | None = None
+    status: str = "all"  # live | gone | all
 
     def __post_init__(self) -> None:
         self.where()  # a date that is not one fails here (QueryError), before any output
@@ -52,6 +54,11 @@ class Filters:
                 clauses.append(f"EXISTS (SELECT 1 FROM json_each(a.{column}) "
                                "WHERE lower(json_each.value) = lower(?))")
                 params.append(value)
+        if self.status not in STATUSES:
+            raise QueryError(f"--status {self.status!r}: use {', '.join(STATUSES)}")
+        if self.status != "all":  # an article is live unless it has been marked gone
+            clauses.append("a.status = 'gone'" if self.status == "gone"
+                           else "a.status != 'gone'")
         bounds = []
         for option, value in (("--since", self.since), ("--until", self.until)):
             if value:
@@ -171,7 +178,7 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters,
            limit: int = 20) -> list[dict[str, Any]]:
     where, params = filters.where()
     sql = f"""
-        SELECT a.site, a.published_at, a.title, a.authors, a.url,
+        SELECT a.site, a.published_at, a.title, a.authors, a.url, a.status, a.gone_since,
                snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE articles_fts MATCH ? AND {where}
@@ -221,13 +228,15 @@ STAT_KEYS = {
 }
 
 
-def stats(conn: sqlite3.Connection, by: str, filters: Filters) -> list[tuple[str, int]]:
+def stats(conn: sqlite3.Connection, by: str,
+          filters: Filters) -> list[tuple[str, int, int]]:
+    """(group, articles, of which gone) by site, month, author, tag or category."""
     key, join = STAT_KEYS[by]
     where, params = filters.where()
     order = "1" if by == "month" else "2 DESC, 1"
-    sql = (f"SELECT {key} AS grp, count(*) FROM articles a {join} WHERE {where} "
-           f"GROUP BY grp ORDER BY {order}")
-    return [(row[0] or "(none)", row[1]) for row in conn.execute(sql, params)]
+    sql = (f"SELECT {key} AS grp, count(*), total(a.status = 'gone') FROM articles a {join} "
+           f"WHERE {where} GROUP BY grp ORDER BY {order}")
+    return [(row[0] or "(none)", row[1], int(row[2])) for row in conn.execute(sql, params)]
 
 
 def per_month_per_site(conn: sqlite3.Connection,

@@ -25,7 +25,11 @@ def db(tmp_path_factory):
                              "Second line, with \"quotes\", commas\nand a newline."}
     with Archive(path) as archive:
         fill(archive, truth)
+        archive.mark_gone([r["url"] for r in truth[1:GONE + 1]], now="2026-11-25T08:00:00Z")
     return path, truth
+
+
+GONE = 4  # truth[1:5] are marked gone from their site
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -177,7 +181,8 @@ def test_export_raw_columns_and_jsonl(db):
 def test_stats_counts_and_chart(db, tmp_path):
     path, truth = db
     result = run("stats", "--db", str(path), "--by", "author", "--limit", "1000")
-    counts = {line.rsplit(None, 1)[0]: int(line.rsplit(None, 1)[1].replace(",", ""))
+    assert result.stdout.split("\n")[0].split() == ["author", "articles", "gone"]
+    counts = {line.rsplit(None, 2)[0]: int(line.rsplit(None, 2)[1].replace(",", ""))
               for line in result.stdout.splitlines()[1:]}
     expected: dict[str, int] = {}
     for record in truth:
@@ -197,11 +202,16 @@ def test_runs_lists_runs(db):
     path, _ = db
     with Archive(path) as archive:
         run_id = archive.start_run(["orthospinenews"])
-        archive.finish_run(run_id, status="ok", requests=12, articles_new=3,
+        archive.finish_run(run_id, status="ok", requests=12, articles_new=3, articles_gone=2,
+                           http_errors={"404": 3, "500": 2, "TimeoutError": 1},
                            finish_reason="finished")
     result = run("runs", "--db", str(path))
     assert result.returncode == 0
-    assert "orthospinenews" in result.stdout and " ok " in result.stdout
+    header, row = result.stdout.splitlines()[:2]
+    assert "orthospinenews" in row and " ok " in row
+    columns = dict(zip(header.split()[4:11], row.split()[4:11], strict=True))
+    assert columns == {"reqs": "12", "new": "3", "chg": "0", "same": "0", "drop": "0",
+                       "gone": "2", "errs": "6"}
 
 
 def test_missing_archive_is_one_line(tmp_path):
@@ -209,3 +219,32 @@ def test_missing_archive_is_one_line(tmp_path):
         result = run(*command, "--db", str(tmp_path / "none.db"))
         assert result.returncode == 1, command
         assert "no archive" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_gone_articles_are_marked_and_filtered(db):
+    path, truth = db
+    gone = {r["url"] for r in truth[1:GONE + 1]}
+    exported = run("export", "--db", str(path), "--format", "jsonl")
+    records = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert list(records[0])[-3:] == ["last_changed", "status", "gone_since"]
+    assert {r["url"] for r in records if r["status"] == "gone"} == gone
+    assert {r["gone_since"] for r in records if r["url"] in gone} == {"2026-11-25T08:00:00Z"}
+    assert all(r["gone_since"] is None for r in records if r["url"] not in gone)
+    picked = run("export", "--db", str(path), "--columns", "url,status", "--status", "gone")
+    rows = list(csv.reader(io.StringIO(picked.stdout, newline="")))
+    assert rows[0] == ["url", "status"] and {r[0] for r in rows[1:]} == gone
+    live = run("export", "--db", str(path), "--columns", "url", "--status", "live")
+    assert len(live.stdout.splitlines()) == len(truth) - GONE + 1
+
+    title = truth[1]["title"]
+    shown = run("search", f'"{title}"', "--db", str(path), "--limit", "1")
+    assert "gone since 2026-11-25" in shown.stdout.split("\n")[0]
+    assert run("search", f'"{title}"', "--db", str(path), "--status", "live",
+               "--format", "json").stdout.strip() == "[]"
+
+    stats = run("stats", "--db", str(path)).stdout.splitlines()
+    assert stats[0].split() == ["site", "articles", "gone"]
+    assert stats[1].split()[1:] == [str(len(truth)), str(GONE)]
+    only_gone = run("stats", "--db", str(path), "--status", "gone").stdout.splitlines()
+    assert only_gone[0].split() == ["site", "articles"] and only_gone[1].split()[1] == str(GONE)
+    assert run("stats", "--db", str(path), "--status", "maybe").returncode == 2
