@@ -58,6 +58,9 @@ def user_errors(func: F) -> F:
             fail(str(error), 2)
         except ArchiveBusyError as error:
             fail(str(error), 1)
+        except sqlite3.Error as error:  # locked, unreadable, damaged: not the user's input
+            where = f" {kwargs['db']}" if isinstance(kwargs.get("db"), Path) else " the archive"
+            fail(f"cannot read{where}: {error}", 1)
         except KeyboardInterrupt:
             fail("interrupted", 130)
 

@@ -189,19 +189,35 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters,
 
 def _rows(conn: sqlite3.Connection, sql: str, params: list[Any],
           text: str = "") -> list[dict[str, Any]]:
-    try:
-        cursor = conn.execute(sql, params)
-    except sqlite3.OperationalError as error:
-        if "fts5" in str(error) or "syntax" in str(error) or "no such column" in str(error):
-            raise QueryError(f"cannot search for {text!r}: {error}") from None
-        raise
+    cursor = _execute(conn, sql, params, text)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+# What SQLite says when FTS5 cannot parse a MATCH expression (the only errors that are the
+# query's fault; a locked, unreadable or damaged archive raises sqlite3's own error).
+_FTS_SYNTAX = re.compile(r"^fts5: |syntax error|unterminated string|expected integer|"
+                         r"unknown special query")
+
+
+def _execute(conn: sqlite3.Connection, sql: str, params: list[Any],
+             text: str | None) -> sqlite3.Cursor:
+    """Run a statement; an FTS5 syntax error in the user's search becomes QueryError.
+
+    sqlite3 steps a SELECT once on execute, so a MATCH that cannot be parsed fails here,
+    before the caller has written anything."""
+    try:
+        return conn.execute(sql, params)
+    except sqlite3.OperationalError as error:
+        if text and _FTS_SYNTAX.search(str(error)):
+            raise QueryError(f"cannot search for {text!r}: {error}") from None
+        raise
+
+
 def iter_articles(conn: sqlite3.Connection, columns: list[str], filters: Filters,
                   text: str | None = None) -> Iterator[dict[str, Any]]:
-    """Rows for export, streamed from the database in published order."""
+    """Rows for export in published order. The query runs (and fails, on a search FTS5
+    cannot parse) when this is called; rows are then streamed as they are read."""
     where, params = filters.where()
     selected = ", ".join(f"a.{c}" for c in columns)
     if text:
@@ -211,12 +227,8 @@ def iter_articles(conn: sqlite3.Connection, columns: list[str], filters: Filters
         params = [fts_query(text), *params]
     else:
         sql = f"SELECT {selected} FROM articles a WHERE {where} ORDER BY a.published_at, a.url"
-    try:
-        cursor = conn.execute(sql, params)
-    except sqlite3.OperationalError as error:
-        raise QueryError(f"cannot search for {text!r}: {error}") from None
-    for row in cursor:
-        yield dict(zip(columns, row, strict=True))
+    cursor = _execute(conn, sql, params, text)
+    return (dict(zip(columns, row, strict=True)) for row in cursor)
 
 
 STAT_KEYS = {

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -248,3 +250,52 @@ def test_gone_articles_are_marked_and_filtered(db):
     only_gone = run("stats", "--db", str(path), "--status", "gone").stdout.splitlines()
     assert only_gone[0].split() == ["site", "articles"] and only_gone[1].split()[1] == str(GONE)
     assert run("stats", "--db", str(path), "--status", "maybe").returncode == 2
+
+
+@pytest.mark.parametrize("text", ["spine AND", "NEAR(spine fusion, x)", "OR fusion"])
+def test_export_with_a_query_fts5_cannot_parse_writes_nothing(db, tmp_path, text):
+    out = tmp_path / "out.csv"
+    result = run("export", "--db", str(db[0]), "--query", text, "-o", str(out))
+    assert result.returncode == 2
+    assert not out.exists()
+    assert "cannot search for" in result.stderr and len(result.stderr.splitlines()) == 1
+    to_stdout = run("export", "--db", str(db[0]), "--query", text)
+    assert to_stdout.returncode == 2 and to_stdout.stdout == ""
+
+
+def test_a_damaged_archive_is_not_a_bad_query(db, tmp_path):
+    damaged = tmp_path / "damaged.db"
+    shutil.copyfile(db[0], damaged)
+    conn = sqlite3.connect(damaged)
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master "
+                        "WHERE name = 'articles_fts_data'").fetchone()[0]
+    conn.close()
+    with damaged.open("r+b") as file:  # the full-text index's root page, overwritten
+        file.seek(page * (root - 1))
+        file.write(b"\xff" * page)
+    for command in (["export", "--query", "fusion"], ["search", "fusion"]):
+        result = run(*command, "--db", str(damaged))
+        assert result.returncode == 1, (command, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and "Traceback" not in result.stderr
+        assert f"cannot read {damaged}" in lines[0] and "cannot search" not in lines[0]
+
+
+def test_a_locked_archive_is_not_a_bad_query(db):
+    from orthocrawl.query import Filters, iter_articles, search
+
+    holder = sqlite3.connect(db[0])
+    holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    reader = sqlite3.connect(f"{db[0].resolve().as_uri()}?mode=ro", uri=True, timeout=0)
+    try:
+        for call in (lambda: iter_articles(reader, ["url"], Filters(), "fusion"),
+                     lambda: search(reader, "fusion", Filters())):
+            with pytest.raises(sqlite3.OperationalError, match="locked") as raised:
+                call()
+            assert not isinstance(raised.value, QueryError)
+    finally:
+        reader.close()
+        holder.rollback()
+        holder.close()
