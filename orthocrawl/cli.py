@@ -547,6 +547,16 @@ def _read(db: Path) -> Archive:
     return Archive(db, read_only=True)  # never created, migrated or written
 
 
+def _check_sites(archive: Archive, names: list[str] | tuple[str, ...]) -> None:
+    """A --site the archive has no articles of is a mistake (a typo, the wrong --db): one
+    line naming the sites it has, exit 2."""
+    held = archive.sites()
+    unknown = [name for name in names if name not in held]
+    if unknown:
+        fail(f"no articles of site {unknown[0]!r} in {archive.path} (sites there: "
+             f"{', '.join(held) or 'none'})", 2)
+
+
 def _must_exist(db: Path) -> None:
     """A missing archive: one line naming the file looked for and where the others are."""
     if not db.exists():
@@ -597,6 +607,7 @@ def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) ->
 
     filters = _filters(kwargs)
     with _read(db) as archive:
+        _check_sites(archive, filters.site)
         hits = search(archive.db.conn, query, filters, limit)
     for hit in hits:
         hit["authors"] = json.loads(hit["authors"])
@@ -659,6 +670,7 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
                                  f"{', '.join(EXPORT_COLUMNS)})", param_hint="--columns")
     filters = _filters(kwargs)
     with _read(db) as archive:
+        _check_sites(archive, filters.site)
         archive.for_streaming()
         rows = iter_articles(archive.db.conn, chosen, filters, text)
         encoding = "utf-8-sig" if excel else "utf-8"
@@ -706,6 +718,7 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
                                  param_hint="--chart")
     filters = _filters(kwargs)
     with _read(db) as archive:
+        _check_sites(archive, filters.site)
         counts = stats(archive.db.conn, by, filters)
         monthly = per_month_per_site(archive.db.conn, filters) if chart else []
     width = max([len(by), *(len(str(k)) for k, _, _ in counts[:limit])])
@@ -919,6 +932,7 @@ def export_warc_command(db: Path, output: Path, site: str | None) -> None:
     from orthocrawl.warc import write_warc
 
     with _read(db) as archive:
+        _check_sites(archive, [site] if site else [])
         archive.for_streaming()
         try:
             count = write_warc(archive, output, site)

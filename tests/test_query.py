@@ -299,3 +299,16 @@ def test_a_locked_archive_is_not_a_bad_query(db):
         reader.close()
         holder.rollback()
         holder.close()
+
+
+def test_an_unknown_site_names_the_sites_there(db, tmp_path):
+    out = tmp_path / "out.warc.gz"
+    for command in (["search", "fusion"], ["export"], ["stats"], ["export-warc", "-o", str(out)]):
+        result = run(*command, "--db", str(db[0]), "--site", "orthospinenew")
+        assert result.returncode == 2, (command, result.stderr)
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and result.stdout == ""
+        assert "'orthospinenew'" in lines[0] and "(sites there: orthospinenews)" in lines[0]
+    assert not out.exists()
+    known = run("stats", "--db", str(db[0]), "--site", "orthospinenews")
+    assert known.returncode == 0 and "orthospinenews" in known.stdout
