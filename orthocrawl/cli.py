@@ -507,12 +507,14 @@ def extract_command(source: str, page_url: str | None, site: str | None,
 def filter_options(func: F) -> F:
     """--site/--author/--tag/--category (repeatable) and --since/--until."""
     options = [
-        click.option("--site", "f_site", multiple=True, help="Only this site (repeatable)."),
+        click.option("--site", "f_site", multiple=True,
+                     help="Only this site's articles (repeated: of any of these sites)."),
         click.option("--author", "f_author", multiple=True,
-                     help="Only articles by this author (repeatable: all must match)."),
-        click.option("--tag", "f_tag", multiple=True, help="Only articles with this tag."),
+                     help="Only articles by this author (repeated: by all of them)."),
+        click.option("--tag", "f_tag", multiple=True,
+                     help="Only articles with this tag (repeated: with all of them)."),
         click.option("--category", "f_category", multiple=True,
-                     help="Only articles in this category."),
+                     help="Only articles in this category (repeated: in all of them)."),
         click.option("--since", metavar="DATE", help="Published on or after DATE: YYYY (its "
                      "January 1), YYYY-MM (its first day), YYYY-MM-DD, or a time "
                      "(2024-05-31T12:00Z; UTC unless a zone is given)."),
@@ -801,19 +803,23 @@ def serve_command(db: Path, host: str, port: int) -> None:
 def history_command(url: str, db: Path, context: int) -> None:
     """Print every version of an article with a readable diff of its text.
 
+    URL may be any variant of the archived one: http or https, with or without www.
+    or the trailing slash, with tracking parameters (utm_*, fbclid...).
+
     \b
     Example:
       orthocrawl history https://www.orthospinenews.com/2024/05/02/some-story/
     """
     import difflib
 
-    from orthocrawl.urls import canonical_url
+    from orthocrawl.query import article_key
 
     with _read(db) as archive:
-        key = canonical_url(url)
+        key = article_key(archive.db.conn, url)
+        if key is None:
+            fail(f"{url} is not in {db} (nor any variant of it: http, www., trailing "
+                 "slash, tracking parameters)")
         article = archive.article(key)
-        if article is None:
-            fail(f"{url} is not in {db}")
         versions = archive.versions(key)
     state = "gone since " + article["gone_since"] if article["status"] == "gone" else "live"
     click.echo(f"{article['title']}\n{key}\n{len(versions)} version(s); {state}\n")

@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from orthocrawl.dates import format_utc
+from orthocrawl.urls import canonical_url
 
 # bm25 weights of the FTS columns: title, authors, body_text.
 RANK_WEIGHTS = (10.0, 5.0, 1.0)
@@ -179,12 +181,60 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters,
     where, params = filters.where()
     sql = f"""
         SELECT a.site, a.published_at, a.title, a.authors, a.url, a.status, a.gone_since,
-               snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet
+               snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE articles_fts MATCH ? AND {where}
         ORDER BY rank LIMIT ?
     """
-    return _rows(conn, sql, [fts_query(text), *params, limit], text)
+    hits = _rows(conn, sql, [fts_query(text), *params, limit], text)
+    for hit in hits:
+        hit["snippet"] = mark_whole_terms(hit["snippet"] or "")
+    return hits
+
+
+def mark_whole_terms(snippet: str, start: str = "[", end: str = "]") -> str:
+    """Bracket the matches of a snippet FTS5 marked with char(2) ... char(3), each whole.
+
+    FTS5 marks tokens, and a term such as 510(k) is two of them, so its mark would end
+    inside the term: 510(k]). A mark is stretched over the rest of the term (to the
+    parenthesis that balances one inside it, with no space between)."""
+    text: list[str] = []
+    spans: list[list[int]] = []
+    for char in snippet:
+        if char == "\x02":
+            spans.append([len(text), len(text)])
+        elif char == "\x03" and spans:
+            spans[-1][1] = len(text)
+        else:
+            text.append(char)
+    plain = "".join(text)
+    for span in spans:
+        depth = plain.count("(", *span) - plain.count(")", *span)
+        position = span[1]
+        while depth > 0 and position < len(plain) and not plain[position].isspace():
+            depth += {"(": 1, ")": -1}.get(plain[position], 0)
+            position += 1
+        if depth == 0:
+            span[1] = position
+        depth = plain.count(")", *span) - plain.count("(", *span)
+        position = span[0]
+        while depth > 0 and position > 0 and not plain[position - 1].isspace():
+            position -= 1
+            depth += {")": 1, "(": -1}.get(plain[position], 0)
+        if depth == 0:
+            span[0] = position
+    merged: list[list[int]] = []
+    for first, stop in spans:
+        if merged and first < merged[-1][1]:  # a stretched mark now covers the next one
+            merged[-1][1] = max(merged[-1][1], stop)
+        else:
+            merged.append([first, stop])
+    out, last = [], 0
+    for first, stop in merged:
+        out += [plain[last:first], start, plain[first:stop], end]
+        last = stop
+    out.append(plain[last:])
+    return "".join(out)
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: list[Any],
@@ -231,6 +281,25 @@ def iter_articles(conn: sqlite3.Connection, columns: list[str], filters: Filters
     return (dict(zip(columns, row, strict=True)) for row in cursor)
 
 
+def article_key(conn: sqlite3.Connection, url: str) -> str | None:
+    """The URL an article is archived under, given that URL or a variant of it: http or
+    https, with or without www., with or without the trailing slash, tracking parameters
+    (canonical_url drops them). None when the archive has none of them."""
+    key = canonical_url(url)
+    parts = urlsplit(key)
+    host = parts.netloc.removeprefix("www.")
+    paths = [parts.path]
+    if parts.path != "/":
+        paths.append(parts.path[:-1] if parts.path.endswith("/") else parts.path + "/")
+    candidates = dict.fromkeys([key] + [
+        urlunsplit((parts.scheme, netloc, path, parts.query, ""))
+        for netloc in (parts.netloc, host, f"www.{host}") for path in paths])
+    for candidate in candidates:
+        if conn.execute("SELECT 1 FROM articles WHERE url = ?", [candidate]).fetchone():
+            return candidate
+    return None
+
+
 STAT_KEYS = {
     "site": ("a.site", ""),
     "month": ("substr(a.published_at, 1, 7)", ""),
@@ -245,7 +314,7 @@ def stats(conn: sqlite3.Connection, by: str,
     """(group, articles, of which gone) by site, month, author, tag or category."""
     key, join = STAT_KEYS[by]
     where, params = filters.where()
-    order = "1" if by == "month" else "2 DESC, 1"
+    order = "grp IS NULL, grp DESC" if by == "month" else "2 DESC, 1"  # newest month first
     sql = (f"SELECT {key} AS grp, count(*), total(a.status = 'gone') FROM articles a {join} "
            f"WHERE {where} GROUP BY grp ORDER BY {order}")
     return [(row[0] or "(none)", row[1], int(row[2])) for row in conn.execute(sql, params)]

@@ -25,6 +25,7 @@ def db(tmp_path_factory):
     truth[0] = {**truth[0], "title": "=HYPERLINK(\"http://evil\") Perez-Cruet on L4-L5",
                 "body_text": "Dr. O'Brien and Dr. Perez-Cruet discussed L4-L5 fusion.\n\n"
                              "Second line, with \"quotes\", commas\nand a newline."}
+    truth[6] = {**truth[6], "authors": ["Søren Kjær"]}  # folded by search: Soren Kjaer
     with Archive(path) as archive:
         fill(archive, truth)
         archive.mark_gone([r["url"] for r in truth[1:GONE + 1]], now="2026-11-25T08:00:00Z")
@@ -312,3 +313,51 @@ def test_an_unknown_site_names_the_sites_there(db, tmp_path):
     assert not out.exists()
     known = run("stats", "--db", str(db[0]), "--site", "orthospinenews")
     assert known.returncode == 0 and "orthospinenews" in known.stdout
+
+
+def test_months_newest_first_and_the_limit_keeps_the_newest(db):
+    path, truth = db
+    months = sorted({r["published_at"][:7] for r in truth}, reverse=True)
+    result = run("stats", "--db", str(path), "--by", "month", "--limit", "3")
+    assert result.returncode == 0, result.stderr
+    shown = [line.split()[0] for line in result.stdout.splitlines()[1:]]
+    assert shown == months[:3]
+    every = run("stats", "--db", str(path), "--by", "month", "--limit", "100000")
+    assert [line.split()[0] for line in every.stdout.splitlines()[1:]] == months
+
+
+def test_history_finds_an_article_by_any_variant_of_its_url(db):
+    path, truth = db
+    url = truth[0]["url"]
+    assert url.startswith("https://www.") and url.endswith("/")
+    bare = url.replace("https://www.", "http://").rstrip("/")
+    for variant in (url, bare, bare + "/?utm_source=newsletter&fbclid=abc", url + "#comments"):
+        result = run("history", variant, "--db", str(path))
+        assert result.returncode == 0, (variant, result.stderr)
+        assert result.stdout.splitlines()[1] == url
+    missing = run("history", url.replace("/20", "/19", 1), "--db", str(path))
+    assert missing.returncode == 1 and len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_snippets_mark_whole_terms(db):
+    result = run("search", "510(k)", "--db", str(db[0]), "--format", "json", "--limit", "50")
+    snippets = [hit["snippet"] for hit in json.loads(result.stdout)]
+    assert snippets
+    for snippet in snippets:
+        assert "[510(k)]" in snippet and "[510(k]" not in snippet, snippet
+
+
+def test_a_folded_name_finds_the_name_as_written(db):
+    path, truth = db
+    result = run("search", "Soren Kjaer", "--db", str(path), "--format", "json")
+    assert [hit["url"] for hit in json.loads(result.stdout)] == [truth[6]["url"]]
+    assert json.loads(result.stdout)[0]["authors"] == ["Søren Kjær"]
+
+
+def test_help_says_a_repeated_filter_means_all(db):
+    text = " ".join(run("search", "--help").stdout.split())
+    for option, rule in (("--author", "by all of them"), ("--tag", "with all of them"),
+                         ("--category", "in all of them"), ("--site", "of any of these")):
+        assert f"{option} TEXT " in text
+        described = text.split(f"{option} TEXT ", 1)[1].split(" --", 1)[0]
+        assert f"(repeated: {rule}" in described, (option, described)
