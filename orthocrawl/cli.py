@@ -781,17 +781,24 @@ def runs_command(db: Path, limit: int) -> None:
 def serve_command(db: Path, host: str, port: int) -> None:
     """Browse and search the archive in Datasette (facets, canned queries, CSV download).
 
+    Runs until Ctrl-C or SIGTERM, which stop it and free the port.
+
     \b
     Example:
       orthocrawl serve --db data/orthocrawl.db --port 8001
     """
-    import tempfile
-
-    from orthocrawl.browse import serve
+    from orthocrawl.browse import listen, serve
 
     _read(db).close()  # a missing or broken archive: one line, not a server error page
-    with tempfile.TemporaryDirectory() as tmp:
-        sys.exit(serve(db, host, port, Path(tmp) / "metadata.json"))
+    try:
+        sock = listen(host, port)
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+    try:
+        serve(db, sock, lambda url: click.echo(f"Datasette on {url} (Ctrl-C stops it)",
+                                               err=True))
+    except KeyboardInterrupt:  # Ctrl-C is how it is meant to stop
+        pass
 
 
 @main.command("history")
