@@ -27,14 +27,42 @@ def one_line_error(result: subprocess.CompletedProcess) -> str:
     return lines[-1]
 
 
-@pytest.mark.parametrize("command", [[], ["crawl"], ["demo"], ["sites"], ["replica", "serve"],
-                                     ["replica", "truth"]])
+def command_paths() -> list[list[str]]:
+    """Every command and group of `orthocrawl`, as the words that invoke it."""
+    import click
+
+    from orthocrawl.cli import main
+
+    def walk(command: click.Command, path: list[str]):
+        yield path
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, [*path, name])
+
+    return list(walk(main, []))
+
+
+@pytest.mark.parametrize("command", command_paths(), ids=lambda c: " ".join(c) or "orthocrawl")
 def test_help_everywhere_with_example(command):
-    result = run(*command, "--help")
-    assert result.returncode == 0
-    assert "Usage:" in result.stdout
-    if command and command != ["sites"]:
-        assert "Example" in result.stdout or "orthocrawl" in result.stdout
+    import click
+    from click.testing import CliRunner
+
+    from orthocrawl.cli import main
+
+    result = CliRunner().invoke(main, [*command, "--help"], prog_name="orthocrawl")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"Usage: orthocrawl {' '.join(command)}".rstrip())
+    group = main
+    for word in command:
+        group = group.commands[word]
+    if isinstance(group, click.Group):  # a group lists every command it has
+        listed = result.output.split("Commands:", 1)[1].split()
+        assert set(group.commands) <= set(listed)
+        return
+    # a command shows at least one example of itself, after an "Example(s):" heading
+    body = result.output.split("Example", 1)[1]
+    examples = [line.strip() for line in body.splitlines()[1:] if line.startswith("  ")]
+    assert any(line.startswith(f"orthocrawl {' '.join(command)} ") or
+               line == f"orthocrawl {' '.join(command)}" for line in examples), examples
 
 
 def test_sites_lists_orthospinenews():
