@@ -29,7 +29,8 @@ def _no_archive_from_the_environment(monkeypatch):
 @pytest.fixture(scope="session")
 def demo_archive(tmp_path_factory) -> DemoArchive:
     """One demo archive per test session, made by `orthocrawl demo` as a user would make it
-    (every replica, DEMO_ARTICLES articles each). Tests read it; none may write to it."""
+    (every replica, DEMO_ARTICLES articles each). Tests read the archive and never write to
+    it; files they write (exports, charts) go next to data/, in root."""
     root = tmp_path_factory.mktemp("quickstart")
     env = {k: v for k, v in os.environ.items() if k != "ORTHOCRAWL_DB"}
     result = subprocess.run(
