@@ -8,6 +8,7 @@ title weighted above authors and body.
 from __future__ import annotations
 
 import calendar
+import json
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -181,15 +182,56 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters,
     where, params = filters.where()
     sql = f"""
         SELECT a.site, a.published_at, a.title, a.authors, a.url, a.status, a.gone_since,
-               snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet
+               snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet,
+               a.rowid AS rowid_
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE articles_fts MATCH ? AND {where}
         ORDER BY rank LIMIT ?
     """
-    hits = _rows(conn, sql, [fts_query(text), *params, limit], text)
+    query = fts_query(text)
+    hits = _rows(conn, sql, [query, *params, limit], text)
     for hit in hits:
-        hit["snippet"] = mark_whole_terms(hit["snippet"] or "")
+        rowid, snippet = hit.pop("rowid_"), hit["snippet"] or ""
+        if "\x02" not in snippet:
+            # Matched through the folded forms the index carries after the text (Soren for
+            # Søren): FTS5 cannot place those in the text, so the snippet is made here.
+            body = conn.execute("SELECT body_text FROM articles WHERE rowid = ?",
+                                [rowid]).fetchone()[0]
+            authors = ", ".join(json.loads(hit["authors"] or "[]"))
+            snippet = next((found for found in (folded_snippet(field, query) for field in
+                                                (body or "", hit["title"] or "", authors))
+                            if found), snippet)
+        hit["snippet"] = mark_whole_terms(snippet)
     return hits
+
+
+def folded_snippet(text: str, query: str, size: int = 16) -> str | None:
+    """About `size` words of text around the first word that matches a word of the FTS5
+    query once both are folded (archive.schema.fold_word, the index's own rule), matches
+    marked char(2) ... char(3); None when no word matches."""
+    from orthocrawl.archive.schema import fold_word
+
+    terms = [(fold_word(m[1]).lower(), bool(m[2]))
+             for m in re.finditer(r"\b(\w+)\b(\*?)(?!\s*:)", query)
+             if m[1] not in OPERATORS and m[1] != "NEAR" and not m[1].isdigit()]
+    words = list(re.finditer(r"\w+", text))
+
+    def matches(word: str) -> bool:
+        folded = fold_word(word).lower()
+        return any(folded.startswith(t) if prefix else folded == t for t, prefix in terms)
+
+    hits = [i for i, word in enumerate(words) if matches(word[0])]
+    if not hits:
+        return None
+    first = max(0, min(hits[0] - size // 4, len(words) - size))
+    chosen = words[first:first + size]
+    out, position = [], chosen[0].start()
+    for word in chosen:
+        out.append(text[position:word.start()])
+        out.append(f"\x02{word[0]}\x03" if matches(word[0]) else word[0])
+        position = word.end()
+    return (("…" if first else "") + "".join(out) +
+            ("…" if first + size < len(words) else ""))
 
 
 def mark_whole_terms(snippet: str, start: str = "[", end: str = "]") -> str:

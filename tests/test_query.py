@@ -352,6 +352,7 @@ def test_a_folded_name_finds_the_name_as_written(db):
     result = run("search", "Soren Kjaer", "--db", str(path), "--format", "json")
     assert [hit["url"] for hit in json.loads(result.stdout)] == [truth[6]["url"]]
     assert json.loads(result.stdout)[0]["authors"] == ["Søren Kjær"]
+    assert "[Søren] [Kjær]" in json.loads(result.stdout)[0]["snippet"]
 
 
 def test_help_says_a_repeated_filter_means_all(db):
