@@ -505,7 +505,7 @@ def extract_command(source: str, page_url: str | None, site: str | None,
 
 
 def filter_options(func: F) -> F:
-    """--site/--author/--tag/--category (repeatable) and --since/--until."""
+    """--site/--author/--tag/--category (repeatable), --since/--until and --status."""
     options = [
         click.option("--site", "f_site", multiple=True,
                      help="Only this site's articles (repeated: of any of these sites)."),
@@ -518,12 +518,12 @@ def filter_options(func: F) -> F:
         click.option("--since", metavar="DATE", help="Published on or after DATE: YYYY (its "
                      "January 1), YYYY-MM (its first day), YYYY-MM-DD, or a time "
                      "(2024-05-31T12:00Z; UTC unless a zone is given)."),
-        click.option("--status", type=click.Choice(["live", "gone", "all"]), default="all",
-                     show_default=True, help="Only articles still on their site (live), "
-                     "only those it no longer has (gone), or both."),
         click.option("--until", metavar="DATE", help="Published on or before DATE: YYYY "
                      "(through December 31), YYYY-MM (through its last day), YYYY-MM-DD "
                      "(through that day), or a time."),
+        click.option("--status", type=click.Choice(["live", "gone", "all"]), default="all",
+                     show_default=True, help="Only articles still on their site (live), "
+                     "only those it no longer has (gone), or both."),
     ]
     for option in reversed(options):
         func = option(func)
