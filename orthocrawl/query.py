@@ -180,9 +180,15 @@ def _word(word: str, text: str) -> str:
 def search(conn: sqlite3.Connection, text: str, filters: Filters,
            limit: int = 20) -> list[dict[str, Any]]:
     where, params = filters.where()
+    # Since schema v5 the index has a fourth column, search_folded (the folded forms of an
+    # article's words: Soren for Søren); a snippet FTS5 takes from it is a list of words.
+    folded = "search_folded" in {row[1] for row in conn.execute(
+        "PRAGMA table_info(articles_fts)")}
     sql = f"""
         SELECT a.site, a.published_at, a.title, a.authors, a.url, a.status, a.gone_since,
                snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet,
+               {"snippet(articles_fts, 3, char(2), char(3), '…', 16)" if folded else "NULL"}
+                   AS folded_,
                a.rowid AS rowid_
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE articles_fts MATCH ? AND {where}
@@ -191,10 +197,11 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters,
     query = fts_query(text)
     hits = _rows(conn, sql, [query, *params, limit], text)
     for hit in hits:
-        rowid, snippet = hit.pop("rowid_"), hit["snippet"] or ""
-        if "\x02" not in snippet:
-            # Matched through the folded forms the index carries after the text (Soren for
-            # Søren): FTS5 cannot place those in the text, so the snippet is made here.
+        rowid, from_folded = hit.pop("rowid_"), hit.pop("folded_")
+        snippet = hit["snippet"] or ""
+        if "\x02" not in snippet or snippet == from_folded:
+            # Matched through folded forms only: the snippet is made here, from the text,
+            # with the matching words marked.
             body = conn.execute("SELECT body_text FROM articles WHERE rowid = ?",
                                 [rowid]).fetchone()[0]
             authors = ", ".join(json.loads(hit["authors"] or "[]"))

@@ -398,11 +398,6 @@ class Archive:
                 "SELECT count(*) FROM articles WHERE site = ?", [site]).fetchone()[0]
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
-    def sites(self) -> list[str]:
-        """The sites the archive has articles of, by name."""
-        return [row[0] for row in self.db.execute(
-            "SELECT DISTINCT site FROM articles ORDER BY site")]
-
     def article(self, url: str) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM articles WHERE url = ?", [url]))
         return decode_article(rows[0]) if rows else None
