@@ -7,13 +7,15 @@ queries cover what analysts ask first. CSV download is Datasette's own.
 
 from __future__ import annotations
 
-import json
-import subprocess
+import asyncio
+import signal
+import socket
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-FACETS = ["site", {"array": "authors"}, {"array": "tags"}, "month"]
+FACETS = ["site", {"array": "authors"}, {"array": "tags"}, "month", "status"]
 
 QUERIES: dict[str, dict[str, str]] = {
     "latest_per_site": {
@@ -87,14 +89,43 @@ def metadata(db: Path) -> dict[str, Any]:
     }
 
 
-def serve(db: Path, host: str, port: int, metadata_path: Path) -> int:
-    """Run Datasette in the foreground until interrupted; its exit code."""
-    metadata_path.write_text(json.dumps(metadata(db), indent=1), encoding="utf-8")
-    command = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata",
-               str(metadata_path), "--host", host, "--port", str(port),
-               "--setting", "default_page_size", "50", "--setting", "facet_time_limit_ms",
-               "500", "--setting", "sql_time_limit_ms", "5000"]
+SETTINGS = {"default_page_size": 50, "facet_time_limit_ms": 500, "sql_time_limit_ms": 5000}
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """The server's socket, bound before anything starts, so that a busy port or a bad host
+    is one OSError for the caller instead of a server's log."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
     try:
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 0
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def serve(db: Path, sock: socket.socket, on_ready: Callable[[str], None]) -> None:
+    """Run Datasette on the archive, in this process, until SIGINT or SIGTERM.
+
+    In-process (uvicorn serving Datasette's ASGI app on our socket): stopping this
+    process stops the server and frees the port; nothing is left behind (the metadata
+    is passed as a dict, not a file)."""
+    import uvicorn
+    from datasette.app import Datasette
+
+    datasette = Datasette([str(db)], metadata=metadata(db), settings=SETTINGS)
+    asyncio.run(datasette.invoke_startup())
+    host, port = sock.getsockname()[:2]
+    server = uvicorn.Server(uvicorn.Config(datasette.app(), log_level="warning",
+                                           lifespan="on", access_log=False))
+    # uvicorn shuts down gracefully on SIGTERM, then raises it again once its own handler
+    # is gone: exit then, normally, instead of dying of the signal.
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        on_ready(f"http://{'[' + host + ']' if ':' in host else host}:{port}/")
+        server.run(sockets=[sock])
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        sock.close()

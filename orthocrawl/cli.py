@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import gzip
 import json
+import shlex
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -28,9 +30,13 @@ from orthocrawl.spiderargs import SpiderArgError, parse_spider_args
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+# Every command but `demo` (which keeps its own file, so that a demo never lands in a real
+# archive) reads the archive's path from --db, else $ORTHOCRAWL_DB, else the default.
+DB_ENV = "ORTHOCRAWL_DB"
 DB_OPTION = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
-    show_default=True, help="The SQLite archive file.")
+    envvar=DB_ENV, show_envvar=True, show_default=True, help="The SQLite archive file.")
+DEMO_DB = Path("data") / "demo.db"
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -52,6 +58,9 @@ def user_errors(func: F) -> F:
             fail(str(error), 2)
         except ArchiveBusyError as error:
             fail(str(error), 1)
+        except sqlite3.Error as error:  # locked, unreadable, damaged: not the user's input
+            where = f" {kwargs['db']}" if isinstance(kwargs.get("db"), Path) else " the archive"
+            fail(f"cannot read{where}: {error}", 1)
         except KeyboardInterrupt:
             fail("interrupted", 130)
 
@@ -216,6 +225,9 @@ def _versions_and_gone(db: Path) -> dict[str, tuple[int, str]]:
             "SELECT url, version, status FROM articles")}
 
 
+CHANGES_SHOWN = 5  # URLs listed per kind of change; the rest are counted
+
+
 def _print_changes(db: Path, before: dict[str, tuple[int, str]]) -> None:
     after = _versions_and_gone(db)
     new = [u for u in after if u not in before]
@@ -224,10 +236,13 @@ def _print_changes(db: Path, before: dict[str, tuple[int, str]]) -> None:
     click.echo(f"what changed: {len(new)} new, {len(changed)} edited (new versions), "
                f"{len(gone)} gone from the site")
     for label, urls in (("new", new), ("edited", changed), ("gone", gone)):
-        for url in urls[:3]:
+        shown = urls if len(urls) <= CHANGES_SHOWN + 1 else urls[:CHANGES_SHOWN]
+        for url in shown:
             click.echo(f"  {label:7} {url}")
+        if len(urls) > len(shown):
+            click.echo(f"  {label:7} ... and {len(urls) - len(shown)} more")
     if changed:
-        click.echo(f"see an edit: orthocrawl history {changed[0]} --db {db}")
+        click.echo(f"see an edit: orthocrawl history {changed[0]} --db {shlex.quote(str(db))}")
 
 
 def _replica_names(values: tuple[str, ...]) -> list[str]:
@@ -250,15 +265,18 @@ STATE_OPTION = click.option("--state", type=click.IntRange(1, 2), default=1, sho
 
 @main.command()
 @click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("data") / "demo.db", show_default=True,
-              help="Archive to crawl the replicas into (kept apart from the real archive).")
+              default=DEMO_DB, show_default=True,
+              help="Archive to crawl the replicas into (kept apart from the real archive; "
+                   f"${DB_ENV} is not read).")
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True,
               help="How many articles each replica has.")
 @SITE_OPTION
 @STATE_OPTION
+@click.option("--wait", is_flag=True, help="If a crawl is writing the archive, wait for it "
+              "instead of exiting.")
 @click.option("-v", "--verbose", count=True, help="Scrapy's log: -v for INFO, -vv for DEBUG.")
 @user_errors
-def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int,
+def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int, wait: bool,
          verbose: int) -> None:
     """Crawl local replicas of the publishers into an archive, then search it.
 
@@ -289,7 +307,8 @@ def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int,
         click.echo(f"replicas of {', '.join(names)} ({articles} articles each) "
                    f"on {server.base_url}")
         outcomes = run_crawls(names, db, base_urls=dict.fromkeys(names, server.base_url),
-                              discover="all", log_level=_log_level(verbose), progress=5.0)
+                              discover="all", log_level=_log_level(verbose), progress=5.0,
+                              wait=wait)
     click.echo(f"crawled in {time.monotonic() - started:.1f} s:")
     for outcome in outcomes:
         figure = outcome.figure
@@ -317,6 +336,26 @@ def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int,
     failed = [o for o in outcomes if o.status != "ok"]
     if failed:
         fail(f"the demo crawl of {failed[0].site} failed: {failed[0].reason}")
+    _print_next_steps(db, articles, state)
+
+
+def _print_next_steps(db: Path, articles: int, state: int) -> None:
+    """The commands to try next, on the archive the demo just wrote."""
+    arg = shlex.quote(str(db))
+    steps = [
+        (f"orthocrawl search 'spinal fusion' --db {arg}", "ranked search with snippets"),
+        (f"orthocrawl stats --by month --db {arg}", "articles per month"),
+        (f"orthocrawl export --db {arg} -o demo.csv", "every article as CSV"),
+        (f"orthocrawl serve --db {arg}", "browse it in Datasette"),
+    ]
+    if state == 1:
+        steps.append((f"orthocrawl demo --db {arg} --articles {articles} --state 2",
+                      "the sites some days later"))
+    steps.append((f"export {DB_ENV}={arg}", "then every command reads it without --db"))
+    width = max(len(command) for command, _ in steps)
+    click.echo("\nnext:")
+    for command, what in steps:
+        click.echo(f"  {command:<{width}}  # {what}")
 
 
 @main.group(invoke_without_command=True)
@@ -466,16 +505,25 @@ def extract_command(source: str, page_url: str | None, site: str | None,
 
 
 def filter_options(func: F) -> F:
-    """--site/--author/--tag/--category (repeatable) and --since/--until."""
+    """--site/--author/--tag/--category (repeatable), --since/--until and --status."""
     options = [
-        click.option("--site", "f_site", multiple=True, help="Only this site (repeatable)."),
+        click.option("--site", "f_site", multiple=True,
+                     help="Only this site's articles (repeated: of any of these sites)."),
         click.option("--author", "f_author", multiple=True,
-                     help="Only articles by this author (repeatable: all must match)."),
-        click.option("--tag", "f_tag", multiple=True, help="Only articles with this tag."),
+                     help="Only articles by this author (repeated: by all of them)."),
+        click.option("--tag", "f_tag", multiple=True,
+                     help="Only articles with this tag (repeated: with all of them)."),
         click.option("--category", "f_category", multiple=True,
-                     help="Only articles in this category."),
-        click.option("--since", help="Published on or after this date (2024-01-31)."),
-        click.option("--until", help="Published on or before this date."),
+                     help="Only articles in this category (repeated: in all of them)."),
+        click.option("--since", metavar="DATE", help="Published on or after DATE: YYYY (its "
+                     "January 1), YYYY-MM (its first day), YYYY-MM-DD, or a time "
+                     "(2024-05-31T12:00Z; UTC unless a zone is given)."),
+        click.option("--until", metavar="DATE", help="Published on or before DATE: YYYY "
+                     "(through December 31), YYYY-MM (through its last day), YYYY-MM-DD "
+                     "(through that day), or a time."),
+        click.option("--status", type=click.Choice(["live", "gone", "all"]), default="all",
+                     show_default=True, help="Only articles still on their site (live), "
+                     "only those it no longer has (gone), or both."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -487,11 +535,40 @@ def _filters(kwargs: dict[str, Any]) -> Any:
 
     return Filters(site=list(kwargs.pop("f_site")), author=list(kwargs.pop("f_author")),
                    tag=list(kwargs.pop("f_tag")), category=list(kwargs.pop("f_category")),
-                   since=kwargs.pop("since"), until=kwargs.pop("until"))
+                   since=kwargs.pop("since"), until=kwargs.pop("until"),
+                   status=kwargs.pop("status"))
 
 
 def _open(db: Path) -> Archive:
     return Archive(db, create=False)
+
+
+def _read(db: Path) -> Archive:
+    """Open the archive for a command that only reads it."""
+    _must_exist(db)
+    return Archive(db, read_only=True)  # never created, migrated or written
+
+
+def _check_sites(archive: Archive, names: list[str] | tuple[str, ...]) -> None:
+    """A --site the archive has no articles of is a mistake (a typo, the wrong --db): one
+    line naming the sites it has, exit 2."""
+    held = archive.sites()
+    unknown = [name for name in names if name not in held]
+    if unknown:
+        fail(f"no articles of site {unknown[0]!r} in {archive.path} (sites there: "
+             f"{', '.join(held) or 'none'})", 2)
+
+
+def _must_exist(db: Path) -> None:
+    """A missing archive: one line naming the file looked for and where the others are."""
+    if not db.exists():
+        if db == DEFAULT_DB and DEMO_DB.exists():
+            hint = (f"the demo's archive is {DEMO_DB}: give --db {DEMO_DB}, or "
+                    f"`export {DB_ENV}={DEMO_DB}` once")
+        else:
+            hint = (f"give --db or set {DB_ENV}; `orthocrawl crawl` writes {DEFAULT_DB}, "
+                    f"`orthocrawl demo` {DEMO_DB}")
+        fail(f"no archive at {db} ({hint})")
 
 
 def _query_errors(func: F) -> F:
@@ -531,7 +608,8 @@ def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) ->
     from orthocrawl.query import search
 
     filters = _filters(kwargs)
-    with _open(db) as archive:
+    with _read(db) as archive:
+        _check_sites(archive, filters.site)
         hits = search(archive.db.conn, query, filters, limit)
     for hit in hits:
         hit["authors"] = json.loads(hit["authors"])
@@ -541,13 +619,17 @@ def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) ->
     elif fmt == "csv":
         from orthocrawl.export import write_csv
 
-        columns = ["site", "published_at", "title", "authors", "url", "snippet"]
+        columns = ["site", "published_at", "title", "authors", "url", "snippet", "status",
+                   "gone_since"]
         write_csv(hits, columns, click.get_text_stream("stdout"))
     else:
         for hit in hits:
+            gone = (click.style(f"  [gone since {hit['gone_since'][:10]}]", fg="red")
+                    if hit["status"] == "gone" else "")
             click.echo(f"{(hit['published_at'] or '')[:10]}  {hit['site']}  "
                        f"{click.style(hit['title'] or '', bold=True)}  "
-                       f"({', '.join(hit['authors'])})\n  {hit['url']}\n  {hit['snippet']}\n")
+                       f"({', '.join(hit['authors'])}){gone}\n  {hit['url']}\n"
+                       f"  {hit['snippet']}\n")
         click.echo(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", err=True)
 
 
@@ -571,8 +653,9 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
 
     Columns, in this order: url, site, title, authors, posted_by, published_at,
     modified_at, categories, tags, description, lead_image, language, word_count,
-    source, body_text, content_hash, first_seen, last_seen, last_changed. Authors,
-    categories and tags are joined with "; " in CSV (lists in JSON Lines).
+    source, body_text, content_hash, first_seen, last_seen, last_changed, status
+    (live or gone: no longer on the site), gone_since. Authors, categories and tags
+    are joined with "; " in CSV (lists in JSON Lines).
 
     \b
     Examples:
@@ -588,7 +671,8 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
         raise click.BadParameter(f"unknown column {unknown[0]!r} (columns: "
                                  f"{', '.join(EXPORT_COLUMNS)})", param_hint="--columns")
     filters = _filters(kwargs)
-    with _open(db) as archive:
+    with _read(db) as archive:
+        _check_sites(archive, filters.site)
         archive.for_streaming()
         rows = iter_articles(archive.db.conn, chosen, filters, text)
         encoding = "utf-8-sig" if excel else "utf-8"
@@ -635,13 +719,15 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
         raise click.BadParameter("the chart file must end in .png or .svg",
                                  param_hint="--chart")
     filters = _filters(kwargs)
-    with _open(db) as archive:
+    with _read(db) as archive:
+        _check_sites(archive, filters.site)
         counts = stats(archive.db.conn, by, filters)
         monthly = per_month_per_site(archive.db.conn, filters) if chart else []
-    width = max([len(by), *(len(str(k)) for k, _ in counts[:limit])])
-    click.echo(f"{by:<{width}}  articles")
-    for key, count in counts[:limit]:
-        click.echo(f"{key:<{width}}  {count:8,}")
+    width = max([len(by), *(len(str(k)) for k, _, _ in counts[:limit])])
+    both = filters.status == "all"  # then a column says how many are gone
+    click.echo(f"{by:<{width}}  articles" + ("      gone" if both else ""))
+    for key, count, gone in counts[:limit]:
+        click.echo(f"{key:<{width}}  {count:8,}" + (f"  {gone:8,}" if both else ""))
     if len(counts) > limit:
         click.echo(f"... {len(counts) - limit} more (--limit)", err=True)
     if chart is not None:
@@ -663,20 +749,27 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
 def runs_command(db: Path, limit: int) -> None:
     """List recent crawl runs with their counts and outcome.
 
+    Columns: requests; articles new, changed, unchanged (same), dropped; articles the
+    run found gone from their site; HTTP errors (responses of 400 and above, and
+    transport errors such as timeouts).
+
     \b
     Example:
       orthocrawl runs --limit 5
     """
-    with _open(db) as archive:
+    with _read(db) as archive:
         runs = archive.runs(limit)
     click.echo(f"{'id':>4}  {'started':20}  {'sites':24} {'status':7} {'reqs':>6} {'new':>5} "
-               f"{'chg':>5} {'same':>5} {'drop':>5}  reason")
+               f"{'chg':>5} {'same':>5} {'drop':>5} {'gone':>5} {'errs':>5}  reason")
     for run in runs:
         sites = ", ".join(json.loads(run["sites"] or "[]"))
+        # http_errors: responses >= 400 by status and transport errors by type
+        errors = sum(json.loads(run["http_errors"] or "{}").values())
         click.echo(f"{run['id']:>4}  {run['started_at']:20}  {sites[:24]:24} "
                    f"{run['status'] or '':7} {run['requests'] or 0:>6} "
                    f"{run['articles_new'] or 0:>5} {run['articles_changed'] or 0:>5} "
-                   f"{run['articles_unchanged'] or 0:>5} {run['articles_dropped'] or 0:>5}  "
+                   f"{run['articles_unchanged'] or 0:>5} {run['articles_dropped'] or 0:>5} "
+                   f"{run['articles_gone'] or 0:>5} {errors:>5}  "
                    f"{run['finish_reason'] or ''}")
 
 
@@ -688,17 +781,24 @@ def runs_command(db: Path, limit: int) -> None:
 def serve_command(db: Path, host: str, port: int) -> None:
     """Browse and search the archive in Datasette (facets, canned queries, CSV download).
 
+    Runs until Ctrl-C or SIGTERM, which stop it and free the port.
+
     \b
     Example:
       orthocrawl serve --db data/orthocrawl.db --port 8001
     """
-    import tempfile
+    from orthocrawl.browse import listen, serve
 
-    from orthocrawl.browse import serve
-
-    _open(db).close()  # a missing or broken archive: one line, not a server error page
-    with tempfile.TemporaryDirectory() as tmp:
-        sys.exit(serve(db, host, port, Path(tmp) / "metadata.json"))
+    _read(db).close()  # a missing or broken archive: one line, not a server error page
+    try:
+        sock = listen(host, port)
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+    try:
+        serve(db, sock, lambda url: click.echo(f"Datasette on {url} (Ctrl-C stops it)",
+                                               err=True))
+    except KeyboardInterrupt:  # Ctrl-C is how it is meant to stop
+        pass
 
 
 @main.command("history")
@@ -710,19 +810,23 @@ def serve_command(db: Path, host: str, port: int) -> None:
 def history_command(url: str, db: Path, context: int) -> None:
     """Print every version of an article with a readable diff of its text.
 
+    URL may be any variant of the archived one: http or https, with or without www.
+    or the trailing slash, with tracking parameters (utm_*, fbclid...).
+
     \b
     Example:
       orthocrawl history https://www.orthospinenews.com/2024/05/02/some-story/
     """
     import difflib
 
-    from orthocrawl.urls import canonical_url
+    from orthocrawl.query import article_key
 
-    with _open(db) as archive:
-        key = canonical_url(url)
+    with _read(db) as archive:
+        key = article_key(archive.db.conn, url)
+        if key is None:
+            fail(f"{url} is not in {db} (nor any variant of it: http, www., trailing "
+                 "slash, tracking parameters)")
         article = archive.article(key)
-        if article is None:
-            fail(f"{url} is not in {db}")
         versions = archive.versions(key)
     state = "gone since " + article["gone_since"] if article["status"] == "gone" else "live"
     click.echo(f"{article['title']}\n{key}\n{len(versions)} version(s); {state}\n")
@@ -741,6 +845,48 @@ def history_command(url: str, db: Path, context: int) -> None:
                 click.echo(click.style(line, fg=color) if color else line)
         click.echo()
         previous = version
+
+
+@main.command("migrate")
+@DB_OPTION
+@click.option("--wait", is_flag=True, help="If a crawl is writing the archive, wait for it "
+              "instead of exiting.")
+@user_errors
+def migrate_command(db: Path, wait: bool) -> None:
+    """Bring an archive made by an older orthocrawl to this version's schema, in place.
+
+    Takes the archive's lock (no crawl writes meanwhile), copies the archive next to it
+    first (the copy's name is printed), then migrates. Crawls and reparse migrate on
+    their own; the commands that only read never do.
+
+    \b
+    Example:
+      orthocrawl migrate --db data/orthocrawl.db
+    """
+    from orthocrawl.archive import SCHEMA_VERSION
+    from orthocrawl.dates import utc_now
+    from orthocrawl.lock import archive_lock
+
+    _must_exist(db)
+    Archive(db, read_only=True, any_version=True).close()  # empty, foreign, newer: refused
+    with archive_lock(db, wait):
+        with Archive(db, read_only=True, any_version=True) as archive:
+            version = archive.version
+            if version == SCHEMA_VERSION:
+                click.echo(f"{db} is at schema version {version} already: nothing to do")
+                return
+            stamp = utc_now().replace("-", "").replace(":", "")
+            backup = db.with_name(f"{db.stem}.schema-v{version}.{stamp}{db.suffix or '.db'}")
+            try:
+                archive.backup(backup)
+            except (OSError, sqlite3.Error) as error:
+                fail(f"cannot copy {db} to {backup} before migrating: {error}")
+        click.echo(f"copied {db} (schema version {version}) to {backup}")
+        try:
+            Archive(db).close()
+        except ArchiveError as error:
+            fail(f"{error}; the archive as it was is in {backup}")
+    click.echo(f"migrated {db} from schema version {version} to {SCHEMA_VERSION}")
 
 
 @main.command("reparse")
@@ -798,7 +944,8 @@ def export_warc_command(db: Path, output: Path, site: str | None) -> None:
     """
     from orthocrawl.warc import write_warc
 
-    with _open(db) as archive:
+    with _read(db) as archive:
+        _check_sites(archive, [site] if site else [])
         archive.for_streaming()
         try:
             count = write_warc(archive, output, site)

@@ -12,6 +12,7 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     "url", "site", "title", "authors", "posted_by", "published_at", "modified_at",
     "categories", "tags", "description", "lead_image", "language", "word_count", "source",
     "body_text", "content_hash", "first_seen", "last_seen", "last_changed",
+    "status", "gone_since",  # appended (schema v3): the order before them stays as documented
 )
 LIST_COLUMNS = ("authors", "categories", "tags")
 LIST_SEPARATOR = "; "

@@ -7,18 +7,24 @@ title weighted above authors and body.
 
 from __future__ import annotations
 
+import calendar
+import json
 import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
-from orthocrawl.dates import to_utc_iso
+from orthocrawl.dates import format_utc
+from orthocrawl.urls import canonical_url
 
 # bm25 weights of the FTS columns: title, authors, body_text.
 RANK_WEIGHTS = (10.0, 5.0, 1.0)
 FTS_COLUMNS = ("title", "authors", "body_text")
 OPERATORS = {"AND", "OR", "NOT"}
+STATUSES = ("live", "gone", "all")
 
 
 class QueryError(ValueError):
@@ -33,6 +39,7 @@ class Filters:
     category: list[str] = field(default_factory=list)
     since: str | None = None
     until: str | None = None
+    status: str = "all"  # live | gone | all
 
     def __post_init__(self) -> None:
         self.where()  # a date that is not one fails here (QueryError), before any output
@@ -50,20 +57,59 @@ class Filters:
                 clauses.append(f"EXISTS (SELECT 1 FROM json_each(a.{column}) "
                                "WHERE lower(json_each.value) = lower(?))")
                 params.append(value)
-        if self.since:
-            clauses.append("a.published_at >= ?")
-            params.append(_day(self.since, "--since"))
-        if self.until:
-            clauses.append("a.published_at < date(?, '+1 day')")
-            params.append(_day(self.until, "--until")[:10])
+        if self.status not in STATUSES:
+            raise QueryError(f"--status {self.status!r}: use {', '.join(STATUSES)}")
+        if self.status != "all":  # an article is live unless it has been marked gone
+            clauses.append("a.status = 'gone'" if self.status == "gone"
+                           else "a.status != 'gone'")
+        bounds = []
+        for option, value in (("--since", self.since), ("--until", self.until)):
+            if value:
+                operator, stamp = date_bound(value, option)
+                clauses.append(f"a.published_at {operator} ?")
+                params.append(stamp)
+                bounds.append((stamp, operator))
+        if len(bounds) == 2 and (bounds[0][0], "<=") > bounds[1]:  # "<" sorts before "<="
+            raise QueryError(f"--since {self.since} is after --until {self.until}")
         return (" AND ".join(clauses) or "1"), params
 
 
-def _day(value: str, option: str) -> str:
-    parsed = to_utc_iso(value, fuzzy=True)
-    if parsed is None:
-        raise QueryError(f"{option} {value!r} is not a date (try 2024-05-31)")
-    return parsed
+# ---- dates of --since and --until ----
+
+DATE_RULE = "YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 time such as 2024-05-31T12:00Z"
+_PARTIAL_DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?$")
+_DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def date_bound(value: str, option: str) -> tuple[str, str]:
+    """The one rule for --since and --until, never filled in from today's date: the SQL
+    comparison and UTC time stamp that published_at is held to.
+
+    A year means its first day (--until: through its last), a year-month its first day
+    (through its last), a date that day (--until: through its end), a date with a time
+    (ISO 8601, UTC unless it names a zone) that moment. Anything else (01/02/2024,
+    yesterday, 12) raises QueryError.
+    """
+    until = option == "--until"
+    text = value.strip()
+    try:
+        match = _PARTIAL_DATE.match(text)
+        if match:
+            year = int(match["year"])
+            month = int(match["month"] or (12 if until else 1))
+            day = int(match["day"] or (calendar.monthrange(year, month)[1] if until else 1))
+            first = date(year, month, day)
+            if until and first == date.max:
+                return "<=", f"{first.isoformat()}T23:59:59Z"
+            if until:  # through the end of that day: before the next one starts
+                return "<", f"{(first + timedelta(days=1)).isoformat()}T00:00:00Z"
+            return ">=", f"{first.isoformat()}T00:00:00Z"
+        if _DATE_TIME.match(text):
+            moment = format_utc(datetime.fromisoformat(text.replace("Z", "+00:00")))
+            return ("<=" if until else ">="), moment
+    except (ValueError, OverflowError):
+        pass
+    raise QueryError(f"{option} {value!r} is not a date: write {DATE_RULE}")
 
 
 # ---- full-text queries ----
@@ -134,31 +180,143 @@ def _word(word: str, text: str) -> str:
 def search(conn: sqlite3.Connection, text: str, filters: Filters,
            limit: int = 20) -> list[dict[str, Any]]:
     where, params = filters.where()
+    # Since schema v5 the index has a fourth column, search_folded (the folded forms of an
+    # article's words: Soren for Søren); a snippet FTS5 takes from it is a list of words.
+    folded = "search_folded" in {row[1] for row in conn.execute(
+        "PRAGMA table_info(articles_fts)")}
     sql = f"""
-        SELECT a.site, a.published_at, a.title, a.authors, a.url,
-               snippet(articles_fts, -1, '[', ']', '…', 16) AS snippet
+        SELECT a.site, a.published_at, a.title, a.authors, a.url, a.status, a.gone_since,
+               snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet,
+               {"snippet(articles_fts, 3, char(2), char(3), '…', 16)" if folded else "NULL"}
+                   AS folded_,
+               a.rowid AS rowid_
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE articles_fts MATCH ? AND {where}
         ORDER BY rank LIMIT ?
     """
-    return _rows(conn, sql, [fts_query(text), *params, limit], text)
+    query = fts_query(text)
+    hits = _rows(conn, sql, [query, *params, limit], text)
+    for hit in hits:
+        rowid, from_folded = hit.pop("rowid_"), hit.pop("folded_")
+        snippet = hit["snippet"] or ""
+        if "\x02" not in snippet or snippet == from_folded:
+            # Matched through folded forms only: the snippet is made here, from the text,
+            # with the matching words marked.
+            body = conn.execute("SELECT body_text FROM articles WHERE rowid = ?",
+                                [rowid]).fetchone()[0]
+            authors = ", ".join(json.loads(hit["authors"] or "[]"))
+            snippet = next((found for found in (folded_snippet(field, query) for field in
+                                                (body or "", hit["title"] or "", authors))
+                            if found), snippet)
+        hit["snippet"] = mark_whole_terms(snippet)
+    return hits
+
+
+def folded_snippet(text: str, query: str, size: int = 16) -> str | None:
+    """About `size` words of text around the first word that matches a word of the FTS5
+    query once both are folded (archive.schema.fold_word, the index's own rule), matches
+    marked char(2) ... char(3); None when no word matches."""
+    from orthocrawl.archive.schema import fold_word
+
+    terms = [(fold_word(m[1]).lower(), bool(m[2]))
+             for m in re.finditer(r"\b(\w+)\b(\*?)(?!\s*:)", query)
+             if m[1] not in OPERATORS and m[1] != "NEAR" and not m[1].isdigit()]
+    words = list(re.finditer(r"\w+", text))
+
+    def matches(word: str) -> bool:
+        folded = fold_word(word).lower()
+        return any(folded.startswith(t) if prefix else folded == t for t, prefix in terms)
+
+    hits = [i for i, word in enumerate(words) if matches(word[0])]
+    if not hits:
+        return None
+    first = max(0, min(hits[0] - size // 4, len(words) - size))
+    chosen = words[first:first + size]
+    out, position = [], chosen[0].start()
+    for word in chosen:
+        out.append(text[position:word.start()])
+        out.append(f"\x02{word[0]}\x03" if matches(word[0]) else word[0])
+        position = word.end()
+    return (("…" if first else "") + "".join(out) +
+            ("…" if first + size < len(words) else ""))
+
+
+def mark_whole_terms(snippet: str, start: str = "[", end: str = "]") -> str:
+    """Bracket the matches of a snippet FTS5 marked with char(2) ... char(3), each whole.
+
+    FTS5 marks tokens, and a term such as 510(k) is two of them, so its mark would end
+    inside the term: 510(k]). A mark is stretched over the rest of the term (to the
+    parenthesis that balances one inside it, with no space between)."""
+    text: list[str] = []
+    spans: list[list[int]] = []
+    for char in snippet:
+        if char == "\x02":
+            spans.append([len(text), len(text)])
+        elif char == "\x03" and spans:
+            spans[-1][1] = len(text)
+        else:
+            text.append(char)
+    plain = "".join(text)
+    for span in spans:
+        depth = plain.count("(", *span) - plain.count(")", *span)
+        position = span[1]
+        while depth > 0 and position < len(plain) and not plain[position].isspace():
+            depth += {"(": 1, ")": -1}.get(plain[position], 0)
+            position += 1
+        if depth == 0:
+            span[1] = position
+        depth = plain.count(")", *span) - plain.count("(", *span)
+        position = span[0]
+        while depth > 0 and position > 0 and not plain[position - 1].isspace():
+            position -= 1
+            depth += {")": 1, "(": -1}.get(plain[position], 0)
+        if depth == 0:
+            span[0] = position
+    merged: list[list[int]] = []
+    for first, stop in spans:
+        if merged and first < merged[-1][1]:  # a stretched mark now covers the next one
+            merged[-1][1] = max(merged[-1][1], stop)
+        else:
+            merged.append([first, stop])
+    out, last = [], 0
+    for first, stop in merged:
+        out += [plain[last:first], start, plain[first:stop], end]
+        last = stop
+    out.append(plain[last:])
+    return "".join(out)
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: list[Any],
           text: str = "") -> list[dict[str, Any]]:
-    try:
-        cursor = conn.execute(sql, params)
-    except sqlite3.OperationalError as error:
-        if "fts5" in str(error) or "syntax" in str(error) or "no such column" in str(error):
-            raise QueryError(f"cannot search for {text!r}: {error}") from None
-        raise
+    cursor = _execute(conn, sql, params, text)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+# What SQLite says when FTS5 cannot parse a MATCH expression (the only errors that are the
+# query's fault; a locked, unreadable or damaged archive raises sqlite3's own error).
+_FTS_SYNTAX = re.compile(r"^fts5: |syntax error|unterminated string|expected integer|"
+                         r"unknown special query")
+
+
+def _execute(conn: sqlite3.Connection, sql: str, params: list[Any],
+             text: str | None) -> sqlite3.Cursor:
+    """Run a statement; an FTS5 syntax error in the user's search becomes QueryError.
+
+    sqlite3 steps a SELECT once on execute, so a MATCH that cannot be parsed fails here,
+    before the caller has written anything."""
+    try:
+        return conn.execute(sql, params)
+    except sqlite3.OperationalError as error:
+        if text and _FTS_SYNTAX.search(str(error)):
+            raise QueryError(f"cannot search for {text!r}: {error}") from None
+        raise
+
+
 def iter_articles(conn: sqlite3.Connection, columns: list[str], filters: Filters,
                   text: str | None = None) -> Iterator[dict[str, Any]]:
-    """Rows for export, streamed from the database in published order."""
+    """Rows for export in published order. The query runs (and fails, on a search FTS5
+    cannot parse) when this is called; rows are then streamed as they are read."""
     where, params = filters.where()
     selected = ", ".join(f"a.{c}" for c in columns)
     if text:
@@ -168,12 +326,27 @@ def iter_articles(conn: sqlite3.Connection, columns: list[str], filters: Filters
         params = [fts_query(text), *params]
     else:
         sql = f"SELECT {selected} FROM articles a WHERE {where} ORDER BY a.published_at, a.url"
-    try:
-        cursor = conn.execute(sql, params)
-    except sqlite3.OperationalError as error:
-        raise QueryError(f"cannot search for {text!r}: {error}") from None
-    for row in cursor:
-        yield dict(zip(columns, row, strict=True))
+    cursor = _execute(conn, sql, params, text)
+    return (dict(zip(columns, row, strict=True)) for row in cursor)
+
+
+def article_key(conn: sqlite3.Connection, url: str) -> str | None:
+    """The URL an article is archived under, given that URL or a variant of it: http or
+    https, with or without www., with or without the trailing slash, tracking parameters
+    (canonical_url drops them). None when the archive has none of them."""
+    key = canonical_url(url)
+    parts = urlsplit(key)
+    host = parts.netloc.removeprefix("www.")
+    paths = [parts.path]
+    if parts.path != "/":
+        paths.append(parts.path[:-1] if parts.path.endswith("/") else parts.path + "/")
+    candidates = dict.fromkeys([key] + [
+        urlunsplit((parts.scheme, netloc, path, parts.query, ""))
+        for netloc in (parts.netloc, host, f"www.{host}") for path in paths])
+    for candidate in candidates:
+        if conn.execute("SELECT 1 FROM articles WHERE url = ?", [candidate]).fetchone():
+            return candidate
+    return None
 
 
 STAT_KEYS = {
@@ -185,13 +358,15 @@ STAT_KEYS = {
 }
 
 
-def stats(conn: sqlite3.Connection, by: str, filters: Filters) -> list[tuple[str, int]]:
+def stats(conn: sqlite3.Connection, by: str,
+          filters: Filters) -> list[tuple[str, int, int]]:
+    """(group, articles, of which gone) by site, month, author, tag or category."""
     key, join = STAT_KEYS[by]
     where, params = filters.where()
-    order = "1" if by == "month" else "2 DESC, 1"
-    sql = (f"SELECT {key} AS grp, count(*) FROM articles a {join} WHERE {where} "
-           f"GROUP BY grp ORDER BY {order}")
-    return [(row[0] or "(none)", row[1]) for row in conn.execute(sql, params)]
+    order = "grp IS NULL, grp DESC" if by == "month" else "2 DESC, 1"  # newest month first
+    sql = (f"SELECT {key} AS grp, count(*), total(a.status = 'gone') FROM articles a {join} "
+           f"WHERE {where} GROUP BY grp ORDER BY {order}")
+    return [(row[0] or "(none)", row[1], int(row[2])) for row in conn.execute(sql, params)]
 
 
 def per_month_per_site(conn: sqlite3.Connection,

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import sqlite_utils
+from conftest import DEMO_ARTICLES
+
+from orthocrawl.archive import Archive
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
@@ -23,14 +27,42 @@ def one_line_error(result: subprocess.CompletedProcess) -> str:
     return lines[-1]
 
 
-@pytest.mark.parametrize("command", [[], ["crawl"], ["demo"], ["sites"], ["replica", "serve"],
-                                     ["replica", "truth"]])
+def command_paths() -> list[list[str]]:
+    """Every command and group of `orthocrawl`, as the words that invoke it."""
+    import click
+
+    from orthocrawl.cli import main
+
+    def walk(command: click.Command, path: list[str]):
+        yield path
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from walk(sub, [*path, name])
+
+    return list(walk(main, []))
+
+
+@pytest.mark.parametrize("command", command_paths(), ids=lambda c: " ".join(c) or "orthocrawl")
 def test_help_everywhere_with_example(command):
-    result = run(*command, "--help")
-    assert result.returncode == 0
-    assert "Usage:" in result.stdout
-    if command and command != ["sites"]:
-        assert "Example" in result.stdout or "orthocrawl" in result.stdout
+    import click
+    from click.testing import CliRunner
+
+    from orthocrawl.cli import main
+
+    result = CliRunner().invoke(main, [*command, "--help"], prog_name="orthocrawl")
+    assert result.exit_code == 0
+    assert result.output.startswith(f"Usage: orthocrawl {' '.join(command)}".rstrip())
+    group = main
+    for word in command:
+        group = group.commands[word]
+    if isinstance(group, click.Group):  # a group lists every command it has
+        listed = result.output.split("Commands:", 1)[1].split()
+        assert set(group.commands) <= set(listed)
+        return
+    # a command shows at least one example of itself, after an "Example(s):" heading
+    body = result.output.split("Example", 1)[1]
+    examples = [line.strip() for line in body.splitlines()[1:] if line.startswith("  ")]
+    assert any(line.startswith(f"orthocrawl {' '.join(command)} ") or
+               line == f"orthocrawl {' '.join(command)}" for line in examples), examples
 
 
 def test_sites_lists_orthospinenews():
@@ -101,15 +133,112 @@ def test_replica_truth_prints_article_records():
         "word_count", "source"}
 
 
-def test_demo_crawls_the_replica_and_searches(tmp_path):
-    db = tmp_path / "demo.db"
-    result = run("demo", "--db", str(db), "--articles", "40")
-    assert result.returncode == 0, result.stderr[-2000:]
+def test_demo_crawls_the_replica_and_searches(demo_archive):
     from orthocrawl.replica import available
 
-    assert result.stdout.count("40 new") == len(available())
-    assert "example search" in result.stdout
-    assert sqlite_utils.Database(db)["articles"].count == 40 * len(available())
+    assert demo_archive.output.count(f"{DEMO_ARTICLES} new") == len(available())
+    assert "example search" in demo_archive.output
+    assert sqlite_utils.Database(demo_archive.db)["articles"].count == (
+        DEMO_ARTICLES * len(available()))
+
+
+def next_steps(output: str) -> list[str]:
+    """The commands the demo's closing lines suggest."""
+    steps = output[output.index("\nnext:\n"):].splitlines()[2:]
+    return [line.split("  # ")[0].strip() for line in steps if line.strip()]
+
+
+def test_demo_ends_with_commands_that_work_as_printed(demo_archive):
+    steps = next_steps(demo_archive.output)
+    assert "export ORTHOCRAWL_DB=data/demo.db" in steps
+    reading = [s for s in steps if s.startswith(("orthocrawl search", "orthocrawl stats",
+                                                 "orthocrawl export"))]
+    assert len(reading) == 3
+    for command in reading:
+        assert "--db data/demo.db" in command
+        result = subprocess.run(command, shell=True, cwd=demo_archive.root, capture_output=True,
+                                text=True, timeout=120)
+        assert result.returncode == 0, (command, result.stderr)
+        assert "error" not in result.stderr
+
+
+def test_archive_from_the_environment_and_db_wins(demo_archive, tmp_path):
+    env = {**os.environ, "ORTHOCRAWL_DB": str(demo_archive.db)}
+    runs = subprocess.run([sys.executable, "-m", "orthocrawl.cli", "runs"], env=env,
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert runs.returncode == 0, runs.stderr
+    assert "orthospinenews" in runs.stdout
+    other = tmp_path / "other.db"
+    wins = subprocess.run([sys.executable, "-m", "orthocrawl.cli", "runs", "--db", str(other)],
+                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert wins.returncode == 1
+    assert f"no archive at {other}" in one_line_error(wins)
+    assert "ORTHOCRAWL_DB" in run("search", "--help").stdout
+
+
+def test_missing_default_archive_points_at_the_demo(demo_archive, tmp_path):
+    after_demo = run("stats", cwd=demo_archive.root)
+    assert after_demo.returncode == 1
+    line = one_line_error(after_demo)
+    assert "no archive at data/orthocrawl.db" in line
+    assert "--db data/demo.db" in line and "ORTHOCRAWL_DB=data/demo.db" in line
+    nothing = run("stats", cwd=tmp_path)
+    assert nothing.returncode == 1
+    assert "ORTHOCRAWL_DB" in one_line_error(nothing)
+
+
+def test_demo_keeps_its_own_archive(tmp_path):
+    production = tmp_path / "production.db"
+    env = {**os.environ, "ORTHOCRAWL_DB": str(production)}
+    result = subprocess.run([sys.executable, "-m", "orthocrawl.cli", "demo", "--articles", "3",
+                             "--site", "orthospinenews"], env=env, cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data" / "demo.db").exists()
+    assert not production.exists()
+
+
+def test_demo_waits_for_a_busy_archive_with_wait(tmp_path):
+    from orthocrawl.lock import archive_lock
+
+    db = tmp_path / "demo.db"
+    command = [sys.executable, "-m", "orthocrawl.cli", "demo", "--articles", "3", "--site",
+               "orthospinenews", "--db", str(db)]
+    with archive_lock(db, wait=False):
+        busy = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert busy.returncode == 1
+        assert "--wait" in one_line_error(busy)
+        waiting = subprocess.Popen([*command, "--wait"], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        try:
+            assert "replicas of orthospinenews" in waiting.stdout.readline()
+            with pytest.raises(subprocess.TimeoutExpired):
+                waiting.wait(timeout=2)  # it waits for the lock, not exits
+            assert sqlite_utils.Database(db)["articles"].count == 0
+        except BaseException:
+            waiting.kill()
+            raise
+    _, err = waiting.communicate(timeout=120)
+    assert waiting.returncode == 0, err
+    assert sqlite_utils.Database(db)["articles"].count == 3
+
+
+def test_demo_lists_every_change_or_counts_the_rest(tmp_path, capsys):
+    from orthocrawl.cli import _print_changes
+    from orthocrawl.replica import build_site
+    from orthocrawl.replica.fill import fill
+
+    db = tmp_path / "a.db"
+    with Archive(db) as archive:
+        fill(archive, build_site(articles=9).truth())
+        urls = [row["url"] for row in archive.articles()]
+    _print_changes(db, {url: (0, "live") for url in urls})  # every article has a new version
+    lines = [line.split() for line in capsys.readouterr().out.splitlines()]
+    edited = [line for line in lines if line[:1] == ["edited"]]
+    listed = [line[1] for line in edited if line[1].startswith("https://")]
+    more = [int(line[3]) for line in edited if line[1:3] == ["...", "and"]]
+    assert len(listed) + sum(more) == len(urls) == 9
+    assert set(listed) <= set(urls)
 
 
 def test_scrapy_list_from_the_repository_root():

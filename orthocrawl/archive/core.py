@@ -120,9 +120,10 @@ class Archive:
     """
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, any_version: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        self.any_version = any_version  # read-only at any older version: migrate's backup
         if (read_only or not create) and not self.path.exists():
             raise ArchiveError(f"no archive at {self.path} (run `orthocrawl crawl` or "
                                "`orthocrawl demo` first, or give --db)")
@@ -162,7 +163,7 @@ class Archive:
         if version == 0 and (self.db.table_names() or self.read_only):
             what = "an empty file" if not self.db.table_names() else "an SQLite file"
             raise ArchiveError(f"{self.path} is {what}, not an orthocrawl archive")
-        if self.read_only and version < READABLE_FROM:
+        if self.read_only and not self.any_version and version < READABLE_FROM:
             raise ArchiveError(
                 f"{self.path} has schema version {version}, too old to read as it is; "
                 f"run `orthocrawl migrate --db {self.path}` (it keeps a backup copy)")
