@@ -7,14 +7,11 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-# The documented, stable column order of `orthocrawl export`.
-EXPORT_COLUMNS: tuple[str, ...] = (
-    "url", "site", "title", "authors", "posted_by", "published_at", "modified_at",
-    "categories", "tags", "description", "lead_image", "language", "word_count", "source",
-    "body_text", "content_hash", "first_seen", "last_seen", "last_changed",
-    "status", "gone_since",  # appended (schema v3): the order before them stays as documented
-)
-LIST_COLUMNS = ("authors", "categories", "tags")
+from orthocrawl.items import EXPORT_COLUMNS, LIST_FIELDS
+
+__all__ = ["EXPORT_COLUMNS", "neutralise", "write_csv", "write_jsonl"]
+
+LIST_COLUMNS = LIST_FIELDS
 LIST_SEPARATOR = "; "
 # A cell starting with one of these is a formula to Excel, LibreOffice and Sheets.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,28 +1,26 @@
-"""The Article record: the one item that flows from page object to archive."""
+"""The Article record: the one item that flows from page object to archive, declared once.
+
+Each field of Article says (in its metadata) what it is: extracted by a page object
+(`content`), set by the pipelines (`derived`), or kept by the archive (`archive`); whether
+exports carry it; whether it is a list; its weight in full-text search. Every column list
+(the archive's, the exports', the feed exports', the search index's) is derived from it
+below. The field order is the documented export order.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import Field, dataclass, field, fields
+from typing import Any
 
-# Fields that describe the article itself (what a page object extracts).
-CONTENT_FIELDS: tuple[str, ...] = (
-    "url",
-    "site",
-    "title",
-    "authors",
-    "posted_by",
-    "published_at",
-    "modified_at",
-    "categories",
-    "tags",
-    "description",
-    "lead_image",
-    "language",
-    "body_text",
-    "body_html",
-    "word_count",
-    "source",
-)
+
+def _meta(role: str, *, export: bool = True, listed: bool = False,
+          search: float | None = None) -> dict[str, Any]:
+    return {"role": role, "export": export, "list": listed, "search": search}
+
+
+def _content(**kwargs: Any) -> Any:
+    default = kwargs.pop("default", None)
+    return field(default=default, metadata=_meta("content", **kwargs))
 
 
 @dataclass
@@ -46,36 +44,58 @@ class Article:
     blank lines; list items are lines inside their block.
     """
 
-    url: str
-    site: str
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    posted_by: str | None = None
-    published_at: str | None = None
-    modified_at: str | None = None
-    categories: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    description: str | None = None
-    lead_image: str | None = None
-    language: str | None = None
-    body_text: str = ""
-    body_html: str = ""
-    word_count: int = 0
-    source: str | None = None
+    url: str = field(metadata=_meta("content"))
+    site: str = field(metadata=_meta("content"))
+    title: str | None = _content(search=10.0)
+    authors: list[str] = field(default_factory=list,
+                               metadata=_meta("content", listed=True, search=5.0))
+    posted_by: str | None = _content()
+    published_at: str | None = _content()
+    modified_at: str | None = _content()
+    categories: list[str] = field(default_factory=list, metadata=_meta("content", listed=True))
+    tags: list[str] = field(default_factory=list, metadata=_meta("content", listed=True))
+    description: str | None = _content()
+    lead_image: str | None = _content()
+    language: str | None = _content()
+    word_count: int = _content(default=0)
+    source: str | None = _content()
+    body_text: str = _content(default="", search=1.0)
+    body_html: str = _content(default="", export=False)
     # Set by the pipelines, not by page objects.
-    content_hash: str | None = None
-    first_seen: str | None = None
-    last_seen: str | None = None
-    last_changed: str | None = None
+    content_hash: str | None = field(default=None, metadata=_meta("derived"))
+    # Kept by the archive: when the article was first seen, last seen, last changed.
+    first_seen: str | None = field(default=None, metadata=_meta("archive"))
+    last_seen: str | None = field(default=None, metadata=_meta("archive"))
+    last_changed: str | None = field(default=None, metadata=_meta("archive"))
     # What kind of page the page object saw ("article", "page", "attachment",
     # "listing", "search", ...). Not stored: the validate pipeline drops
     # anything that is not an article and counts why.
-    page_type: str = "article"
-    # The response the article came from; the spider attaches it, the store
+    page_type: str = field(default="article", metadata=_meta("internal", export=False))
+    # The response the article came from; the spider middleware attaches it, the store
     # pipeline archives it (compressed) in the `pages` table.
-    raw_page: RawPage | None = field(default=None, repr=False, compare=False)
+    raw_page: RawPage | None = field(default=None, repr=False, compare=False,
+                                     metadata=_meta("internal", export=False))
 
 
+def _named(*roles: str, export: bool | None = None) -> tuple[str, ...]:
+    return tuple(f.name for f in _FIELDS if f.metadata["role"] in roles
+                 and (export is None or f.metadata["export"] == export))
+
+
+_FIELDS: tuple[Field[Any], ...] = fields(Article)
+
+# What a page object extracts (and `orthocrawl extract` prints).
+CONTENT_FIELDS: tuple[str, ...] = _named("content")
+# What the archive stores of an article (its columns in `articles`).
+STORED_FIELDS: tuple[str, ...] = _named("content", "derived", "archive")
 # What feed exports (`scrapy crawl -O file.jsonl`) write, in this order.
-EXPORT_FIELDS: tuple[str, ...] = (
-    *CONTENT_FIELDS, "content_hash", "first_seen", "last_seen", "last_changed")
+EXPORT_FIELDS: tuple[str, ...] = _named("content", "derived", "archive", export=True)
+# Columns the archive keeps beside the record: an article's state on the site.
+STATE_COLUMNS: tuple[str, ...] = ("status", "gone_since")
+# The documented column order of `orthocrawl export`.
+EXPORT_COLUMNS: tuple[str, ...] = (*EXPORT_FIELDS, *STATE_COLUMNS)
+# Fields holding lists (JSON arrays in the archive, joined with "; " in CSV).
+LIST_FIELDS: tuple[str, ...] = tuple(f.name for f in _FIELDS if f.metadata["list"])
+# The full-text index's columns and their bm25 weights (title above authors above body).
+SEARCH_WEIGHTS: dict[str, float] = {f.name: f.metadata["search"] for f in _FIELDS
+                                    if f.metadata["search"] is not None}

@@ -21,7 +21,7 @@ from orthocrawl import lock
 from orthocrawl import signals as oc_signals
 from orthocrawl.archive import Archive, ArchiveError
 from orthocrawl.dates import utc_now
-from orthocrawl.items import EXPORT_FIELDS, Article, RawPage
+from orthocrawl.items import STORED_FIELDS, Article, RawPage
 from orthocrawl.pages.body import normalize_space, word_count
 from orthocrawl.urls import canonical_url
 
@@ -35,9 +35,6 @@ def content_hash(article: Article) -> str:
     digest.update(b"\x00")
     digest.update(article.body_text.encode())
     return digest.hexdigest()
-
-
-STORED_FIELDS = EXPORT_FIELDS
 
 
 class _CountingPipeline:

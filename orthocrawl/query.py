@@ -18,11 +18,11 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from orthocrawl.dates import format_utc
+from orthocrawl.items import SEARCH_WEIGHTS
 from orthocrawl.urls import canonical_url
 
-# bm25 weights of the FTS columns: title, authors, body_text.
-RANK_WEIGHTS = (10.0, 5.0, 1.0)
-FTS_COLUMNS = ("title", "authors", "body_text")
+# The full-text index's columns (declared with the record, in items.py).
+FTS_COLUMNS = tuple(SEARCH_WEIGHTS)
 OPERATORS = {"AND", "OR", "NOT"}
 STATUSES = ("live", "gone", "all")
 

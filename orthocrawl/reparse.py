@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from orthocrawl.archive import Archive
 from orthocrawl.extract import extract
-from orthocrawl.items import CONTENT_FIELDS
+from orthocrawl.items import STORED_FIELDS
 from orthocrawl.pipelines import clean, drop_reason
 
 BATCH = 200
@@ -42,7 +42,7 @@ def reparse(archive: Archive, site: str | None = None, min_words: int = 10) -> R
             result.rejected.append((article_url, reason))
             continue
         article.url = article_url  # the archive's key, whatever the page says now
-        record = {name: getattr(article, name) for name in (*CONTENT_FIELDS, "content_hash")}
+        record = {name: getattr(article, name) for name in STORED_FIELDS}
         batch.append((record, None))
         if len(batch) >= BATCH:
             flush()

@@ -32,35 +32,13 @@ from orthocrawl.archive.schema import (
     repair,
 )
 from orthocrawl.dates import utc_now
-from orthocrawl.items import RawPage
+from orthocrawl.items import LIST_FIELDS, STORED_FIELDS, RawPage
 
 DEFAULT_DB = Path("data") / "orthocrawl.db"
 
-# Article columns, in the order analysts see them.
-ARTICLE_COLUMNS: dict[str, type] = {
-    "url": str,
-    "site": str,
-    "title": str,
-    "authors": str,  # JSON list
-    "posted_by": str,
-    "published_at": str,
-    "modified_at": str,
-    "categories": str,  # JSON list
-    "tags": str,  # JSON list
-    "description": str,
-    "lead_image": str,
-    "language": str,
-    "body_text": str,
-    "body_html": str,
-    "word_count": int,
-    "source": str,
-    "content_hash": str,
-    "first_seen": str,
-    "last_seen": str,
-    "last_changed": str,
-}
-LIST_COLUMNS = ("authors", "categories", "tags")
-FTS_COLUMNS = ("title", "authors", "body_text")
+# The article columns the archive writes (declared once, with the record, in items.py).
+ARTICLE_COLUMNS = STORED_FIELDS
+LIST_COLUMNS = LIST_FIELDS
 
 
 # How pages.body is stored, by pages.encoding.
