@@ -2,7 +2,7 @@
 
 Fills an archive with 100,000 replica articles straight from the replica's truth
 (no crawl), then measures:
-- p50 and p95 latency of ten typical searches (`orthocrawl.query.search`, 20 results,
+- p50 and p95 latency of ten typical searches (`orthocrawl.archive.query.search`, 20 results,
   ranked, with snippets), each run 5 times after one warm-up;
 - `orthocrawl export` of every row to CSV, in its own process: seconds and peak memory;
 - the archive's size per article (no raw pages: those are measured by benchmarks/crawl.py).
@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 from orthocrawl.archive import Archive
-from orthocrawl.query import Filters, search
+from orthocrawl.archive.query import Filters, search
 from orthocrawl.replica import build_site
 from orthocrawl.replica.fill import fill
 

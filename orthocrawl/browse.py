@@ -15,43 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from orthocrawl.archive.query import CANNED_QUERIES as QUERIES
+
 FACETS = ["site", {"array": "authors"}, {"array": "tags"}, "month", "status"]
-
-QUERIES: dict[str, dict[str, str]] = {
-    "latest_per_site": {
-        "title": "Latest articles per site",
-        "description": "The ten newest articles of each site.",
-        "sql": """select site, published_at, title, url from (
-  select site, published_at, title, url,
-         row_number() over (partition by site order by published_at desc) as n
-  from articles
-) where n <= 10 order by site, published_at desc""",
-    },
-    "mentions_by_month": {
-        "title": "Articles mentioning a term, by month",
-        "description": "Full-text search (FTS5 syntax: words, \"phrases\", prefix*, OR, NOT) "
-                       "counted per month.",
-        "sql": """select substr(a.published_at, 1, 7) as month, count(*) as articles
-from articles_fts join articles a on a.rowid = articles_fts.rowid
-where articles_fts match :term
-group by month order by month""",
-    },
-    "authors_by_count": {
-        "title": "Authors by article count",
-        "sql": """select j.value as author, count(*) as articles,
-       min(a.published_at) as first, max(a.published_at) as latest,
-       group_concat(distinct a.site) as sites
-from articles a, json_each(a.authors) j
-group by author order by articles desc, author""",
-    },
-    "sites_overview": {
-        "title": "Sites: articles, first and latest",
-        "sql": """select site, count(*) as articles, min(published_at) as first,
-       max(published_at) as latest, sum(word_count) as words
-from articles group by site order by articles desc""",
-    },
-}
-
 
 def metadata(db: Path) -> dict[str, Any]:
     name = db.stem

@@ -44,7 +44,10 @@ def write_csv(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO,
     return count
 
 
-def write_jsonl(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO) -> int:
+def write_jsonl(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO,
+                raw: bool = False) -> int:
+    """One JSON object per line (raw: accepted for write_csv's signature; JSON needs no
+    formula neutralising)."""
     count = 0
     for row in rows:
         record = {c: (json.loads(row[c]) if c in LIST_COLUMNS and isinstance(row[c], str)

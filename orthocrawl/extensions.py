@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import statistics
@@ -176,7 +175,7 @@ class RunRecorder:
         with Archive(self.path) as archive:
             self.run_id = archive.start_run([spider.name])
             archive.finish_run(self.run_id, finished_at=None, pid=os.getpid())
-            self.recent = _recent_shares(archive, spider.name)
+            self.recent = archive.recent_field_shares(spider.name)
         self.crawler.stats.set_value("orthocrawl/run_id", self.run_id)
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
@@ -200,14 +199,6 @@ class RunRecorder:
                                    **figures)
         except ArchiveError as error:  # the next run marks this one interrupted
             logger.error("cannot record the run: %s", error)
-
-
-def _recent_shares(archive: Archive, site: str, runs: int = 5) -> list[dict[str, float]]:
-    rows = archive.db.execute(
-        "SELECT field_shares FROM crawl_runs WHERE sites = ? AND status = 'ok' AND "
-        "field_shares IS NOT NULL AND field_shares != '{}' ORDER BY id DESC LIMIT ?",
-        [json.dumps([site]), runs]).fetchall()
-    return [json.loads(row[0]) for row in rows]
 
 
 class Progress:

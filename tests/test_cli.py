@@ -223,17 +223,18 @@ def test_demo_waits_for_a_busy_archive_with_wait(tmp_path):
     assert sqlite_utils.Database(db)["articles"].count == 3
 
 
-def test_demo_lists_every_change_or_counts_the_rest(tmp_path, capsys):
-    from orthocrawl.cli import _print_changes
+def test_demo_lists_every_change_or_counts_the_rest(tmp_path):
     from orthocrawl.replica import build_site
+    from orthocrawl.reports import changes
     from orthocrawl.replica.fill import fill
 
     db = tmp_path / "a.db"
     with Archive(db) as archive:
         fill(archive, build_site(articles=9).truth())
         urls = [row["url"] for row in archive.articles()]
-    _print_changes(db, {url: (0, "live") for url in urls})  # every article has a new version
-    lines = [line.split() for line in capsys.readouterr().out.splitlines()]
+        after = archive.versions_and_status()
+    # every article has a new version
+    lines = [line.split() for line in changes({url: (0, "live") for url in urls}, after, db)]
     edited = [line for line in lines if line[:1] == ["edited"]]
     listed = [line[1] for line in edited if line[1].startswith("https://")]
     more = [int(line[3]) for line in edited if line[1:3] == ["...", "and"]]

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from orthocrawl.archive import Archive
-from orthocrawl.query import QueryError, fts_query
+from orthocrawl.archive.query import QueryError, fts_query
 from orthocrawl.replica import build_site
 from orthocrawl.replica.fill import fill
 
@@ -114,7 +114,7 @@ def test_filters(db):
     ("--since", "2024-05-31 12:00+02:00", (">=", "2024-05-31T10:00:00Z")),
 ])
 def test_date_rule(option, value, expected):
-    from orthocrawl.query import date_bound
+    from orthocrawl.archive.query import date_bound
 
     assert date_bound(value, option) == expected
 
@@ -284,7 +284,7 @@ def test_a_damaged_archive_is_not_a_bad_query(db, tmp_path):
 
 
 def test_a_locked_archive_is_not_a_bad_query(db):
-    from orthocrawl.query import Filters, iter_articles, search
+    from orthocrawl.archive.query import Filters, iter_articles, search
 
     holder = sqlite3.connect(db[0])
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")

@@ -410,7 +410,7 @@ def test_a_real_site_without_a_contact_gets_one_warning_line():
     assert settings["USER_AGENT"] == user_agent("https://example.org/crawler")
     assert "+https://example.org/crawler;" in settings["USER_AGENT"]
     # The CLI's warning: a real site (no mirror on this machine) and no contact.
-    from orthocrawl.cli import _contact_warning
+    from orthocrawl.reports import contact_warning as _contact_warning
 
     assert _contact_warning(["ryortho"], {}, {}, {}) is not None
     assert _contact_warning(["ryortho"], {"ryortho": "http://127.0.0.1:1"}, {}, {}) is None

@@ -17,6 +17,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from orthocrawl.archive.connection import ArchiveError, Connection
 from orthocrawl.dates import format_utc
 from orthocrawl.items import SEARCH_WEIGHTS
 from orthocrawl.urls import canonical_url
@@ -27,7 +28,7 @@ OPERATORS = {"AND", "OR", "NOT"}
 STATUSES = ("live", "gone", "all")
 
 
-class QueryError(ValueError):
+class QueryError(ArchiveError, ValueError):
     """A search or filter the user wrote that cannot run; the message is one line."""
 
 
@@ -375,3 +376,68 @@ def per_month_per_site(conn: sqlite3.Connection,
     sql = (f"SELECT substr(a.published_at, 1, 7) AS month, a.site, count(*) FROM articles a "
            f"WHERE {where} AND a.published_at IS NOT NULL GROUP BY month, a.site ORDER BY month")
     return [tuple(row) for row in conn.execute(sql, params)]
+
+
+# Datasette's canned queries (`orthocrawl serve`): what analysts ask first.
+CANNED_QUERIES: dict[str, dict[str, str]] = {
+    "latest_per_site": {
+        "title": "Latest articles per site",
+        "description": "The ten newest articles of each site.",
+        "sql": """select site, published_at, title, url from (
+  select site, published_at, title, url,
+         row_number() over (partition by site order by published_at desc) as n
+  from articles
+) where n <= 10 order by site, published_at desc""",
+    },
+    "mentions_by_month": {
+        "title": "Articles mentioning a term, by month",
+        "description": "Full-text search (FTS5 syntax: words, \"phrases\", prefix*, OR, NOT) "
+                       "counted per month.",
+        "sql": """select substr(a.published_at, 1, 7) as month, count(*) as articles
+from articles_fts join articles a on a.rowid = articles_fts.rowid
+where articles_fts match :term
+group by month order by month""",
+    },
+    "authors_by_count": {
+        "title": "Authors by article count",
+        "sql": """select j.value as author, count(*) as articles,
+       min(a.published_at) as first, max(a.published_at) as latest,
+       group_concat(distinct a.site) as sites
+from articles a, json_each(a.authors) j
+group by author order by articles desc, author""",
+    },
+    "sites_overview": {
+        "title": "Sites: articles, first and latest",
+        "sql": """select site, count(*) as articles, min(published_at) as first,
+       max(published_at) as latest, sum(word_count) as words
+from articles group by site order by articles desc""",
+    },
+}
+
+
+class Queries(Connection):
+    """The analysts' reads, as the archive's methods (one search API for every caller)."""
+
+    def search(self, text: str, filters: Filters | None = None,
+               limit: int = 20) -> list[dict[str, Any]]:
+        """Ranked full-text search (see fts_query for the query language): site,
+        published_at, title, authors (a list), url, status, gone_since, snippet."""
+        hits = search(self.db.conn, text, filters or Filters(), limit)
+        for hit in hits:
+            hit["authors"] = json.loads(hit["authors"] or "[]")
+            hit["snippet"] = " ".join((hit["snippet"] or "").split())
+        return hits
+
+    def export_rows(self, columns: list[str], filters: Filters,
+                    text: str | None = None) -> Iterator[dict[str, Any]]:
+        return iter_articles(self.db.conn, columns, filters, text)
+
+    def stats(self, by: str, filters: Filters) -> list[tuple[str, int, int]]:
+        return stats(self.db.conn, by, filters)
+
+    def per_month(self, filters: Filters) -> list[tuple[str, str, int]]:
+        return per_month_per_site(self.db.conn, filters)
+
+    def find_article(self, url: str) -> str | None:
+        """The archive's key for url or any variant of it (see article_key)."""
+        return article_key(self.db.conn, url)

@@ -1,40 +1,22 @@
-"""The SQLite archive: schema, migrations, upserts, raw pages, runs, full-text index.
-
-One file, written through sqlite-utils, in WAL mode so analysts can read while a
-crawl writes. The schema and its migrations are in schema.py.
-"""
+"""Articles, their versions and their raw pages: the archive's main layer."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 try:  # Python 3.14+
     from compression import zstd
 except ImportError:  # the official backport of the same module
     from backports import zstd
 
-from orthocrawl.archive.schema import (
-    MIGRATIONS,
-    READABLE_FROM,
-    SCHEMA_VERSION,
-    fold_extra,
-    register_functions,
-    repair,
-)
+from orthocrawl.archive.connection import Connection
+from orthocrawl.archive.schema import fold_extra
 from orthocrawl.dates import utc_now
 from orthocrawl.items import LIST_FIELDS, STORED_FIELDS, RawPage
-
-DEFAULT_DB = Path("data") / "orthocrawl.db"
 
 # The article columns the archive writes (declared once, with the record, in items.py).
 ARTICLE_COLUMNS = STORED_FIELDS
@@ -47,26 +29,6 @@ DECOMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
     "zlib": zlib.decompress,
     "identity": bytes,
 }
-
-
-class ArchiveError(Exception):
-    """A problem with the archive file that the user can fix; the message is one line."""
-
-
-@contextmanager
-def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
-    """BEGIN IMMEDIATE (the write lock up front: no deadlock on upgrading a read) ... COMMIT,
-    or ROLLBACK on any error. Inside an open transaction the block simply joins it."""
-    if conn.in_transaction:
-        yield
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        conn.rollback()
-        raise
-    conn.commit()
 
 
 # What the archive writes for an article: its columns, and the folded words search needs.
@@ -88,110 +50,9 @@ _UPSERT_PAGE = "INSERT INTO pages ({}) VALUES ({}) ON CONFLICT(url) DO UPDATE SE
     ", ".join(_PAGE_COLUMNS), ", ".join(f":{c}" for c in _PAGE_COLUMNS),
     ", ".join(f"{c} = excluded.{c}" for c in _PAGE_COLUMNS if c != "url"))
 
-class Archive:
-    """An orthocrawl archive file.
 
-    Writers (crawl, demo, reparse, migrate) open it with the defaults: created when
-    missing, migrated when older. Readers (search, export, stats, ...) open it with
-    ``read_only=True``: never created, never migrated, never written; an archive too old
-    to read as it is raises ArchiveError naming `orthocrawl migrate`.
-    """
-
-    def __init__(self, path: str | os.PathLike[str], *, create: bool = True,
-                 read_only: bool = False, any_version: bool = False) -> None:
-        self.path = Path(path)
-        self.read_only = read_only
-        self.any_version = any_version  # read-only at any older version: migrate's backup
-        if (read_only or not create) and not self.path.exists():
-            raise ArchiveError(f"no archive at {self.path} (run `orthocrawl crawl` or "
-                               "`orthocrawl demo` first, or give --db)")
-        if self.path.is_dir():
-            raise ArchiveError(f"{self.path} is a directory, not an archive file")
-        try:
-            if read_only:
-                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
-                                       timeout=30)
-            else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                conn = sqlite3.connect(self.path, timeout=30)
-            register_functions(conn)
-            self.db = sqlite_utils.Database(conn)
-            self.db.execute("PRAGMA busy_timeout = 30000")
-            self.version = self._check_version()
-            if not read_only:
-                if self.version < SCHEMA_VERSION:
-                    self._migrate(self.version)
-                    self.version = SCHEMA_VERSION
-                self.db.execute("PRAGMA journal_mode = WAL")
-                self.db.execute("PRAGMA synchronous = NORMAL")
-            # Reads (search, export) go through the OS page cache, not copies of it.
-            self.db.execute("PRAGMA mmap_size = 1073741824")
-            self.db.execute("PRAGMA cache_size = -65536")
-        except sqlite3.DatabaseError as error:
-            raise ArchiveError(f"cannot use {self.path} as an archive: {error}") from None
-        except OSError as error:
-            raise ArchiveError(f"cannot create {self.path}: {error.strerror}") from None
-
-    def _check_version(self) -> int:
-        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise ArchiveError(
-                f"{self.path} has schema version {version}, newer than this orthocrawl "
-                f"knows ({SCHEMA_VERSION}); upgrade orthocrawl")
-        if version == 0 and (self.db.table_names() or self.read_only):
-            what = "an empty file" if not self.db.table_names() else "an SQLite file"
-            raise ArchiveError(f"{self.path} is {what}, not an orthocrawl archive")
-        if self.read_only and not self.any_version and version < READABLE_FROM:
-            raise ArchiveError(
-                f"{self.path} has schema version {version}, too old to read as it is; "
-                f"run `orthocrawl migrate --db {self.path}` (it keeps a backup copy)")
-        return version
-
-    def for_streaming(self) -> None:
-        """Set up for one pass over the whole archive (export, WARC): no memory map and a
-        small page cache, so that memory stays flat however large the archive grows."""
-        self.db.execute("PRAGMA mmap_size = 0")
-        self.db.execute("PRAGMA cache_size = -4096")
-
-    def _migrate(self, version: int) -> None:
-        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-            with _atomic(self.db.conn):
-                repair(self.db.conn, number - 1)
-                for statement in _statements(sql):
-                    self.db.conn.execute(statement)
-                self.db.conn.execute(f"PRAGMA user_version = {number}")
-
-    def backup(self, target: Path) -> None:
-        """A consistent copy of the archive at target (SQLite's online backup)."""
-        copy = sqlite3.connect(target)
-        try:
-            with copy:
-                self.db.conn.backup(copy)
-        finally:
-            copy.close()
-
-    def close(self) -> None:
-        self.db.conn.close()
-
-    def __enter__(self) -> Archive:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One atomic write: everything in the block is committed together or not at all.
-
-        The BEGIN is explicit: sqlite-utils 4 commits a write statement at once unless a
-        transaction is already open, so `with conn:` alone would not group statements."""
-        try:
-            with _atomic(self.db.conn):
-                yield
-        except sqlite3.DatabaseError as error:
-            raise ArchiveError(f"cannot write to {self.path}: {error}") from None
-
-    # ---- writing ----
+class ArticleStore(Connection):
+    """Writing and reading articles, versions and raw pages."""
 
     def store(self, articles: Iterable[tuple[dict[str, Any], RawPage | None]],
               now: str | None = None, via: str = "crawl") -> list[str]:
@@ -272,26 +133,6 @@ class Archive:
                    "checked_at": checked or "", "etag": etag, "last_modified": last_modified,
                    "sitemap_lastmod": lastmod}
 
-    def dropped(self, site: str) -> Iterator[dict[str, Any]]:
-        """A site's dropped URLs: url, reason, lastmod, checked_at."""
-        for url, reason, lastmod, checked in self.db.execute(
-                "SELECT url, reason, lastmod, checked_at FROM dropped_urls WHERE site = ?",
-                [site]):
-            yield {"url": url, "reason": reason, "lastmod": lastmod, "checked_at": checked}
-
-    def remember_dropped(self, rows: Iterable[dict[str, Any]], now: str | None = None) -> None:
-        """Pages fetched and not archived (url, site, reason, lastmod): when first dropped
-        stays, the check time, reason and <lastmod> follow the latest fetch."""
-        now = now or utc_now()
-        with self.transaction():
-            for row in rows:
-                self.db.execute(
-                    "INSERT INTO dropped_urls (url, site, reason, lastmod, dropped_at, "
-                    "checked_at) VALUES (:url, :site, :reason, :lastmod, :now, :now) "
-                    "ON CONFLICT(url) DO UPDATE SET reason = excluded.reason, "
-                    "lastmod = coalesce(excluded.lastmod, lastmod), checked_at = :now",
-                    {**row, "now": now})
-
     def stamps(self, url: str) -> tuple[str, str, str] | None:
         """An archived article's content_hash, first_seen and last_changed, if any."""
         row = self.db.execute("SELECT content_hash, first_seen, last_changed FROM articles "
@@ -340,30 +181,6 @@ class Archive:
             "checked_at": page.fetched_at,
             "sitemap_lastmod": page.sitemap_lastmod,
         })
-
-    def start_run(self, sites: list[str], now: str | None = None) -> int:
-        with self.transaction():
-            table = self.db["crawl_runs"]
-            table.insert({"started_at": now or utc_now(), "sites": json.dumps(sites),
-                          "status": "running"})
-            return int(table.last_pk)
-
-    def close_stale_runs(self) -> int:
-        """Runs still marked running when no crawl holds the lock were killed: say so."""
-        with self.transaction():
-            return self.db.execute(
-                "UPDATE crawl_runs SET status = 'interrupted', finish_reason = 'the crawler "
-                "stopped before the end of the run (killed, or the machine went down)' "
-                "WHERE status = 'running'").rowcount
-
-    def finish_run(self, run_id: int, **figures: Any) -> None:
-        row = {k: json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else v
-               for k, v in figures.items()}
-        row.setdefault("finished_at", utc_now())
-        with self.transaction():
-            self.db["crawl_runs"].update(run_id, row)
-
-    # ---- reading ----
 
     def sites(self) -> list[str]:
         """The sites the archive holds articles of, by name."""
@@ -414,21 +231,15 @@ class Archive:
                 return
             last = rows[-1][0]
 
-    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
-        return list(self.db.query(
-            "SELECT * FROM crawl_runs ORDER BY id DESC LIMIT ?", [limit]))
+    def latest(self, limit: int = 5) -> list[dict[str, Any]]:
+        """The newest articles by publication date (decoded)."""
+        return [decode_article(row) for row in self.db.query(
+            "SELECT * FROM articles ORDER BY published_at DESC LIMIT ?", [limit])]
 
-    def search(self, query: str, limit: int = 10) -> list[dict[str, Any]]:
-        """Ranked full-text search (see orthocrawl.query for the query language)."""
-        from orthocrawl.query import Filters, QueryError, search
-
-        try:
-            return [decode_article(r) for r in search(self.db.conn, query, Filters(), limit)]
-        except QueryError as error:
-            raise ArchiveError(str(error)) from None
-
-    def integrity(self) -> str:
-        return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+    def versions_and_status(self) -> dict[str, tuple[int, str]]:
+        """Every article's version number and status, by URL (what a run changed)."""
+        return {url: (version, status) for url, version, status in
+                self.db.execute("SELECT url, version, status FROM articles")}
 
 
 def _article_row(record: dict[str, Any]) -> dict[str, Any]:
@@ -442,19 +253,6 @@ def _article_row(record: dict[str, Any]) -> dict[str, Any]:
         row[column] = value
     row["search_folded"] = fold_extra(row["title"], row["authors"], row["body_text"])
     return row
-
-
-def _statements(script: str) -> Iterator[str]:
-    """The statements of a migration, one by one (executescript would COMMIT the open
-    transaction first); a trigger's body keeps its inner semicolons."""
-    statement = ""
-    for line in script.strip().splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            yield statement
-            statement = ""
-    if statement.strip():
-        raise ValueError(f"incomplete statement in migration: {statement[:60]!r}")
 
 
 def decode_article(row: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,168 @@
+"""The archive file: opening (created, migrated, or read-only), transactions, backups.
+
+One file, written through sqlite-utils, in WAL mode so analysts can read while a crawl
+writes. The schema and its migrations are in schema.py; each layer's reads and writes
+in a module of its own (articles.py, runs.py, dropped.py), all SQL in this package.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Self
+
+import sqlite_utils
+
+from orthocrawl.archive.schema import (
+    MIGRATIONS,
+    READABLE_FROM,
+    SCHEMA_VERSION,
+    register_functions,
+    repair,
+)
+from orthocrawl.config import SETTINGS_BY_NAME
+
+DEFAULT_DB = Path(SETTINGS_BY_NAME["ORTHOCRAWL_DB"].default)
+
+
+class ArchiveError(Exception):
+    """A problem with the archive file that the user can fix; the message is one line."""
+
+
+@contextmanager
+def _atomic(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE (the write lock up front: no deadlock on upgrading a read) ... COMMIT,
+    or ROLLBACK on any error. Inside an open transaction the block simply joins it."""
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+class Connection:
+    """An orthocrawl archive file.
+
+    Writers (crawl, demo, reparse, migrate) open it with the defaults: created when
+    missing, migrated when older. Readers (search, export, stats, ...) open it with
+    ``read_only=True``: never created, never migrated, never written; an archive too old
+    to read as it is raises ArchiveError naming `orthocrawl migrate`.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, create: bool = True,
+                 read_only: bool = False, any_version: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.any_version = any_version  # read-only at any older version: migrate's backup
+        if (read_only or not create) and not self.path.exists():
+            raise ArchiveError(f"no archive at {self.path} (run `orthocrawl crawl` or "
+                               "`orthocrawl demo` first, or give --db)")
+        if self.path.is_dir():
+            raise ArchiveError(f"{self.path} is a directory, not an archive file")
+        try:
+            if read_only:
+                conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True,
+                                       timeout=30)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                conn = sqlite3.connect(self.path, timeout=30)
+            register_functions(conn)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA busy_timeout = 30000")
+            self.version = self._check_version()
+            if not read_only:
+                if self.version < SCHEMA_VERSION:
+                    self._migrate(self.version)
+                    self.version = SCHEMA_VERSION
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            # Reads (search, export) go through the OS page cache, not copies of it.
+            self.db.execute("PRAGMA mmap_size = 1073741824")
+            self.db.execute("PRAGMA cache_size = -65536")
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"cannot use {self.path} as an archive: {error}") from None
+        except OSError as error:
+            raise ArchiveError(f"cannot create {self.path}: {error.strerror}") from None
+
+    def _check_version(self) -> int:
+        version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise ArchiveError(
+                f"{self.path} has schema version {version}, newer than this orthocrawl "
+                f"knows ({SCHEMA_VERSION}); upgrade orthocrawl")
+        if version == 0 and (self.db.table_names() or self.read_only):
+            what = "an empty file" if not self.db.table_names() else "an SQLite file"
+            raise ArchiveError(f"{self.path} is {what}, not an orthocrawl archive")
+        if self.read_only and not self.any_version and version < READABLE_FROM:
+            raise ArchiveError(
+                f"{self.path} has schema version {version}, too old to read as it is; "
+                f"run `orthocrawl migrate --db {self.path}` (it keeps a backup copy)")
+        return version
+
+    def for_streaming(self) -> None:
+        """Set up for one pass over the whole archive (export, WARC): no memory map and a
+        small page cache, so that memory stays flat however large the archive grows."""
+        self.db.execute("PRAGMA mmap_size = 0")
+        self.db.execute("PRAGMA cache_size = -4096")
+
+    def _migrate(self, version: int) -> None:
+        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+            with _atomic(self.db.conn):
+                repair(self.db.conn, number - 1)
+                for statement in _statements(sql):
+                    self.db.conn.execute(statement)
+                self.db.conn.execute(f"PRAGMA user_version = {number}")
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the archive at target (SQLite's online backup)."""
+        copy = sqlite3.connect(target)
+        try:
+            with copy:
+                self.db.conn.backup(copy)
+        finally:
+            copy.close()
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write: everything in the block is committed together or not at all.
+
+        The BEGIN is explicit: sqlite-utils 4 commits a write statement at once unless a
+        transaction is already open, so `with conn:` alone would not group statements."""
+        try:
+            with _atomic(self.db.conn):
+                yield
+        except sqlite3.DatabaseError as error:
+            raise ArchiveError(f"cannot write to {self.path}: {error}") from None
+
+    def integrity(self) -> str:
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration, one by one (executescript would COMMIT the open
+    transaction first); a trigger's body keeps its inner semicolons."""
+    statement = ""
+    for line in script.strip().splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            yield statement
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete statement in migration: {statement[:60]!r}")

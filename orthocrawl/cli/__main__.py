@@ -1,0 +1,3 @@
+from orthocrawl.cli import main
+
+main()

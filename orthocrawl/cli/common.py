@@ -1,0 +1,145 @@
+"""What every `orthocrawl` command shares: one-line errors and exit codes, the --db option,
+the analysts' filters, opening the archive to read it."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from orthocrawl.archive import DEFAULT_DB, Archive, ArchiveError
+from orthocrawl.archive.query import Filters, QueryError
+from orthocrawl.config import SettingError
+from orthocrawl.lock import ArchiveBusyError
+from orthocrawl.siteconfig import SiteConfigError
+from orthocrawl.siteprobe import ProbeError
+from orthocrawl.sites import UnknownSiteError
+from orthocrawl.spiderargs import SpiderArgError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# Every command but `demo` (which keeps its own file, so that a demo never lands in a real
+# archive) reads the archive's path from --db, else $ORTHOCRAWL_DB, else the default.
+DB_ENV = "ORTHOCRAWL_DB"
+DB_OPTION = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+    envvar=DB_ENV, show_envvar=True, show_default=True, help="The SQLite archive file.")
+DEMO_DB = Path("data") / "demo.db"
+WAIT_OPTION = click.option("--wait", is_flag=True, help="If a crawl is writing the archive, "
+                           "wait for it instead of exiting.")
+SETTINGS_OPTION = click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+                               help="Override a Scrapy or ORTHOCRAWL_* setting (repeatable).")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    click.echo(f"orthocrawl: error: {message}", err=True)
+    sys.exit(code)
+
+
+def user_errors(func: F) -> F:
+    """Turn the errors a user can cause into one line and an exit code, never a traceback:
+    2 for what the command line got wrong, 1 for what stopped the command."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (QueryError, UnknownSiteError, SiteConfigError, ProbeError, SettingError,
+                SpiderArgError) as error:
+            fail(str(error), 2)
+        except (ArchiveError, ArchiveBusyError) as error:
+            fail(str(error), 1)
+        except sqlite3.Error as error:  # locked, unreadable, damaged: not the user's input
+            where = f" {kwargs['db']}" if isinstance(kwargs.get("db"), Path) else " the archive"
+            fail(f"cannot read{where}: {error}", 1)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_settings(values: tuple[str, ...]) -> dict[str, str]:
+    parsed = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{value!r}: write NAME=VALUE", param_hint="--set")
+        parsed[name.strip()] = setting
+    return parsed
+
+
+def log_level(verbose: int) -> str:
+    return ("", "INFO", "DEBUG")[min(verbose, 2)]
+
+
+def filter_options(func: F) -> F:
+    """--site/--author/--tag/--category (repeatable), --since/--until and --status."""
+    options = [
+        click.option("--site", "f_site", multiple=True,
+                     help="Only this site's articles (repeated: of any of these sites)."),
+        click.option("--author", "f_author", multiple=True,
+                     help="Only articles by this author (repeated: by all of them)."),
+        click.option("--tag", "f_tag", multiple=True,
+                     help="Only articles with this tag (repeated: with all of them)."),
+        click.option("--category", "f_category", multiple=True,
+                     help="Only articles in this category (repeated: in all of them)."),
+        click.option("--since", metavar="DATE", help="Published on or after DATE: YYYY (its "
+                     "January 1), YYYY-MM (its first day), YYYY-MM-DD, or a time "
+                     "(2024-05-31T12:00Z; UTC unless a zone is given)."),
+        click.option("--until", metavar="DATE", help="Published on or before DATE: YYYY "
+                     "(through December 31), YYYY-MM (through its last day), YYYY-MM-DD "
+                     "(through that day), or a time."),
+        click.option("--status", type=click.Choice(["live", "gone", "all"]), default="all",
+                     show_default=True, help="Only articles still on their site (live), "
+                     "only those it no longer has (gone), or both."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def filters(kwargs: dict[str, Any]) -> Filters:
+    return Filters(site=list(kwargs.pop("f_site")), author=list(kwargs.pop("f_author")),
+                   tag=list(kwargs.pop("f_tag")), category=list(kwargs.pop("f_category")),
+                   since=kwargs.pop("since"), until=kwargs.pop("until"),
+                   status=kwargs.pop("status"))
+
+
+def read(db: Path, sites: list[str] | tuple[str, ...] = ()) -> Archive:
+    """Open the archive for a command that only reads it (never created, migrated or
+    written); a --site it has no articles of is a mistake (a typo, the wrong --db)."""
+    must_exist(db)
+    archive = Archive(db, read_only=True)
+    check_sites(archive, sites)
+    return archive
+
+
+def check_sites(archive: Archive, names: list[str] | tuple[str, ...]) -> None:
+    held = archive.sites()
+    unknown = [name for name in names if name not in held]
+    if unknown:
+        archive.close()
+        fail(f"no articles of site {unknown[0]!r} in {archive.path} (sites there: "
+             f"{', '.join(held) or 'none'})", 2)
+
+
+def must_exist(db: Path) -> None:
+    """A missing archive: one line naming the file looked for and where the others are."""
+    if not db.exists():
+        if db == DEFAULT_DB and DEMO_DB.exists():
+            hint = (f"the demo's archive is {DEMO_DB}: give --db {DEMO_DB}, or "
+                    f"`export {DB_ENV}={DEMO_DB}` once")
+        else:
+            hint = (f"give --db or set {DB_ENV}; `orthocrawl crawl` writes {DEFAULT_DB}, "
+                    f"`orthocrawl demo` {DEMO_DB}")
+        fail(f"no archive at {db} ({hint})")
+
+
+def echo_lines(lines: Any, err: bool = False) -> None:
+    for line in lines:
+        click.echo(line, err=err)

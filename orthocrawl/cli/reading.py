@@ -1,0 +1,263 @@
+"""Commands that only read the archive: search, export, stats, runs, history, serve,
+export-warc. They never create, migrate or write it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from orthocrawl.cli.common import (
+    DB_OPTION,
+    echo_lines,
+    fail,
+    filter_options,
+    filters,
+    read,
+    user_errors,
+)
+from orthocrawl.items import EXPORT_COLUMNS
+
+
+@click.command("search")
+@click.argument("query")
+@DB_OPTION
+@filter_options
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+@user_errors
+def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) -> None:
+    """Full-text search of the archive, best matches first (bm25; title counts most).
+
+    QUERY uses FTS5 syntax: words (all must match), "exact phrases", prefix*,
+    OR, NOT, parentheses, NEAR(a b, 5), title:word. Words with punctuation
+    (Perez-Cruet, O'Brien, L4-L5) are searched as written.
+
+    \b
+    Examples:
+      orthocrawl search "outpatient spine" --since 2024-01-01
+      orthocrawl search 'robot* NOT knee' --site orthospinenews --format csv
+    """
+    from orthocrawl.reports import hit_parts
+
+    chosen = filters(kwargs)
+    with read(db, chosen.site) as archive:
+        hits = archive.search(query, chosen, limit)
+    if fmt == "json":
+        click.echo(json.dumps(hits, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        from orthocrawl.export import write_csv
+
+        columns = ["site", "published_at", "title", "authors", "url", "snippet", "status",
+                   "gone_since"]
+        write_csv(hits, columns, click.get_text_stream("stdout"))
+    else:
+        for hit in hits:
+            head, title, authors, gone, rest = hit_parts(hit)
+            click.echo(head + click.style(title, bold=True) + authors +
+                       (click.style(gone, fg="red") if gone else "") + rest)
+        click.echo(f"{len(hits)} result{'s' if len(hits) != 1 else ''}", err=True)
+
+
+@click.command("export")
+@DB_OPTION
+@filter_options
+@click.option("--query", "text", help="Only articles matching this full-text search.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv",
+              show_default=True)
+@click.option("--columns", help="Comma-separated columns (default: all, in the documented "
+              "order).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+@click.option("--excel", is_flag=True, help="CSV for Excel: UTF-8 with a byte-order mark.")
+@click.option("--raw", is_flag=True, help="Do not neutralise cells that start with = + - @.")
+@user_errors
+def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
+                   output: Path | None, excel: bool, raw: bool, **kwargs: Any) -> None:
+    """Export articles, one row each, as CSV (RFC 4180) or JSON Lines.
+
+    Columns, in this order: url, site, title, authors, posted_by, published_at,
+    modified_at, categories, tags, description, lead_image, language, word_count,
+    source, body_text, content_hash, first_seen, last_seen, last_changed, status
+    (live or gone: no longer on the site), gone_since. Authors, categories and tags
+    are joined with "; " in CSV (lists in JSON Lines).
+
+    \b
+    Examples:
+      orthocrawl export --site orthospinenews --since 2025-01-01 --excel -o spine.csv
+      orthocrawl export --query "FDA 510(k)" --columns url,title,published_at
+    """
+    from orthocrawl.export import write_csv, write_jsonl
+
+    chosen = [c.strip() for c in columns.split(",")] if columns else list(EXPORT_COLUMNS)
+    unknown = [c for c in chosen if c not in EXPORT_COLUMNS]
+    if unknown:
+        raise click.BadParameter(f"unknown column {unknown[0]!r} (columns: "
+                                 f"{', '.join(EXPORT_COLUMNS)})", param_hint="--columns")
+    where = filters(kwargs)
+    with read(db, where.site) as archive:
+        archive.for_streaming()
+        rows = archive.export_rows(chosen, where, text)  # a bad query fails here, unwritten
+        encoding = "utf-8-sig" if excel else "utf-8"
+        write = write_csv if fmt == "csv" else write_jsonl
+        if output is None:
+            count = write(rows, chosen, click.get_text_stream("stdout", encoding=encoding), raw)
+        else:
+            try:
+                with output.open("w", encoding=encoding, newline="") as out:
+                    count = write(rows, chosen, out, raw)
+            except OSError as error:
+                fail(f"cannot write {output}: {error.strerror}")
+    click.echo(f"{count} articles exported{f' to {output}' if output else ''}", err=True)
+
+
+@click.command("stats")
+@DB_OPTION
+@filter_options
+@click.option("--by", type=click.Choice(["site", "month", "author", "tag", "category"]),
+              default="site", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True,
+              help="Rows to show at most.")
+@click.option("--chart", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also draw articles per month per site to this .png or .svg file.")
+@user_errors
+def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: Any) -> None:
+    """Count articles by site, month (newest first), author, tag or category.
+
+    \b
+    Examples:
+      orthocrawl stats --by month --site orthospinenews --since 2024-01-01
+      orthocrawl stats --by author --limit 20 --chart per-month.png
+    """
+    from orthocrawl.reports import stats_table
+
+    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
+        raise click.BadParameter("the chart file must end in .png or .svg",
+                                 param_hint="--chart")
+    where = filters(kwargs)
+    with read(db, where.site) as archive:
+        counts = archive.stats(by, where)
+        monthly = archive.per_month(where) if chart else []
+    echo_lines(stats_table(counts[:limit], by, where.status == "all"))
+    if len(counts) > limit:
+        click.echo(f"... {len(counts) - limit} more (--limit)", err=True)
+    if chart is not None:
+        from orthocrawl.chart import draw
+
+        try:
+            draw(monthly, chart, "Articles per month by site")
+        except ValueError as error:
+            fail(str(error))
+        except OSError as error:
+            fail(f"cannot write {chart}: {error.strerror}")
+        click.echo(f"chart: {chart}", err=True)
+
+
+@click.command("runs")
+@DB_OPTION
+@click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@user_errors
+def runs_command(db: Path, limit: int) -> None:
+    """List recent crawl runs with their counts and outcome.
+
+    Columns: requests; articles new, changed, unchanged (same), dropped; articles the
+    run found gone from their site; HTTP errors (responses of 400 and above, and
+    transport errors such as timeouts).
+
+    \b
+    Example:
+      orthocrawl runs --limit 5
+    """
+    from orthocrawl.reports import runs_table
+
+    with read(db) as archive:
+        echo_lines(runs_table(archive.runs(limit)))
+
+
+@click.command("serve")
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@user_errors
+def serve_command(db: Path, host: str, port: int) -> None:
+    """Browse and search the archive in Datasette (facets, canned queries, CSV download).
+
+    Runs until Ctrl-C or SIGTERM, which stop it and free the port.
+
+    \b
+    Example:
+      orthocrawl serve --db data/orthocrawl.db --port 8001
+    """
+    from orthocrawl.browse import listen, serve
+
+    read(db).close()  # a missing or broken archive: one line, not a server error page
+    try:
+        sock = listen(host, port)
+    except OSError as error:
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
+    try:
+        serve(db, sock, lambda url: click.echo(f"Datasette on {url} (Ctrl-C stops it)",
+                                               err=True))
+    except KeyboardInterrupt:  # Ctrl-C is how it is meant to stop
+        pass
+
+
+@click.command("history")
+@click.argument("url")
+@DB_OPTION
+@click.option("--context", type=click.IntRange(0, 20), default=1, show_default=True,
+              help="Unchanged paragraphs shown around each change.")
+@user_errors
+def history_command(url: str, db: Path, context: int) -> None:
+    """Print every version of an article with a readable diff of its text.
+
+    URL may be any variant of the archived one: http or https, with or without www.
+    or the trailing slash, with tracking parameters (utm_*, fbclid...).
+
+    \b
+    Example:
+      orthocrawl history https://www.orthospinenews.com/2024/05/02/some-story/
+    """
+    from orthocrawl.reports import history
+
+    with read(db) as archive:
+        key = archive.find_article(url)
+        if key is None:
+            fail(f"{url} is not in {db} (nor any variant of it: http, www., trailing "
+                 "slash, tracking parameters)")
+        article, versions = archive.article(key), archive.versions(key)
+    assert article is not None
+    colours = {"+": "green", "-": "red", "@": "cyan"}
+    for kind, line in history(article, key, versions, context):
+        if kind == "head":
+            click.echo(click.style(line, bold=True))
+        else:
+            click.echo(click.style(line, fg=colours[kind]) if kind in colours else line)
+
+
+@click.command("export-warc")
+@DB_OPTION
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The .warc.gz file to write.")
+@click.option("--site", help="Only this site's pages.")
+@user_errors
+def export_warc_command(db: Path, output: Path, site: str | None) -> None:
+    """Write the stored raw responses as WARC 1.1 records (readable by warcio and other
+    web-archive tools).
+
+    \b
+    Example:
+      orthocrawl export-warc -o orthocrawl.warc.gz
+    """
+    from orthocrawl.warc import write_warc
+
+    with read(db, [site] if site else []) as archive:
+        archive.for_streaming()
+        try:
+            count = write_warc(archive, output, site)
+        except OSError as error:
+            fail(f"cannot write {output}: {error.strerror}")
+    click.echo(f"{count} response records written to {output}")
