@@ -13,8 +13,8 @@ import pytest
 from web_poet import HttpResponse
 
 from orthocrawl.pages import OrthoSpineNewsPage
-from orthocrawl.replica import ReplicaServer, build_site, spawn_replica
-from orthocrawl.replica.faults import MODES, FaultySite
+from orthocrawl.replica import ReplicaServer, available, build, build_site, spawn_replica
+from orthocrawl.replica.faults import DISCOVERY_MODES, KNOWN, MODES, FaultySite
 
 ORIGIN = "https://www.orthospinenews.com"
 KINDS = ("new", "edited", "silently_edited", "deleted")
@@ -316,6 +316,83 @@ def test_robots_disallows_a_prefix(faulty, server):
     assert blocked == [u for u in faulty.article_urls() if u.startswith(ORIGIN + prefix[0])]
 
 
+# -- discovery faults: robots.txt and sitemaps, on every publisher -----------------------------
+@pytest.fixture(scope="module", params=["orthospinenews", "beckersspine", "ryortho", "orthobuzz",
+                                        "spinemarketgroup"])
+def publisher(request):
+    return build(request.param, articles=60)
+
+
+def first_article_sitemap(site) -> str:
+    """The first sitemap under robots.txt that lists an article, read from the plain site."""
+    from lxml import etree
+
+    queue = re.findall(r"(?m)^Sitemap: (\S+)$", get(site, site.origin + "/robots.txt")[2].decode())
+    while queue:
+        url = queue.pop(0)
+        doc = etree.fromstring(get(site, url)[2])
+        locs = [e.text for e in doc.iter("{*}loc")]
+        if doc.tag.endswith("sitemapindex"):
+            queue[:0] = locs
+        elif set(locs) & set(site.article_urls()):
+            return url
+    raise AssertionError("no sitemap lists an article")
+
+
+def test_discovery_modes_are_enabled_only_by_name():
+    assert not set(DISCOVERY_MODES) & set(MODES) and KNOWN == MODES + DISCOVERY_MODES
+    plain = FaultySite(build_site(articles=60), MODES)
+    every = FaultySite(build_site(articles=60), KNOWN)
+    assert {m: v for m, v in every.fault_report().items() if m in MODES} == plain.fault_report()
+    with pytest.raises(ValueError):
+        FaultySite(build_site(articles=60), {"crawl_delay"}, crawl_delay=0)
+
+
+def test_crawl_delay_in_robots_txt_keeps_its_rules_and_sitemaps(publisher):
+    from protego import Protego
+
+    plain = get(publisher, publisher.origin + "/robots.txt")[2].decode()
+    for delay, modes in ((2, {"crawl_delay"}), (90, {"crawl_delay", "robots_disallow"})):
+        faulty = FaultySite(publisher, modes, crawl_delay=delay)
+        status, _, body = get(faulty, publisher.origin + "/robots.txt")
+        robots = Protego.parse(body.decode())
+        assert status == 200 and robots.crawl_delay("orthocrawl") == delay
+        assert list(robots.sitemaps) == re.findall(r"(?m)^Sitemap: (\S+)$", plain)
+        assert all(line in body.decode().splitlines() for line in plain.splitlines())
+        blocked = faulty.fault_report().get("robots_disallow", [])
+        assert all(not robots.can_fetch(url, "orthocrawl") for url in blocked)
+        assert faulty.fault_report()["crawl_delay"] == [publisher.origin + "/robots.txt"]
+
+
+@pytest.mark.parametrize("where", ["robots", "sitemap"])
+def test_robots_and_sitemap_fail_in_transport(publisher, where):
+    sitemap = first_article_sitemap(publisher)
+    url = publisher.origin + "/robots.txt" if where == "robots" else sitemap
+    errors = FaultySite(publisher, {f"{where}_5xx", "bad_sitemap", "robots_disallow"})
+    dropped = FaultySite(publisher, {f"{where}_drop"})
+    assert errors.fault_report()[f"{where}_5xx"] == [url]
+    assert dropped.fault_report()[f"{where}_drop"] == [url]
+    assert errors.fault_report()["bad_sitemap"] == [sitemap]
+    for _ in range(3):  # always: no retry gets through
+        assert get(errors, url)[0] == 503
+        assert get(dropped, url)[1] == {"X-Replica-Action": "drop"}
+    assert dropped.fault_log.count(0, url=url) == 3
+    other = sitemap if where == "robots" else publisher.origin + "/robots.txt"
+    assert get(dropped, other) == get(publisher, other)
+
+
+def test_a_dropped_sitemap_connection_over_http():
+    site = build("ryortho", articles=60)
+    faulty = FaultySite(site, {"sitemap_drop"})
+    (url,) = faulty.fault_report()["sitemap_drop"]
+    with ReplicaServer(faulty) as running:
+        with pytest.raises(http.client.RemoteDisconnected):
+            fetch(running, url, headers={"X-Forwarded-Host": "ryortho.com"})
+        status, _, body = fetch(running, site.origin + "/robots.txt",
+                                headers={"X-Forwarded-Host": "ryortho.com"})
+    assert status == 200 and b"Sitemap:" in body
+
+
 def test_spawned_replica_takes_state_and_faults():
     with spawn_replica(articles=60, state=2, faults=["bad_feed", "robots_disallow"]) as url:
         conn = http.client.HTTPConnection(urlsplit(url).hostname, urlsplit(url).port, timeout=5)
@@ -325,3 +402,18 @@ def test_spawned_replica_takes_state_and_faults():
         conn.close()
     later = build_site(articles=60, state=2)
     assert feed.startswith(b"<br />") and later.changes()["new"][0].encode() in feed
+
+
+def test_spawned_replicas_of_every_publisher_take_discovery_faults():
+    names = available()
+    with spawn_replica(articles=40, sites=names, faults=["crawl_delay", "sitemap_5xx"],
+                       crawl_delay=7) as url:
+        parts = urlsplit(url)
+        for name in names:
+            host = urlsplit(build(name, articles=40).origin).netloc
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+            conn.request("GET", "/robots.txt",
+                         headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": host})
+            robots = conn.getresponse().read().decode()
+            conn.close()
+            assert "\nCrawl-delay: 7\n" in robots, name

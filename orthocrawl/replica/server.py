@@ -123,11 +123,13 @@ class ReplicaServer:
 def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
                   timeout: float = 300.0, warm: bool = True,
                   sites: list[str] | None = None, state: int = 1,
-                  faults: Iterable[str] | None = None) -> Iterator[str]:
+                  faults: Iterable[str] | None = None,
+                  crawl_delay: float | None = None) -> Iterator[str]:
     """Run the replica in its own process (``python -m orthocrawl.replica``); yield its URL.
 
     With ``warm`` (the default) every article page is rendered before the URL is yielded.
-    ``state`` and ``faults`` (fault modes, see faults.py) apply to OrthoSpineNews."""
+    ``state`` applies to OrthoSpineNews; ``faults`` (fault modes, see faults.py) to every
+    replica served, ``crawl_delay`` to the robots.txt of fault mode ``crawl_delay``."""
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
@@ -139,6 +141,8 @@ def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
         cmd += ["--state", str(state)]
     if faults:
         cmd += ["--faults", ",".join(faults)]
+    if crawl_delay is not None:
+        cmd += ["--crawl-delay", str(crawl_delay)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
     try:
         line = _first_line(proc, timeout)
