@@ -812,36 +812,75 @@ def replica() -> None:
     """The local replica of the publishers' sites (for the demo, tests and benchmarks)."""
 
 
+def _fault_modes(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str]:
+    from orthocrawl.replica.faults import KNOWN, MODES
+
+    modes = [m.strip() for m in (value or "").split(",") if m.strip()]
+    if modes == ["all"]:
+        return list(MODES)
+    unknown = [m for m in modes if m not in KNOWN]
+    if unknown:
+        raise click.BadParameter(f"no fault mode {unknown[0]!r} (modes: {', '.join(KNOWN)}, "
+                                 "or all)")
+    return modes
+
+
+SEED_OPTION = click.option("--seed", type=int, default=7, show_default=True,
+                           help="Another seed builds other articles (same seed, same site).")
+
+
 @replica.command("serve")
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
 @SITE_OPTION
 @STATE_OPTION
+@SEED_OPTION
+@click.option("--faults", callback=_fault_modes, metavar="MODE,...",
+              help="Fault modes every replica serves (see orthocrawl/replica/faults.py): "
+                   "'all' for every mode that runs alongside the others, or modes by name, "
+                   "such as sitemap_5xx or crawl_delay.")
+@click.option("--crawl-delay", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="The Crawl-delay of fault mode crawl_delay (default 2).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", type=click.IntRange(0, 65535), default=0,
               help="Port to listen on (default: a free one).")
-def replica_serve(articles: int, site_names: tuple[str, ...], state: int, host: str,
-                  port: int) -> None:
+@click.option("--no-warm", "warm", flag_value=False, default=True,
+              help="Render pages on first request instead of before listening.")
+def replica_serve(articles: int, site_names: tuple[str, ...], state: int, seed: int,
+                  faults: list[str], crawl_delay: float | None, host: str, port: int,
+                  warm: bool) -> None:
     """Serve the replicas until interrupted (one server; the Host a crawler asks for,
-    sent as X-Forwarded-Host, picks the publisher).
+    sent as X-Forwarded-Host, picks the publisher). Prints `listening on URL` first.
 
     Pages link to the real sites' URLs; crawl one with
     `orthocrawl crawl SITE --base-url URL`.
 
     \b
-    Example:
+    Examples:
       orthocrawl replica serve --articles 500 --port 8123
+      orthocrawl replica serve --site ryortho --faults sitemap_5xx,crawl_delay
     """
+    import gc
+
     from orthocrawl.replica import ReplicaServer, build_hub
 
     names = _replica_names(site_names)
-    hub = build_hub(names, articles=articles, state=state)
+    try:
+        hub = build_hub(names, articles=articles, seed=seed, state=state, faults=faults,
+                        crawl_delay=crawl_delay)
+    except ValueError as error:  # e.g. too few articles for the fault modes
+        fail(str(error), 2)
+    if warm:
+        hub.warm()
+    gc.freeze()  # the built site lives as long as the process: keep it out of GC passes
     try:
         server = ReplicaServer(hub, host=host, port=port)
         server.start()
     except OSError as error:
         fail(f"cannot listen on {host}:{port}: {error.strerror}")
-    click.echo(f"replicas of {', '.join(names)} ({articles} articles each) on "
-               f"{server.base_url}; Ctrl-C stops it", err=True)
+    click.echo(f"listening on {server.base_url}")
+    sys.stdout.flush()
+    click.echo(f"replicas of {', '.join(names)} ({articles} articles each"
+               f"{', faults ' + ','.join(faults) if faults else ''}); Ctrl-C stops it", err=True)
     try:
         while True:
             time.sleep(3600)
@@ -853,7 +892,8 @@ def replica_serve(articles: int, site_names: tuple[str, ...], state: int, host: 
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
 @SITE_OPTION
 @STATE_OPTION
-def replica_truth(articles: int, site_names: tuple[str, ...], state: int) -> None:
+@SEED_OPTION
+def replica_truth(articles: int, site_names: tuple[str, ...], state: int, seed: int) -> None:
     """Print what the replica knows of every article, one JSON object per line.
 
     \b
@@ -862,7 +902,7 @@ def replica_truth(articles: int, site_names: tuple[str, ...], state: int) -> Non
     """
     from orthocrawl.replica import build_hub
 
-    for record in build_hub(_replica_names(site_names), articles=articles,
+    for record in build_hub(_replica_names(site_names), articles=articles, seed=seed,
                             state=state).truth():
         click.echo(json.dumps(record, ensure_ascii=False))
 

@@ -9,7 +9,7 @@ object with the ReplicaSite interface: ``name``, ``origin``, ``domains``,
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -104,5 +104,15 @@ class ReplicaHub:
 
 
 def build_hub(names: list[str] | None = None, articles: int = 120, seed: int = 7,
-              state: int = 1) -> ReplicaHub:
-    return ReplicaHub([build(name, articles, seed, state) for name in (names or available())])
+              state: int = 1, faults: Iterable[str] = (),
+              crawl_delay: float | None = None) -> ReplicaHub:
+    """The replicas ``names`` (default: all) behind one hub; ``state`` moves the stateful ones
+    on, ``faults`` (fault modes, see faults.py) make every one of them misbehave."""
+    sites = [build(name, articles, seed, state) for name in (names or available())]
+    modes = list(faults)
+    if modes:
+        from .faults import CRAWL_DELAY, FaultySite
+
+        delay = CRAWL_DELAY if crawl_delay is None else crawl_delay
+        sites = [FaultySite(site, modes, seed, delay) for site in sites]
+    return ReplicaHub(sites)

@@ -125,7 +125,7 @@ def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
                   sites: list[str] | None = None, state: int = 1,
                   faults: Iterable[str] | None = None,
                   crawl_delay: float | None = None) -> Iterator[str]:
-    """Run the replica in its own process (``python -m orthocrawl.replica``); yield its URL.
+    """Run ``orthocrawl replica serve`` in its own process; yield its URL.
 
     With ``warm`` (the default) every article page is rendered before the URL is yielded.
     ``state`` applies to OrthoSpineNews; ``faults`` (fault modes, see faults.py) to every
@@ -133,12 +133,11 @@ def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    cmd = [sys.executable, "-m", "orthocrawl.replica", "--articles", str(articles),
-           "--seed", str(seed), "--host", host, "--port", "0", *([] if warm else ["--no-warm"])]
+    cmd = [sys.executable, "-m", "orthocrawl.cli", "replica", "serve", "--articles",
+           str(articles), "--seed", str(seed), "--host", host, "--port", "0",
+           "--state", str(state), *([] if warm else ["--no-warm"])]
     for name in sites or ["orthospinenews"]:
         cmd += ["--site", name]
-    if state != 1:
-        cmd += ["--state", str(state)]
     if faults:
         cmd += ["--faults", ",".join(faults)]
     if crawl_delay is not None:
