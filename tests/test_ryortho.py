@@ -13,7 +13,7 @@ from web_poet import HttpResponse
 from orthocrawl.items import Article
 from orthocrawl.pages import RyorthoPage, WordPressPage
 from orthocrawl.replica.ryortho import build_site
-from orthocrawl.replica.ryortho.cases import CASES
+from orthocrawl.replica.testing import CASES, fixture_cases
 from orthocrawl.spiders.ryortho import RyorthoSpider
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pages" / "ryortho"
@@ -35,8 +35,8 @@ def extract(url: str, html: bytes, page_cls=RyorthoPage) -> Article:
 
 
 def test_every_case_has_a_fixture(site):
-    assert set(site.fixture_cases()) == set(CASES)
-    assert {p.name.removesuffix(".json") for p in FIXTURES.glob("*.json")} == set(CASES)
+    assert set(fixture_cases(site)) == set(CASES["ryortho"])
+    assert {p.name.removesuffix(".json") for p in FIXTURES.glob("*.json")} == set(CASES["ryortho"])
 
 
 @pytest.mark.parametrize("case", ["credit_in_old_caption_div", "credit_in_html5_caption",

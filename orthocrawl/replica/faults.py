@@ -3,8 +3,9 @@ replica.
 
 Which URLs each mode breaks is chosen once, deterministically from ``seed`` and the site,
 and for every mode whether it is enabled or not (so enabling one mode never moves another);
-``fault_report()`` names them. Faults that need more than a response (waiting, dropping the
-connection) ask the server through control headers (server.py), which it never sends.
+``plan`` names them (testing.fault_report reads it). Faults that need more than a response
+(waiting, dropping the connection) ask the server through control headers (server.py),
+which it never sends.
 
 ``MODES`` can all run at once (``all``). ``DISCOVERY_MODES`` break or slow discovery itself
 (robots.txt and the sitemaps) and are only ever enabled by name: on a URL that several
@@ -19,7 +20,6 @@ import threading
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from contextlib import nullcontext
 from datetime import date, timedelta
 from html import unescape
 from http import HTTPStatus
@@ -29,7 +29,6 @@ from urllib.parse import parse_qs, urlsplit
 
 from .responses import Headers, Response
 from .server import ACTION, DELAY
-from .site import RequestLog
 from .timefmt import MONTHS
 
 MODES = ("server_errors", "rate_limit", "slow", "timeout", "drop", "truncate", "wrong_charset",
@@ -54,8 +53,7 @@ Rule = tuple[str, str, Any]  # (mode, kind, argument)
 class FaultySite:
     """``site`` with the fault ``modes`` enabled; every other attribute is the site's.
 
-    ``fault_log`` tallies every request this wrapper answered, by requested URL and status
-    (0 for a connection dropped or held); ``site.request_log`` still counts article pages."""
+    ``plan``: for every mode, enabled or not, {URL: what happens there}."""
 
     def __init__(self, site: Any, modes: Iterable[str], seed: int = 7,
                  crawl_delay: float = CRAWL_DELAY) -> None:
@@ -69,44 +67,19 @@ class FaultySite:
                              f"{crawl_delay!r}")
         self.seed = seed
         self.crawl_delay = crawl_delay
-        self.fault_log = RequestLog()
         parts = urlsplit(site.origin)
         self._origin, self._host = site.origin, parts.hostname
         self._lock = threading.Lock()
         self._attempts: Counter[str] = Counter()
         self._huge: bytes | None = None
-        self._plan: dict[str, dict[str, str]] = {}  # mode -> {url: what happens}
+        self.plan: dict[str, dict[str, str]] = {}  # mode -> {url: what happens}
         self._rules: dict[str, list[Rule]] = {}  # path -> its rules, in the order they apply
-        log = getattr(site, "request_log", None)
-        with log.muted() if log is not None else nullcontext():  # reading pages to choose
-            self._make_plan()
+        self._make_plan()
 
     def __getattr__(self, name: str) -> Any:
         if name == "site":  # not set yet: no recursion
             raise AttributeError(name)
         return getattr(self.site, name)
-
-    # -- what the tests read ---------------------------------------------------------------
-    def fault_report(self) -> dict[str, list[str]]:
-        """Enabled mode -> the URLs it breaks."""
-        return {m: list(self._plan[m]) for m in KNOWN if m in self.modes}
-
-    def describe(self) -> dict[str, dict[str, str]]:
-        """Enabled mode -> {URL: what it does}."""
-        return {m: dict(self._plan[m]) for m in KNOWN if m in self.modes}
-
-    def lost_urls(self) -> set[str]:
-        """Article URLs that a correct, polite crawler cannot archive under the enabled modes
-        (the huge page counts as lost: it is past any sane download cap)."""
-        lost: set[str] = set()
-        for mode in ("timeout", "truncate", "challenge", "login_wall", "robots_disallow",
-                     "redirect_loop", "huge"):
-            if mode in self.modes:
-                lost.update(u for u in self._plan[mode] if u in self._articles)
-        for mode in ("server_errors", "drop"):
-            if mode in self.modes:
-                lost.update(u for u, what in self._plan[mode].items() if "always" in what)
-        return lost
 
     # -- the plan ----------------------------------------------------------------------------
     def _make_plan(self) -> None:
@@ -208,7 +181,7 @@ class FaultySite:
         plan["crawl_delay"] = {self._origin + "/robots.txt":
                                f"robots.txt: Crawl-delay: {self.crawl_delay:g}"}
         rule("/robots.txt", "crawl_delay", "crawl_delay", self.crawl_delay)
-        self._plan = plan
+        self.plan = plan
 
     def _rule(self, path: str, mode: str, kind: str, arg: Any = None) -> None:
         self._rules.setdefault(path, []).append((mode, kind, arg))
@@ -256,13 +229,10 @@ class FaultySite:
             with self._lock:
                 self._attempts[path] += 1
                 attempt = self._attempts[path]
-            response = self._fault(rules, attempt, method, url, headers)
-        else:
-            response = self.site.handle(method, url, headers)
-            if home and "calendar" in self.modes and response[0] == 200:
-                response = self._with_calendar_link(path, response)
-        status = 0 if (ACTION, "drop") in response[1] else response[0]
-        self.fault_log.record(url, status)
+            return self._fault(rules, attempt, method, url, headers)
+        response = self.site.handle(method, url, headers)
+        if home and "calendar" in self.modes and response[0] == 200:
+            response = self._with_calendar_link(path, response)
         return response
 
     def _fault(self, rules: list[Rule], attempt: int, method: str, url: str,

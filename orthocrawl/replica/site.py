@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import Counter
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import datetime
 
 from . import feeds
@@ -23,64 +20,18 @@ from .timefmt import display_date, http_date, weekday_date
 from .variants import VARIANT_KINDS, variant
 from .wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
 
-__all__ = ["Headers", "ReplicaSite", "RequestLog", "Response", "build_site"]
+__all__ = ["Headers", "ReplicaSite", "Response", "build_site"]
 
 XML = "text/xml; charset=UTF-8"
 WP_PAGES = {"about-us": ("About Us", ABOUT, 2), "contact": ("Contact", CONTACT, 7)}
 _DATE_SPAN = '<span class="date meta-item tie-icon">{}</span>'
 
 
-class RequestLog:
-    """Thread-safe tally of answered requests: (url, status) -> times. ``reset()`` clears it."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._hits: Counter[tuple[str, int]] = Counter()
-        self._local = threading.local()
-
-    def record(self, url: str, status: int) -> None:
-        if getattr(self._local, "muted", False):
-            return
-        with self._lock:
-            self._hits[(url, status)] += 1
-
-    @contextmanager
-    def muted(self) -> Iterator[None]:
-        """Requests this thread makes inside the block are not counted (a wrapper's own)."""
-        self._local.muted = True
-        try:
-            yield
-        finally:
-            self._local.muted = False
-
-    def count(self, status: int | None = None, url: str | None = None) -> int:
-        """Requests answered with ``status`` (any when None), for ``url`` (any when None)."""
-        with self._lock:
-            return sum(n for (u, st), n in self._hits.items()
-                       if (status is None or st == status) and (url is None or u == url))
-
-    def statuses(self) -> Counter[int]:
-        with self._lock:
-            out: Counter[int] = Counter()
-            for (_, status), n in self._hits.items():
-                out[status] += n
-            return out
-
-    def urls(self, status: int | None = None) -> set[str]:
-        with self._lock:
-            return {u for (u, st) in self._hits if status is None or st == status}
-
-    def reset(self) -> None:
-        with self._lock:
-            self._hits.clear()
-
-
 class ReplicaSite(WordPressReplica):
     """A deterministic OrthoSpineNews: posts, pages, feeds and sitemaps, rendered lazily.
 
     A later state (``later``) keeps the state-1 site as ``base``: the pages of posts it did
-    not change are the base's, byte for byte, as a page cache would keep serving them.
-    ``request_log`` counts the article pages answered (200, 304, and 404 for deleted ones)."""
+    not change are the base's, byte for byte, as a page cache would keep serving them."""
 
     name = SITE_NAME
     origin = ORIGIN
@@ -96,9 +47,7 @@ class ReplicaSite(WordPressReplica):
         self.base, self.later = base, later
         self.state = 1 if later is None else 2
         self._fresh = later.fresh if later else set()
-        self._gone = {p.path for p in later.deleted} if later else set()
         self._at = {p.post_id: n for n, p in enumerate(posts)}
-        self.request_log = RequestLog()
         self.categories = CATEGORIES
         self.tags = tags.by_slug
         self.accounts = {a.slug: a for a in ACCOUNTS}
@@ -123,12 +72,6 @@ class ReplicaSite(WordPressReplica):
             mixed = variant(post, "http").rstrip("/") + "?utm_source=rss&utm_medium=rss"
             out[mixed] = post.url
         return out
-
-    def fixture_cases(self) -> dict[str, str]:
-        """Case name -> URL of a page that shows that variant (for page-object fixtures)."""
-        from .cases import fixture_cases
-
-        return fixture_cases(self.posts)
 
     # -- the theme, rendered and cached ------------------------------------------------------
     @property
@@ -234,21 +177,15 @@ class ReplicaSite(WordPressReplica):
     def render_404(self) -> str:
         return render_404(self.chrome)
 
-    # -- HTTP: ETags, and the request log of article pages ------------------------------------
+    # -- HTTP: ETags ------------------------------------------------------------------------------
     def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
         body, _, etag = self._rendered_post(post)
         extra = [("Last-Modified", http_date(post.modified)),
                  ("Link", f'<{ORIGIN}/?p={post.post_id}>; rel=shortlink'), ("ETag", etag)]
         status = 304 if _not_modified(headers, etag, post.modified) else 200
-        self.request_log.record(post.url, status)
         if status == 304:
             return 304, extra, b""
         return finish(method, 200, body, HTML, extra)
-
-    def _page(self, path: str) -> tuple[int, bytes, str] | str | None:
-        if path in self._gone:  # a deleted post's page: its 404 is counted
-            self.request_log.record(ORIGIN + path, 404)
-        return super()._page(path)
 
 
 def _not_modified(headers: Mapping[str, str], etag: str, modified: datetime) -> bool:

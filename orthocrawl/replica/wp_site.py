@@ -85,9 +85,6 @@ class WordPressReplica(CachedReplica):
     def render_404(self) -> str:
         return "<html><body><h1>Not Found</h1></body></html>"
 
-    def fixture_cases(self) -> dict[str, str]:
-        raise NotImplementedError
-
     def non_article_urls(self) -> list[str]:
         raise NotImplementedError
 

@@ -9,7 +9,6 @@ from ..constants import TODAY
 from ..timefmt import local
 from ..wp_model import Post
 from ..wp_site import HTML, RSS, TEXT, XML, Route, WordPressReplica, paged
-from .cases import fixture_cases
 from .constants import ABOUT, CONTACT, HOST, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
 from .content import CATEGORIES, TagBook, build_posts
 from .pages import Listing, home, render_404, render_attachment, render_listing, render_wp_page
@@ -43,9 +42,6 @@ class OrthoBuzzSite(WordPressReplica):
 
     def render_post(self, post: Post) -> tuple[str, list[str]]:
         return render_post(post, self.chrome)
-
-    def fixture_cases(self) -> dict[str, str]:
-        return fixture_cases(self.posts)
 
     def non_article_urls(self) -> list[str]:
         urls = [f"{ORIGIN}/{slug}/" for slug in WP_PAGES] + [f"{ORIGIN}/?s=knee"]

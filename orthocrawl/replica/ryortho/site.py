@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from ..wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
 from . import feeds
-from .cases import fixture_cases
 from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE, TODAY
 from .content import build_posts
 from .listings import Listing, front_page, render_listing
@@ -61,9 +60,6 @@ class RyorthoSite(WordPressReplica):
             mixed = variant(post, "http_www").rstrip("/") + "?utm_source=rss&utm_medium=rss"
             out[mixed] = post.url
         return out
-
-    def fixture_cases(self) -> dict[str, str]:
-        return fixture_cases(self.posts)
 
     # -- the theme -----------------------------------------------------------------------------
     @property

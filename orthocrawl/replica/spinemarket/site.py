@@ -11,7 +11,6 @@ from .. import wp_feeds
 from ..constants import TODAY
 from ..wp_model import Post
 from ..wp_site import HTML, RSS, TEXT, XML, Route, WordPressReplica, paged
-from .cases import fixture_cases
 from .constants import HOST, ORIGIN, PAGES, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
 from .content import CATEGORIES, POSTER, TagBook, build_posts
 from .pages import Listing, home, render_404, render_attachment, render_listing, render_wp_page
@@ -40,9 +39,6 @@ class SpineMarketSite(WordPressReplica):
 
     def render_post(self, post: Post) -> tuple[str, list[str]]:
         return render_post(post, self.chrome)
-
-    def fixture_cases(self) -> dict[str, str]:
-        return fixture_cases(self.posts)
 
     def non_article_urls(self) -> list[str]:
         urls = [f"{ORIGIN}/{slug}" for slug in PAGES] + [f"{ORIGIN}/?s=spine"]

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
-from orthocrawl.archive import Archive
+
+class Store(Protocol):
+    """What fill needs of an archive (orthocrawl.archive.Archive has it)."""
+
+    def store(self, articles: Iterable[tuple[dict[str, Any], Any]], now: str | None = None,
+              via: str = "crawl") -> list[str]: ...
 
 
 def records(truth: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
@@ -18,7 +23,7 @@ def records(truth: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
         yield {**record, "body_html": html, "content_hash": digest}
 
 
-def fill(archive: Archive, truth: Iterable[dict[str, Any]], batch: int = 2000,
+def fill(archive: Store, truth: Iterable[dict[str, Any]], batch: int = 2000,
          now: str = "2026-11-20T12:00:00Z") -> int:
     """Store every truth record as an article (no raw page); returns how many."""
     count = 0
