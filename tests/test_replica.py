@@ -395,11 +395,14 @@ def test_the_replica_and_the_product_keep_apart():
 
 @pytest.mark.parametrize("name", ["orthospinenews", "beckersspine", "ryortho", "orthobuzz",
                                   "spinemarketgroup"])
-def test_every_fixture_case_is_found_at_500_articles(name):
+def test_every_replica_offers_the_protocol_and_every_fixture_case(name):
     from orthocrawl.replica import build
+    from orthocrawl.replica.protocol import Replica
     from orthocrawl.replica.testing import CASES, fixture_cases
 
-    chosen = fixture_cases(build(name, articles=500))
+    site = build(name, articles=500)
+    assert isinstance(site, Replica)
+    chosen = fixture_cases(site)
     assert set(chosen) == set(CASES[name])
     assert len(set(chosen.values())) == len(chosen)  # one page per case
 

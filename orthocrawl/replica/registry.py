@@ -1,9 +1,7 @@
 """Every publisher's replica by name, and a hub that serves several of them at once.
 
-A publisher's replica is a module with ``build_site(articles, seed)`` returning an
-object with the ReplicaSite interface: ``name``, ``origin``, ``domains``,
-``truth()``, ``article_urls()``, ``non_article_urls()``, ``variant_urls()``,
-``chrome_texts(url)``, ``handle(method, url, headers)`` and ``warm()``.
+A publisher's replica is a package with ``build_site(articles, seed)`` returning a
+Replica (protocol.py).
 """
 
 from __future__ import annotations
@@ -15,9 +13,12 @@ from urllib.parse import urlsplit
 
 from orthocrawl.urls import domain_matches
 
+from .protocol import Replica
+from .responses import Response
+
 # name -> "module:function"; a module that is not there yet is simply not available.
 REPLICAS: dict[str, str] = {
-    "orthospinenews": "orthocrawl.replica.site:build_site",
+    "orthospinenews": "orthocrawl.replica.orthospinenews:build_site",
     "beckersspine": "orthocrawl.replica.beckers:build_site",
     "ryortho": "orthocrawl.replica.ryortho:build_site",
     "orthobuzz": "orthocrawl.replica.orthobuzz:build_site",
@@ -51,7 +52,7 @@ def available() -> list[str]:
 STATEFUL = {"orthospinenews"}
 
 
-def build(name: str, articles: int = 120, seed: int = 7, state: int = 1) -> Any:
+def build(name: str, articles: int = 120, seed: int = 7, state: int = 1) -> Replica:
     """A replica; in state 2 the stateful ones move on, the others stay as they are."""
     if name in STATEFUL:
         return _builder(name)(articles=articles, seed=seed, state=state)
@@ -61,18 +62,18 @@ def build(name: str, articles: int = 120, seed: int = 7, state: int = 1) -> Any:
 class ReplicaHub:
     """Several replicas behind one server, told apart by the requested host."""
 
-    def __init__(self, sites: list[Any]) -> None:
+    def __init__(self, sites: list[Replica]) -> None:
         if not sites:
             raise ValueError("a hub needs at least one site")
         self.sites = sites
         first = sites[0]
         self.name, self.origin, self.domains = first.name, first.origin, first.domains
 
-    def site_for(self, url: str) -> Any | None:
+    def site_for(self, url: str) -> Replica | None:
         host = urlsplit(url).hostname or ""
         return next((s for s in self.sites if domain_matches(host, s.domains)), None)
 
-    def handle(self, method: str, url: str, headers: Mapping[str, str]) -> tuple:
+    def handle(self, method: str, url: str, headers: Mapping[str, str]) -> Response:
         site = self.site_for(url)
         if site is None:
             body = b"<html><body><h1>Unknown host</h1></body></html>"
@@ -80,7 +81,11 @@ class ReplicaHub:
                          ("Content-Length", str(len(body)))], body
         return site.handle(method, url, headers)
 
-    def truth(self) -> list[dict]:
+    @property
+    def posts(self) -> list[Any]:
+        return [post for site in self.sites for post in site.posts]
+
+    def truth(self) -> list[dict[str, Any]]:
         return [record for site in self.sites for record in site.truth()]
 
     def article_urls(self) -> list[str]:

@@ -1,4 +1,5 @@
-"""Serve a ReplicaSite over HTTP: in a background thread, or in its own process.
+"""Serve a replica (or a hub of them) over HTTP: in a background thread, or in its own
+process.
 
 A site may ask for more than a response through control headers, which the server consumes
 and never sends: ``X-Replica-Delay: S`` waits S seconds first (a server stopping cuts the wait
@@ -19,9 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .constants import ORIGIN
+from .protocol import Replica
 from .responses import Headers
-from .site import ReplicaSite
 
 CONTROL = "X-Replica-"
 DELAY, ACTION = CONTROL + "Delay", CONTROL + "Action"
@@ -32,7 +32,7 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True  # headers and body go out without a delayed-ACK stall
     server_version = "nginx"
     sys_version = ""
-    site: ReplicaSite
+    site: Replica
     closing: threading.Event  # set when the server stops: cuts delays short
 
     def _serve(self) -> None:
@@ -40,7 +40,7 @@ class _Handler(BaseHTTPRequestHandler):
         host = self.headers.get("X-Forwarded-Host")
         browser = proto is None and host is None
         # A browser on the bare server sees the (first) served site.
-        origin = getattr(self.site, "origin", ORIGIN)
+        origin = self.site.origin
         url = f"{proto or 'https'}://{host or urlsplit(origin).netloc}{self.path}"
         status, headers, body = self.site.handle(self.command, url, self.headers)
         action = None
@@ -87,7 +87,7 @@ class _QuietServer(ThreadingHTTPServer):
 class ReplicaServer:
     """``with ReplicaServer(site) as srv:`` serves ``site`` at ``srv.base_url``."""
 
-    def __init__(self, site: ReplicaSite, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, site: Replica, host: str = "127.0.0.1", port: int = 0) -> None:
         self.closing = threading.Event()
         handler = type("ReplicaHandler", (_Handler,), {"site": site, "closing": self.closing})
         self.httpd = _QuietServer((host, port), handler)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from .inline import TABLES
 
 _WORD = re.compile(r"\w+")
 _TAGS = re.compile(r"<[^>]+>")
@@ -29,3 +32,21 @@ def excerpt(text: str, words: int) -> str:
     if len(parts) <= words:
         return " ".join(parts)
     return " ".join(parts[:words]) + "…"
+
+
+# Chrome strings are written with texturized punctuation, whatever the post's style.
+CHROME_TABLE = TABLES[1]
+
+
+class Texts(list[str]):
+    """Collects the chrome text lines of one page while it is rendered."""
+
+    def t(self, text: str) -> str:
+        self.append(text)  # normalised when asked for, not on every render
+        return text.translate(CHROME_TABLE)
+
+
+@dataclass(slots=True)
+class Part:
+    html: str
+    texts: tuple[str, ...]

@@ -10,10 +10,8 @@ from random import Random
 from typing import TypeVar
 
 from . import phrases, vocab
-from .blocks import OLDER_URL, Block, figure, paragraph
+from .blocks import Block, paragraph
 from .inline import Ink, Span
-from .media import Image
-from .slugs import slugify
 from .timefmt import DAYS, local
 
 T = TypeVar("T")
@@ -178,18 +176,11 @@ class Writer:
         span = self.linked(text) if isinstance(text, str) else text
         return paragraph(span, docs_spans=self.docs_spans)
 
+    # Hooks each publisher's desk writes its own way (OrthoSpineNews: orthospinenews/desk.py).
     def older_link(self) -> Block:
-        ink = self.ink
-        lead = self.pick(("OrthoSpineNews ", "We "))
-        return self.p(ink.join([lead, ink.a(OLDER_URL, "previously reported"),
-                                " on the company’s earlier milestones."]))
+        """A paragraph that links an older post of the site (as previously reported)."""
+        raise NotImplementedError
 
     def figure(self, stem: str, caption: str | None, alt: str = "") -> Block:
-        self.images += 1
-        name = f"{slugify(stem)[:60].strip('-')}-{self.images}"
-        width, height = self.pick(((790, 559), (800, 450), (1024, 683), (640, 427)))
-        image = Image(name=name, month=self.month, width=width,
-                      height=height, alt=alt, attachment_id=self.post_id + 3 + self.images,
-                      cdn=self.rng.randint(0, 2))
-        cap = None if caption is None else self.ink.t(caption)
-        return figure(self.ink, image, cap, classic=self.chance(0.6))
+        """An in-body image with its caption, in the site's markup."""
+        raise NotImplementedError

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..inline import attr
-from ..theme import Part, Texts
+from ..text import Part, Texts
 from .clock import short_date
 from .constants import NOW, ORIGIN, SECTIONS, SITE_TITLE
 

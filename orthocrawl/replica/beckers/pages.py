@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..inline import attr
-from ..theme import Texts
+from ..text import Texts
 from .article_page import names
 from .chrome import SiteChrome
 from .clock import short_date

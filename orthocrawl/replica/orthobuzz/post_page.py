@@ -3,10 +3,9 @@ blocks and the journal's CME callout inside it, entry footer, comments, post nav
 
 from __future__ import annotations
 
-from .. import plugins
+from .. import wp_plugins
 from ..inline import TABLES, attr
-from ..text import excerpt
-from ..theme import Texts
+from ..text import Texts, excerpt
 from ..timefmt import iso_offset, long_date
 from ..wp_comments import avatar, comment_form, comment_list
 from ..wp_model import Post
@@ -48,9 +47,9 @@ def _content(post: Post, texts: Texts) -> str:
     if "cme" in f:
         out.append(cme(texts))
     if "sharedaddy" in f:
-        flair = plugins.sharedaddy(post, texts)
+        flair = wp_plugins.sharedaddy(post, texts)
         if "likes" in f:
-            flair += plugins.likes(post, texts)
+            flair += wp_plugins.likes(post, texts)
         out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
                    f'sd-sharing-enabled">{flair}</div>')
     if "jp_related" in f and post.related:

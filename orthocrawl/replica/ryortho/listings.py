@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..inline import attr
-from ..theme import Texts
+from ..text import Texts
 from ..timefmt import long_date
 from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
 from .seo import yoast_page

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..inline import TABLES, attr
-from ..theme import Texts
+from ..text import Texts
 from ..timefmt import iso_offset
 from .constants import ORIGIN, SITE_TITLE
 from .seo import yoast_page

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..inline import TABLES
-from ..theme import Part, Texts
+from ..text import Part, Texts
 from ..timefmt import weekday_date
 from .constants import ORIGIN, PUBLISHER, SITE_TITLE, TAGLINE, TODAY
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..inline import TABLES, attr
-from ..text import excerpt
-from ..theme import Texts
+from ..text import Texts, excerpt
 from ..wp_model import Post, Upload
 from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
 from .post_page import entry_meta

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..inline import TABLES, attr
-from ..theme import Part, Texts
+from ..text import Part, Texts
 from ..wp_model import Post, Term
 from .constants import MENU, NEWSLETTER, ORIGIN, SITE_TITLE, TAGLINE
 

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE, TODAY
-from .inline import attr
+from ..constants import TODAY
+from ..inline import attr
+from ..text import excerpt
+from ..timefmt import display_date
+from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
 from .seo import yoast_page
-from .text import excerpt
 from .theme import Texts, body_open, content_open, head
-from .timefmt import display_date
 from .variants import link
 
 if TYPE_CHECKING:

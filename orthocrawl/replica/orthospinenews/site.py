@@ -6,19 +6,20 @@ import hashlib
 from collections.abc import Mapping
 from datetime import datetime
 
+from ..constants import TODAY
+from ..responses import Headers, Response, finish, header, unmodified_since
+from ..timefmt import display_date, http_date, weekday_date
+from ..wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
 from . import feeds
-from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE, TODAY
+from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE
 from .content import ACCOUNTS, CATEGORIES, TagBook, build_posts
 from .listings import Listing, render_listing
 from .model import Post
 from .other_pages import ABOUT, CONTACT, render_404, render_attachment, render_wp_page
 from .post_page import SiteChrome, render_post
-from .responses import Headers, Response, finish, header, unmodified_since
 from .states import Evolution, evolve, no_changes, state_today
 from .theme import Part, footer, sidebar, site_header
-from .timefmt import display_date, http_date, weekday_date
 from .variants import VARIANT_KINDS, variant
-from .wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
 
 __all__ = ["Headers", "ReplicaSite", "Response", "build_site"]
 

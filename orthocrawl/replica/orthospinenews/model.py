@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 
-from .blocks import Block
+from ..blocks import Block
+from ..text import strip_tags, word_count
+from ..timefmt import iso_z
+from ..wp_model import Comment, Term
 from .constants import ORIGIN, SITE_NAME
 from .media import Image
-from .text import strip_tags, word_count
-from .timefmt import iso_z
-from .wp_model import Comment, Term
 
 __all__ = ["Account", "Comment", "Post", "Term"]
 

@@ -6,12 +6,14 @@ import hashlib
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from .. import wp_plugins
+from ..constants import TODAY
+from ..inline import TABLES, attr
+from ..timefmt import comment_time, display_date, iso_offset, long_date
 from . import plugins
-from .constants import ORIGIN, TODAY
-from .inline import TABLES, attr
+from .constants import ORIGIN
 from .seo import tie_schema, yoast_post
 from .theme import Part, Texts, body_open, content_open, head
-from .timefmt import comment_time, display_date, iso_offset, long_date
 from .variants import link
 
 if TYPE_CHECKING:
@@ -137,7 +139,7 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
                    f"</div></div><ul>{items}</ul></div>\n")
     top_share = "addtoany" in f and post.post_id % 3 == 0
     if top_share:
-        out.append(plugins.addtoany(post, texts, top=True))
+        out.append(wp_plugins.addtoany(post, texts, top=True))
     if "printfriendly" in f:
         out.append(f'<div class="pf-content">{post.body_html}</div>')
         out.append(plugins.printfriendly(post, texts))
@@ -145,13 +147,13 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
         out.append(post.body_html)
     out.append("\n")
     if "addtoany" in f and not top_share:
-        out.append(plugins.addtoany(post, texts, top=False))
+        out.append(wp_plugins.addtoany(post, texts, top=False))
     if "mc4wp" in f:
         out.append(plugins.mc4wp(post, texts))
     if "sharedaddy" in f:
-        flair = plugins.sharedaddy(post, texts)
+        flair = wp_plugins.sharedaddy(post, texts)
         if "likes" in f:
-            flair += plugins.likes(post, texts)
+            flair += wp_plugins.likes(post, texts)
         out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
                    f'sd-sharing-enabled">{flair}</div>')
     if "jp_related" in f:

@@ -7,9 +7,9 @@ import hashlib
 import json
 from typing import TYPE_CHECKING
 
+from ..inline import attr
+from ..timefmt import iso_offset
 from .constants import ORIGIN, SITE_TITLE, TAGLINE
-from .inline import attr
-from .timefmt import iso_offset
 
 if TYPE_CHECKING:
     from .model import Account, Post

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..url_forms import pick, wp_variant
 from .constants import CANONICAL_HOST, ORIGIN
-from .url_forms import pick, wp_variant
 
 if TYPE_CHECKING:
     from .model import Post

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..inline import TABLES, attr
+from ..timefmt import iso_offset
 from .constants import ORIGIN, SITE_TITLE
-from .inline import TABLES, attr
 from .seo import yoast_page
 from .theme import Texts, body_open, content_open, head
-from .timefmt import iso_offset
 
 _T = TABLES[1]
 _SORRY = "It seems we can’t find what you’re looking for. Perhaps searching can help."

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import wp_feeds
-from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE, TODAY
+from .. import wp_feeds
+from ..constants import TODAY
+from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
 from .variants import variant
 
 if TYPE_CHECKING:

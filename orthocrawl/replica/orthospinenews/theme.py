@@ -5,34 +5,21 @@ Every visible chrome string goes through ``Texts.t`` so the page can list its ch
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from . import phrases
-from .constants import ORIGIN, SITE_TITLE, TAGLINE, TODAY
-from .inline import TABLES, attr
-from .timefmt import long_date, weekday_date
+from .. import phrases
+from ..constants import TODAY
+from ..inline import attr
+from ..text import CHROME_TABLE as _CHROME_TABLE
+from ..text import Part, Texts
+from ..timefmt import long_date, weekday_date
+from .constants import ORIGIN, SITE_TITLE, TAGLINE
 
 if TYPE_CHECKING:
     from .model import Post, Term
 
-_CHROME_TABLE = TABLES[1]
 ASSETS = f"{ORIGIN}/wp-content/themes/jannah/assets"
 THEME_VER = "7.3.4"
-
-
-class Texts(list[str]):
-    """Collects the chrome text lines of one page while it is rendered."""
-
-    def t(self, text: str) -> str:
-        self.append(text)  # normalised when asked for, not on every render
-        return text.translate(_CHROME_TABLE)
-
-
-@dataclass(slots=True)
-class Part:
-    html: str
-    texts: tuple[str, ...]
 
 
 def head(title: str, seo: str, extra: str = "") -> str:

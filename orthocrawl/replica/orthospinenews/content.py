@@ -6,21 +6,23 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from random import Random
 
-from . import phrases, vocab
-from .blocks import OLDER_URL, SELF_URL, Block, clean, paragraph
-from .constants import ORIGIN, TODAY
-from .inline import Ink
+from .. import phrases, vocab
+from ..blocks import OLDER_URL, SELF_URL, Block, clean, paragraph
+from ..constants import TODAY
+from ..inline import Ink
+from ..slugs import slugify, unique_slug
+from ..stories_corporate import fda_clearance, market_report, press_release
+from ..stories_editorial import brief, interview, listicle, news, roundup, study
+from ..text import excerpt
+from ..timefmt import local
+from ..timeline import post_id, schedule
+from ..wp_model import TagBook
+from ..writing import Story, Writer
+from .constants import ORIGIN
+from .desk import Desk
 from .media import Image
 from .model import Account, Comment, Post, Term
-from .slugs import slugify, unique_slug
-from .stories_corporate import fda_clearance, market_report, press_release
-from .stories_editorial import brief, interview, listicle, news, roundup, study
-from .text import excerpt
-from .timefmt import local
-from .timeline import post_id, schedule
 from .variants import link
-from .wp_model import TagBook
-from .writing import Story, Writer
 
 KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
     (press_release, 0.22), (fda_clearance, 0.12), (interview, 0.14), (market_report, 0.07),
@@ -68,7 +70,7 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
     style = rng.choices((0, 1, 2), (0.25, 0.65, 0.1))[0]
     ink = Ink(style)
     pid = post_id(i, seed)
-    writer = Writer(rng, ink, published, pid)
+    writer = Desk(rng, ink, published, pid)
     story = make(writer)
     page = Random(f"{seed}-{i}-page")  # page furniture, independent of the words
     account = page.choices(ACCOUNTS, _ACCOUNT_WEIGHTS)[0]

@@ -12,13 +12,13 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from random import Random
 
-from .blocks import Block, clean, paragraph
-from .constants import TODAY
+from ..blocks import Block, clean, paragraph
+from ..constants import TODAY
+from ..inline import Ink
+from ..slugs import unique_slug
+from ..timefmt import local, long_date
 from .content import TagBook, _auto_excerpt, draft, link_post
-from .inline import Ink
 from .model import Post
-from .slugs import unique_slug
-from .timefmt import local, long_date
 
 STATES = (1, 2)
 DAYS_LATER = 5  # state 2's "today" is this many days after state 1's
