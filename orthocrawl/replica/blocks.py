@@ -18,10 +18,12 @@ OLDER_URL = "\x00OLDER\x00"
 
 @dataclass(slots=True)
 class Block:
-    kind: str  # p, h2, h3, h4, ul, ol, blockquote, figure, table, embed
+    kind: str  # p, h2, h3, h4, ul, ol, blockquote, figure, table, embed, div, chrome
     html: str
     text: str = ""
     image: Any = None  # the upload an image block shows (each replica has its own kind)
+    # Chrome an editor or the CMS put among the blocks (no text): its visible lines.
+    chrome: tuple[str, ...] = ()
 
 
 def clean(text: str) -> str:

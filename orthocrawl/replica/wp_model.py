@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
 from .blocks import Block
 from .slugs import slugify
@@ -139,6 +140,7 @@ class Post:
     related: list[Post] = field(default_factory=list)
     older: Post | None = None
     newer: Post | None = None
+    facts: Any = None  # who and what the story is about (corpus.writer.Facts)
 
     @property
     def url(self) -> str:

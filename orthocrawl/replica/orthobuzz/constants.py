@@ -54,3 +54,8 @@ CONTACT = (
     "orthobuzz@jbjs.example.",
     "For questions about subscriptions, please contact the journal’s customer service team.",
 )
+CME = (
+    "Earn CME: JBJS subscribers can claim continuing medical education credit for selected "
+    "articles. Details are on the journal site."
+)
+SUBSCRIBE = "Enter your email address to subscribe to OrthoBuzz and receive new posts by email."

@@ -6,16 +6,14 @@ from datetime import datetime, timedelta
 from random import Random
 
 from ..blocks import SELF_URL
+from ..corpus import cast, parts
 from ..inline import Ink
 from ..slugs import slugify, unique_slug
 from ..text import excerpt, strip_tags
 from ..timefmt import local
 from ..timeline import post_id, schedule
-from ..vocab import COMMENTERS
 from ..wp_media import upload
 from ..wp_model import Account, Comment, Post, TagBook, Term
-from ..writing import Writer
-from . import phrases
 from .constants import ACCOUNTS as ACCOUNT_ROWS
 from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, SEED_SALT, SITE_NAME
@@ -45,20 +43,20 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
     rng = Random(f"orthobuzz-{seed}-{i}")
     make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
     pid = post_id(i, salted)
-    desk = Desk(Writer(rng, Ink(rng.choices((0, 1), (0.3, 0.7))[0]), published, pid))
+    desk = Desk(rng, Ink(rng.choices((0, 1), (0.3, 0.7))[0]), published, pid)
     story = make(desk)
     page = Random(f"orthobuzz-{seed}-{i}-page")  # page furniture, independent of the words
     account = page.choices(ACCOUNTS, _WEIGHTS)[0]
 
     lead = None
     if page.random() < 0.55:
-        stem = f"{desk.w.facts['short']} {story.kind}"
-        lead = upload(page, ORIGIN, desk.w.month, stem, desk.alt(), pid + 1)
+        stem = f"{desk.slots['short']} {story.kind}"
+        lead = upload(page, ORIGIN, desk.month, stem, desk.alt(), pid + 1)
     body_text = "\n\n".join(b.text for b in story.blocks if b.text)
     description = story.summary
     if not description:  # Yoast's fallback: the start of the stripped content, byline included
-        parts = ([story.byline_block] if story.byline_block else []) + story.blocks
-        description = excerpt(strip_tags("\n".join(b.html for b in parts)), 30)
+        shown = ([story.byline_block] if story.byline_block else []) + story.blocks
+        description = excerpt(strip_tags("\n".join(b.html for b in shown)), 30)
 
     features = {name for name, p in FEATURES if page.random() < p}
     if "sharedaddy" in features and page.random() < 0.6:
@@ -68,8 +66,8 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
         when = published
         for k in range(page.randint(1, 4)):
             when = min(when + timedelta(minutes=page.randint(30, 5000)), today)
-            comments.append(Comment(pid * 8 + k, page.choice(COMMENTERS),
-                                    page.choice(phrases.COMMENTS), when))
+            comments.append(Comment(pid * 8 + k, page.choice(cast.COMMENTERS),
+                                    page.choice(parts.COMMENTS), when))
     post = Post(
         site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
         published=published, modified=modified, account=account,
@@ -81,6 +79,7 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
         lead_image=lead.url if lead else None, alts=[*desk.alts, *([lead.alt] if lead else [])],
         comments=comments,
         comments_open=page.random() < 0.8, features=frozenset(features), body_text=body_text,
+        facts=story.facts,
     )
     post.slug = slugify(story.title)[:190].strip("-")
     return post

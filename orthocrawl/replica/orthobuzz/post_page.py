@@ -9,8 +9,7 @@ from ..text import Texts, excerpt
 from ..timefmt import iso_offset, long_date
 from ..wp_comments import avatar, comment_form, comment_list
 from ..wp_model import Post
-from . import phrases
-from .constants import ORIGIN, SITE_TITLE
+from .constants import CME, ORIGIN, SITE_TITLE
 from .seo import yoast_post
 from .theme import Chrome, shell
 
@@ -35,8 +34,8 @@ def related(post: Post, texts: Texts) -> str:
 
 def cme(texts: Texts) -> str:
     """The journal's continuing-education callout, added to every post by a site plugin."""
-    head, _, rest = phrases.CME.partition(": ")
-    texts.append(phrases.CME)
+    head, _, rest = CME.partition(": ")
+    texts.append(CME)
     return (f'<div class="jbjs-cme-callout"><p><strong>{head}:</strong> {rest.translate(TABLES[1])}'
             f' <a href="https://journals.jbjs.example/cme">{texts.t("Learn more")}</a></p></div>\n')
 

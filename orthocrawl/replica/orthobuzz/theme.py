@@ -9,8 +9,7 @@ from ..inline import TABLES, attr
 from ..text import Part, Texts
 from ..timefmt import MONTHS
 from ..wp_model import Post, Term
-from . import phrases
-from .constants import MENU, ORIGIN, SITE_TITLE, TAGLINE
+from .constants import MENU, ORIGIN, SITE_TITLE, SUBSCRIBE, TAGLINE
 
 THEME = f"{ORIGIN}/wp-content/themes/twentysixteen"
 
@@ -84,7 +83,7 @@ def sidebar(latest: list[Post], months: list[tuple[int, int]], categories: list[
                    f"{texts.t(c.name)}</a></li>" for c in categories)
     html = f"""<aside id="secondary" class="sidebar widget-area">
 <section id="search-2" class="widget widget_search"><form role="search" method="get" class="search-form" action="{ORIGIN}/"><label><span class="screen-reader-text">{texts.t("Search for:")}</span><input type="search" class="search-field" placeholder="Search &hellip;" value="" name="s" /></label><button type="submit" class="search-submit"><span class="screen-reader-text">Search</span></button></form></section>
-<section id="blog_subscription-2" class="widget widget_blog_subscription jetpack_subscription_widget"><h2 class="widget-title">{texts.t("Subscribe to OrthoBuzz")}</h2><form action="#" method="post" accept-charset="utf-8" id="subscribe-blog-blog_subscription-2"><div id="subscribe-text"><p>{texts.t(phrases.SUBSCRIBE)}</p></div><p id="subscribe-email"><input type="email" name="email" required="required" value="" placeholder="Email Address" /></p><p id="subscribe-submit"><button type="submit" name="jetpack_subscriptions_widget">{texts.t("Subscribe")}</button></p></form></section>
+<section id="blog_subscription-2" class="widget widget_blog_subscription jetpack_subscription_widget"><h2 class="widget-title">{texts.t("Subscribe to OrthoBuzz")}</h2><form action="#" method="post" accept-charset="utf-8" id="subscribe-blog-blog_subscription-2"><div id="subscribe-text"><p>{texts.t(SUBSCRIBE)}</p></div><p id="subscribe-email"><input type="email" name="email" required="required" value="" placeholder="Email Address" /></p><p id="subscribe-submit"><button type="submit" name="jetpack_subscriptions_widget">{texts.t("Subscribe")}</button></p></form></section>
 <section id="recent-posts-2" class="widget widget_recent_entries"><h2 class="widget-title">{texts.t("Recent Posts")}</h2><nav aria-label="Recent Posts"><ul>{recent}</ul></nav></section>
 <section id="archives-2" class="widget widget_archive"><h2 class="widget-title">{texts.t("Archives")}</h2><label class="screen-reader-text" for="archives-dropdown-2">Archives</label><select id="archives-dropdown-2" name="archive-dropdown"><option value="">{texts.t("Select Month")}</option>{options}</select></section>
 <section id="categories-2" class="widget widget_categories"><h2 class="widget-title">{texts.t("Categories")}</h2><nav aria-label="Categories"><ul>{cats}</ul></nav></section>

@@ -6,18 +6,18 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from random import Random
 
-from .. import phrases, vocab
 from ..blocks import OLDER_URL, SELF_URL, Block, clean, paragraph
 from ..constants import TODAY
+from ..corpus import cast, parts, stories
+from ..corpus.writer import Story, Writer
 from ..inline import Ink
 from ..slugs import slugify, unique_slug
-from ..stories_corporate import fda_clearance, market_report, press_release
-from ..stories_editorial import brief, interview, listicle, news, roundup, study
 from ..text import excerpt
 from ..timefmt import local
 from ..timeline import post_id, schedule
 from ..wp_model import TagBook
-from ..writing import Story, Writer
+from .constants import ACCOUNTS as ACCOUNT_ROWS
+from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN
 from .desk import Desk
 from .media import Image
@@ -25,14 +25,15 @@ from .model import Account, Comment, Post, Term
 from .variants import link
 
 KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
-    (press_release, 0.22), (fda_clearance, 0.12), (interview, 0.14), (market_report, 0.07),
-    (news, 0.22), (listicle, 0.05), (study, 0.09), (brief, 0.06), (roundup, 0.03),
+    (stories.release, 0.22), (stories.clearance, 0.12), (stories.interview, 0.14),
+    (stories.report, 0.07), (stories.news, 0.22), (stories.people, 0.05), (stories.study, 0.09),
+    (stories.brief, 0.06), (stories.roundup, 0.03),
 )
 
-ACCOUNTS = [Account(name, slug, bio, social) for name, slug, _, bio, social in vocab.ACCOUNTS]
-_ACCOUNT_WEIGHTS = [share for _, _, share, _, _ in vocab.ACCOUNTS]
+ACCOUNTS = [Account(name, slug, bio, social) for name, slug, _, bio, social in ACCOUNT_ROWS]
+_ACCOUNT_WEIGHTS = [share for _, _, share, _, _ in ACCOUNT_ROWS]
 CATEGORIES = {slug: Term(name, slug, "category", 2 + n, ORIGIN, desc)
-              for n, (name, slug, desc) in enumerate(vocab.CATEGORIES)}
+              for n, (name, slug, desc) in enumerate(CATEGORY_ROWS)}
 
 
 def build_posts(count: int, seed: int) -> tuple[list[Post], TagBook]:
@@ -79,9 +80,9 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
     byline_block = None
     source = via = None
     if story.syndicated:
-        bylines = page.sample(vocab.WRITERS, 2 if page.random() < 0.15 else 1)
+        bylines = page.sample(cast.WRITERS, 2 if page.random() < 0.15 else 1)
         byline_block = _byline(ink, bylines, page)
-        outlet = page.choice(vocab.OUTLETS)
+        outlet = page.choice(cast.OUTLETS)
         if page.random() < 0.85:
             source = (outlet[0], f"{outlet[1]}{outlet[2]}{slugify(story.title)[:70]}.html")
     elif page.random() < 0.03:  # the editor's own byline: still not body text
@@ -90,7 +91,7 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
     if story.wire and page.random() < 0.5:
         source = story.wire
     if source is None and page.random() < 0.05:
-        outlet = page.choice(vocab.OUTLETS)
+        outlet = page.choice(cast.OUTLETS)
         via = (outlet[0], outlet[1] + "/")
 
     categories = [CATEGORIES[s] for s in dict.fromkeys(story.categories)]
@@ -105,7 +106,7 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
                      month=f"{local(published):%Y/%m}", width=width, height=height,
                      alt=story.image_alt, attachment_id=pid + 1, cdn=page.randint(0, 2))
         if page.random() < 0.5:
-            lead.caption = story.lead_caption or page.choice((
+            lead.caption = page.choice((
                 f"Photo courtesy of {story.image_alt}", "Image: OrthoSpineNews file photo",
                 f"{story.image_alt} (stock image)"))
         images.insert(0, lead)
@@ -133,14 +134,14 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
         when = published
         for k in range(page.randint(1, 5)):
             when = min(when + timedelta(minutes=page.randint(20, 6000)), now)
-            comments.append(Comment(pid * 8 + k, page.choice(vocab.COMMENTERS),
-                                    page.choice(phrases.COMMENTS), when))
+            comments.append(Comment(pid * 8 + k, page.choice(cast.COMMENTERS),
+                                    page.choice(parts.COMMENTS), when))
     if not comments_open and not comments and page.random() < 0.5:
         features.add("no_comments_block")
 
     highlights = []
     if "highlights" in features:
-        highlights = [writer.fill(h) for h in page.sample(phrases.HIGHLIGHTS, 3)]
+        highlights = [writer.fill(h) for h in page.sample(parts.HIGHLIGHTS, 3)]
 
     post = Post(
         index=i, post_id=pid, kind=story.kind, title=story.title, published=published,
@@ -150,7 +151,7 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
         lead=lead, images=images, source=source, via=via, highlights=highlights,
         comments=comments, comments_open=comments_open,
         views=int(page.paretovariate(1.2) * 180) + page.randint(0, 90),
-        features=frozenset(features), body_text=body_text,
+        features=frozenset(features), body_text=body_text, facts=story.facts,
     )
     post.slug = slugify(story.title)[:90].strip("-")
     return post

@@ -1,15 +1,18 @@
-"""The shared writer's desk (orthocrawl.replica.writing.Writer) with OrthoSpineNews's
+"""The shared writer's desk (corpus.writer.Writer) with OrthoSpineNews's
 habits: its in-body images (Jetpack CDN, classic or block-editor captions) and links back."""
 
 from __future__ import annotations
 
 from ..blocks import OLDER_URL, Block
+from ..corpus.writer import Writer
 from ..slugs import slugify
-from ..writing import Writer
 from .media import Image, figure
 
 
 class Desk(Writer):
+    extras = frozenset({"figure", "surgeon_quote", "older_link", "spacer", "forward", "contact",
+                        "source_line", "things"})
+
     def older_link(self) -> Block:
         ink = self.ink
         lead = self.pick(("OrthoSpineNews ", "We "))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
 from ..blocks import Block
 from ..text import strip_tags, word_count
@@ -63,6 +64,7 @@ class Post:
     check_also: Post | None = None
     older: Post | None = None  # previous post (prev link)
     newer: Post | None = None
+    facts: Any = None  # who and what the story is about (corpus.writer.Facts)
 
     @property
     def url(self) -> str:

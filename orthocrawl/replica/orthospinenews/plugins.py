@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import phrases
 from ..inline import attr
 from ..text import excerpt
 from ..timefmt import long_date
+from .constants import NEWSLETTER_PITCH
 from .theme import Texts
 from .variants import link
 
@@ -57,7 +57,7 @@ def mc4wp(post: Post, texts: Texts) -> str:
             f'<form id="mc4wp-form-1" class="mc4wp-form mc4wp-form-2341" method="post" '
             f'data-id="2341" data-name="Weekly newsletter"><div class="mc4wp-form-fields">'
             f"<h4>{texts.t('Never miss a spine story')}</h4>"
-            f"<p>{texts.t(phrases.NEWSLETTER_PITCH)}</p>"
+            f"<p>{texts.t(NEWSLETTER_PITCH)}</p>"
             f"<p><label>{texts.t('Email address:')} <input type=\"email\" name=\"EMAIL\" "
             f'placeholder="Your email address" required /></label></p>'
             f'<p><input type="submit" value="Sign up" /></p></div>'

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import phrases
 from ..constants import TODAY
 from ..inline import attr
 from ..text import CHROME_TABLE as _CHROME_TABLE
 from ..text import Part, Texts
 from ..timefmt import long_date, weekday_date
-from .constants import ORIGIN, SITE_TITLE, TAGLINE
+from .constants import FOOTER_ABOUT, NEWSLETTER_PITCH, ORIGIN, SITE_TITLE, TAGLINE
 
 if TYPE_CHECKING:
     from .model import Post, Term
@@ -136,7 +135,7 @@ def sidebar(latest: list[Post], popular: list[Post], cloud: list[Term]) -> Part:
 <p class="stream-item-caption">{texts.t("Hands-on robotics course for spine surgeons")}</p></div><div class="clearfix"></div></div>
 <div id="posts-list-widget-4" class="container-wrapper widget posts-list"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Most Popular This Month")}</div></div>
 <div class="widget-posts-list-wrapper"><div class="widget-posts-list-container"><ul class="posts-list-items widget-posts-wrapper">{hot}</ul></div></div><div class="clearfix"></div></div>
-<div id="text-5" class="container-wrapper widget widget_text"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Weekly Newsletter")}</div></div><div class="textwidget"><p>{texts.t(phrases.NEWSLETTER_PITCH)}</p>
+<div id="text-5" class="container-wrapper widget widget_text"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Weekly Newsletter")}</div></div><div class="textwidget"><p>{texts.t(NEWSLETTER_PITCH)}</p>
 <p><a class="button" href="{ORIGIN}/about-us/#newsletter">{texts.t("Subscribe for free")}</a></p></div><div class="clearfix"></div></div>
 <div id="tag_cloud-2" class="container-wrapper widget widget_tag_cloud"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Tags")}</div></div><div class="tagcloud">{tags}</div><div class="clearfix"></div></div>
 </div></aside>
@@ -150,7 +149,7 @@ def footer(latest: list[Post]) -> Part:
     year = TODAY.year
     html = f"""<footer id="footer" class="site-footer dark-skin dark-widgetized-area">
 <div id="footer-widgets-container"><div class="container"><div class="footer-widget-area "><div class="tie-row">
-<div class="tie-col-md-4 normal-side"><div id="text-2" class="container-wrapper widget widget_text"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("About " + SITE_TITLE)}</div></div><div class="textwidget"><p>{texts.t(phrases.FOOTER_ABOUT)}</p>
+<div class="tie-col-md-4 normal-side"><div id="text-2" class="container-wrapper widget widget_text"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("About " + SITE_TITLE)}</div></div><div class="textwidget"><p>{texts.t(FOOTER_ABOUT)}</p>
 <p>{texts.t(TAGLINE + ".")}</p></div><div class="clearfix"></div></div></div>
 <div class="tie-col-md-4 normal-side"><div id="posts-list-widget-7" class="container-wrapper widget posts-list"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("More Headlines")}</div></div><ul class="posts-list-items">{recent}</ul><div class="clearfix"></div></div></div>
 <div class="tie-col-md-4 normal-side"><div id="text-9" class="container-wrapper widget widget_text"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Contact the Newsroom")}</div></div><div class="textwidget"><p>{texts.t("Press releases and story tips: news@orthospinenews.example")}</p></div></div></div>

@@ -12,11 +12,10 @@ from ..text import excerpt
 from ..timefmt import local
 from ..timeline import schedule
 from .constants import POST_ID_BASE, POST_ID_STRIDE
-from .desk import Desk
 from .media import Image
 from .model import Post
 from .staff import CATEGORIES, WRITER_WEIGHTS, WRITERS, TagBook, Writer
-from .stories import KINDS
+from .stories import KINDS, Desk, sections
 from .variants import link
 
 _FLAGS = {"debate": "Debate", "feature": "Exclusive"}
@@ -83,11 +82,11 @@ def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagB
     post = Post(
         index=i, post_id=pid, kind=story.kind, title=story.title, flag=flag,
         published=published, modified=modified, writers=_byline(page),
-        categories=[CATEGORIES[s] for s in dict.fromkeys(story.categories)],
+        categories=[CATEGORIES[s] for s in sections(desk, story)],
         tags=[tags.get(name, slugify(name)) for name in story.tags], blocks=story.blocks,
         description=description, deck=deck, lead=lead, images=images,
         features=frozenset(features), views=int(page.paretovariate(1.2) * 150),
-        ink_style=style, body_text=body_text, ad_after=ad_after,
+        ink_style=style, body_text=body_text, ad_after=ad_after, facts=story.facts,
     )
     post.slug = slugify(story.title)[:80].strip("-")
     return post

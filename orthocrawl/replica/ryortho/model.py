@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
 from ..blocks import Block
 from ..text import strip_tags, word_count
@@ -40,6 +41,7 @@ class Post:
     block_html: list[str] = field(default_factory=list)  # placeholders resolved
     related: list[Post] = field(default_factory=list)
     ad_after: int | None = None  # Ad Inserter's slot goes after this block
+    facts: Any = None  # who and what the story is about (corpus.writer.Facts)
 
     @property
     def url(self) -> str:

@@ -6,15 +6,14 @@ from datetime import datetime, timedelta
 from random import Random
 
 from ..blocks import SELF_URL
+from ..corpus import cast
 from ..inline import Ink
 from ..slugs import slugify, unique_slug
 from ..timeline import post_id, schedule
-from ..vocab import COMMENTERS
 from ..wp_model import Account, Comment, Post, TagBook, Term
-from ..writing import Writer
 from .constants import ACCOUNT, ORIGIN, SEED_SALT, SITE_NAME
 from .constants import CATEGORIES as CATEGORY_ROWS
-from .stories import KINDS, Desk, featured_image
+from .stories import KINDS, Desk, categories, featured_image
 
 POSTER = Account(ACCOUNT[0], ACCOUNT[1], ORIGIN, "")
 CATEGORIES = {slug: Term(name, slug, "category", 1 + n, ORIGIN)
@@ -51,7 +50,7 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
     rng = Random(f"spinemarket-{seed}-{i}")
     make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
     pid = post_id(i, salted)
-    desk = Desk(Writer(rng, Ink(rng.choices((0, 1, 2), (0.4, 0.5, 0.1))[0]), published, pid))
+    desk = Desk(rng, Ink(rng.choices((0, 1, 2), (0.4, 0.5, 0.1))[0]), published, pid)
     story = make(desk)
     page = Random(f"spinemarket-{seed}-{i}-page")  # page furniture, independent of the words
     lead = featured_image(desk) if page.random() < 0.45 else None
@@ -61,12 +60,12 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
         when = published
         for k in range(page.randint(1, 3)):
             when = min(when + timedelta(minutes=page.randint(30, 9000)), today)
-            comments.append(Comment(pid * 8 + k, page.choice(COMMENTERS),
+            comments.append(Comment(pid * 8 + k, page.choice(cast.COMMENTERS),
                                     page.choice(_COMMENTS), when))
     post = Post(
         site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
         published=published, modified=modified, account=POSTER,
-        categories=[CATEGORIES[s] for s in dict.fromkeys(["articles", *story.categories])],
+        categories=[CATEGORIES[s] for s in categories(story)],
         tags=[tags.get(name) for name in story.tags], blocks=story.blocks, bylines=story.bylines,
         byline_block=story.byline_block, lead=lead,
         images=([lead] if lead else []) + desk.uploads,
@@ -74,7 +73,7 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
         description=story.summary, summary=story.summary,
         lead_image=lead.sized(720) if lead else None, shows_modified=False,
         comments=comments, comments_open=page.random() < 0.6, features=frozenset(features),
-        body_text="\n\n".join(b.text for b in story.blocks if b.text),
+        body_text="\n\n".join(b.text for b in story.blocks if b.text), facts=story.facts,
     )
     post.slug = slugify(story.title)[:190].strip("-")
     return post
