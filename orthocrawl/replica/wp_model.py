@@ -1,9 +1,5 @@
-"""Records of a WordPress replica on any origin: accounts, terms, comments, uploads and posts.
-
-The OrthoSpineNews replica has its own accounts and posts (model.py, bound to its origin) and
-shares the terms and comments; the smaller publishers' replicas share all of these, each post
-carrying its site's name and origin.
-"""
+"""Records of a WordPress replica on any origin: accounts, terms, comments, uploads and posts,
+each carrying its site's origin (a publisher's replica adds what only its theme shows)."""
 
 from __future__ import annotations
 
@@ -25,7 +21,8 @@ class Account:
     name: str
     slug: str
     origin: str
-    bio: str = ""
+    bio: tuple[str, ...] = ()  # sentences
+    social: str = ""  # a profile elsewhere
 
     @property
     def url(self) -> str:
@@ -75,7 +72,8 @@ class Comment:
 
 @dataclass(slots=True)
 class Upload:
-    """An image in the media library, served from the site's own uploads folder."""
+    """An image in the media library, served from the site's own uploads folder (and, with
+    ``cdn``, through Jetpack's image CDN, i0/i1/i2.wp.com)."""
 
     origin: str
     month: str  # "2020/01"
@@ -86,6 +84,8 @@ class Upload:
     attachment_id: int
     caption: str | None = None
     page_url: str | None = None  # the attachment page, once the post's URL is known
+    cdn: int | None = None
+    credit: str | None = None  # a credit line printed under the image (chrome)
 
     @property
     def url(self) -> str:
@@ -104,6 +104,16 @@ class Upload:
             return self.url
         return (f"{self.origin}/wp-content/uploads/{self.month}/{self.name}-{width}x"
                 f"{self.height_at(width)}.jpg")
+
+    def _cdn(self, query: str) -> str:
+        return f"https://i{self.cdn}.wp.com/{self.url.removeprefix('https://')}?{query}"
+
+    def fit(self) -> str:
+        """The CDN's og:image form: ``...jpg?fit=790%2C559&ssl=1``."""
+        return self._cdn(f"fit={self.width}%2C{self.height}&ssl=1")
+
+    def resize(self, width: int) -> str:
+        return self._cdn(f"resize={width}%2C{self.height_at(width)}&ssl=1")
 
 
 @dataclass(eq=False)
@@ -141,6 +151,8 @@ class Post:
     older: Post | None = None
     newer: Post | None = None
     facts: Any = None  # who and what the story is about (corpus.writer.Facts)
+    views: int = 0
+    ink_style: int = 1  # the entity style of its text (inline.TABLES)
 
     @property
     def url(self) -> str:
@@ -166,7 +178,7 @@ class Post:
             "site": self.site,
             "title": self.title,
             "authors": authors,
-            "posted_by": None if authors == [self.account.name] else self.account.name,
+            "posted_by": None if self.account.name in authors else self.account.name,
             "published_at": iso_z(self.published),
             "modified_at": iso_z(self.modified) if self.shows_modified else None,
             "categories": [c.name for c in self.categories],

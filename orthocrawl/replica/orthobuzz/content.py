@@ -19,7 +19,7 @@ from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, SEED_SALT, SITE_NAME
 from .stories import KINDS, Desk
 
-ACCOUNTS = [Account(name, slug, ORIGIN, bio) for name, slug, _, bio in ACCOUNT_ROWS]
+ACCOUNTS = [Account(name, slug, ORIGIN, (bio,)) for name, slug, _, bio in ACCOUNT_ROWS]
 _WEIGHTS = [share for _, _, share, _ in ACCOUNT_ROWS]
 CATEGORIES = {slug: Term(name, slug, "category", 2 + n, ORIGIN)
               for n, (name, slug) in enumerate(CATEGORY_ROWS)}

@@ -15,12 +15,11 @@ from ..slugs import slugify, unique_slug
 from ..text import excerpt
 from ..timefmt import local
 from ..timeline import post_id, schedule
-from ..wp_model import TagBook
+from ..wp_model import TagBook, Upload
 from .constants import ACCOUNTS as ACCOUNT_ROWS
 from .constants import CATEGORIES as CATEGORY_ROWS
-from .constants import ORIGIN
+from .constants import ORIGIN, SITE_NAME
 from .desk import Desk
-from .media import Image
 from .model import Account, Comment, Post, Term
 from .variants import link
 
@@ -30,7 +29,8 @@ KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
     (stories.brief, 0.06), (stories.roundup, 0.03),
 )
 
-ACCOUNTS = [Account(name, slug, bio, social) for name, slug, _, bio, social in ACCOUNT_ROWS]
+ACCOUNTS = [Account(name, slug, ORIGIN, bio, social)
+            for name, slug, _, bio, social in ACCOUNT_ROWS]
 _ACCOUNT_WEIGHTS = [share for _, _, share, _, _ in ACCOUNT_ROWS]
 CATEGORIES = {slug: Term(name, slug, "category", 2 + n, ORIGIN, desc)
               for n, (name, slug, desc) in enumerate(CATEGORY_ROWS)}
@@ -102,9 +102,9 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
     lead = None
     if page.random() < 0.85:
         width, height = page.choice(((790, 559), (790, 444), (800, 533), (1024, 683)))
-        lead = Image(name=slugify(story.image_stem)[:50].strip("-") or "featured",
-                     month=f"{local(published):%Y/%m}", width=width, height=height,
-                     alt=story.image_alt, attachment_id=pid + 1, cdn=page.randint(0, 2))
+        lead = Upload(ORIGIN, f"{local(published):%Y/%m}",
+                      slugify(story.image_stem)[:50].strip("-") or "featured", width, height,
+                      story.image_alt, pid + 1, cdn=page.randint(0, 2))
         if page.random() < 0.5:
             lead.caption = page.choice((
                 f"Photo courtesy of {story.image_alt}", "Image: OrthoSpineNews file photo",
@@ -144,11 +144,13 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
         highlights = [writer.fill(h) for h in page.sample(parts.HIGHLIGHTS, 3)]
 
     post = Post(
-        index=i, post_id=pid, kind=story.kind, title=story.title, published=published,
-        modified=modified, account=account, categories=categories,
+        site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
+        published=published, modified=modified, account=account, categories=categories,
         tags=[tags.get(name) for name in story.tags], blocks=story.blocks,
         description=description, ink_style=style, bylines=bylines, byline_block=byline_block,
-        lead=lead, images=images, source=source, via=via, highlights=highlights,
+        lead=lead, lead_image=lead.fit() if lead else None, images=images,
+        source=source[0] if source else None, source_url=source[1] if source else None,
+        via=via, highlights=highlights,
         comments=comments, comments_open=comments_open,
         views=int(page.paretovariate(1.2) * 180) + page.randint(0, 90),
         features=frozenset(features), body_text=body_text, facts=story.facts,

@@ -6,7 +6,9 @@ from __future__ import annotations
 from ..blocks import OLDER_URL, Block
 from ..corpus.writer import Writer
 from ..slugs import slugify
-from .media import Image, figure
+from ..wp_model import Upload
+from .constants import ORIGIN
+from .media import figure
 
 
 class Desk(Writer):
@@ -23,8 +25,7 @@ class Desk(Writer):
         self.images += 1
         name = f"{slugify(stem)[:60].strip('-')}-{self.images}"
         width, height = self.pick(((790, 559), (800, 450), (1024, 683), (640, 427)))
-        image = Image(name=name, month=self.month, width=width,
-                      height=height, alt=alt, attachment_id=self.post_id + 3 + self.images,
-                      cdn=self.rng.randint(0, 2))
+        image = Upload(ORIGIN, self.month, name, width, height, alt,
+                       self.post_id + 3 + self.images, cdn=self.rng.randint(0, 2))
         cap = None if caption is None else self.ink.t(caption)
         return figure(self.ink, image, cap, classic=self.chance(0.6))

@@ -36,7 +36,7 @@ def post_sitemap(posts: list[Post], name: str) -> str | None:
     chunk = wp_feeds.yoast_chunk(posts, name)
     if chunk is None:
         return None
-    rows = [(p.url, p.modified, [i.upload_url for i in p.images]) for p in chunk]
+    rows = [(p.url, p.modified, [i.url for i in p.images]) for p in chunk]
     return wp_feeds.yoast_urlset(ORIGIN, rows, XSL)
 
 

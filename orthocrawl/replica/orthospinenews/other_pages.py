@@ -15,7 +15,7 @@ _T = TABLES[1]
 _SORRY = "It seems we can’t find what you’re looking for. Perhaps searching can help."
 
 if TYPE_CHECKING:
-    from .media import Image
+    from ..wp_model import Upload as Image
     from .model import Post
     from .post_page import SiteChrome
 
@@ -75,7 +75,7 @@ def render_attachment(post: Post, image: Image, chrome: SiteChrome) -> str:
             f'<header class="entry-header-outer"><div class="entry-header"><h1 class="post-title '
             f'entry-title">{attr(image.title)}</h1></div></header>'
             f'<div class="entry-content entry clearfix"><p class="attachment"><a href="'
-            f'{image.upload_url}"><img width="{image.width}" height="{image.height}" src="'
+            f'{image.url}"><img width="{image.width}" height="{image.height}" src="'
             f'{attr(image.fit())}" class="attachment-medium size-medium" alt="{attr(image.alt)}" '
             f'/></a></p>{caption}<p>Published in <a href="{post.url}" rel="gallery">'
             f"{post.title.translate(_T)}</a></p></div></article>\n")

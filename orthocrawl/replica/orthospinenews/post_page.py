@@ -160,7 +160,7 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
         out.append(plugins.jp_related(post, texts, pool))
     out.append("\n" + _AD.format(where="below", slot=str(post.post_id * 11 % 9000000000 + 10**9)))
     if post.source:
-        name, href = post.source
+        name, href = post.source, post.source_url or ""
         out.append(_bottom_meta("source", "Source", f'<a href="{attr(href)}" rel="nofollow '
                                 f'noopener" target="_blank">{texts.t(name)}</a>', texts, True))
     if post.via:

@@ -13,7 +13,7 @@ from .seo import yoast_page
 from .theme import body_open, content_close, content_open, head
 
 if TYPE_CHECKING:
-    from .media import Image
+    from ..wp_model import Upload as Image
     from .model import Post
     from .theme import SiteChrome
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..wp_model import TagBook, Upload
 from ..wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
 from . import feeds
 from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE, TODAY
-from .content import build_posts
+from .content import CATEGORIES, WRITERS, build_posts
 from .listings import Listing, front_page, render_listing
-from .media import Image
 from .model import Post
 from .other_pages import WP_PAGES, render_404, render_attachment, render_wp_page
 from .post_page import render_post
-from .staff import CATEGORIES, WRITERS, TagBook
 from .theme import SiteChrome, footer, sidebar, site_header
 from .variants import VARIANT_KINDS, variant
 
@@ -138,7 +137,7 @@ class RyorthoSite(WordPressReplica):
         return render_404(self.chrome)
 
 
-def _lead(by_path: dict[str, Post], attachment_path: str) -> Image | None:
+def _lead(by_path: dict[str, Post], attachment_path: str) -> Upload | None:
     post = by_path.get(attachment_path.rsplit("/", 2)[0] + "/")
     return post.lead if post else None
 

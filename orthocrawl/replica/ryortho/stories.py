@@ -14,9 +14,9 @@ from ..corpus.writer import Story, Writer, person
 from ..inline import Ink
 from ..slugs import slugify
 from ..timefmt import local
+from ..wp_model import Upload
 from . import media
-from .constants import BLOCK_EDITOR_YEAR
-from .media import Image
+from .constants import BLOCK_EDITOR_YEAR, ORIGIN
 
 # The device named in a post decides its section.
 _AREAS = (("Nail", "trauma"), ("Plating", "extremities"), ("Suture", "sports-medicine"),
@@ -59,8 +59,8 @@ class Desk(Writer):
         self.images += 1
         name = f"{slugify(stem)[:60].strip('-')}-{self.images}"
         width, height = self.pick(((1200, 800), (900, 600), (800, 533), (640, 480)))
-        image = Image(name=name, month=self.month, width=width, height=height, alt=alt,
-                      attachment_id=self.post_id + 1 + self.images, credit=self.credit())
+        image = Upload(ORIGIN, self.month, name, width, height, alt,
+                       self.post_id + 1 + self.images, credit=self.credit())
         if self.year < BLOCK_EDITOR_YEAR:
             caption = None  # the classic caption field held the credit
         return media.figure(self.ink, image, caption, self.year, self.image_style,
