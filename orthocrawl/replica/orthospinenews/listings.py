@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -10,37 +9,15 @@ from ..constants import TODAY
 from ..inline import attr
 from ..text import excerpt
 from ..timefmt import display_date
-from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
+from .constants import ORIGIN, SITE_TITLE, TAGLINE
 from .seo import yoast_page
 from .theme import Texts, body_open, content_open, head
 from .variants import link
 
 if TYPE_CHECKING:
+    from ..wp_site import Listing
     from .model import Post
     from .post_page import SiteChrome
-
-
-@dataclass(slots=True)
-class Listing:
-    """One archive: its posts (newest first) and how its pages look."""
-
-    base: str  # path of page 1, e.g. "/category/spine/"
-    title: str  # h1.page-title
-    seo_title: str  # <title>, before " - Page N of M"
-    body_css: str
-    posts: list[Post]
-    paging: str = "numbers"  # "numbers" (ul.pages-numbers) or "next" (plain Next page links)
-    description: str = ""
-    query: str = ""  # "?s=term" for search results
-    schema: str = "CollectionPage"
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-len(self.posts) // PER_PAGE))
-
-    def page_url(self, n: int) -> str:
-        path = self.base if n == 1 else f"{self.base}page/{n}/"
-        return f"{ORIGIN}{path}{self.query}"
 
 
 def _item(post: Post, texts: Texts, context: str, now: datetime) -> str:
@@ -103,7 +80,7 @@ def render_listing(listing: Listing, n: int, chrome: SiteChrome, now: datetime =
     """Page ``n`` of ``listing``; ``now`` is the site's clock (relative dates of new posts)."""
     texts = Texts()
     url = listing.page_url(n)
-    shown = listing.posts[(n - 1) * PER_PAGE:n * PER_PAGE]
+    shown = listing.shown(n)
     seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
     if n == 1 and listing.base == "/":
         seo_title = f"{SITE_TITLE} - {TAGLINE}"

@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
+from .. import wp_feeds
 from ..constants import TODAY
 from ..responses import Headers, Response, finish, header, unmodified_since
 from ..timefmt import display_date, http_date, weekday_date
-from ..wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
-from . import feeds
-from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE
+from ..wp_model import Upload
+from ..wp_site import HTML, RSS, TEXT, Listing, Route, WordPressReplica
+from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
 from .content import ACCOUNTS, CATEGORIES, TagBook, build_posts
-from .listings import Listing, render_listing
+from .listings import render_listing
 from .model import Post
 from .other_pages import ABOUT, CONTACT, render_404, render_attachment, render_wp_page
 from .post_page import SiteChrome, render_post
@@ -23,8 +25,6 @@ from .variants import VARIANT_KINDS, variant
 
 __all__ = ["Headers", "ReplicaSite", "Response", "build_site"]
 
-XML = "text/xml; charset=UTF-8"
-WP_PAGES = {"about-us": ("About Us", ABOUT, 2), "contact": ("Contact", CONTACT, 7)}
 _DATE_SPAN = '<span class="date meta-item tie-icon">{}</span>'
 
 
@@ -40,6 +40,10 @@ class ReplicaSite(WordPressReplica):
     domains = list(DOMAINS)
     slash_first = True
     plain_type = "text/plain; charset=UTF-8"
+    sitemap_type = "text/xml; charset=UTF-8"
+    sitemap_xsl = f"//{CANONICAL_HOST}/main-sitemap.xsl"  # a scheme-relative stylesheet
+    pages_modified = TODAY.replace(year=2024, month=3, day=14)
+    wp_pages = {"about-us": ("About Us", ABOUT, 2), "contact": ("Contact", CONTACT, 7)}
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000, *, base: ReplicaSite | None = None,
@@ -60,7 +64,7 @@ class ReplicaSite(WordPressReplica):
         return self.later.changes() if self.later else no_changes()
 
     def non_article_urls(self) -> list[str]:
-        urls = [f"{ORIGIN}/{slug}/" for slug in WP_PAGES] + [f"{ORIGIN}/?s=spine"]
+        urls = [f"{ORIGIN}/{slug}/" for slug in self.wp_pages] + [f"{ORIGIN}/?s=spine"]
         return urls + [ORIGIN + path for path in self.attachments]
 
     def variant_urls(self) -> dict[str, str]:
@@ -110,70 +114,44 @@ class ReplicaSite(WordPressReplica):
 
         return self.cached(("post", post.post_id), make)
 
-    def route(self, path: str) -> Route:
+    def document(self, path: str) -> Route:
         if path == "/robots.txt":
-            return lambda: (200, feeds.robots(), TEXT)
+            return lambda: (200, wp_feeds.robots(f"{ORIGIN}/sitemap_index.xml"), TEXT)
         if path == "/feed/":
-            return lambda: (200, feeds.rss(self.posts), RSS)
-        if path == "/sitemap_index.xml":
-            return lambda: (200, feeds.sitemap_index(self.posts, list(CATEGORIES.values())), XML)
-        if path.startswith("/post-sitemap") and path.endswith(".xml"):
-            doc = feeds.post_sitemap(self.posts, path[1:])
-            return None if doc is None else lambda: (200, doc, XML)
-        if path == "/page-sitemap.xml":
-            return lambda: (200, feeds.page_sitemap(self.posts, list(WP_PAGES)), XML)
-        if path == "/category-sitemap.xml":
-            rows = [(term, self.by_term[("category", term.slug)][0].modified)
-                    for term in self.listed(CATEGORIES.values())]
-            return lambda: (200, feeds.category_sitemap(rows), XML)
-        slug = path.strip("/")
-        if slug in WP_PAGES:
-            title, paras, page_id = WP_PAGES[slug]
-            return lambda: (200, render_wp_page(slug, title, paras, page_id, self.chrome), HTML)
-        if path in self.attachments:
-            post, image = self.attachments[path]
-            return lambda: (200, render_attachment(post, image, self.chrome), HTML)
-        base, n = paged(path)
-        if base != path and n == 1:
-            return ORIGIN + base
-        listing = self._listing(base)
-        if listing is None or n > listing.pages or n < 1:
-            return None
-        return lambda: (200, render_listing(listing, n, self.chrome, self.today), HTML)
+            return lambda: (200, wp_feeds.rss(
+                SITE_TITLE, ORIGIN, TAGLINE, self.posts[:PER_PAGE], lambda p: variant(p, "utm"),
+                TODAY, _summary, comment_feeds=True), RSS)
+        return self.yoast_sitemap(path) if path.endswith(".xml") else None
 
-    def _listing(self, path: str) -> Listing | None:
-        if path == "/":
-            return Listing("/", "Latest News", SITE_TITLE, "home blog", self.posts)
-        term = self.term_archive(path)
-        if term:
-            kind, slug, posts = term
-            if kind == "category":
-                c = CATEGORIES[slug]
-                return Listing(path, c.name, f"{c.name} Archives - {SITE_TITLE}",
-                               f"archive category category-{slug} category-{c.term_id}", posts,
-                               description=c.description)
-            if kind == "tag":
-                t = self.tags[slug]
-                return Listing(path, t.name, f"{t.name} Archives - {SITE_TITLE}",
-                               f"archive tag tag-{slug} tag-{t.term_id}", posts, paging="next")
-            a = self.accounts[slug]
-            return Listing(path, a.name, f"{a.name}, Author at {SITE_TITLE}",
-                           f"archive author author-{slug}", posts, schema="ProfilePage")
-        date = self.date_archive(path)
-        if date:
-            label, posts = date
-            return Listing(path, label, f"{label} - {SITE_TITLE}", "archive date", posts,
+    def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
+        name = getattr(named, "name", named)
+        css = f"archive {kind} {kind}-{named.slug}" if kind in ("category", "tag", "author") \
+            else ""
+        if kind == "home":
+            return Listing(ORIGIN, "/", "Latest News", SITE_TITLE, "home blog", posts)
+        if kind == "search":
+            return Listing(ORIGIN, path, f"Search Results for: {named}",
+                           f"You searched for {named} - {SITE_TITLE}", "search search-results",
+                           posts, schema="SearchResultsPage")
+        if kind == "author":
+            return Listing(ORIGIN, path, name, f"{name}, Author at {SITE_TITLE}", css, posts,
+                           schema="ProfilePage")
+        if kind == "date":
+            return Listing(ORIGIN, path, name, f"{name} - {SITE_TITLE}", "archive date", posts,
                            paging="next")
-        return None
+        return Listing(ORIGIN, path, name, f"{name} Archives - {SITE_TITLE}",
+                       f"{css} {kind}-{named.term_id}", posts,
+                       paging="next" if kind == "tag" else "numbers",
+                       description=named.description)
 
-    def render_search(self, term: str, page: int) -> str | None:
-        hits = self.search_hits(term)
-        listing = Listing("/", f"Search Results for: {term}",
-                          f"You searched for {term} - {SITE_TITLE}", "search search-results",
-                          hits, query=f"?s={term}", schema="SearchResultsPage")
-        if page > listing.pages:
-            return None
-        return render_listing(listing, page, self.chrome, self.today)
+    def render_listing(self, listing: Listing, n: int) -> str:
+        return render_listing(listing, n, self.chrome, self.today)
+
+    def render_page(self, slug: str) -> str:
+        return render_wp_page(slug, *self.wp_pages[slug], self.chrome)
+
+    def render_attachment(self, post: Post, image: Upload) -> str:
+        return render_attachment(post, image, self.chrome)
 
     def render_404(self) -> str:
         return render_404(self.chrome)
@@ -187,6 +165,12 @@ class ReplicaSite(WordPressReplica):
         if status == 304:
             return 304, extra, b""
         return finish(method, 200, body, HTML, extra)
+
+
+def _summary(post: Post) -> str:
+    """The feed excerpt starts at the byline paragraph, then the body text."""
+    lead = post.byline_block.text + " " if post.byline_block else ""
+    return lead + post.body_text
 
 
 def _not_modified(headers: Mapping[str, str], etag: str, modified: datetime) -> bool:
