@@ -3,13 +3,16 @@ each carrying its site's origin (a publisher's replica adds what only its theme 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
+from random import Random
 from typing import Any
 
-from .blocks import Block
-from .slugs import slugify
+from .blocks import OLDER_URL, SELF_URL, Block
+from .corpus.cast import COMMENTERS
+from .slugs import slugify, unique_slug
 from .text import strip_tags, word_count
 from .timefmt import iso_z
 
@@ -190,3 +193,38 @@ class Post:
             "word_count": self.word_count,
             "source": self.source,
         }
+
+
+def permalinks(posts: list[Post], path: Callable[[Post], str],
+               attachment: str = "{url}{name}/") -> None:
+    """Slugs and URLs, oldest first so that a later duplicate slug gets ``-2`` as WordPress
+    gives it; ``attachment``: where an upload's attachment page is."""
+    seen: set[str] = set()
+    for post in reversed(posts):
+        post.slug = unique_slug(post.slug or f"post-{post.post_id}", seen)
+        post.path = path(post)
+        for image in post.images:
+            image.page_url = attachment.format(url=post.url, name=image.name)
+
+
+def comments(page: Random, post_id: int, published: datetime, now: datetime, most: int,
+             minutes: tuple[int, int], texts: Sequence[str]) -> list[Comment]:
+    """Up to ``most`` comments, ``minutes`` apart, none later than ``now``."""
+    out, when = [], published
+    for k in range(page.randint(1, most)):
+        when = min(when + timedelta(minutes=page.randint(*minutes)), now)
+        out.append(Comment(post_id * 8 + k, page.choice(COMMENTERS), page.choice(texts), when))
+    return out
+
+
+def resolve(post: Post, older: str = "") -> None:
+    """The post's final body HTML: byline and blocks, with its own URL (and the older post it
+    links) in place of their placeholders."""
+    parts = [post.byline_block.html] if post.byline_block else []
+    post.body_html = "\n".join([*parts, *(b.html for b in post.blocks)]).replace(
+        SELF_URL, post.url).replace(OLDER_URL, older)
+
+
+def neighbours(posts: list[Post], at: int) -> tuple[Post | None, Post | None]:
+    """The posts around ``posts[at]`` (newest first): (newer, older)."""
+    return posts[at - 1] if at > 0 else None, posts[at + 1] if at + 1 < len(posts) else None

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from random import Random
 
-from ..blocks import OLDER_URL, SELF_URL, Block, clean, paragraph
+from ..blocks import Block, clean, paragraph
 from ..constants import TODAY
 from ..corpus import cast, parts, stories
 from ..corpus.writer import Story, Writer
 from ..inline import Ink
-from ..slugs import slugify, unique_slug
+from ..slugs import slugify
 from ..text import excerpt
 from ..timefmt import local
 from ..timeline import post_id, schedule
-from ..wp_model import TagBook, Upload
+from ..wp_model import TagBook, Upload, comments, neighbours, permalinks, resolve
 from .constants import ACCOUNTS as ACCOUNT_ROWS
 from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, SITE_NAME
 from .desk import Desk
-from .model import Account, Comment, Post, Term
+from .model import Account, Post, Term
 from .variants import link
 
 KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
@@ -129,14 +130,9 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
         features.add("likes")
 
     comments_open = page.random() < 0.75
-    comments: list[Comment] = []
-    if page.random() < 0.45:
-        when = published
-        for k in range(page.randint(1, 5)):
-            when = min(when + timedelta(minutes=page.randint(20, 6000)), now)
-            comments.append(Comment(pid * 8 + k, page.choice(cast.COMMENTERS),
-                                    page.choice(parts.COMMENTS), when))
-    if not comments_open and not comments and page.random() < 0.5:
+    said = comments(page, pid, published, now, 5, (20, 6000), parts.COMMENTS) \
+        if page.random() < 0.45 else []
+    if not comments_open and not said and page.random() < 0.5:
         features.add("no_comments_block")
 
     highlights = []
@@ -151,7 +147,7 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
         lead=lead, lead_image=lead.fit() if lead else None, images=images,
         source=source[0] if source else None, source_url=source[1] if source else None,
         via=via, highlights=highlights,
-        comments=comments, comments_open=comments_open,
+        comments=said, comments_open=comments_open,
         views=int(page.paretovariate(1.2) * 180) + page.randint(0, 90),
         features=frozenset(features), body_text=body_text, facts=story.facts,
     )
@@ -166,21 +162,14 @@ def _auto_excerpt(byline: Block | None, body_text: str) -> str:
 
 
 def assign_paths(posts: list[Post]) -> None:
-    """Permalinks, oldest first so a later duplicate slug gets ``-2`` as in WordPress."""
-    seen: set[str] = set()
+    """Date permalinks; two old posts have slug-only ones, with a ``-2`` in the slug."""
     count = len(posts)
     slug_only = {count - 1, count - 3} if count >= 10 else set()
-    for post in reversed(posts):
-        slug = post.slug or f"post-{post.post_id}"
+    for post in posts:
         if post.index in slug_only:
-            slug += "-2"
-        post.slug = slug = unique_slug(slug, seen)
-        if post.index in slug_only:
-            post.path = f"/{slug}/"
-        else:
-            post.path = f"/{local(post.published):%Y/%m/%d}/{slug}/"
-        for image in post.images:
-            image.page_url = f"{post.url}attachment/{image.name}/"
+            post.slug = (post.slug or f"post-{post.post_id}") + "-2"
+    permalinks(posts, lambda p: f"/{p.slug}/" if p.index in slug_only else
+               f"/{local(p.published):%Y/%m/%d}/{p.slug}/", "{url}attachment/{name}/")
 
 
 def cross_link(posts: list[Post], seed: int) -> None:
@@ -196,28 +185,12 @@ def link_post(post: Post, posts: list[Post], at_post: int, peers: list[Post], se
     """Link ``post``, at ``posts[at_post]``, to its neighbours; ``peers`` share its category."""
     rng = Random(f"{seed}-{post.index}-links")
     count = len(posts)
-    post.newer = posts[at_post - 1] if at_post > 0 else None
-    post.older = posts[at_post + 1] if at_post + 1 < count else None
-    at = _find(peers, post)
+    post.newer, post.older = neighbours(posts, at_post)
+    at = bisect_left(peers, post.index, key=lambda p: p.index)  # newest first, as posts
     near = peers[max(0, at - 3):at] + peers[at + 1:at + 4]
     post.related = near[:rng.randint(3, 5)] if near else []
     others = [p for p in (peers[at + 4:at + 12] or posts[:8]) if p is not post]
     post.check_also = rng.choice(others) if others else None
     target = posts[min(count - 1, at_post + rng.randint(1, 40))]
-    older = link(target, f"older-{post.post_id}") if target is not post else post.url
-    parts = [post.byline_block.html] if post.byline_block else []
-    parts += [b.html for b in post.blocks]
-    post.body_html = ("\n".join(parts).replace(SELF_URL, post.url)
-                      .replace(OLDER_URL, older))
+    resolve(post, link(target, f"older-{post.post_id}") if target is not post else post.url)
 
-
-def _find(peers: list[Post], post: Post) -> int:
-    # peers are newest first, like posts: bisect on index.
-    lo, hi = 0, len(peers)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if peers[mid].index < post.index:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo

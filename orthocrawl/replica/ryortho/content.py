@@ -7,11 +7,11 @@ from random import Random
 
 from ..blocks import OLDER_URL, SELF_URL, clean
 from ..inline import Ink
-from ..slugs import slugify, unique_slug
+from ..slugs import slugify
 from ..text import excerpt
 from ..timefmt import local
 from ..timeline import schedule
-from ..wp_model import Account, TagBook, Term, Upload
+from ..wp_model import Account, TagBook, Term, Upload, permalinks
 from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, POST_ID_BASE, POST_ID_STRIDE, SITE_NAME, STAFF
 from .model import Post
@@ -31,7 +31,7 @@ def build_posts(count: int, seed: int) -> tuple[list[Post], TagBook]:
     times = schedule(count, seed * 1009 + 17)
     posts = [draft(i, seed, published, modified, tags)
              for i, (published, modified) in enumerate(times)]
-    assign_paths(posts)
+    permalinks(posts, lambda p: f"/breaking/{p.slug}/")
     cross_link(posts, seed)
     return posts, tags
 
@@ -96,16 +96,6 @@ def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagB
     )
     post.slug = slugify(story.title)[:80].strip("-")
     return post
-
-
-def assign_paths(posts: list[Post]) -> None:
-    """Permalinks ``/breaking/slug/``, oldest first so a later duplicate slug gets ``-2``."""
-    seen: set[str] = set()
-    for post in reversed(posts):
-        post.slug = slug = unique_slug(post.slug or f"post-{post.post_id}", seen)
-        post.path = f"/breaking/{slug}/"
-        for image in post.images:
-            image.page_url = f"{post.url}{image.name}/"
 
 
 def cross_link(posts: list[Post], seed: int) -> None:
