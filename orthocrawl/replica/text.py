@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from .inline import TABLES
 
@@ -50,3 +53,15 @@ class Texts(list[str]):
 class Part:
     html: str
     texts: tuple[str, ...]
+
+
+def words(module: str) -> dict[str, Any]:
+    """A replica's own words, the ones its pages print that are not its stories' (pages,
+    people, categories): words.toml beside ``module`` (a module's ``__file__``)."""
+    return tomllib.loads((Path(module).parent / "words.toml").read_text(encoding="utf-8"))
+
+
+def wp_pages(words: dict[str, Any]) -> dict[str, tuple[str, tuple[str, ...], int]]:
+    """slug -> (title, paragraphs, page id) of the WordPress pages in ``words``."""
+    return {slug: (page["title"], tuple(page["paragraphs"]), page["id"])
+            for slug, page in words["pages"].items()}

@@ -18,16 +18,13 @@ from ..inline import Ink, attr
 from ..text import normalize
 from ..timefmt import DAYS, MONTHS
 from .clock import local
-from .constants import ORIGIN
+from .constants import ORIGIN, WORDS
 
 if TYPE_CHECKING:
     from ..corpus.writer import Writer
     from .model import Article
 
-_INTRO = ("Ask Spine Surgeons is a weekly series in which surgeons from practices across the "
-          "country take on one question about technique, technology or the business of spine "
-          "care.")
-_NOTE = "Editor{apos}s note: Responses were lightly edited for clarity and length."
+_INTRO, _NOTE = WORDS["series_intro"], WORDS["editors_note"]
 
 
 def _chrome(html: str, *lines: str) -> Block:
@@ -120,7 +117,7 @@ def ad_slot(n: int) -> Block:
     return _chrome(html, "Advertisement")
 
 
-_PROMPT = "Get spine news in your inbox: sign up for the free Becker's Spine Review E-Weekly."
+_PROMPT = WORDS["newsletter_prompt"]
 
 
 def newsletter_prompt() -> Block:

@@ -10,7 +10,7 @@ from ..constants import TODAY
 from ..timefmt import local
 from ..wp_model import Post, Upload
 from ..wp_site import RSS, TEXT, Listing, Route, WordPressReplica
-from .constants import ABOUT, CONTACT, HOST, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
+from .constants import HOST, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE, WP_PAGES
 from .content import CATEGORIES, TagBook, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
@@ -22,7 +22,7 @@ class OrthoBuzzSite(WordPressReplica):
     origin = ORIGIN
     hosts = (HOST,)
     domains = [HOST]
-    wp_pages = {"about": ("About OrthoBuzz", ABOUT, 2), "contact": ("Contact", CONTACT, 5)}
+    wp_pages = WP_PAGES
     pages_modified = datetime(2024, 3, 14, tzinfo=UTC)
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int) -> None:

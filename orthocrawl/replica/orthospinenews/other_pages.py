@@ -19,19 +19,6 @@ if TYPE_CHECKING:
     from .model import Post
     from .post_page import SiteChrome
 
-ABOUT = (
-    "OrthoSpineNews is an independent news site for people who build, buy, study and perform "
-    "orthopedic and spine surgery.",
-    "We publish company announcements, regulatory news, market research and long-form "
-    "interviews with surgeons and executives, and we republish selected stories from trade "
-    "outlets with their permission.",
-    "The site is edited by a small team and has been online since 2011.",
-)
-CONTACT = (
-    "Send press releases, corrections and story ideas to news@orthospinenews.example.",
-    "For advertising and sponsorship, write to partners@orthospinenews.example.",
-    "Our mailing address is 400 Example Parkway, Suite 12, Austin, Texas.",
-)
 
 
 def _shell(title: str, seo: str, css: str, main: str, chrome: SiteChrome) -> str:

@@ -13,11 +13,20 @@ from ..responses import Headers, Response, finish, header, unmodified_since
 from ..timefmt import display_date, http_date, weekday_date
 from ..wp_model import Upload
 from ..wp_site import HTML, RSS, TEXT, Listing, Route, WordPressReplica
-from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
+from .constants import (
+    CANONICAL_HOST,
+    DOMAINS,
+    ORIGIN,
+    PER_PAGE,
+    SITE_NAME,
+    SITE_TITLE,
+    TAGLINE,
+    WP_PAGES,
+)
 from .content import ACCOUNTS, CATEGORIES, TagBook, build_posts
 from .listings import render_listing
 from .model import Post
-from .other_pages import ABOUT, CONTACT, render_404, render_attachment, render_wp_page
+from .other_pages import render_404, render_attachment, render_wp_page
 from .post_page import SiteChrome, render_post
 from .states import Evolution, evolve, no_changes, state_today
 from .theme import Part, footer, sidebar, site_header
@@ -43,7 +52,7 @@ class ReplicaSite(WordPressReplica):
     sitemap_type = "text/xml; charset=UTF-8"
     sitemap_xsl = f"//{CANONICAL_HOST}/main-sitemap.xsl"  # a scheme-relative stylesheet
     pages_modified = TODAY.replace(year=2024, month=3, day=14)
-    wp_pages = {"about-us": ("About Us", ABOUT, 2), "contact": ("Contact", CONTACT, 7)}
+    wp_pages = WP_PAGES
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000, *, base: ReplicaSite | None = None,

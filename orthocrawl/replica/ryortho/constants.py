@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..constants import TODAY as TODAY  # the replicas share one "now"
+from ..text import words, wp_pages
 
 SITE_NAME = "ryortho"
 SITE_TITLE = "Orthopedics This Week"
@@ -22,23 +23,8 @@ BLOCK_EDITOR_YEAR = 2019
 # Before this year the theme printed classic captions as <div class="wp-caption">.
 HTML5_CAPTION_YEAR = 2016
 
+_W = words(__file__)
 # The newsroom: (writer, author slug, share of bylines, bio).
-STAFF = (
-    ("Hollis Vandermeer", "hollis-vandermeer", 0.24,
-     "Hollis Vandermeer edits the weekly issue and writes about spine and large joints."),
-    ("Tamsin Okoro-Blake", "tamsin-okoro-blake", 0.2,
-     "Tamsin Okoro-Blake covers research, biologics and the occasional space experiment."),
-    ("Reuben Castellane", "reuben-castellane", 0.18,
-     "Reuben Castellane reports on device companies, deals and the courtroom."),
-    ("Anaïs Delorme-Quist", "anais-delorme-quist", 0.14,
-     "Anaïs Delorme-Quist writes about trauma care and sports medicine."),
-    ("Dorian Fitch", "dorian-fitch", 0.14,
-     "Dorian Fitch follows regulators, payers and hospital purchasing."),
-    ("Leontyne Mabry", "leontyne-mabry", 0.1,
-     "Leontyne Mabry moderates the weekly surgeon debates."),
-)
-CATEGORIES = (("Spine", "spine"), ("Trauma", "trauma"), ("Large Joints", "large-joints"),
-              ("Extremities", "extremities"), ("Sports Medicine", "sports-medicine"),
-              ("Biologics", "biologics"), ("Legal", "legal"), ("Business", "business"),
-              ("Regulatory", "regulatory"), ("Research", "research"), ("Debates", "debates"),
-              ("Interviews", "interviews"))
+STAFF = tuple((w["name"], w["slug"], w["share"], w["bio"]) for w in _W["staff"])
+CATEGORIES: tuple[tuple[str, str], ...] = tuple(map(tuple, _W["categories"]))
+WP_PAGES = wp_pages(_W)
