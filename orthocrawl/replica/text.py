@@ -65,3 +65,8 @@ def wp_pages(words: dict[str, Any]) -> dict[str, tuple[str, tuple[str, ...], int
     """slug -> (title, paragraphs, page id) of the WordPress pages in ``words``."""
     return {slug: (page["title"], tuple(page["paragraphs"]), page["id"])
             for slug, page in words["pages"].items()}
+
+
+def template(module: str, name: str) -> str:
+    """A verbatim markup template beside ``module`` (a module's ``__file__``), for str.format."""
+    return (Path(module).parent / name).read_text(encoding="utf-8")

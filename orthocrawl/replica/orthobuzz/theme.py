@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..inline import TABLES, attr
-from ..text import Part, Texts
+from ..text import Part, Texts, template
 from ..timefmt import MONTHS
 from ..wp_model import Post, Term
 from .constants import MENU, ORIGIN, SITE_TITLE, SUBSCRIBE, TAGLINE
@@ -23,28 +23,12 @@ class Chrome:
     footer: Part
 
 
+HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
+
+
 def head(title: str, seo: str, extra: str = "") -> str:
-    return f"""<!DOCTYPE html>
-<html lang="en-US" class="no-js">
-<head>
-<meta charset="UTF-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="profile" href="https://gmpg.org/xfn/11">
-<link rel="pingback" href="{ORIGIN}/xmlrpc.php">
-<script>(function(html){{html.className = html.className.replace(/\\bno-js\\b/,'js')}})(document.documentElement);</script>
-<!-- This site is optimized with the Yoast SEO plugin v15.9.2 - https://yoast.com/wordpress/plugins/seo/ -->
-<title>{title.translate(TABLES[1])}</title>
-{seo}<!-- / Yoast SEO plugin. -->
-<link rel='dns-prefetch' href='//stats.wp.com' />
-<link rel="alternate" type="application/rss+xml" title="{SITE_TITLE} &raquo; Feed" href="{ORIGIN}/feed/" />
-<link rel='stylesheet' id='wp-block-library-css' href='{ORIGIN}/wp-includes/css/dist/block-library/style.min.css?ver=6.8.1' type='text/css' media='all' />
-<link rel='stylesheet' id='twentysixteen-style-css' href='{THEME}/style.css?ver=20250415' type='text/css' media='all' />
-<link rel='stylesheet' id='jetpack_css-css' href='{ORIGIN}/wp-content/plugins/jetpack/css/jetpack.css?ver=14.2' type='text/css' media='all' />
-<script type="text/javascript" src="{ORIGIN}/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
-<link rel="https://api.w.org/" href="{ORIGIN}/wp-json/" />
-{extra}<meta name="generator" content="WordPress 6.8.1" />
-</head>
-"""  # noqa: E501 - verbatim theme markup
+    return HEAD.format(extra=extra, origin=ORIGIN,
+                       seo=seo, site=SITE_TITLE, theme=THEME, title=title.translate(TABLES[1]))
 
 
 def _menu(texts: Texts, ident: str) -> str:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..constants import TODAY
 from ..inline import attr
 from ..text import CHROME_TABLE as _CHROME_TABLE
-from ..text import Part, Texts
+from ..text import Part, Texts, template
 from ..timefmt import long_date, weekday_date
 from .constants import FOOTER_ABOUT, NEWSLETTER_PITCH, ORIGIN, SITE_TITLE, TAGLINE
 
@@ -21,44 +21,14 @@ ASSETS = f"{ORIGIN}/wp-content/themes/jannah/assets"
 THEME_VER = "7.3.4"
 
 
+HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
+
+
 def head(title: str, seo: str, extra: str = "") -> str:
     """The document head: Yoast's block (``seo``) amid the theme's assets."""
     esc = title.translate(_CHROME_TABLE)
-    return f"""<!DOCTYPE html>
-<html lang="en-US" class="" data-skin="light">
-<head>
-	<meta charset="UTF-8" />
-	<link rel="profile" href="https://gmpg.org/xfn/11" />
-	<meta name='robots' content='index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1' />
-
-	<!-- This site is optimized with the Yoast SEO plugin v25.7 - https://yoast.com/wordpress/plugins/seo/ -->
-	<title>{esc}</title>
-{seo}	<!-- / Yoast SEO plugin. -->
-
-<link rel='dns-prefetch' href='//stats.wp.com' />
-<link rel='dns-prefetch' href='//i0.wp.com' />
-<link rel="alternate" type="application/rss+xml" title="{SITE_TITLE} &raquo; Feed" href="{ORIGIN}/feed/" />
-<link rel="alternate" type="application/rss+xml" title="{SITE_TITLE} &raquo; Comments Feed" href="{ORIGIN}/comments/feed/" />
-<link rel='stylesheet' id='wp-block-library-css' href='{ORIGIN}/wp-includes/css/dist/block-library/style.min.css?ver=6.8.1' type='text/css' media='all' />
-<link rel='stylesheet' id='tie-css-base-css' href='{ASSETS}/css/base.min.css?ver={THEME_VER}' type='text/css' media='all' />
-<link rel='stylesheet' id='tie-css-styles-css' href='{ASSETS}/css/style.min.css?ver={THEME_VER}' type='text/css' media='all' />
-<link rel='stylesheet' id='tie-css-widgets-css' href='{ASSETS}/css/widgets.min.css?ver={THEME_VER}' type='text/css' media='all' />
-<link rel='stylesheet' id='tie-css-single-css' href='{ASSETS}/css/single.min.css?ver={THEME_VER}' type='text/css' media='all' />
-<style id='tie-css-styles-inline-css' type='text/css'>
-.wf-active body{{font-family: 'Open Sans';}}#main-nav .main-menu > ul > li > a{{text-transform: uppercase;}}
-:root:root{{--brand-color: #0a5c8f;--dark-brand-color: #002a5d;--bright-color: #FFFFFF;}}
-#top-nav,#top-nav .sub-menu{{background-color: #f5f5f5;}}.entry-content p{{line-height: 1.7;}}
-#theme-header:not(.main-nav-boxed) #main-nav{{border-width: 0;}}#footer{{background-color: #1f2024;}}
-</style>
-<script type="text/javascript" src="{ORIGIN}/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
-<script type="text/javascript" src="{ORIGIN}/wp-includes/js/jquery/jquery-migrate.min.js?ver=3.4.1" id="jquery-migrate-js"></script>
-<link rel="https://api.w.org/" href="{ORIGIN}/wp-json/" />
-{extra}<meta name="generator" content="WordPress 6.8.1" />
-<meta http-equiv="X-UA-Compatible" content="IE=edge">
-<meta name="theme-color" content="#0a5c8f" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
-<link rel="icon" href="https://i0.wp.com/www.orthospinenews.com/wp-content/uploads/2019/02/cropped-osn-icon.png?fit=32%2C32&#038;ssl=1" sizes="32x32" />
-</head>
-"""  # noqa: E501 - verbatim theme markup
+    return HEAD.format(assets=ASSETS, extra=extra, origin=ORIGIN,
+                       seo=seo, site=SITE_TITLE, ver=THEME_VER, title=esc)
 
 
 MAIN_MENU = (
