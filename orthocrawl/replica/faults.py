@@ -87,14 +87,16 @@ class FaultySite:
         self._articles = set(urls)
         if len(urls) < 30:
             raise ValueError("fault modes need a site of at least 30 articles")
-        path = {u: urlsplit(u).path for u in urls}
         rng = Random(f"{self.seed}-faults")
         few = 3 if len(urls) >= 100 else 2
         plan: dict[str, dict[str, str]] = {m: {} for m in KNOWN}
-        rule = self._rule
 
-        prefix = _robots_prefix([path[u] for u in urls], max(3, len(urls) // 200))
-        blocked = [u for u in urls if path[u].startswith(prefix)]
+        def add(mode: str, url: str, what: str, kind: str = "", arg: Any = None) -> None:
+            plan[mode][url] = what
+            self._rule(urlsplit(url).path, mode, kind or mode, arg)
+
+        prefix = _robots_prefix([urlsplit(u).path for u in urls], max(3, len(urls) // 200))
+        blocked = [u for u in urls if urlsplit(u).path.startswith(prefix)]
         plan["robots_disallow"] = {u: f"robots.txt: Disallow: {prefix}" for u in blocked}
         taken = set(blocked)
 
@@ -104,21 +106,16 @@ class FaultySite:
             return chosen
 
         huge = pick(urls[:10])  # the feed's items
-        plan["huge"] = {huge: f"a page of over {HUGE_BYTES >> 20} MB, linked from the feed"}
-        rule(path[huge], "huge", "huge")
+        add("huge", huge, f"a page of over {HUGE_BYTES >> 20} MB, linked from the feed")
         loop = pick(urls[10:20] or urls[:10])  # the home page's second page lists it
         amp = loop.rstrip("/") + "/amp/"
-        plan["redirect_loop"] = {loop: f"301 to {amp}", amp: f"301 back to {loop}"}
-        rule(path[loop], "redirect_loop", "redirect", amp)
-        rule(urlsplit(amp).path, "redirect_loop", "redirect", loop)
-
+        add("redirect_loop", loop, f"301 to {amp}", "redirect", amp)
+        add("redirect_loop", amp, f"301 back to {loop}", "redirect", loop)
         pool = [u for u in urls if u not in taken]
         rng.shuffle(pool)
         charset = self._accented(pool)
-        taken.add(charset)
-        plan["wrong_charset"] = {charset: "UTF-8 body declared charset=ISO-8859-1"}
-        rule(path[charset], "wrong_charset", "wrong_charset")
-        pool = [u for u in pool if u not in taken]
+        add("wrong_charset", charset, "UTF-8 body declared charset=ISO-8859-1")
+        pool = [u for u in pool if u != charset]
 
         def take(k: int) -> list[str]:
             if len(pool) < k:
@@ -127,60 +124,39 @@ class FaultySite:
             del pool[:k]
             return chosen
 
-        errors = take(few + 1)
-        for n, url in enumerate(errors[:-1]):
+        *errors, failing = take(few + 1)
+        for n, url in enumerate(errors):
             status = (500, 502, 503)[n % 3]
-            plan["server_errors"][url] = f"{status} the first 2 times, then 200"
-            rule(path[url], "server_errors", "error", (status, 2))
-        plan["server_errors"][errors[-1]] = "503 always"
-        rule(path[errors[-1]], "server_errors", "error", (503, None))
+            add("server_errors", url, f"{status} the first 2 times, then 200", "error", (status, 2))
+        add("server_errors", failing, "503 always", "error", (503, None))
         for url in take(few):
-            plan["rate_limit"][url] = "429 with Retry-After: 1 the first time, then 200"
-            rule(path[url], "rate_limit", "rate_limit")
+            add("rate_limit", url, "429 with Retry-After: 1 the first time, then 200")
         for url in take(few):
-            plan["slow"][url] = f"answers after {SLOW_SECONDS} s"
-            rule(path[url], "slow", "slow")
-        for url in take(1):
-            plan["timeout"][url] = f"no answer; the connection is held {HOLD_SECONDS} s, closed"
-            rule(path[url], "timeout", "timeout")
-        drops = take(few + 1)
-        for url in drops[:-1]:
-            plan["drop"][url] = "connection closed without a response the first time"
-            rule(path[url], "drop", "drop", 1)
-        plan["drop"][drops[-1]] = "connection closed without a response, always"
-        rule(path[drops[-1]], "drop", "drop", None)
-        for mode, what in (("truncate", "half the body, full Content-Length, then closed"),
-                           ("challenge", "200 with a Cloudflare-style bot challenge"),
-                           ("login_wall", "200 with a members-only login wall")):
-            url = take(1)[0]
-            plan[mode][url] = what
-            rule(path[url], mode, mode)
-
-        sitemap = self._article_sitemap()
-        plan["bad_sitemap"] = {self._origin + sitemap: "malformed XML, truncated mid-tag"}
-        plan["bad_feed"] = {self._origin + "/feed/": "malformed XML: a PHP warning first, "
-                                                     "cut in its closing tag"}
-        rule("/feed/", "bad_feed", "bad_feed")
+            add("slow", url, f"answers after {SLOW_SECONDS} s")
+        add("timeout", take(1)[0], f"no answer; the connection is held {HOLD_SECONDS} s, closed")
+        *drops, dropped = take(few + 1)
+        for url in drops:
+            add("drop", url, "connection closed without a response the first time", "drop", 1)
+        add("drop", dropped, "connection closed without a response, always")
+        add("truncate", take(1)[0], "half the body, full Content-Length, then closed")
+        add("challenge", take(1)[0], "200 with a Cloudflare-style bot challenge")
+        add("login_wall", take(1)[0], "200 with a members-only login wall")
+        add("bad_feed", self._origin + "/feed/", "malformed XML: a PHP warning first, cut in "
+            "its closing tag")
         start = getattr(self.site, "today", None)
         self._calendar_start = start.date() if start else date(2026, 11, 20)
-        plan["calendar"] = {self._calendar_url(self._calendar_start):
-                            "an endless calendar linked from the home page and every listing "
-                            "page"}
-        rule("/calendar/", "calendar", "calendar")
-
+        add("calendar", self._calendar_url(self._calendar_start), "an endless calendar linked "
+            "from the home page and every listing page")
         # Discovery: robots.txt and the first sitemap that lists articles. Answers instead of
         # the site's come first, so that they win over the changes to its answer.
-        for where, at in (("robots", "/robots.txt"), ("sitemap", sitemap)):
-            plan[f"{where}_5xx"] = {self._origin + at: "503 always"}
-            rule(at, f"{where}_5xx", "error", (503, None))
-            plan[f"{where}_drop"] = {self._origin + at: "connection closed without a response, "
-                                                        "always"}
-            rule(at, f"{where}_drop", "drop", None)
-        rule(sitemap, "bad_sitemap", "cut_sitemap")
-        rule("/robots.txt", "robots_disallow", "disallow", prefix)
-        plan["crawl_delay"] = {self._origin + "/robots.txt":
-                               f"robots.txt: Crawl-delay: {self.crawl_delay:g}"}
-        rule("/robots.txt", "crawl_delay", "crawl_delay", self.crawl_delay)
+        robots, sitemap = self._origin + "/robots.txt", self._origin + self._article_sitemap()
+        for where, url in (("robots", robots), ("sitemap", sitemap)):
+            add(f"{where}_5xx", url, "503 always", "error", (503, None))
+            add(f"{where}_drop", url, "connection closed without a response, always", "drop")
+        add("bad_sitemap", sitemap, "malformed XML, truncated mid-tag", "cut_sitemap")
+        self._rule("/robots.txt", "robots_disallow", "disallow", prefix)
+        add("crawl_delay", robots, f"robots.txt: Crawl-delay: {self.crawl_delay:g}",
+            "crawl_delay", self.crawl_delay)
         self.plan = plan
 
     def _rule(self, path: str, mode: str, kind: str, arg: Any = None) -> None:

@@ -16,36 +16,22 @@ from orthocrawl.urls import domain_matches
 from .protocol import Replica
 from .responses import Response
 
-# name -> "module:function"; a module that is not there yet is simply not available.
+# name -> the package of its replica (each has ``build_site(articles, seed)``)
 REPLICAS: dict[str, str] = {
-    "orthospinenews": "orthocrawl.replica.orthospinenews:build_site",
-    "beckersspine": "orthocrawl.replica.beckers:build_site",
-    "ryortho": "orthocrawl.replica.ryortho:build_site",
-    "orthobuzz": "orthocrawl.replica.orthobuzz:build_site",
-    "spinemarketgroup": "orthocrawl.replica.spinemarket:build_site",
+    "orthospinenews": "orthospinenews", "beckersspine": "beckers", "ryortho": "ryortho",
+    "orthobuzz": "orthobuzz", "spinemarketgroup": "spinemarket",
 }
 
 
-def _builder(name: str) -> Any:
-    try:
-        target = REPLICAS[name]
-    except KeyError:
-        raise KeyError(f"no replica of {name!r} (replicas: {', '.join(available())})") from None
-    module, _, function = target.partition(":")
-    return getattr(importlib.import_module(module), function)
-
-
 def available() -> list[str]:
-    """Names of the replicas that exist, in REPLICAS order."""
-    names = []
-    for name, target in REPLICAS.items():
-        module, _, function = target.partition(":")
-        try:
-            if hasattr(importlib.import_module(module), function):
-                names.append(name)
-        except ModuleNotFoundError:
-            continue
-    return names
+    """Names of the replicas, in REPLICAS order."""
+    return list(REPLICAS)
+
+
+def _builder(name: str) -> Any:
+    if name not in REPLICAS:
+        raise KeyError(f"no replica of {name!r} (replicas: {', '.join(available())})")
+    return importlib.import_module(f"orthocrawl.replica.{REPLICAS[name]}").build_site
 
 
 # Replicas that have a later state (state=2: new, edited and deleted articles).

@@ -61,3 +61,4 @@ GUEST_TITLES, GUEST, GUEST_ROLES, CASE, CAPTIONS, ALTS, JOURNAL_NEWS, JOURNAL_MO
     _P[k] for k in ("guest_titles", "guest", "guest_roles", "case", "captions", "alts",
                     "journal_news", "journal_more"))
 HIGHLIGHTS, COMMENTS = _P["highlights"], _P["comments"]
+UPDATES, SILENT = _P["updates"], _P["silent"]

@@ -14,6 +14,7 @@ from random import Random
 
 from ..blocks import Block, clean, paragraph
 from ..constants import TODAY
+from ..corpus import parts
 from ..inline import Ink
 from ..slugs import unique_slug
 from ..timefmt import local, long_date
@@ -26,21 +27,7 @@ DAYS_LATER = 5  # state 2's "today" is this many days after state 1's
 # Shares of the posts of state 1 (each at least one).
 NEW, EDITED, SILENT, DELETED = 0.02, 0.03, 0.01, 0.005
 
-_UPDATES = (
-    "Update, {date}: This story has been updated with comments from the company and the "
-    "latest figures.",
-    "Editor's note: This article was updated on {date} to correct the number of centers "
-    "taking part.",
-    "Update ({date}): The company confirmed the timeline in a statement sent after "
-    "publication.",
-    "This article was updated on {date} with additional details on availability.",
-)
-_SILENT = (
-    "Financial terms were not disclosed.",
-    "Further details were not immediately available.",
-    "The company did not respond to a request for comment.",
-    "Results may vary from patient to patient.",
-)
+_UPDATES, _SILENT = parts.UPDATES, parts.SILENT
 
 
 def state_today(state: int) -> datetime:
