@@ -29,6 +29,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .responses import Headers, Response
 from .server import ACTION, DELAY
+from .text import template
 from .timefmt import MONTHS
 
 MODES = ("server_errors", "rate_limit", "slow", "timeout", "drop", "truncate", "wrong_charset",
@@ -380,16 +381,7 @@ def challenge_page(host: str, path: str) -> bytes:
     return f"""<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><meta http-equiv="X-UA-Compatible" content="IE=Edge"><meta name="robots" content="noindex,nofollow"><meta name="viewport" content="width=device-width,initial-scale=1"><link href="/cdn-cgi/styles/challenges.css" rel="stylesheet"></head><body class="no-js"><div class="main-wrapper" role="main"><div class="main-content"><h1 class="zone-name-title h1"><img class="heading-favicon" src="/favicon.ico" alt="Icon for {host}" onerror="this.onerror=null;this.parentNode.removeChild(this)">{host}</h1><h2 id="challenge-running" class="h2">Checking your browser before accessing {host}.</h2><noscript><div id="challenge-error-title"><div class="h2"><span class="icon-wrapper"><div class="heading-icon warning-icon"></div></span><span id="challenge-error-text">Enable JavaScript and cookies to continue</span></div></div></noscript><div id="trk_jschal_js" style="display:none;background-image:url('/cdn-cgi/images/trace/managed/nojs/transparent.gif?ray={ray}')"></div><div id="challenge-body-text" class="core-msg spacer">{host} needs to review the security of your connection before proceeding.</div><form id="challenge-form" action="{path}?__cf_chl_f_tk={token}" method="POST" enctype="application/x-www-form-urlencoded"><input type="hidden" name="md" value="{token}{ray}"><input type="hidden" name="r" value="{ray}{token}"></form><div id="cf-challenge-running" class="cf-challenge"></div></div></div><script>(function(){{window._cf_chl_opt={{cvId: '3',cZone: "{host}",cType: 'managed',cNounce: '{token[:5]}',cRay: '{ray[:16]}',cHash: '{token}',cFPWv: 'b',cTTimeMs: '1000',cMTimeMs: '390000',cTplV: 5,cTplB: 'cf',cK: "",fa: "{path}?__cf_chl_f_tk={token}",md: "{token}{ray}",cRq: {{ru: 'aHR0cHM6Ly93d3cub3J0aG9zcGluZW5ld3MuY29tLw==',ra: 'TW96aWxsYS81LjA=',d: '{token}'}}}};var cpo = document.createElement('script');cpo.src = '/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1?ray={ray[:16]}';window._cf_chl_opt.cOgUHash = location.hash === '' && location.href.indexOf('#') !== -1 ? '#' : location.hash;document.getElementsByTagName('head')[0].appendChild(cpo);}}());</script><div class="footer" role="contentinfo"><div class="footer-inner"><div class="clearfix diagnostic-wrapper"><div class="ray-id">Ray ID: <code>{ray[:16]}</code></div></div><div class="text-center" id="footer-text">Performance &amp; security by <a rel="noopener noreferrer" href="https://www.cloudflare.com?utm_source=challenge&amp;utm_campaign=m" target="_blank">Cloudflare</a></div></div></div></body></html>""".encode()  # noqa: E501 - verbatim
 
 
-_WALL = """<div class="entry-content entry clearfix"><div class="mepr-unauthorized-message">
-<p><strong>Please log in to read this article.</strong> This story is for OrthoSpineNews members only.
-Not a member yet? <a href="/register/">Become a member</a> to read the full article.</p></div>
-<div class="mp_wrapper mp_login_form"><form name="mepr_loginform" id="mepr_loginform" class="mepr-form" action="/login/" method="post">
-<div class="mp-form-row mepr_username"><label for="user_login">Username or E-mail</label><input type="text" name="log" id="user_login" value="" /></div>
-<div class="mp-form-row mepr_password"><label for="user_pass">Password</label><input type="password" name="pwd" id="user_pass" value="" /></div>
-<div><label><input name="rememberme" type="checkbox" id="rememberme" value="forever" /> Remember Me</label></div>
-<div class="submit"><input type="submit" name="wp-submit" id="wp-submit" class="button-primary mepr-share-button" value="Log In" /></div>
-<p><a href="/login/?action=forgot_password">Forgot Password</a></p></form></div></div><!-- .entry-content /-->
-"""  # noqa: E501 - verbatim plugin markup
+_WALL = template(__file__, "traps/login_wall.html")  # a membership plugin's markup
 
 
 def login_wall(page: bytes) -> bytes:
@@ -405,19 +397,11 @@ def login_wall(page: bytes) -> bytes:
     return (page[:start] + _WALL.encode() + b"</article><!-- #the-post /-->\n" + page[rest:])
 
 
+CALENDAR = template(__file__, "traps/calendar.html")  # The Events Calendar's markup
+
+
 def calendar_page(url: str, day: date, previous: str, following: str) -> bytes:
     """One day of an events calendar (The Events Calendar plugin): each links the next."""
     label = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-    return f"""<!DOCTYPE html>
-<html lang="en-US"><head><meta charset="UTF-8" /><title>Events for {label} &#8211; OrthoSpineNews</title>
-<link rel="canonical" href="{url}" /><meta name="robots" content="index, follow" /></head>
-<body class="archive post-type-archive post-type-archive-tribe_events tribe-theme-jannah">
-<div id="content" class="site-content container"><div class="main-content tie-col-md-8">
-<header class="entry-header-outer container-wrapper"><h1 class="page-title">Events for {label}</h1></header>
-<div class="tribe-events-view tribe-events-view--day"><p class="tribe-events-c-messages__message">There are no upcoming events on {label}.</p>
-<nav class="tribe-events-calendar-day-nav tribe-events-c-nav"><ul class="tribe-events-c-nav__list">
-<li class="tribe-events-c-nav__list-item tribe-events-c-nav__list-item--prev"><a href="{previous}" rel="prev" class="tribe-events-c-nav__prev">Previous Day</a></li>
-<li class="tribe-events-c-nav__list-item tribe-events-c-nav__list-item--next"><a href="{following}" rel="next" class="tribe-events-c-nav__next">Next Day</a></li></ul></nav></div>
-<div class="pages-nav"><div class="pages-standard"><span class="first-last-pages prev-page"><a href="{previous}">Previous page</a></span> <span class="first-last-pages next-page"><a href="{following}">Next page</a></span></div></div>
-</div></div></body></html>
-""".encode()  # noqa: E501 - verbatim plugin markup
+    return CALENDAR.format(label=label, url=url, previous=previous,
+                           following=following).encode()
