@@ -28,7 +28,7 @@ from pathlib import Path
 from orthocrawl.archive import Archive
 from orthocrawl.archive.query import Filters, search
 from orthocrawl.replica import build_site
-from orthocrawl.replica.fill import fill
+from orthocrawl.replica.testing import fill
 
 QUERIES: list[tuple[str, Filters]] = [
     ("fusion", Filters()),

@@ -21,7 +21,7 @@ import pytest
 
 from orthocrawl.archive import Archive
 from orthocrawl.replica import build_site
-from orthocrawl.replica.fill import fill
+from orthocrawl.replica.testing import fill
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"

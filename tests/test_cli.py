@@ -225,7 +225,7 @@ def test_demo_waits_for_a_busy_archive_with_wait(tmp_path):
 
 def test_demo_lists_every_change_or_counts_the_rest(tmp_path):
     from orthocrawl.replica import build_site
-    from orthocrawl.replica.fill import fill
+    from orthocrawl.replica.testing import fill
     from orthocrawl.reports import changes
 
     db = tmp_path / "a.db"

@@ -11,7 +11,8 @@ import pytest
 import sqlite_utils
 
 from orthocrawl.replica import ReplicaServer, available, build, build_site
-from orthocrawl.replica.faults import FaultySite
+from orthocrawl.replica.faults import MODES, FaultySite
+from orthocrawl.replica.testing import Logged, fault_report, lost_urls
 
 ARTICLES = 200
 
@@ -35,7 +36,7 @@ def last_run(db) -> dict:
 @pytest.fixture(scope="module")
 def first(tmp_path_factory):
     """An archive after one full crawl of state 1, and that state's site."""
-    site = build_site(articles=ARTICLES)
+    site = Logged(build_site(articles=ARTICLES))
     db = tmp_path_factory.mktemp("inc") / "a.db"
     with ReplicaServer(site) as server:
         result = crawl(server.base_url, db, "--discover", "all")
@@ -185,8 +186,7 @@ FAST = ["--set", "DOWNLOAD_TIMEOUT=8", "--set", "RETRY_TIMES=3", "--discover", "
 
 @pytest.fixture(scope="module")
 def faulty(tmp_path_factory):
-    modes = set(FaultySite.__init__.__globals__["MODES"])
-    site = FaultySite(build_site(articles=ARTICLES), modes)
+    site = Logged(FaultySite(build_site(articles=ARTICLES), MODES))
     db = tmp_path_factory.mktemp("faults") / "f.db"
     with ReplicaServer(site) as server:
         result = crawl(server.base_url, db, *FAST)
@@ -198,7 +198,7 @@ def test_faulty_site_run_finishes_and_keeps_every_good_article(faulty):
     assert "Traceback" not in result.stderr
     truth = {r["url"] for r in site.truth()}
     archived = {r["url"] for r in sqlite_utils.Database(db).query("SELECT url FROM articles")}
-    assert archived == truth - set(site.lost_urls())
+    assert archived == truth - lost_urls(site)
     assert sqlite_utils.Database(db).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -217,16 +217,16 @@ def test_faulty_site_run_row_says_what_happened(faulty):
 
 def test_faulty_site_traps_are_not_entered(faulty):
     site, db, _ = faulty
-    calendar = [u for u in site.fault_log.urls() if "/calendar/" in u]
+    calendar = [u for u in site.requests.urls() if "/calendar/" in u]
     assert len(calendar) <= 1  # the trap's first page at most, never its endless days
-    disallowed = site.fault_report()["robots_disallow"]
+    disallowed = fault_report(site)["robots_disallow"]
     archived = {r["url"] for r in sqlite_utils.Database(db).query("SELECT url FROM articles")}
     assert not set(disallowed) & archived
 
 
 def test_wrong_charset_is_read_as_utf8(faulty):
     site, db, _ = faulty
-    (url,) = site.fault_report()["wrong_charset"]
+    (url,) = fault_report(site)["wrong_charset"]
     truth = next(r for r in site.truth() if r["url"] == url)
     row = next(sqlite_utils.Database(db).query("SELECT * FROM articles WHERE url = ?", [url]))
     assert row["body_text"] == truth["body_text"]

@@ -15,7 +15,7 @@ import pytest
 from orthocrawl.archive import Archive
 from orthocrawl.archive.query import QueryError, fts_query
 from orthocrawl.replica import build_site
-from orthocrawl.replica.fill import fill
+from orthocrawl.replica.testing import fill
 
 
 @pytest.fixture(scope="module")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import re
 import urllib.error
 import urllib.request
 from collections import Counter
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,6 +17,7 @@ from lxml import html as lxml_html
 from orthocrawl.replica import ReplicaServer, build_site, spawn_replica
 
 ORIGIN = "https://www.orthospinenews.com"
+ROOT = Path(__file__).resolve().parents[1]
 TRUTH_KEYS = {"url", "site", "title", "authors", "posted_by", "published_at", "modified_at",
               "categories", "tags", "description", "lead_image", "language", "body_text",
               "word_count", "source"}
@@ -353,6 +356,55 @@ def test_spawned_replica_runs_in_its_own_process():
         assert re.match(r"^http://127\.0\.0\.1:\d+$", base_url)
         with urllib.request.urlopen(base_url + "/robots.txt", timeout=10) as response:
             assert b"sitemap_index.xml" in response.read()
+
+
+def imports(path: Path) -> set[str]:
+    """Every module a file imports, relative imports resolved against its package."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package.rsplit(".", node.level - 1)[0] if node.level else ""
+            module = ".".join(p for p in (base, node.module or "") if p)
+            found |= {module} | {f"{module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def test_the_replica_and_the_product_keep_apart():
+    """The replica imports nothing of the crawler; the product imports the replica only for
+    the demo and the replica commands, and never the replica's testing hooks."""
+    crawler = ("orthocrawl.pages", "orthocrawl.spiders", "orthocrawl.pipelines",
+               "orthocrawl.archive")
+    replica = ROOT / "orthocrawl" / "replica"
+    for path in replica.rglob("*.py"):
+        bad = {m for m in imports(path) if m.startswith(crawler)}
+        assert not bad, (path, bad)
+    users = set()
+    for path in (ROOT / "orthocrawl").rglob("*.py"):
+        if replica in path.parents:
+            continue
+        used = {m for m in imports(path) if m.startswith("orthocrawl.replica")}
+        assert not {m for m in used if m.startswith("orthocrawl.replica.testing")}, path
+        if used:
+            users.add(path.relative_to(ROOT).as_posix())
+    assert users <= {"orthocrawl/demo.py", "orthocrawl/cli/replica.py"}
+
+
+@pytest.mark.parametrize("name", ["orthospinenews", "beckersspine", "ryortho", "orthobuzz",
+                                  "spinemarketgroup"])
+def test_every_replica_offers_the_protocol_and_every_fixture_case(name):
+    from orthocrawl.replica import build
+    from orthocrawl.replica.protocol import Replica
+    from orthocrawl.replica.testing import CASES, fixture_cases
+
+    site = build(name, articles=500)
+    assert isinstance(site, Replica)
+    chosen = fixture_cases(site)
+    assert set(chosen) == set(CASES[name])
+    assert len(set(chosen.values())) == len(chosen)  # one page per case
 
 
 def test_a_study_title_and_its_body_agree_on_the_number_of_patients():

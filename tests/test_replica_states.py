@@ -13,8 +13,9 @@ import pytest
 from web_poet import HttpResponse
 
 from orthocrawl.pages import OrthoSpineNewsPage
-from orthocrawl.replica import ReplicaServer, build_site, spawn_replica
-from orthocrawl.replica.faults import MODES, FaultySite
+from orthocrawl.replica import ReplicaServer, available, build, build_site, spawn_replica
+from orthocrawl.replica.faults import DISCOVERY_MODES, KNOWN, MODES, FaultySite
+from orthocrawl.replica.testing import Logged, fault_report, lost_urls
 
 ORIGIN = "https://www.orthospinenews.com"
 KINDS = ("new", "edited", "silently_edited", "deleted")
@@ -22,12 +23,12 @@ KINDS = ("new", "edited", "silently_edited", "deleted")
 
 @pytest.fixture(scope="module")
 def first():
-    return build_site(articles=120)
+    return Logged(build_site(articles=120))
 
 
 @pytest.fixture(scope="module")
 def later():
-    return build_site(articles=120, state=2)
+    return Logged(build_site(articles=120, state=2))
 
 
 def get(site, url: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
@@ -163,7 +164,7 @@ def test_conditional_get_by_etag_and_date(first, later):
 # -- fault modes, over HTTP ----------------------------------------------------------------
 @pytest.fixture(scope="module")
 def faulty():
-    return FaultySite(build_site(articles=120), MODES)
+    return Logged(FaultySite(build_site(articles=120), MODES))
 
 
 @pytest.fixture(scope="module")
@@ -186,22 +187,21 @@ def fetch(server, url: str, timeout: float = 5, headers: dict | None = None):
 
 
 def test_fault_choice_is_deterministic_and_delegates(faulty):
-    report = faulty.fault_report()
+    report = fault_report(faulty)
     assert list(report) == list(MODES) and all(report.values())
     again = FaultySite(build_site(articles=120), {"slow", "drop"})
-    assert again.request_log.count() == 0  # choosing read pages, uncounted
-    assert again.fault_report() == {m: report[m] for m in ("slow", "drop")}
-    assert faulty.truth() == faulty.site.truth() and faulty.name == "orthospinenews"
+    assert fault_report(again) == {m: report[m] for m in ("slow", "drop")}
+    assert faulty.truth() == faulty.site.site.truth() and faulty.name == "orthospinenews"
     broken = [u for mode, urls in report.items() if mode != "robots_disallow" for u in urls
               if u in faulty.article_urls()]
     assert len(broken) == len(set(broken))  # one fault per article
-    assert faulty.lost_urls() <= set(faulty.article_urls())
+    assert lost_urls(faulty) <= set(faulty.article_urls())
     with pytest.raises(ValueError):
-        FaultySite(faulty.site, {"no_such_mode"})
+        FaultySite(faulty.site.site, {"no_such_mode"})
 
 
 def test_server_errors_then_recovery(faulty, server):
-    *passing, failing = faulty.fault_report()["server_errors"]
+    *passing, failing = fault_report(faulty)["server_errors"]
     for url in passing:
         statuses = [fetch(server, url)[0] for _ in range(3)]
         assert statuses[:2] in ([500, 500], [502, 502], [503, 503]) and statuses[2] == 200
@@ -209,7 +209,7 @@ def test_server_errors_then_recovery(faulty, server):
 
 
 def test_rate_limit_asks_to_retry_after_a_second(faulty, server):
-    url = faulty.fault_report()["rate_limit"][0]
+    url = fault_report(faulty)["rate_limit"][0]
     status, head, _ = fetch(server, url)
     assert (status, head["Retry-After"]) == (429, "1")
     assert fetch(server, url)[0] == 200
@@ -217,40 +217,40 @@ def test_rate_limit_asks_to_retry_after_a_second(faulty, server):
 
 def test_slow_and_timeout(faulty, server):
     started = time.monotonic()
-    assert fetch(server, faulty.fault_report()["slow"][0])[0] == 200
+    assert fetch(server, fault_report(faulty)["slow"][0])[0] == 200
     assert time.monotonic() - started >= 2.9
     started = time.monotonic()
     with pytest.raises((TimeoutError, socket.timeout)):
-        fetch(server, faulty.fault_report()["timeout"][0], timeout=1)
+        fetch(server, fault_report(faulty)["timeout"][0], timeout=1)
     assert time.monotonic() - started < 3
 
 
 def test_dropped_connections(faulty, server):
-    *once, always = faulty.fault_report()["drop"]
+    *once, always = fault_report(faulty)["drop"]
     with pytest.raises(http.client.RemoteDisconnected):
         fetch(server, once[0])
     assert fetch(server, once[0])[0] == 200
     for _ in range(2):
         with pytest.raises(http.client.RemoteDisconnected):
             fetch(server, always)
-    assert faulty.fault_log.count(0, url=always) >= 2
+    assert faulty.requests.count(0, url=always) >= 2
 
 
 def test_truncated_body(faulty, server):
     with pytest.raises(http.client.IncompleteRead) as caught:
-        fetch(server, faulty.fault_report()["truncate"][0])
+        fetch(server, fault_report(faulty)["truncate"][0])
     assert len(caught.value.partial) > 0 and caught.value.expected > 0  # bytes missing
 
 
 def test_wrong_charset_header(faulty, server):
-    status, head, body = fetch(server, faulty.fault_report()["wrong_charset"][0])
+    status, head, body = fetch(server, fault_report(faulty)["wrong_charset"][0])
     assert status == 200 and head["Content-Type"] == "text/html; charset=ISO-8859-1"
     text = body.decode("utf-8")  # the body is UTF-8 all the same
     assert re.search("[À-ÿ]", text) and b'<meta charset="UTF-8"' in body
 
 
 def test_huge_page_linked_from_the_feed(faulty, server):
-    url = faulty.fault_report()["huge"][0]
+    url = fault_report(faulty)["huge"][0]
     feed = fetch(server, f"{ORIGIN}/feed/")[2].decode("utf-8", "replace")
     assert url.removeprefix(ORIGIN) in feed
     status, head, body = fetch(server, url, timeout=20)
@@ -258,7 +258,7 @@ def test_huge_page_linked_from_the_feed(faulty, server):
 
 
 def test_redirect_loop(faulty, server):
-    first, second = faulty.fault_report()["redirect_loop"]
+    first, second = fault_report(faulty)["redirect_loop"]
     status, head, _ = fetch(server, first)
     assert status == 301 and head["Location"].endswith(urlsplit(second).path)
     status, head, _ = fetch(server, second)
@@ -270,7 +270,7 @@ def test_redirect_loop(faulty, server):
 def test_endless_calendar(faulty, server):
     home = fetch(server, f"{ORIGIN}/")[2].decode()
     url = re.search(r'href="([^"]*/calendar/\?date=[^"]+)"', home).group(1)
-    assert url == faulty.fault_report()["calendar"][0]
+    assert url == fault_report(faulty)["calendar"][0]
     for _ in range(3):
         status, _, body = fetch(server, url)
         day = url.rsplit("=", 1)[1]
@@ -283,21 +283,21 @@ def test_bad_sitemap_and_bad_feed(faulty, server):
     from lxml import etree
 
     for mode in ("bad_sitemap", "bad_feed"):
-        status, _, body = fetch(server, faulty.fault_report()[mode][0])
+        status, _, body = fetch(server, fault_report(faulty)[mode][0])
         assert status == 200
         with pytest.raises(etree.XMLSyntaxError):
             etree.fromstring(body)
-    status, _, body = fetch(server, faulty.fault_report()["bad_sitemap"][0])
+    status, _, body = fetch(server, fault_report(faulty)["bad_sitemap"][0])
     assert re.search(rb"<[a-z]*$", body)  # cut inside a tag
 
 
 def test_challenge_and_login_wall(faulty, server):
-    status, head, body = fetch(server, faulty.fault_report()["challenge"][0])
+    status, head, body = fetch(server, fault_report(faulty)["challenge"][0])
     text = body.decode()
     assert status == 200 and "<title>Just a moment...</title>" in text
     assert "Checking your browser before accessing" in text and 'id="challenge-form"' in text
     assert "cf-challenge" in text and head["cf-mitigated"] == "challenge"
-    url = faulty.fault_report()["login_wall"][0]
+    url = fault_report(faulty)["login_wall"][0]
     status, _, body = fetch(server, url)
     text = body.decode()
     truth = next(t for t in faulty.truth() if t["url"] == url)
@@ -311,9 +311,86 @@ def test_challenge_and_login_wall(faulty, server):
 def test_robots_disallows_a_prefix(faulty, server):
     robots = fetch(server, f"{ORIGIN}/robots.txt")[2].decode()
     prefix = re.findall(r"^Disallow: (/\d{4}/(?:\d{2}/)?)$", robots, re.M)
-    blocked = faulty.fault_report()["robots_disallow"]
+    blocked = fault_report(faulty)["robots_disallow"]
     assert len(prefix) == 1 and 1 <= len(blocked) <= 5
     assert blocked == [u for u in faulty.article_urls() if u.startswith(ORIGIN + prefix[0])]
+
+
+# -- discovery faults: robots.txt and sitemaps, on every publisher -----------------------------
+@pytest.fixture(scope="module", params=["orthospinenews", "beckersspine", "ryortho", "orthobuzz",
+                                        "spinemarketgroup"])
+def publisher(request):
+    return build(request.param, articles=60)
+
+
+def first_article_sitemap(site) -> str:
+    """The first sitemap under robots.txt that lists an article, read from the plain site."""
+    from lxml import etree
+
+    queue = re.findall(r"(?m)^Sitemap: (\S+)$", get(site, site.origin + "/robots.txt")[2].decode())
+    while queue:
+        url = queue.pop(0)
+        doc = etree.fromstring(get(site, url)[2])
+        locs = [e.text for e in doc.iter("{*}loc")]
+        if doc.tag.endswith("sitemapindex"):
+            queue[:0] = locs
+        elif set(locs) & set(site.article_urls()):
+            return url
+    raise AssertionError("no sitemap lists an article")
+
+
+def test_discovery_modes_are_enabled_only_by_name():
+    assert not set(DISCOVERY_MODES) & set(MODES) and KNOWN == MODES + DISCOVERY_MODES
+    plain = FaultySite(build_site(articles=60), MODES)
+    every = FaultySite(build_site(articles=60), KNOWN)
+    assert {m: v for m, v in fault_report(every).items() if m in MODES} == fault_report(plain)
+    with pytest.raises(ValueError):
+        FaultySite(build_site(articles=60), {"crawl_delay"}, crawl_delay=0)
+
+
+def test_crawl_delay_in_robots_txt_keeps_its_rules_and_sitemaps(publisher):
+    from protego import Protego
+
+    plain = get(publisher, publisher.origin + "/robots.txt")[2].decode()
+    for delay, modes in ((2, {"crawl_delay"}), (90, {"crawl_delay", "robots_disallow"})):
+        faulty = FaultySite(publisher, modes, crawl_delay=delay)
+        status, _, body = get(faulty, publisher.origin + "/robots.txt")
+        robots = Protego.parse(body.decode())
+        assert status == 200 and robots.crawl_delay("orthocrawl") == delay
+        assert list(robots.sitemaps) == re.findall(r"(?m)^Sitemap: (\S+)$", plain)
+        assert all(line in body.decode().splitlines() for line in plain.splitlines())
+        blocked = fault_report(faulty).get("robots_disallow", [])
+        assert all(not robots.can_fetch(url, "orthocrawl") for url in blocked)
+        assert fault_report(faulty)["crawl_delay"] == [publisher.origin + "/robots.txt"]
+
+
+@pytest.mark.parametrize("where", ["robots", "sitemap"])
+def test_robots_and_sitemap_fail_in_transport(publisher, where):
+    sitemap = first_article_sitemap(publisher)
+    url = publisher.origin + "/robots.txt" if where == "robots" else sitemap
+    errors = FaultySite(publisher, {f"{where}_5xx", "bad_sitemap", "robots_disallow"})
+    dropped = Logged(FaultySite(publisher, {f"{where}_drop"}))
+    assert fault_report(errors)[f"{where}_5xx"] == [url]
+    assert fault_report(dropped)[f"{where}_drop"] == [url]
+    assert fault_report(errors)["bad_sitemap"] == [sitemap]
+    for _ in range(3):  # always: no retry gets through
+        assert get(errors, url)[0] == 503
+        assert get(dropped, url)[1] == {"X-Replica-Action": "drop"}
+    assert dropped.requests.count(0, url=url) == 3
+    other = sitemap if where == "robots" else publisher.origin + "/robots.txt"
+    assert get(dropped, other) == get(publisher, other)
+
+
+def test_a_dropped_sitemap_connection_over_http():
+    site = build("ryortho", articles=60)
+    faulty = FaultySite(site, {"sitemap_drop"})
+    (url,) = fault_report(faulty)["sitemap_drop"]
+    with ReplicaServer(faulty) as running:
+        with pytest.raises(http.client.RemoteDisconnected):
+            fetch(running, url, headers={"X-Forwarded-Host": "ryortho.com"})
+        status, _, body = fetch(running, site.origin + "/robots.txt",
+                                headers={"X-Forwarded-Host": "ryortho.com"})
+    assert status == 200 and b"Sitemap:" in body
 
 
 def test_spawned_replica_takes_state_and_faults():
@@ -325,3 +402,18 @@ def test_spawned_replica_takes_state_and_faults():
         conn.close()
     later = build_site(articles=60, state=2)
     assert feed.startswith(b"<br />") and later.changes()["new"][0].encode() in feed
+
+
+def test_spawned_replicas_of_every_publisher_take_discovery_faults():
+    names = available()
+    with spawn_replica(articles=40, sites=names, faults=["crawl_delay", "sitemap_5xx"],
+                       crawl_delay=7) as url:
+        parts = urlsplit(url)
+        for name in names:
+            host = urlsplit(build(name, articles=40).origin).netloc
+            conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+            conn.request("GET", "/robots.txt",
+                         headers={"X-Forwarded-Proto": "https", "X-Forwarded-Host": host})
+            robots = conn.getresponse().read().decode()
+            conn.close()
+            assert "\nCrawl-delay: 7\n" in robots, name

@@ -4,70 +4,106 @@ the demo, the tests and the benchmarks use them)."""
 from __future__ import annotations
 
 import json
-import time
+import sys
 
 import click
 
 from orthocrawl.cli.common import fail
 from orthocrawl.cli.crawling import SITE_OPTION, STATE_OPTION
-from orthocrawl.demo import DemoError
-from orthocrawl.demo import replica_names as _names
+from orthocrawl.demo import DemoError, replica_names
+
+ARTICLES_OPTION = click.option("--articles", type=click.IntRange(1, 100_000), default=120,
+                               show_default=True, help="How many articles each replica has.")
+SEED_OPTION = click.option("--seed", type=int, default=7, show_default=True,
+                           help="Another seed builds other articles (same seed, same site).")
 
 
-def _replica_names(values: tuple[str, ...]) -> list[str]:
+def _names(values: tuple[str, ...]) -> list[str]:
     try:
-        return _names(values)
+        return replica_names(values)
     except DemoError as error:
         raise click.BadParameter(str(error), param_hint="--site") from None
 
 
+def _fault_modes(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str]:
+    from orthocrawl.replica.faults import KNOWN, MODES
+
+    modes = [m.strip() for m in (value or "").split(",") if m.strip()]
+    if modes == ["all"]:
+        return list(MODES)
+    unknown = [m for m in modes if m not in KNOWN]
+    if unknown:
+        raise click.BadParameter(f"no fault mode {unknown[0]!r} (modes: {', '.join(KNOWN)}, "
+                                 "or all)")
+    return modes
+
+
 @click.group()
 def replica() -> None:
-    """The local replica of the publishers' sites (for the demo, tests and benchmarks)."""
-
-
-@replica.command("serve")
-@click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
-@SITE_OPTION
-@STATE_OPTION
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", type=click.IntRange(0, 65535), default=0,
-              help="Port to listen on (default: a free one).")
-def replica_serve(articles: int, site_names: tuple[str, ...], state: int, host: str,
-                  port: int) -> None:
-    """Serve the replicas until interrupted (one server; the Host a crawler asks for,
-    sent as X-Forwarded-Host, picks the publisher).
-
-    Pages link to the real sites' URLs; crawl one with
-    `orthocrawl crawl SITE --base-url URL`.
+    """The local replica of the publishers' sites (for the demo, tests and benchmarks).
 
     \b
     Example:
       orthocrawl replica serve --articles 500 --port 8123
     """
-    from orthocrawl.replica import ReplicaServer, build_hub
 
-    names = _replica_names(site_names)
-    hub = build_hub(names, articles=articles, state=state)
+
+@replica.command("serve")
+@ARTICLES_OPTION
+@SITE_OPTION
+@STATE_OPTION
+@SEED_OPTION
+@click.option("--faults", callback=_fault_modes, metavar="MODE,...",
+              help="Fault modes every replica serves (see orthocrawl/replica/faults.py): "
+                   "'all' for every mode that runs alongside the others, or modes by name, "
+                   "such as sitemap_5xx or crawl_delay.")
+@click.option("--crawl-delay", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="The Crawl-delay of fault mode crawl_delay (default 2).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port to listen on (default: a free one).")
+@click.option("--no-warm", "warm", flag_value=False, default=True,
+              help="Render pages on first request instead of before listening.")
+def replica_serve(articles: int, site_names: tuple[str, ...], state: int, seed: int,
+                  faults: list[str], crawl_delay: float | None, host: str, port: int,
+                  warm: bool) -> None:
+    """Serve the replicas until interrupted (one server; the Host a crawler asks for,
+    sent as X-Forwarded-Host, picks the publisher). Prints `listening on URL` first.
+
+    Pages link to the real sites' URLs; crawl one with
+    `orthocrawl crawl SITE --base-url URL`.
+
+    \b
+    Examples:
+      orthocrawl replica serve --articles 500 --port 8123
+      orthocrawl replica serve --site ryortho --faults sitemap_5xx,crawl_delay
+    """
+    from orthocrawl.replica.server import serve_until_stopped
+
+    names = _names(site_names)
+
+    def listening(url: str) -> None:
+        click.echo(f"listening on {url}")
+        sys.stdout.flush()
+        click.echo(f"replicas of {', '.join(names)} ({articles} articles each"
+                   f"{', faults ' + ','.join(faults) if faults else ''}); Ctrl-C stops it",
+                   err=True)
+
     try:
-        server = ReplicaServer(hub, host=host, port=port)
-        server.start()
+        serve_until_stopped(names, articles, seed, state, faults, crawl_delay, host, port,
+                            warm, listening)
+    except ValueError as error:  # e.g. too few articles for the fault modes
+        fail(str(error), 2)
     except OSError as error:
         fail(f"cannot listen on {host}:{port}: {error.strerror}")
-    click.echo(f"replicas of {', '.join(names)} ({articles} articles each) on "
-               f"{server.base_url}; Ctrl-C stops it", err=True)
-    try:
-        while True:
-            time.sleep(3600)
-    except KeyboardInterrupt:
-        server.stop()
 
 
 @replica.command("truth")
-@click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True)
+@ARTICLES_OPTION
 @SITE_OPTION
 @STATE_OPTION
-def replica_truth(articles: int, site_names: tuple[str, ...], state: int) -> None:
+@SEED_OPTION
+def replica_truth(articles: int, site_names: tuple[str, ...], state: int, seed: int) -> None:
     """Print what the replica knows of every article, one JSON object per line.
 
     \b
@@ -76,6 +112,6 @@ def replica_truth(articles: int, site_names: tuple[str, ...], state: int) -> Non
     """
     from orthocrawl.replica import build_hub
 
-    for record in build_hub(_replica_names(site_names), articles=articles,
+    for record in build_hub(_names(site_names), articles=articles, seed=seed,
                             state=state).truth():
         click.echo(json.dumps(record, ensure_ascii=False))

@@ -6,9 +6,9 @@ Each block's ``text`` follows docs/body-text.md exactly; ``""`` means the block 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from .inline import Ink, Span, attr
-from .media import Image
+from .inline import Span, attr
 
 # Placeholder for the post's own canonical URL inside body HTML (filled in once URLs exist).
 SELF_URL = "\x00SELF\x00"
@@ -18,10 +18,12 @@ OLDER_URL = "\x00OLDER\x00"
 
 @dataclass(slots=True)
 class Block:
-    kind: str  # p, h2, h3, h4, ul, ol, blockquote, figure, table, embed
+    kind: str  # p, h2, h3, h4, ul, ol, blockquote, figure, table, embed, div, chrome
     html: str
     text: str = ""
-    image: Image | None = None
+    image: Any = None  # the upload an image block shows (each replica has its own kind)
+    # Chrome an editor or the CMS put among the blocks (no text): its visible lines.
+    chrome: tuple[str, ...] = ()
 
 
 def clean(text: str) -> str:
@@ -65,39 +67,6 @@ def quote(paragraphs: list[Span], css: str = "") -> Block:
     inner = "".join(f"<p>{h}</p>" for h, _ in paragraphs)
     text = "\n\n".join(clean(t) for _, t in paragraphs)
     return Block("blockquote", f"<blockquote{cls}>{inner}</blockquote>", text)
-
-
-def figure(ink: Ink, image: Image, caption: Span | None, classic: bool) -> Block:
-    """An in-body image: classic ``figure.wp-caption`` (linked to its attachment page) or a
-    block-editor ``figure.wp-block-image``. Only the caption reads as text."""
-    ident = image.attachment_id
-    if caption is not None:
-        image.caption = caption[1]
-    if classic:
-        width = min(image.width, 640)
-        img = (f'<img loading="lazy" decoding="async" class="size-full wp-image-{ident}" '
-               f'src="{attr(image.resize(width))}" alt="{attr(image.alt)}" width="{width}" '
-               f'height="{round(image.height * width / image.width)}" '
-               f'srcset="{attr(image.resize(width))} {width}w, {attr(image.resize(300))} 300w" '
-               f'sizes="(max-width: {width}px) 100vw, {width}px" />')
-        link = f'<a href="{SELF_URL}attachment/{image.name}/">{img}</a>'
-        if caption is None:
-            return Block("figure", f'<figure id="attachment_{ident}" style="width: {width}px" '
-                                   f'class="wp-caption aligncenter">{link}</figure>', "", image)
-        return Block(
-            "figure",
-            f'<figure id="attachment_{ident}" aria-describedby="caption-attachment-{ident}" '
-            f'style="width: {width}px" class="wp-caption aligncenter">{link}'
-            f'<figcaption id="caption-attachment-{ident}" class="wp-caption-text">{caption[0]}'
-            f"</figcaption></figure>",
-            clean(caption[1]), image)
-    img = (f'<img decoding="async" src="{attr(image.resize(780))}" alt="{attr(image.alt)}" '
-           f'class="wp-image-{ident}"/>')
-    cap = ("" if caption is None else
-           f'<figcaption class="wp-element-caption">{caption[0]}</figcaption>')
-    text = "" if caption is None else clean(caption[1])
-    return Block("figure", f'<figure class="wp-block-image size-large">{img}{cap}</figure>',
-                 text, image)
 
 
 def table(rows: list[list[Span]], head: bool = True, css: str = "") -> Block:

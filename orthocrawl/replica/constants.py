@@ -1,24 +1,16 @@
-"""Fixed facts about the replicated site: its origin, its clock and its paging sizes."""
+"""Facts every replica shares: the clock, the WordPress sites' time zone, post ids."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-SITE_NAME = "orthospinenews"
-SITE_TITLE = "OrthoSpineNews"
-ORIGIN = "https://www.orthospinenews.com"
-CANONICAL_HOST = "www.orthospinenews.com"
-DOMAINS = ["orthospinenews.com", "www.orthospinenews.com"]
-TAGLINE = "Orthopedic and spine industry news, interviews and market analysis"
-
-# The replica's "now": never the wall clock, so every build is byte-identical.
+# The replicas' "now": never the wall clock, so every build is byte-identical.
 TODAY = datetime(2026, 11, 20, 12, 0, 0, tzinfo=UTC)
-# The oldest post is published shortly after this moment.
+# The oldest post of a WordPress replica is published shortly after this moment.
 EPOCH = datetime(2012, 1, 9, 14, 0, 0, tzinfo=UTC)
 # WordPress "Timezone: UTC-5": permalinks, archives and displayed dates use local time.
 LOCAL_OFFSET = timedelta(hours=-5)
 
-PER_PAGE = 10  # posts per listing page and feed items
 # Post ids are spaced so that a post's attachments fit between it and the next post.
 POST_ID_STRIDE = 17
 POST_ID_TOP = 200000  # room for the 100,000-article query benchmark

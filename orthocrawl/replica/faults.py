@@ -1,9 +1,16 @@
-"""A replica that misbehaves on purpose: ``FaultySite(site, modes)`` wraps any ReplicaSite.
+"""A replica that misbehaves on purpose: ``FaultySite(site, modes)`` wraps any publisher's
+replica.
 
 Which URLs each mode breaks is chosen once, deterministically from ``seed`` and the site,
 and for every mode whether it is enabled or not (so enabling one mode never moves another);
-``fault_report()`` names them. Faults that need more than a response (waiting, dropping the
-connection) ask the server through control headers (server.py), which it never sends.
+``plan`` names them (testing.fault_report reads it). Faults that need more than a response
+(waiting, dropping the connection) ask the server through control headers (server.py),
+which it never sends.
+
+``MODES`` can all run at once (``all``). ``DISCOVERY_MODES`` break or slow discovery itself
+(robots.txt and the sitemaps) and are only ever enabled by name: on a URL that several
+enabled modes break, a mode that answers instead of the site (an error, a dropped
+connection) wins over one that changes the site's answer.
 """
 
 from __future__ import annotations
@@ -13,8 +20,8 @@ import threading
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from contextlib import nullcontext
 from datetime import date, timedelta
+from html import unescape
 from http import HTTPStatus
 from random import Random
 from typing import Any
@@ -22,74 +29,58 @@ from urllib.parse import parse_qs, urlsplit
 
 from .responses import Headers, Response
 from .server import ACTION, DELAY
-from .site import RequestLog
+from .text import template
 from .timefmt import MONTHS
 
 MODES = ("server_errors", "rate_limit", "slow", "timeout", "drop", "truncate", "wrong_charset",
          "huge", "redirect_loop", "calendar", "bad_sitemap", "bad_feed", "challenge",
          "login_wall", "robots_disallow")
+DISCOVERY_MODES = ("crawl_delay", "robots_5xx", "robots_drop", "sitemap_5xx", "sitemap_drop")
+KNOWN = MODES + DISCOVERY_MODES
+CRAWL_DELAY = 2  # seconds: robots.txt's Crawl-delay under mode crawl_delay
 SLOW_SECONDS = 3
 HOLD_SECONDS = 200  # "timeout": longer than any crawler waits
 HUGE_BYTES = 20 * 1024 * 1024
 HTML = "text/html; charset=UTF-8"
 _ACCENTED = re.compile("[À-ÖØ-öø-ÿ]")
 _DATED = re.compile(r"^/\d{4}/\d{2}/")
-# Modes that answer with the page changed (the others answer before asking the site).
-_SPOILED = frozenset({"truncate", "wrong_charset", "huge", "login_wall", "robots_disallow",
-                      "bad_sitemap", "bad_feed"})
+# What a rule does with a request, by kind: kinds in _SPOILED change the site's answer;
+# "slow" delays it; every other kind answers instead of the site.
+_SPOILED = frozenset({"truncate", "wrong_charset", "huge", "login_wall", "disallow",
+                      "crawl_delay", "cut_sitemap", "bad_feed"})
+Rule = tuple[str, str, Any]  # (mode, kind, argument)
 
 
 class FaultySite:
     """``site`` with the fault ``modes`` enabled; every other attribute is the site's.
 
-    ``fault_log`` tallies every request this wrapper answered, by requested URL and status
-    (0 for a connection dropped or held); ``site.request_log`` still counts article pages."""
+    ``plan``: for every mode, enabled or not, {URL: what happens there}."""
 
-    def __init__(self, site: Any, modes: Iterable[str], seed: int = 7) -> None:
+    def __init__(self, site: Any, modes: Iterable[str], seed: int = 7,
+                 crawl_delay: float = CRAWL_DELAY) -> None:
         self.site = site
         self.modes = frozenset(modes)
-        unknown = self.modes - set(MODES)
+        unknown = self.modes - set(KNOWN)
         if unknown:
-            raise ValueError(f"unknown fault modes {sorted(unknown)}; modes: {', '.join(MODES)}")
+            raise ValueError(f"unknown fault modes {sorted(unknown)}; modes: {', '.join(KNOWN)}")
+        if not crawl_delay > 0:
+            raise ValueError(f"crawl_delay must be a positive number of seconds, not "
+                             f"{crawl_delay!r}")
         self.seed = seed
-        self.fault_log = RequestLog()
+        self.crawl_delay = crawl_delay
         parts = urlsplit(site.origin)
         self._origin, self._host = site.origin, parts.hostname
         self._lock = threading.Lock()
         self._attempts: Counter[str] = Counter()
         self._huge: bytes | None = None
-        self._plan: dict[str, dict[str, str]] = {}  # mode -> {url: what happens}
-        self._rules: dict[str, tuple[str, Any]] = {}  # path -> (mode, argument)
-        log = getattr(site, "request_log", None)
-        with log.muted() if log is not None else nullcontext():  # reading pages to choose
-            self._make_plan()
+        self.plan: dict[str, dict[str, str]] = {}  # mode -> {url: what happens}
+        self._rules: dict[str, list[Rule]] = {}  # path -> its rules, in the order they apply
+        self._make_plan()
 
     def __getattr__(self, name: str) -> Any:
         if name == "site":  # not set yet: no recursion
             raise AttributeError(name)
         return getattr(self.site, name)
-
-    # -- what the tests read ---------------------------------------------------------------
-    def fault_report(self) -> dict[str, list[str]]:
-        """Enabled mode -> the URLs it breaks."""
-        return {m: list(self._plan[m]) for m in MODES if m in self.modes}
-
-    def describe(self) -> dict[str, dict[str, str]]:
-        """Enabled mode -> {URL: what it does}."""
-        return {m: dict(self._plan[m]) for m in MODES if m in self.modes}
-
-    def lost_urls(self) -> set[str]:
-        """Article URLs that a correct, polite crawler cannot archive under the enabled modes
-        (the huge page counts as lost: it is past any sane download cap)."""
-        lost: set[str] = set()
-        for mode in ("timeout", "truncate", "challenge", "login_wall", "robots_disallow",
-                     "redirect_loop", "huge"):
-            if mode in self.modes:
-                lost.update(u for u in self._plan[mode] if u in self._articles)
-        for mode in ("server_errors", "drop"):
-            if mode in self.modes:
-                lost.update(u for u, what in self._plan[mode].items() if "always" in what)
-        return lost
 
     # -- the plan ----------------------------------------------------------------------------
     def _make_plan(self) -> None:
@@ -97,15 +88,17 @@ class FaultySite:
         self._articles = set(urls)
         if len(urls) < 30:
             raise ValueError("fault modes need a site of at least 30 articles")
-        path = {u: urlsplit(u).path for u in urls}
         rng = Random(f"{self.seed}-faults")
         few = 3 if len(urls) >= 100 else 2
-        plan: dict[str, dict[str, str]] = {m: {} for m in MODES}
+        plan: dict[str, dict[str, str]] = {m: {} for m in KNOWN}
 
-        prefix = _robots_prefix([path[u] for u in urls], max(3, len(urls) // 200))
-        blocked = [u for u in urls if path[u].startswith(prefix)]
+        def add(mode: str, url: str, what: str, kind: str = "", arg: Any = None) -> None:
+            plan[mode][url] = what
+            self._rule(urlsplit(url).path, mode, kind or mode, arg)
+
+        prefix = _robots_prefix([urlsplit(u).path for u in urls], max(3, len(urls) // 200))
+        blocked = [u for u in urls if urlsplit(u).path.startswith(prefix)]
         plan["robots_disallow"] = {u: f"robots.txt: Disallow: {prefix}" for u in blocked}
-        self._rules["/robots.txt"] = ("robots_disallow", prefix)
         taken = set(blocked)
 
         def pick(candidates: list[str]) -> str:
@@ -114,21 +107,16 @@ class FaultySite:
             return chosen
 
         huge = pick(urls[:10])  # the feed's items
-        plan["huge"] = {huge: f"a page of over {HUGE_BYTES >> 20} MB, linked from the feed"}
-        self._rules[path[huge]] = ("huge", None)
+        add("huge", huge, f"a page of over {HUGE_BYTES >> 20} MB, linked from the feed")
         loop = pick(urls[10:20] or urls[:10])  # the home page's second page lists it
-        amp = loop + "amp/"
-        plan["redirect_loop"] = {loop: f"301 to {amp}", amp: f"301 back to {loop}"}
-        self._rules[path[loop]] = ("redirect_loop", amp)
-        self._rules[urlsplit(amp).path] = ("redirect_loop", loop)
-
+        amp = loop.rstrip("/") + "/amp/"
+        add("redirect_loop", loop, f"301 to {amp}", "redirect", amp)
+        add("redirect_loop", amp, f"301 back to {loop}", "redirect", loop)
         pool = [u for u in urls if u not in taken]
         rng.shuffle(pool)
         charset = self._accented(pool)
-        taken.add(charset)
-        plan["wrong_charset"] = {charset: "UTF-8 body declared charset=ISO-8859-1"}
-        self._rules[path[charset]] = ("wrong_charset", None)
-        pool = [u for u in pool if u not in taken]
+        add("wrong_charset", charset, "UTF-8 body declared charset=ISO-8859-1")
+        pool = [u for u in pool if u != charset]
 
         def take(k: int) -> list[str]:
             if len(pool) < k:
@@ -137,47 +125,43 @@ class FaultySite:
             del pool[:k]
             return chosen
 
-        errors = take(few + 1)
-        for n, url in enumerate(errors[:-1]):
+        *errors, failing = take(few + 1)
+        for n, url in enumerate(errors):
             status = (500, 502, 503)[n % 3]
-            plan["server_errors"][url] = f"{status} the first 2 times, then 200"
-            self._rules[path[url]] = ("server_errors", (status, 2))
-        plan["server_errors"][errors[-1]] = "503 always"
-        self._rules[path[errors[-1]]] = ("server_errors", (503, None))
+            add("server_errors", url, f"{status} the first 2 times, then 200", "error", (status, 2))
+        add("server_errors", failing, "503 always", "error", (503, None))
         for url in take(few):
-            plan["rate_limit"][url] = "429 with Retry-After: 1 the first time, then 200"
-            self._rules[path[url]] = ("rate_limit", None)
+            add("rate_limit", url, "429 with Retry-After: 1 the first time, then 200")
         for url in take(few):
-            plan["slow"][url] = f"answers after {SLOW_SECONDS} s"
-            self._rules[path[url]] = ("slow", None)
-        for url in take(1):
-            plan["timeout"][url] = f"no answer; the connection is held {HOLD_SECONDS} s, closed"
-            self._rules[path[url]] = ("timeout", None)
-        drops = take(few + 1)
-        for url in drops[:-1]:
-            plan["drop"][url] = "connection closed without a response the first time"
-            self._rules[path[url]] = ("drop", 1)
-        plan["drop"][drops[-1]] = "connection closed without a response, always"
-        self._rules[path[drops[-1]]] = ("drop", None)
-        for mode, what in (("truncate", "half the body, full Content-Length, then closed"),
-                           ("challenge", "200 with a Cloudflare-style bot challenge"),
-                           ("login_wall", "200 with a members-only login wall")):
-            url = take(1)[0]
-            plan[mode][url] = what
-            self._rules[path[url]] = (mode, None)
-
-        sitemap = self._first_post_sitemap()
-        plan["bad_sitemap"] = {self._origin + sitemap: "malformed XML, truncated mid-tag"}
-        self._rules[sitemap] = ("bad_sitemap", None)
-        plan["bad_feed"] = {self._origin + "/feed/": "malformed XML: a PHP warning first, "
-                                                     "cut in its closing tag"}
-        self._rules["/feed/"] = ("bad_feed", None)
+            add("slow", url, f"answers after {SLOW_SECONDS} s")
+        add("timeout", take(1)[0], f"no answer; the connection is held {HOLD_SECONDS} s, closed")
+        *drops, dropped = take(few + 1)
+        for url in drops:
+            add("drop", url, "connection closed without a response the first time", "drop", 1)
+        add("drop", dropped, "connection closed without a response, always")
+        add("truncate", take(1)[0], "half the body, full Content-Length, then closed")
+        add("challenge", take(1)[0], "200 with a Cloudflare-style bot challenge")
+        add("login_wall", take(1)[0], "200 with a members-only login wall")
+        add("bad_feed", self._origin + "/feed/", "malformed XML: a PHP warning first, cut in "
+            "its closing tag")
         start = getattr(self.site, "today", None)
         self._calendar_start = start.date() if start else date(2026, 11, 20)
-        plan["calendar"] = {self._calendar_url(self._calendar_start):
-                            "an endless calendar linked from every listing page"}
-        self._rules["/calendar/"] = ("calendar", None)
-        self._plan = plan
+        add("calendar", self._calendar_url(self._calendar_start), "an endless calendar linked "
+            "from the home page and every listing page")
+        # Discovery: robots.txt and the first sitemap that lists articles. Answers instead of
+        # the site's come first, so that they win over the changes to its answer.
+        robots, sitemap = self._origin + "/robots.txt", self._origin + self._article_sitemap()
+        for where, url in (("robots", robots), ("sitemap", sitemap)):
+            add(f"{where}_5xx", url, "503 always", "error", (503, None))
+            add(f"{where}_drop", url, "connection closed without a response, always", "drop")
+        add("bad_sitemap", sitemap, "malformed XML, truncated mid-tag", "cut_sitemap")
+        self._rule("/robots.txt", "robots_disallow", "disallow", prefix)
+        add("crawl_delay", robots, f"robots.txt: Crawl-delay: {self.crawl_delay:g}",
+            "crawl_delay", self.crawl_delay)
+        self.plan = plan
+
+    def _rule(self, path: str, mode: str, kind: str, arg: Any = None) -> None:
+        self._rules.setdefault(path, []).append((mode, kind, arg))
 
     def _accented(self, pool: list[str]) -> str:
         """An article whose page shows accented letters as raw UTF-8 (else any non-ASCII)."""
@@ -190,11 +174,24 @@ class FaultySite:
                     return url
         return next((u for u in pool if not bodies.get(u, "").isascii()), pool[0])
 
-    def _first_post_sitemap(self) -> str:
-        index = self.site.handle("GET", self._origin + "/sitemap_index.xml", {})[2].decode()
-        locs = re.findall(r"<loc>([^<]+)</loc>", index)
-        chosen = next((u for u in locs if "post-sitemap" in u), locs[0] if locs else "")
-        return urlsplit(chosen).path or "/post-sitemap.xml"
+    def _article_sitemap(self) -> str:
+        """The path of the first sitemap that lists articles, found as a crawler finds it:
+        the sitemaps robots.txt names, then the sitemaps of an index, in document order."""
+        robots = self.site.handle("GET", self._origin + "/robots.txt", {})[2].decode()
+        queue = re.findall(r"(?im)^sitemap:\s*(\S+)", robots)
+        seen: set[str] = set()
+        while queue:
+            url = queue.pop(0)
+            if url in seen:
+                continue
+            seen.add(url)
+            doc = self.site.handle("GET", url, {})[2].decode()
+            locs = [unescape(u) for u in re.findall(r"<loc>([^<]+)</loc>", doc)]
+            if "<sitemapindex" in doc:
+                queue[:0] = locs
+            elif any(u in self._articles for u in locs):
+                return urlsplit(url).path
+        raise ValueError(f"no sitemap of {self._origin} lists an article")
 
     def _calendar_url(self, day: date) -> str:
         return f"{self._origin}/calendar/?date={day.isoformat()}"
@@ -204,64 +201,72 @@ class FaultySite:
         parts = urlsplit(url)
         home = parts.scheme == "https" and (parts.hostname or "").lower() == self._host
         path = parts.path or "/"
-        rule = self._rules.get(path) if home else None
-        if rule is not None and rule[0] in self.modes:
+        rules = [r for r in self._rules.get(path, ()) if r[0] in self.modes] if home else []
+        if rules:
             with self._lock:
                 self._attempts[path] += 1
                 attempt = self._attempts[path]
-            response = self._fault(rule, attempt, method, url, headers)
-        else:
-            response = self.site.handle(method, url, headers)
-            if home and "calendar" in self.modes and response[0] == 200:
-                response = self._with_calendar_link(method, response)
-        status = 0 if (ACTION, "drop") in response[1] else response[0]
-        self.fault_log.record(url, status)
+            return self._fault(rules, attempt, method, url, headers)
+        response = self.site.handle(method, url, headers)
+        if home and "calendar" in self.modes and response[0] == 200:
+            response = self._with_calendar_link(path, response)
         return response
 
-    def _fault(self, rule: tuple[str, Any], attempt: int, method: str, url: str,
+    def _fault(self, rules: list[Rule], attempt: int, method: str, url: str,
                headers: Mapping[str, str]) -> Response:
-        mode, arg = rule
-        if mode == "server_errors":
+        for _, kind, arg in rules:
+            answer = self._answer(kind, arg, attempt, method, url)
+            if answer is not None:
+                return answer
+        status, head, body = self.site.handle("GET", url, headers)
+        for _, kind, arg in rules:
+            if kind == "slow":
+                head = [*head, (DELAY, str(SLOW_SECONDS))]
+            elif kind in _SPOILED and status == 200:
+                body, head = self._spoil(kind, arg, head, body)
+        return status, head, b"" if method == "HEAD" else body
+
+    def _answer(self, kind: str, arg: Any, attempt: int, method: str,
+                url: str) -> Response | None:
+        """The answer a rule gives instead of the site's on this attempt, if it gives one."""
+        if kind == "error":
             status, times = arg
             if times is None or attempt <= times:
                 return _error(method, status)
-        elif mode == "rate_limit" and attempt == 1:
+        elif kind == "rate_limit" and attempt == 1:
             return _error(method, 429, [("Retry-After", "1")])
-        elif mode == "timeout":
+        elif kind == "timeout":
             return 200, [(DELAY, str(HOLD_SECONDS)), (ACTION, "drop")], b""
-        elif mode == "drop" and (arg is None or attempt <= arg):
+        elif kind == "drop" and (arg is None or attempt <= arg):
             return 200, [(ACTION, "drop")], b""
-        elif mode == "redirect_loop":
+        elif kind == "redirect":
             return _finish(method, 301, b"", [("Location", arg), ("X-Redirect-By", "WordPress")])
-        elif mode == "challenge":
+        elif kind == "challenge":
             return _finish(method, 200, challenge_page(self._host, urlsplit(url).path),
                            [*CHALLENGE_HEADERS, ("CF-RAY", _ray(url))])
-        elif mode == "calendar":
+        elif kind == "calendar":
             return self._calendar(method, url)
-        status, head, body = self.site.handle("GET", url, headers)
-        if mode == "slow":
-            head = [*head, (DELAY, str(SLOW_SECONDS))]
-        elif mode in _SPOILED and status == 200:
-            body, head = self._spoil(mode, arg, head, body)
-        return status, head, b"" if method == "HEAD" else body
+        return None
 
-    def _spoil(self, mode: str, arg: Any, head: Headers, body: bytes) -> tuple[bytes, Headers]:
+    def _spoil(self, kind: str, arg: Any, head: Headers, body: bytes) -> tuple[bytes, Headers]:
         """The body (and headers) a body-changing fault sends instead of the page."""
-        if mode == "truncate":  # full length announced, half sent, connection closed
+        if kind == "truncate":  # full length announced, half sent, connection closed
             return body[:len(body) // 2], [*head, (ACTION, "close")]
-        if mode == "wrong_charset":
+        if kind == "wrong_charset":
             return body, _set(head, "Content-Type", "text/html; charset=ISO-8859-1")
-        if mode == "huge":
+        if kind == "huge":
             if self._huge is None:
                 self._huge = _inflate(body)
             body = self._huge
-        elif mode == "login_wall":
+        elif kind == "login_wall":
             body = login_wall(body)
-        elif mode == "robots_disallow":
-            body = _disallow(body, arg)
-        elif mode == "bad_sitemap":
+        elif kind == "disallow":
+            body = _robots_line(body, f"Disallow: {arg}")
+        elif kind == "crawl_delay":
+            body = _robots_line(body, f"Crawl-delay: {arg:g}")
+        elif kind == "cut_sitemap":
             body = _cut_mid_tag(body)
-        elif mode == "bad_feed":
+        elif kind == "bad_feed":
             end = body.rfind(b"</channel>")  # every item kept, the document cut short
             body = PHP_WARNING + (body[:end + 5] if end >= 0 else body[:len(body) // 2])
         return body, _set(head, "Content-Length", str(len(body)))
@@ -276,10 +281,11 @@ class FaultySite:
                  self._calendar_url(day + timedelta(days=1)))
         return _finish(method, 200, calendar_page(self._calendar_url(day), day, *links))
 
-    def _with_calendar_link(self, method: str, response: Response) -> Response:
-        """Listing pages (home, archives) get an "Upcoming Events" widget into the trap."""
+    def _with_calendar_link(self, path: str, response: Response) -> Response:
+        """The home page and the theme's listing pages (archives) get an "Upcoming Events"
+        widget into the trap."""
         status, head, body = response
-        if b'id="posts-container"' not in body:
+        if b'id="posts-container"' not in body and (path != "/" or b"</body>" not in body):
             return response
         widget = (f'<div id="tribe-events-list-widget-2" class="container-wrapper widget '
                   f'tribe-events-list-widget"><div class="widget-title the-global-title"><div '
@@ -325,10 +331,11 @@ def _robots_prefix(paths: list[str], limit: int) -> str:
     return fitting[0] if fitting else min(months, key=lambda m: (months[m], m))
 
 
-def _disallow(robots: bytes, prefix: str) -> bytes:
+def _robots_line(robots: bytes, line: str) -> bytes:
+    """robots.txt with ``line`` first in the group for every user agent."""
     lines = robots.decode().split("\n")
-    at = next((n + 1 for n, line in enumerate(lines) if line.strip() == "User-agent: *"), 0)
-    lines.insert(at, f"Disallow: {prefix}")
+    at = next((n + 1 for n, old in enumerate(lines) if old.strip() == "User-agent: *"), 0)
+    lines.insert(at, line)
     return "\n".join(lines).encode()
 
 
@@ -374,16 +381,7 @@ def challenge_page(host: str, path: str) -> bytes:
     return f"""<!DOCTYPE html><html lang="en-US"><head><title>Just a moment...</title><meta http-equiv="Content-Type" content="text/html; charset=UTF-8"><meta http-equiv="X-UA-Compatible" content="IE=Edge"><meta name="robots" content="noindex,nofollow"><meta name="viewport" content="width=device-width,initial-scale=1"><link href="/cdn-cgi/styles/challenges.css" rel="stylesheet"></head><body class="no-js"><div class="main-wrapper" role="main"><div class="main-content"><h1 class="zone-name-title h1"><img class="heading-favicon" src="/favicon.ico" alt="Icon for {host}" onerror="this.onerror=null;this.parentNode.removeChild(this)">{host}</h1><h2 id="challenge-running" class="h2">Checking your browser before accessing {host}.</h2><noscript><div id="challenge-error-title"><div class="h2"><span class="icon-wrapper"><div class="heading-icon warning-icon"></div></span><span id="challenge-error-text">Enable JavaScript and cookies to continue</span></div></div></noscript><div id="trk_jschal_js" style="display:none;background-image:url('/cdn-cgi/images/trace/managed/nojs/transparent.gif?ray={ray}')"></div><div id="challenge-body-text" class="core-msg spacer">{host} needs to review the security of your connection before proceeding.</div><form id="challenge-form" action="{path}?__cf_chl_f_tk={token}" method="POST" enctype="application/x-www-form-urlencoded"><input type="hidden" name="md" value="{token}{ray}"><input type="hidden" name="r" value="{ray}{token}"></form><div id="cf-challenge-running" class="cf-challenge"></div></div></div><script>(function(){{window._cf_chl_opt={{cvId: '3',cZone: "{host}",cType: 'managed',cNounce: '{token[:5]}',cRay: '{ray[:16]}',cHash: '{token}',cFPWv: 'b',cTTimeMs: '1000',cMTimeMs: '390000',cTplV: 5,cTplB: 'cf',cK: "",fa: "{path}?__cf_chl_f_tk={token}",md: "{token}{ray}",cRq: {{ru: 'aHR0cHM6Ly93d3cub3J0aG9zcGluZW5ld3MuY29tLw==',ra: 'TW96aWxsYS81LjA=',d: '{token}'}}}};var cpo = document.createElement('script');cpo.src = '/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1?ray={ray[:16]}';window._cf_chl_opt.cOgUHash = location.hash === '' && location.href.indexOf('#') !== -1 ? '#' : location.hash;document.getElementsByTagName('head')[0].appendChild(cpo);}}());</script><div class="footer" role="contentinfo"><div class="footer-inner"><div class="clearfix diagnostic-wrapper"><div class="ray-id">Ray ID: <code>{ray[:16]}</code></div></div><div class="text-center" id="footer-text">Performance &amp; security by <a rel="noopener noreferrer" href="https://www.cloudflare.com?utm_source=challenge&amp;utm_campaign=m" target="_blank">Cloudflare</a></div></div></div></body></html>""".encode()  # noqa: E501 - verbatim
 
 
-_WALL = """<div class="entry-content entry clearfix"><div class="mepr-unauthorized-message">
-<p><strong>Please log in to read this article.</strong> This story is for OrthoSpineNews members only.
-Not a member yet? <a href="/register/">Become a member</a> to read the full article.</p></div>
-<div class="mp_wrapper mp_login_form"><form name="mepr_loginform" id="mepr_loginform" class="mepr-form" action="/login/" method="post">
-<div class="mp-form-row mepr_username"><label for="user_login">Username or E-mail</label><input type="text" name="log" id="user_login" value="" /></div>
-<div class="mp-form-row mepr_password"><label for="user_pass">Password</label><input type="password" name="pwd" id="user_pass" value="" /></div>
-<div><label><input name="rememberme" type="checkbox" id="rememberme" value="forever" /> Remember Me</label></div>
-<div class="submit"><input type="submit" name="wp-submit" id="wp-submit" class="button-primary mepr-share-button" value="Log In" /></div>
-<p><a href="/login/?action=forgot_password">Forgot Password</a></p></form></div></div><!-- .entry-content /-->
-"""  # noqa: E501 - verbatim plugin markup
+_WALL = template(__file__, "traps/login_wall.html")  # a membership plugin's markup
 
 
 def login_wall(page: bytes) -> bytes:
@@ -399,19 +397,11 @@ def login_wall(page: bytes) -> bytes:
     return (page[:start] + _WALL.encode() + b"</article><!-- #the-post /-->\n" + page[rest:])
 
 
+CALENDAR = template(__file__, "traps/calendar.html")  # The Events Calendar's markup
+
+
 def calendar_page(url: str, day: date, previous: str, following: str) -> bytes:
     """One day of an events calendar (The Events Calendar plugin): each links the next."""
     label = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-    return f"""<!DOCTYPE html>
-<html lang="en-US"><head><meta charset="UTF-8" /><title>Events for {label} &#8211; OrthoSpineNews</title>
-<link rel="canonical" href="{url}" /><meta name="robots" content="index, follow" /></head>
-<body class="archive post-type-archive post-type-archive-tribe_events tribe-theme-jannah">
-<div id="content" class="site-content container"><div class="main-content tie-col-md-8">
-<header class="entry-header-outer container-wrapper"><h1 class="page-title">Events for {label}</h1></header>
-<div class="tribe-events-view tribe-events-view--day"><p class="tribe-events-c-messages__message">There are no upcoming events on {label}.</p>
-<nav class="tribe-events-calendar-day-nav tribe-events-c-nav"><ul class="tribe-events-c-nav__list">
-<li class="tribe-events-c-nav__list-item tribe-events-c-nav__list-item--prev"><a href="{previous}" rel="prev" class="tribe-events-c-nav__prev">Previous Day</a></li>
-<li class="tribe-events-c-nav__list-item tribe-events-c-nav__list-item--next"><a href="{following}" rel="next" class="tribe-events-c-nav__next">Next Day</a></li></ul></nav></div>
-<div class="pages-nav"><div class="pages-standard"><span class="first-last-pages prev-page"><a href="{previous}">Previous page</a></span> <span class="first-last-pages next-page"><a href="{following}">Next page</a></span></div></div>
-</div></div></body></html>
-""".encode()  # noqa: E501 - verbatim plugin markup
+    return CALENDAR.format(label=label, url=url, previous=previous,
+                           following=following).encode()

@@ -1,57 +1,44 @@
 """Every publisher's replica by name, and a hub that serves several of them at once.
 
-A publisher's replica is a module with ``build_site(articles, seed)`` returning an
-object with the ReplicaSite interface: ``name``, ``origin``, ``domains``,
-``truth()``, ``article_urls()``, ``non_article_urls()``, ``variant_urls()``,
-``chrome_texts(url)``, ``handle(method, url, headers)`` and ``warm()``.
+A publisher's replica is a package with ``build_site(articles, seed)`` returning a
+Replica (protocol.py).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
 from orthocrawl.urls import domain_matches
 
-# name -> "module:function"; a module that is not there yet is simply not available.
+from .protocol import Replica
+from .responses import Response
+
+# name -> the package of its replica (each has ``build_site(articles, seed)``)
 REPLICAS: dict[str, str] = {
-    "orthospinenews": "orthocrawl.replica.site:build_site",
-    "beckersspine": "orthocrawl.replica.beckers:build_site",
-    "ryortho": "orthocrawl.replica.ryortho:build_site",
-    "orthobuzz": "orthocrawl.replica.orthobuzz:build_site",
-    "spinemarketgroup": "orthocrawl.replica.spinemarket:build_site",
+    "orthospinenews": "orthospinenews", "beckersspine": "beckers", "ryortho": "ryortho",
+    "orthobuzz": "orthobuzz", "spinemarketgroup": "spinemarket",
 }
 
 
-def _builder(name: str) -> Any:
-    try:
-        target = REPLICAS[name]
-    except KeyError:
-        raise KeyError(f"no replica of {name!r} (replicas: {', '.join(available())})") from None
-    module, _, function = target.partition(":")
-    return getattr(importlib.import_module(module), function)
-
-
 def available() -> list[str]:
-    """Names of the replicas that exist, in REPLICAS order."""
-    names = []
-    for name, target in REPLICAS.items():
-        module, _, function = target.partition(":")
-        try:
-            if hasattr(importlib.import_module(module), function):
-                names.append(name)
-        except ModuleNotFoundError:
-            continue
-    return names
+    """Names of the replicas, in REPLICAS order."""
+    return list(REPLICAS)
+
+
+def _builder(name: str) -> Any:
+    if name not in REPLICAS:
+        raise KeyError(f"no replica of {name!r} (replicas: {', '.join(available())})")
+    return importlib.import_module(f"orthocrawl.replica.{REPLICAS[name]}").build_site
 
 
 # Replicas that have a later state (state=2: new, edited and deleted articles).
 STATEFUL = {"orthospinenews"}
 
 
-def build(name: str, articles: int = 120, seed: int = 7, state: int = 1) -> Any:
+def build(name: str, articles: int = 120, seed: int = 7, state: int = 1) -> Replica:
     """A replica; in state 2 the stateful ones move on, the others stay as they are."""
     if name in STATEFUL:
         return _builder(name)(articles=articles, seed=seed, state=state)
@@ -61,18 +48,18 @@ def build(name: str, articles: int = 120, seed: int = 7, state: int = 1) -> Any:
 class ReplicaHub:
     """Several replicas behind one server, told apart by the requested host."""
 
-    def __init__(self, sites: list[Any]) -> None:
+    def __init__(self, sites: list[Replica]) -> None:
         if not sites:
             raise ValueError("a hub needs at least one site")
         self.sites = sites
         first = sites[0]
         self.name, self.origin, self.domains = first.name, first.origin, first.domains
 
-    def site_for(self, url: str) -> Any | None:
+    def site_for(self, url: str) -> Replica | None:
         host = urlsplit(url).hostname or ""
         return next((s for s in self.sites if domain_matches(host, s.domains)), None)
 
-    def handle(self, method: str, url: str, headers: Mapping[str, str]) -> tuple:
+    def handle(self, method: str, url: str, headers: Mapping[str, str]) -> Response:
         site = self.site_for(url)
         if site is None:
             body = b"<html><body><h1>Unknown host</h1></body></html>"
@@ -80,7 +67,11 @@ class ReplicaHub:
                          ("Content-Length", str(len(body)))], body
         return site.handle(method, url, headers)
 
-    def truth(self) -> list[dict]:
+    @property
+    def posts(self) -> list[Any]:
+        return [post for site in self.sites for post in site.posts]
+
+    def truth(self) -> list[dict[str, Any]]:
         return [record for site in self.sites for record in site.truth()]
 
     def article_urls(self) -> list[str]:
@@ -104,5 +95,15 @@ class ReplicaHub:
 
 
 def build_hub(names: list[str] | None = None, articles: int = 120, seed: int = 7,
-              state: int = 1) -> ReplicaHub:
-    return ReplicaHub([build(name, articles, seed, state) for name in (names or available())])
+              state: int = 1, faults: Iterable[str] = (),
+              crawl_delay: float | None = None) -> ReplicaHub:
+    """The replicas ``names`` (default: all) behind one hub; ``state`` moves the stateful ones
+    on, ``faults`` (fault modes, see faults.py) make every one of them misbehave."""
+    sites = [build(name, articles, seed, state) for name in (names or available())]
+    modes = list(faults)
+    if modes:
+        from .faults import CRAWL_DELAY, FaultySite
+
+        delay = CRAWL_DELAY if crawl_delay is None else crawl_delay
+        sites = [FaultySite(site, modes, seed, delay) for site in sites]
+    return ReplicaHub(sites)

@@ -1,4 +1,5 @@
-"""Serve a ReplicaSite over HTTP: in a background thread, or in its own process.
+"""Serve a replica (or a hub of them) over HTTP: in a background thread, or in its own
+process.
 
 A site may ask for more than a response through control headers, which the server consumes
 and never sends: ``X-Replica-Delay: S`` waits S seconds first (a server stopping cuts the wait
@@ -13,15 +14,14 @@ import os
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .constants import ORIGIN
+from .protocol import Replica
 from .responses import Headers
-from .site import ReplicaSite
 
 CONTROL = "X-Replica-"
 DELAY, ACTION = CONTROL + "Delay", CONTROL + "Action"
@@ -32,7 +32,7 @@ class _Handler(BaseHTTPRequestHandler):
     disable_nagle_algorithm = True  # headers and body go out without a delayed-ACK stall
     server_version = "nginx"
     sys_version = ""
-    site: ReplicaSite
+    site: Replica
     closing: threading.Event  # set when the server stops: cuts delays short
 
     def _serve(self) -> None:
@@ -40,7 +40,7 @@ class _Handler(BaseHTTPRequestHandler):
         host = self.headers.get("X-Forwarded-Host")
         browser = proto is None and host is None
         # A browser on the bare server sees the (first) served site.
-        origin = getattr(self.site, "origin", ORIGIN)
+        origin = self.site.origin
         url = f"{proto or 'https'}://{host or urlsplit(origin).netloc}{self.path}"
         status, headers, body = self.site.handle(self.command, url, self.headers)
         action = None
@@ -87,7 +87,7 @@ class _QuietServer(ThreadingHTTPServer):
 class ReplicaServer:
     """``with ReplicaServer(site) as srv:`` serves ``site`` at ``srv.base_url``."""
 
-    def __init__(self, site: ReplicaSite, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, site: Replica, host: str = "127.0.0.1", port: int = 0) -> None:
         self.closing = threading.Event()
         handler = type("ReplicaHandler", (_Handler,), {"site": site, "closing": self.closing})
         self.httpd = _QuietServer((host, port), handler)
@@ -123,22 +123,25 @@ class ReplicaServer:
 def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
                   timeout: float = 300.0, warm: bool = True,
                   sites: list[str] | None = None, state: int = 1,
-                  faults: Iterable[str] | None = None) -> Iterator[str]:
-    """Run the replica in its own process (``python -m orthocrawl.replica``); yield its URL.
+                  faults: Iterable[str] | None = None,
+                  crawl_delay: float | None = None) -> Iterator[str]:
+    """Run ``orthocrawl replica serve`` in its own process; yield its URL.
 
     With ``warm`` (the default) every article page is rendered before the URL is yielded.
-    ``state`` and ``faults`` (fault modes, see faults.py) apply to OrthoSpineNews."""
+    ``state`` applies to OrthoSpineNews; ``faults`` (fault modes, see faults.py) to every
+    replica served, ``crawl_delay`` to the robots.txt of fault mode ``crawl_delay``."""
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    cmd = [sys.executable, "-m", "orthocrawl.replica", "--articles", str(articles),
-           "--seed", str(seed), "--host", host, "--port", "0", *([] if warm else ["--no-warm"])]
+    cmd = [sys.executable, "-m", "orthocrawl.cli", "replica", "serve", "--articles",
+           str(articles), "--seed", str(seed), "--host", host, "--port", "0",
+           "--state", str(state), *([] if warm else ["--no-warm"])]
     for name in sites or ["orthospinenews"]:
         cmd += ["--site", name]
-    if state != 1:
-        cmd += ["--state", str(state)]
     if faults:
         cmd += ["--faults", ",".join(faults)]
+    if crawl_delay is not None:
+        cmd += ["--crawl-delay", str(crawl_delay)]
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
     try:
         line = _first_line(proc, timeout)
@@ -164,3 +167,29 @@ def _first_line(proc: subprocess.Popen, timeout: float) -> str:
     if not box:
         raise RuntimeError(f"replica gave no address within {timeout:.0f} s")
     return box[0]
+
+
+def serve_until_stopped(names: list[str], articles: int, seed: int, state: int,
+                        faults: list[str], crawl_delay: float | None, host: str, port: int,
+                        warm: bool, listening: Callable[[str], None]) -> None:
+    """Build the replicas (with their fault modes), serve them until KeyboardInterrupt;
+    `listening` is told the base URL once the server listens. ValueError for a build that
+    cannot be (too few articles for the fault modes), OSError for a port it cannot take."""
+    import gc
+    import time
+
+    from .registry import build_hub
+
+    hub = build_hub(names, articles=articles, seed=seed, state=state, faults=faults,
+                    crawl_delay=crawl_delay)
+    if warm:
+        hub.warm()
+    gc.freeze()  # the built site lives as long as the process: keep it out of GC passes
+    server = ReplicaServer(hub, host=host, port=port)
+    server.start()
+    listening(server.base_url)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        server.stop()

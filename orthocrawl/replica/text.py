@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .inline import TABLES
 
 _WORD = re.compile(r"\w+")
 _TAGS = re.compile(r"<[^>]+>")
@@ -29,3 +35,38 @@ def excerpt(text: str, words: int) -> str:
     if len(parts) <= words:
         return " ".join(parts)
     return " ".join(parts[:words]) + "…"
+
+
+# Chrome strings are written with texturized punctuation, whatever the post's style.
+CHROME_TABLE = TABLES[1]
+
+
+class Texts(list[str]):
+    """Collects the chrome text lines of one page while it is rendered."""
+
+    def t(self, text: str) -> str:
+        self.append(text)  # normalised when asked for, not on every render
+        return text.translate(CHROME_TABLE)
+
+
+@dataclass(slots=True)
+class Part:
+    html: str
+    texts: tuple[str, ...]
+
+
+def words(module: str) -> dict[str, Any]:
+    """A replica's own words, the ones its pages print that are not its stories' (pages,
+    people, categories): words.toml beside ``module`` (a module's ``__file__``)."""
+    return tomllib.loads((Path(module).parent / "words.toml").read_text(encoding="utf-8"))
+
+
+def wp_pages(words: dict[str, Any]) -> dict[str, tuple[str, tuple[str, ...], int]]:
+    """slug -> (title, paragraphs, page id) of the WordPress pages in ``words``."""
+    return {slug: (page["title"], tuple(page["paragraphs"]), page["id"])
+            for slug, page in words["pages"].items()}
+
+
+def template(module: str, name: str) -> str:
+    """A verbatim markup template beside ``module`` (a module's ``__file__``), for str.format."""
+    return (Path(module).parent / name).read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 
 from .inline import attr
-from .theme import Texts
+from .text import Texts
 from .timefmt import comment_time, iso_offset
 from .wp_model import Post
 

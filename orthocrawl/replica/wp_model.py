@@ -1,18 +1,18 @@
-"""Records of a WordPress replica on any origin: accounts, terms, comments, uploads and posts.
-
-The OrthoSpineNews replica has its own accounts and posts (model.py, bound to its origin) and
-shares the terms and comments; the smaller publishers' replicas share all of these, each post
-carrying its site's name and origin.
-"""
+"""Records of a WordPress replica on any origin: accounts, terms, comments, uploads and posts,
+each carrying its site's origin (a publisher's replica adds what only its theme shows)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cached_property
+from random import Random
+from typing import Any
 
-from .blocks import Block
-from .slugs import slugify
+from .blocks import OLDER_URL, SELF_URL, Block
+from .corpus.cast import COMMENTERS
+from .slugs import slugify, unique_slug
 from .text import strip_tags, word_count
 from .timefmt import iso_z
 
@@ -24,7 +24,8 @@ class Account:
     name: str
     slug: str
     origin: str
-    bio: str = ""
+    bio: tuple[str, ...] = ()  # sentences
+    social: str = ""  # a profile elsewhere
 
     @property
     def url(self) -> str:
@@ -74,7 +75,8 @@ class Comment:
 
 @dataclass(slots=True)
 class Upload:
-    """An image in the media library, served from the site's own uploads folder."""
+    """An image in the media library, served from the site's own uploads folder (and, with
+    ``cdn``, through Jetpack's image CDN, i0/i1/i2.wp.com)."""
 
     origin: str
     month: str  # "2020/01"
@@ -85,6 +87,8 @@ class Upload:
     attachment_id: int
     caption: str | None = None
     page_url: str | None = None  # the attachment page, once the post's URL is known
+    cdn: int | None = None
+    credit: str | None = None  # a credit line printed under the image (chrome)
 
     @property
     def url(self) -> str:
@@ -103,6 +107,16 @@ class Upload:
             return self.url
         return (f"{self.origin}/wp-content/uploads/{self.month}/{self.name}-{width}x"
                 f"{self.height_at(width)}.jpg")
+
+    def _cdn(self, query: str) -> str:
+        return f"https://i{self.cdn}.wp.com/{self.url.removeprefix('https://')}?{query}"
+
+    def fit(self) -> str:
+        """The CDN's og:image form: ``...jpg?fit=790%2C559&ssl=1``."""
+        return self._cdn(f"fit={self.width}%2C{self.height}&ssl=1")
+
+    def resize(self, width: int) -> str:
+        return self._cdn(f"resize={width}%2C{self.height_at(width)}&ssl=1")
 
 
 @dataclass(eq=False)
@@ -139,6 +153,9 @@ class Post:
     related: list[Post] = field(default_factory=list)
     older: Post | None = None
     newer: Post | None = None
+    facts: Any = None  # who and what the story is about (corpus.writer.Facts)
+    views: int = 0
+    ink_style: int = 1  # the entity style of its text (inline.TABLES)
 
     @property
     def url(self) -> str:
@@ -164,7 +181,7 @@ class Post:
             "site": self.site,
             "title": self.title,
             "authors": authors,
-            "posted_by": None if authors == [self.account.name] else self.account.name,
+            "posted_by": None if self.account.name in authors else self.account.name,
             "published_at": iso_z(self.published),
             "modified_at": iso_z(self.modified) if self.shows_modified else None,
             "categories": [c.name for c in self.categories],
@@ -176,3 +193,38 @@ class Post:
             "word_count": self.word_count,
             "source": self.source,
         }
+
+
+def permalinks(posts: list[Post], path: Callable[[Post], str],
+               attachment: str = "{url}{name}/") -> None:
+    """Slugs and URLs, oldest first so that a later duplicate slug gets ``-2`` as WordPress
+    gives it; ``attachment``: where an upload's attachment page is."""
+    seen: set[str] = set()
+    for post in reversed(posts):
+        post.slug = unique_slug(post.slug or f"post-{post.post_id}", seen)
+        post.path = path(post)
+        for image in post.images:
+            image.page_url = attachment.format(url=post.url, name=image.name)
+
+
+def comments(page: Random, post_id: int, published: datetime, now: datetime, most: int,
+             minutes: tuple[int, int], texts: Sequence[str]) -> list[Comment]:
+    """Up to ``most`` comments, ``minutes`` apart, none later than ``now``."""
+    out, when = [], published
+    for k in range(page.randint(1, most)):
+        when = min(when + timedelta(minutes=page.randint(*minutes)), now)
+        out.append(Comment(post_id * 8 + k, page.choice(COMMENTERS), page.choice(texts), when))
+    return out
+
+
+def resolve(post: Post, older: str = "") -> None:
+    """The post's final body HTML: byline and blocks, with its own URL (and the older post it
+    links) in place of their placeholders."""
+    parts = [post.byline_block.html] if post.byline_block else []
+    post.body_html = "\n".join([*parts, *(b.html for b in post.blocks)]).replace(
+        SELF_URL, post.url).replace(OLDER_URL, older)
+
+
+def neighbours(posts: list[Post], at: int) -> tuple[Post | None, Post | None]:
+    """The posts around ``posts[at]`` (newest first): (newer, older)."""
+    return posts[at - 1] if at > 0 else None, posts[at + 1] if at + 1 < len(posts) else None

@@ -1,11 +1,12 @@
-"""A WordPress replica on any origin: routing, redirects, URL variants, caching, truth.
+"""A WordPress replica on any origin: routing, redirects, archives, URL variants, caching.
 
-A publisher's replica subclasses WordPressReplica and renders its own theme:
-``render_post``, ``route`` (every other path), ``render_search`` and ``render_404``.
-Everything a WordPress install does the same way whatever its theme lives here:
-canonical-host and scheme redirects, the trailing-slash redirect of
-``redirect_canonical``, ``/?p=N`` shortlinks, ``?s=`` search, tracking queries
-served as the canonical page, conditional GET, HEAD and 405.
+A publisher's replica subclasses WordPressReplica and renders its own theme: ``render_post``,
+``document`` (robots.txt, feeds, sitemaps), ``titled`` (what it calls an archive),
+``render_listing``, ``render_page``, ``render_attachment`` and ``render_404``. Everything a
+WordPress install does the same way whatever its theme lives here: canonical-host and scheme
+redirects, the trailing-slash redirect of ``redirect_canonical``, ``/?p=N`` shortlinks,
+``?s=`` search, term, author and date archives and their pages, Yoast's sitemaps, tracking
+queries served as the canonical page, conditional GET, HEAD and 405.
 
 ``slash_first`` sites (OrthoSpineNews, Orthopedics This Week) add a missing trailing slash
 before anything else, in the same redirect as the host fix, and never take it away.
@@ -15,11 +16,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
+from . import wp_feeds
 from .cached_site import CachedReplica
+from .constants import TODAY
 from .responses import Response, finish, redirect, unmodified_since
 from .timefmt import MONTHS, http_date, local
 
@@ -35,7 +39,35 @@ PAGED = re.compile(r"^(?P<base>/(?:.*?/)?)page/(?P<n>\d+)/?$")
 TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
 DATE = re.compile(r"^/(\d{4})/(?:(\d{2})/(?:(\d{2})/)?)?$")
 VARIANT_KINDS = ("utm", "http", "slash", "shortlink", "host")
+PAGE = tuple[str, tuple[str, ...], int]  # a WordPress page: title, paragraphs, page id
 
+
+@dataclass(slots=True)
+class Listing:
+    """One archive: its posts (newest first), its titles and how its pages look."""
+
+    origin: str
+    base: str  # path of page 1, e.g. "/category/spine/"
+    title: str  # the page's h1 ("" where the theme prints none)
+    seo_title: str  # <title>, before the page number
+    body_css: str
+    posts: list[Any]
+    schema: str = "CollectionPage"
+    paging: str = "numbers"  # page numbers, or plain "next" links
+    description: str = ""
+    query: str = ""  # "?s=term" for search results
+    single_page: bool = False  # a front page of one page, whatever it holds
+    per_page: int = 10
+
+    @property
+    def pages(self) -> int:
+        return 1 if self.single_page else max(1, -(-len(self.posts) // self.per_page))
+
+    def page_url(self, n: int) -> str:
+        return f"{self.origin}{self.base if n == 1 else f'{self.base}page/{n}/'}{self.query}"
+
+    def shown(self, n: int) -> list[Any]:
+        return self.posts[(n - 1) * self.per_page:n * self.per_page]
 
 
 class WordPressReplica(CachedReplica):
@@ -44,6 +76,7 @@ class WordPressReplica(CachedReplica):
     hosts: ClassVar[tuple[str, ...]] = ()  # every host served; the first is canonical
     slash_first: ClassVar[bool] = False
     plain_type: ClassVar[str] = TEXT  # of the 405 and unknown-host answers
+    sitemap_type: ClassVar[str] = XML
 
     def __init__(self, posts: list[Post], seed: int, today: datetime,
                  cache_size: int = 20000) -> None:
@@ -71,25 +104,100 @@ class WordPressReplica(CachedReplica):
         yield "author", post.account.slug
 
     # -- the theme: what a publisher's replica renders ---------------------------------------
+    wp_pages: ClassVar[dict[str, PAGE]] = {}  # slug -> its WordPress page
+    page_slash: ClassVar[bool] = True  # a page's URL ends in a slash, as its posts' do
+    date_archives: ClassVar[str] = "days"  # "days", "months" (no day archives) or "" (none)
+    pages_modified: ClassVar[datetime] = TODAY  # when the WordPress pages were last edited
+    sitemap_xsl: ClassVar[str | None] = None  # Yoast's stylesheet (None: the origin's)
+    sitemap_urlset: ClassVar[str] = wp_feeds.IMAGE_URLSET
+    categories: dict[str, Any]
+    tags: dict[str, Any]
+    accounts: dict[str, Any]
+
     def render_post(self, post: Post) -> tuple[str, list[str]]:
         """The post's page and the text lines of all its chrome."""
         raise NotImplementedError
 
-    def route(self, path: str) -> Route:
-        """Any path that is not a post."""
+    def document(self, path: str) -> Route:
+        """robots.txt, feeds and sitemaps."""
         return None
 
-    def render_search(self, term: str, page: int) -> str | None:
-        return None
+    def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
+        """The archive at ``path`` of ``kind`` (home, category, tag, author, date, search) and
+        ``named`` (its term, account, date label or search term), as the theme titles it."""
+        raise NotImplementedError
+
+    def render_listing(self, listing: Listing, n: int) -> str:
+        raise NotImplementedError
+
+    def render_page(self, slug: str) -> str:
+        raise NotImplementedError
+
+    def render_attachment(self, post: Post, image: Any) -> str:
+        raise NotImplementedError
 
     def render_404(self) -> str:
         return "<html><body><h1>Not Found</h1></body></html>"
 
-    def fixture_cases(self) -> dict[str, str]:
-        raise NotImplementedError
-
     def non_article_urls(self) -> list[str]:
         raise NotImplementedError
+
+    def route(self, path: str) -> Route:
+        """Any path that is not a post: documents, pages, attachments, archives."""
+        found = self.document(path)
+        if found is not None:
+            return found
+        slug = path.strip("/")
+        if slug in self.wp_pages and path == f"/{slug}{'/' if self.page_slash else ''}":
+            return lambda: (200, self.render_page(slug), HTML)
+        if path in self.attachments:
+            return lambda: (200, self.render_attachment(*self.attachments[path]), HTML)
+        base, n = paged(path)
+        listing = self.archive(base) if base.endswith("/") else None
+        if listing is None or not 1 <= n <= listing.pages:
+            return None
+        if n == 1 and base != path:
+            return self.origin + base  # /page/1/ -> the archive itself
+        return lambda: (200, self.render_listing(listing, n), HTML)
+
+    def archive(self, path: str) -> Listing | None:
+        """The archive whose first page is at ``path``, if it lists any post."""
+        if path == "/":
+            return self.titled(path, "home", "", self.posts)
+        term = self.term_archive(path)
+        if term:
+            kind, slug, posts = term
+            named = {"category": self.categories, "tag": self.tags, "author": self.accounts}
+            return self.titled(path, kind, named[kind][slug], posts)
+        date = self.date_archive(path, self.date_archives == "days") \
+            if self.date_archives else None
+        return self.titled(path, "date", *date) if date else None
+
+    def render_search(self, term: str, page: int) -> str | None:
+        listing = self.titled("/", "search", term, self.search_hits(term))
+        listing.query = f"?s={term}"
+        return None if page > listing.pages else self.render_listing(listing, page)
+
+    def yoast_sitemap(self, path: str) -> Route:
+        """Yoast SEO's sitemaps: the index, posts by the thousand, pages and categories."""
+        posts, origin, xsl, name = self.posts, self.origin, self.sitemap_xsl, path[1:]
+        rows: list[tuple[str, datetime | None, list[str]]] | None = None
+        if name == "sitemap_index.xml":
+            doc = wp_feeds.yoast_index(origin, wp_feeds.yoast_entries(posts, TODAY), xsl)
+            return lambda: (200, doc, self.sitemap_type)
+        chunk = wp_feeds.yoast_chunk(posts, name)
+        if chunk is not None:
+            rows = [(p.url, p.modified, [i.url for i in p.images]) for p in chunk]
+        elif name == "page-sitemap.xml":
+            rows = [(f"{origin}/", posts[0].modified if posts else TODAY, [])]
+            rows += [(f"{origin}/{slug}/", self.pages_modified, []) for slug in self.wp_pages]
+        elif name == "category-sitemap.xml":
+            rows = [(c.url, self.by_term[("category", c.slug)][0].modified, [])
+                    for c in self.listed(self.categories.values())]
+        if rows is None:
+            return None
+        doc = wp_feeds.yoast_urlset(origin, rows, xsl, self.sitemap_urlset)
+        return lambda: (200, doc, self.sitemap_type)
 
     # -- archives and search, for the theme's listings ----------------------------------------
     def term_archive(self, path: str) -> tuple[str, str, list[Post]] | None:

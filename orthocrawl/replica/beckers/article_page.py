@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from ..inline import attr
 from ..slugs import slugify
-from ..theme import Texts
+from ..text import Texts
 from .chrome import SiteChrome
 from .clock import iso_local, joomla_date, k2_date, modern_date, short_date
 from .constants import DEFAULT_SHARE_IMAGE, ORIGIN, SITE_TITLE

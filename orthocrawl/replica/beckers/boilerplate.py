@@ -12,26 +12,23 @@ from datetime import timedelta
 from html import escape
 from typing import TYPE_CHECKING
 
-from .. import phrases
+from ..blocks import Block
+from ..corpus import parts
 from ..inline import Ink, attr
 from ..text import normalize
 from ..timefmt import DAYS, MONTHS
 from .clock import local
-from .constants import ORIGIN
-from .model import Piece
+from .constants import ORIGIN, WORDS
 
 if TYPE_CHECKING:
-    from ..writing import Writer
+    from ..corpus.writer import Writer
     from .model import Article
 
-_INTRO = ("Ask Spine Surgeons is a weekly series in which surgeons from practices across the "
-          "country take on one question about technique, technology or the business of spine "
-          "care.")
-_NOTE = "Editor{apos}s note: Responses were lightly edited for clarity and length."
+_INTRO, _NOTE = WORDS["series_intro"], WORDS["editors_note"]
 
 
-def _chrome(html: str, *lines: str) -> Piece:
-    return Piece(html, "", tuple(normalize(line) for line in lines), kind="chrome")
+def _chrome(html: str, *lines: str) -> Block:
+    return Block("chrome", html, "", chrome=tuple(normalize(line) for line in lines))
 
 
 def _typed(w: Writer, text: str, bold_label: str = "") -> str:
@@ -49,23 +46,23 @@ def _typed(w: Writer, text: str, bold_label: str = "") -> str:
     return f"<p>{lead}{html}</p>"
 
 
-def series_intro(w: Writer) -> Piece:
+def series_intro(w: Writer) -> Block:
     return _chrome(_typed(w, _INTRO), _INTRO)
 
 
-def editors_note(w: Writer) -> Piece:
+def editors_note(w: Writer) -> Block:
     text = _NOTE.format(apos=w.pick(("'", "’")))
     return _chrome(_typed(w, text, "Editor's note:" if "'" in text else ""), text)
 
 
-def next_question(w: Writer, this_week: str) -> Piece:
-    upcoming = [q for q in (w.fill(q) for q in phrases.QUESTIONS) if q != this_week]
+def next_question(w: Writer, this_week: str) -> Block:
+    upcoming = [q for q in (w.fill(q) for q in parts.QUESTIONS) if q != this_week]
     text = "Next question: " + w.pick(upcoming)
     return _chrome(_typed(w, text, "Next question:"), text)
 
 
-def send_responses(w: Writer) -> Piece:
-    writer = w.facts.get("writer", "the editor")
+def send_responses(w: Writer) -> Block:
+    writer = w.slots.get("writer", "the editor")
     first, _, last = writer.partition(" ")
     email = f"{first[:1].lower()}{last.lower().replace(' ', '')}@beckersspine.example"
     due = local(w.published + timedelta(days=w.rng.randint(5, 8)))
@@ -78,7 +75,7 @@ def send_responses(w: Writer) -> Piece:
     return _chrome(html, text)
 
 
-def more_articles(article: Article, topic: str, style: int, ink: Ink) -> Piece:
+def more_articles(article: Article, topic: str, style: int, ink: Ink) -> Block:
     """The related list that ends an article: typed paragraphs on the old CMS (style 0: a
     heading paragraph then one link per paragraph; style 1: one paragraph of <br>-separated
     links), a div on the new one (style 2)."""
@@ -102,7 +99,7 @@ def more_articles(article: Article, topic: str, style: int, ink: Ink) -> Piece:
     return _chrome(html, *lines)
 
 
-def banner_module(n: int) -> Piece:
+def banner_module(n: int) -> Block:
     """A Joomla banner module loaded into the article text ({loadposition})."""
     html = (f'<div class="moduletable bsr-inline-banner"><div class="bannergroup">'
             f'<div class="bannerheader">Advertisement</div><div class="banneritem">'
@@ -113,23 +110,23 @@ def banner_module(n: int) -> Piece:
     return _chrome(html, "Advertisement")
 
 
-def ad_slot(n: int) -> Piece:
+def ad_slot(n: int) -> Block:
     html = (f'<div class="ad-container ad-inline" data-ad-unit="/21700000/bsr/article_inline">'
             f'<span class="ad-label">Advertisement</span><div id="div-gpt-ad-inline-{n}">'
             "</div></div>")
     return _chrome(html, "Advertisement")
 
 
-_PROMPT = "Get spine news in your inbox: sign up for the free Becker's Spine Review E-Weekly."
+_PROMPT = WORDS["newsletter_prompt"]
 
 
-def newsletter_prompt() -> Piece:
+def newsletter_prompt() -> Block:
     html = (f'<div class="newsletter-prompt"><p>{_PROMPT}</p><a class="btn" '
             f'href="{ORIGIN}/e-weekly/">Subscribe</a></div>')
     return _chrome(html, _PROMPT)
 
 
-def webinar_promo(topic: str) -> Piece:
+def webinar_promo(topic: str) -> Block:
     text = f"Upcoming webinar: what payers expect from {topic} programs in the year ahead."
     html = (f'<div class="promo-inline"><strong>Upcoming webinar:</strong> '
             f'<a href="{ORIGIN}/webinars/">what payers expect from {escape(topic)} programs in '

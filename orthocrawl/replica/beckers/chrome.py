@@ -9,18 +9,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..inline import attr
-from ..theme import Part, Texts
+from ..text import Part, Texts
 from .clock import short_date
-from .constants import NOW, ORIGIN, SECTIONS, SITE_TITLE
+from .constants import NOW, ORIGIN, SECTIONS, SITE_TITLE, WORDS
 
 if TYPE_CHECKING:
     from .model import Article
 
-TAGLINE = "Spine and orthopedic business, clinical and legal news for surgeons and leaders"
 COPYRIGHT = f"Copyright © {NOW.year} Becker's Healthcare. All Rights Reserved."
-COOKIE = ("This site uses cookies to improve your experience and to measure how it is used. "
-          "By continuing to browse you agree to our use of cookies.")
-SIGNUP = "Sign up for the free Becker's Spine Review E-Weekly"
+TAGLINE, COOKIE, SIGNUP = WORDS["tagline"], WORDS["cookie"], WORDS["signup"]
 MENU = tuple((s.label, f"/{s.slug}/") for s in SECTIONS.values())
 FOOTER_MENU = (("About Us", "/about-us.html"), ("Contact Us", "/contact-us/"),
                ("E-Weekly Sign-Up", "/e-weekly/"), ("RSS", "/rss"))

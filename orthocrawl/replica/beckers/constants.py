@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from ..constants import TODAY
+from ..text import words
 
 SITE_NAME = "beckersspine"
 SITE_TITLE = "Becker's Spine Review"
@@ -35,12 +36,5 @@ class Section:
     blurb: str
 
 
-SECTIONS: dict[str, Section] = {s.slug: s for s in (
-    Section("spine", "Spine", 12, "Spine surgeons, practices, devices and business news."),
-    Section("orthopedic", "Orthopedic", 14, "Joint replacement, sports medicine and trauma."),
-    Section("spinal-tech", "Spinal Tech", 19, "Implants, robotics, navigation and biologics."),
-    Section("practice-management", "Practice Management", 21,
-            "ASCs, payers, coding and the business of running a practice."),
-    Section("featured-insights", "Featured Insights", 27,
-            "Analysis and commentary from industry leaders."),
-)}
+WORDS = words(__file__)
+SECTIONS: dict[str, Section] = {s["slug"]: Section(**s) for s in WORDS["sections"]}

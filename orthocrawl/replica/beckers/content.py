@@ -7,16 +7,16 @@ import re
 from datetime import timedelta
 from random import Random
 
-from .. import vocab
+from ..blocks import Block
+from ..corpus import cast
 from ..inline import Ink
 from ..slugs import slugify
 from ..text import excerpt, normalize
-from ..writing import DYNAMIC, Writer
 from . import boilerplate
 from .clock import local, schedule
 from .constants import EPOCH, JOOMLA_UNTIL, K2_UNTIL, SECTIONS
-from .model import Article, LeadImage, Piece
-from .stories import KINDS
+from .model import Article, LeadImage
+from .stories import KINDS, TOPICS, Desk, section
 
 _INK_STYLES = {"k2": ((1, 2), (0.4, 0.6)), "joomla": ((0, 1, 2), (0.2, 0.6, 0.2)),
                "modern": ((0, 1), (0.5, 0.5))}
@@ -43,16 +43,16 @@ def draft(i: int, seed: int, published, modified) -> Article:
     styles, weights = _INK_STYLES[era]
     style = rng.choices(styles, weights)[0]
     ink = Ink(style)
-    authors = page.sample(vocab.WRITERS, page.choices((1, 2, 3), (0.8, 0.15, 0.05))[0])
-    writer = Writer(rng, ink, published, 100 + i)
+    authors = page.sample(cast.WRITERS, page.choices((1, 2, 3), (0.8, 0.15, 0.05))[0])
+    writer = Desk(rng, ink, published, 100 + i)
     writer.docs_spans = writer.docs_spans and era != "modern"
-    writer.facts["writer"] = authors[0]
-    for key in ("amount", "pct"):  # one deal size and one growth figure per story
-        writer.facts[key] = DYNAMIC[key](rng)
+    writer.slots["writer"] = authors[0]
     make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
     story = make(writer)
     story.title = story.title[:1].upper() + story.title[1:]  # sentence case
-    pieces = _with_inline_chrome(story.pieces, era, story.topic, page, i)
+    where = section(writer, story)
+    topic = "spine surgeons" if story.kind in ("ask", "people") else TOPICS[where]
+    pieces = _with_inline_chrome(story.blocks, era, topic, page, i)
 
     features: set[str] = set()
     created = None
@@ -100,15 +100,15 @@ def draft(i: int, seed: int, published, modified) -> Article:
         lead = LeadImage("", width, height, story.image_alt, caption)
 
     return Article(
-        index=i, era=era, kind=story.kind, section=SECTIONS[story.section], title=story.title,
+        index=i, era=era, kind=story.kind, section=SECTIONS[where], title=story.title,
         item_id=0, published=published, modified=modified, authors=authors, pieces=pieces,
         description=description, lead=lead, ink_style=style, features=frozenset(features),
         created=created, byline_prefix="Written by " if "written_by" in features else "",
-        topic=story.topic)
+        topic=topic, facts=story.facts)
 
 
-def _with_inline_chrome(pieces: list[Piece], era: str, topic: str, page: Random,
-                        i: int) -> list[Piece]:
+def _with_inline_chrome(pieces: list[Block], era: str, topic: str, page: Random,
+                        i: int) -> list[Block]:
     """Ad modules, sign-up prompts and promos the CMS places between paragraphs."""
     out = list(pieces)
     middle = max(1, len(out) // 2)
@@ -124,7 +124,7 @@ def _with_inline_chrome(pieces: list[Piece], era: str, topic: str, page: Random,
     return out
 
 
-def _bare_intro(pieces: list[Piece]) -> list[Piece]:
+def _bare_intro(pieces: list[Block]) -> list[Block]:
     """An old K2 intro typed without paragraphs: two paragraphs joined by <br /><br />."""
     if len(pieces) < 3 or pieces[0].kind != "p" or pieces[1].kind != "p":
         return pieces
@@ -132,7 +132,7 @@ def _bare_intro(pieces: list[Piece]) -> list[Piece]:
     if not all(inner):
         return pieces
     html = "<br /><br />\n".join(m.group(1) for m in inner if m)
-    return [Piece(html, f"{pieces[0].text}\n{pieces[1].text}", kind="loose"), *pieces[2:]]
+    return [Block("loose", html, f"{pieces[0].text}\n{pieces[1].text}"), *pieces[2:]]
 
 
 def _item_id(article: Article) -> int:

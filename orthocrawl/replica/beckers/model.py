@@ -1,28 +1,16 @@
-"""The replica's records: body pieces, lead images and articles, with each article's truth."""
+"""The replica's records: lead images and articles, with each article's truth."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
+from typing import Any
 
+from ..blocks import Block
 from ..text import word_count
 from ..timefmt import iso_z
 from .constants import ORIGIN, SITE_NAME, Section
-
-
-@dataclass(slots=True)
-class Piece:
-    """One element inside the article's body container, as the CMS stores it.
-
-    ``text`` is its body text (docs/body-text.md; "" adds nothing). Chrome the CMS or its
-    editors put inside the body (series boilerplate, "More articles on ...", ad modules) has
-    no text and lists its visible lines in ``chrome``."""
-
-    html: str
-    text: str = ""
-    chrome: tuple[str, ...] = ()
-    kind: str = "p"  # the block kind, or "chrome"
 
 
 @dataclass(slots=True)
@@ -49,7 +37,7 @@ class Article:
     published: datetime
     modified: datetime
     authors: list[str]
-    pieces: list[Piece]
+    pieces: list[Block]  # the body container's blocks, chrome blocks included
     description: str | None
     lead: LeadImage | None
     ink_style: int
@@ -62,6 +50,7 @@ class Article:
     related: list[Article] = field(default_factory=list)
     older: Article | None = None
     newer: Article | None = None
+    facts: Any = None  # who and what the story is about (corpus.writer.Facts)
 
     @property
     def url(self) -> str:

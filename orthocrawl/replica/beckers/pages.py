@@ -8,11 +8,11 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..inline import attr
-from ..theme import Texts
+from ..text import Texts
 from .article_page import names
 from .chrome import SiteChrome
 from .clock import short_date
-from .constants import ORIGIN, PER_PAGE, SITE_TITLE
+from .constants import ORIGIN, PER_PAGE, SITE_TITLE, WORDS
 from .variants import link
 
 if TYPE_CHECKING:
@@ -132,22 +132,8 @@ def render_404(chrome: SiteChrome) -> str:
             + chrome.bottom.html)
 
 
-ABOUT = (
-    f"{SITE_TITLE} covers the business, clinical and legal sides of spine and orthopedic "
-    "care for surgeons, practice leaders and device executives.",
-    "The publication sends its free E-Weekly to subscribers twice a week and hosts webinars "
-    "and virtual events throughout the year.",
-    "Editorial decisions are made independently of advertisers and sponsors.",
-)
-CONTACT = (
-    "Story ideas and press releases are welcome. Reach the editorial team at "
-    "editorial@beckersspine.example.",
-    "For advertising and sponsorship questions, write to sales@beckersspine.example.",
-)
-EWEEKLY = (
-    "The Becker's Spine Review E-Weekly brings the week's most important spine and orthopedic "
-    "news to your inbox. It is free.",
-)
+ABOUT = tuple(p.format(site=SITE_TITLE) for p in WORDS["about"])
+CONTACT, EWEEKLY = tuple(WORDS["contact"]), tuple(WORDS["eweekly"])
 FORM = (f'<form class="signup-form" action="{ORIGIN}/e-weekly/" method="post"><label>Email '
         '<input type="email" name="email"></label><button type="submit">Subscribe</button>'
         "</form>\n")

@@ -14,7 +14,6 @@ from ..timefmt import http_date
 from . import chrome as site_chrome
 from . import feeds
 from .article_page import REQUEST_URL, render
-from .cases import fixture_cases
 from .chrome import SiteChrome
 from .constants import CANONICAL_HOST, DOMAINS, NOW, ORIGIN, SECTIONS, SITE_NAME
 from .model import Article
@@ -77,9 +76,6 @@ class BeckersSite(CachedReplica):
                 out[variant(a, "http").replace("http://", "HTTP://").rstrip("/")
                     + "?" + "origin=SpineE&utm_source=SpineE"] = a.url
         return out
-
-    def fixture_cases(self) -> dict[str, str]:
-        return fixture_cases(self.articles)
 
     # -- rendering, cached -----------------------------------------------------------------
     def chrome(self, kind: str) -> SiteChrome:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..text import words, wp_pages
+
 SITE_NAME = "orthobuzz"
 SITE_TITLE = "OrthoBuzz"
 HOST = "orthobuzz.jbjs.org"
@@ -12,45 +14,10 @@ SEED_SALT = 4101
 
 PER_PAGE = 10  # posts per listing page and feed items
 
+_W = words(__file__)
+CME, SUBSCRIBE = _W["cme"], _W["subscribe"]
 # The JBJS editors who post (fictional): (name, slug, share of posts, bio)
-ACCOUNTS: tuple[tuple[str, str, float, str], ...] = (
-    ("Helena Marchetti", "hmarchetti", 0.55,
-     "Helena Marchetti edits OrthoBuzz and the journal’s newsletters."),
-    ("Tobias Lindqvist", "tlindqvist", 0.3,
-     "Tobias Lindqvist is the JBJS deputy editor for digital media."),
-    ("Adaeze Okonkwo", "aokonkwo", 0.15,
-     "Adaeze Okonkwo is an associate editor of JBJS."),
-)
-
-# (name, slug, description); "Need to Know" is the site's own category.
-CATEGORIES: tuple[tuple[str, str], ...] = (
-    ("Need to Know", "need-to-know"),
-    ("Clinical Research", "clinical-research"),
-    ("Guest Post", "guest-post"),
-    ("What’s New", "whats-new"),
-    ("Case Reports", "case-reports"),
-    ("Other Things OrthoBuzz Found", "other-things"),
-    ("Hip & Knee", "hip-knee"),
-    ("Sports Medicine", "sports-medicine"),
-    ("Shoulder & Elbow", "shoulder-elbow"),
-    ("Spine", "spine"),
-    ("Trauma", "trauma"),
-    ("Foot & Ankle", "foot-ankle"),
-    ("Pediatrics", "pediatrics"),
-)
-
-MENU = (("Home", "/"), ("Need to Know", "/category/need-to-know/"),
-        ("Clinical Research", "/category/clinical-research/"),
-        ("Guest Posts", "/category/guest-post/"), ("About OrthoBuzz", "/about/"),
-        ("Contact", "/contact/"))
-ABOUT = (
-    "OrthoBuzz is the blog of The Journal of Bone & Joint Surgery. It summarizes new research, "
-    "points readers to articles in the journal and hosts guest posts from surgeons, residents "
-    "and researchers.",
-    "Posts are written by the journal’s editors unless a guest author is named.",
-)
-CONTACT = (
-    "Questions about a post, or ideas for a guest post? Write to the editors at "
-    "orthobuzz@jbjs.example.",
-    "For questions about subscriptions, please contact the journal’s customer service team.",
-)
+ACCOUNTS = tuple((a["name"], a["slug"], a["share"], a["bio"]) for a in _W["accounts"])
+CATEGORIES: tuple[tuple[str, str], ...] = tuple(map(tuple, _W["categories"]))
+MENU: tuple[tuple[str, str], ...] = tuple(map(tuple, _W["menu"]))
+WP_PAGES = wp_pages(_W)

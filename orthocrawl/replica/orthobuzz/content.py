@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from random import Random
 
-from ..blocks import SELF_URL
+from ..corpus import parts
 from ..inline import Ink
-from ..slugs import slugify, unique_slug
+from ..slugs import slugify
 from ..text import excerpt, strip_tags
 from ..timefmt import local
 from ..timeline import post_id, schedule
-from ..vocab import COMMENTERS
 from ..wp_media import upload
-from ..wp_model import Account, Comment, Post, TagBook, Term
-from ..writing import Writer
-from . import phrases
+from ..wp_model import Account, Post, TagBook, Term, comments, neighbours, permalinks, resolve
 from .constants import ACCOUNTS as ACCOUNT_ROWS
 from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, SEED_SALT, SITE_NAME
 from .stories import KINDS, Desk
 
-ACCOUNTS = [Account(name, slug, ORIGIN, bio) for name, slug, _, bio in ACCOUNT_ROWS]
+ACCOUNTS = [Account(name, slug, ORIGIN, (bio,)) for name, slug, _, bio in ACCOUNT_ROWS]
 _WEIGHTS = [share for _, _, share, _ in ACCOUNT_ROWS]
 CATEGORIES = {slug: Term(name, slug, "category", 2 + n, ORIGIN)
               for n, (name, slug) in enumerate(CATEGORY_ROWS)}
@@ -34,7 +31,7 @@ def build_posts(count: int, seed: int, today: datetime) -> tuple[list[Post], Tag
     salted = seed + SEED_SALT
     posts = [draft(i, seed, salted, published, modified, tags, today)
              for i, (published, modified) in enumerate(schedule(count, salted))]
-    assign_paths(posts)
+    permalinks(posts, lambda p: f"/{local(p.published):%Y/%m/%d}/{p.slug}/")
     cross_link(posts)
     return posts, tags
 
@@ -45,31 +42,26 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
     rng = Random(f"orthobuzz-{seed}-{i}")
     make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
     pid = post_id(i, salted)
-    desk = Desk(Writer(rng, Ink(rng.choices((0, 1), (0.3, 0.7))[0]), published, pid))
+    desk = Desk(rng, Ink(rng.choices((0, 1), (0.3, 0.7))[0]), published, pid)
     story = make(desk)
     page = Random(f"orthobuzz-{seed}-{i}-page")  # page furniture, independent of the words
     account = page.choices(ACCOUNTS, _WEIGHTS)[0]
 
     lead = None
     if page.random() < 0.55:
-        stem = f"{desk.w.facts['short']} {story.kind}"
-        lead = upload(page, ORIGIN, desk.w.month, stem, desk.alt(), pid + 1)
+        stem = f"{desk.slots['short']} {story.kind}"
+        lead = upload(page, ORIGIN, desk.month, stem, desk.alt(), pid + 1)
     body_text = "\n\n".join(b.text for b in story.blocks if b.text)
     description = story.summary
     if not description:  # Yoast's fallback: the start of the stripped content, byline included
-        parts = ([story.byline_block] if story.byline_block else []) + story.blocks
-        description = excerpt(strip_tags("\n".join(b.html for b in parts)), 30)
+        shown = ([story.byline_block] if story.byline_block else []) + story.blocks
+        description = excerpt(strip_tags("\n".join(b.html for b in shown)), 30)
 
     features = {name for name, p in FEATURES if page.random() < p}
     if "sharedaddy" in features and page.random() < 0.6:
         features.add("likes")
-    comments: list[Comment] = []
-    if page.random() < 0.35:
-        when = published
-        for k in range(page.randint(1, 4)):
-            when = min(when + timedelta(minutes=page.randint(30, 5000)), today)
-            comments.append(Comment(pid * 8 + k, page.choice(COMMENTERS),
-                                    page.choice(phrases.COMMENTS), when))
+    said = comments(page, pid, published, today, 4, (30, 5000), parts.COMMENTS) \
+        if page.random() < 0.35 else []
     post = Post(
         site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
         published=published, modified=modified, account=account,
@@ -79,21 +71,11 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
         images=([lead] if lead else []) + desk.uploads, description=description,
         summary=story.summary,
         lead_image=lead.url if lead else None, alts=[*desk.alts, *([lead.alt] if lead else [])],
-        comments=comments,
-        comments_open=page.random() < 0.8, features=frozenset(features), body_text=body_text,
+        comments=said, comments_open=page.random() < 0.8, features=frozenset(features),
+        body_text=body_text, facts=story.facts,
     )
     post.slug = slugify(story.title)[:190].strip("-")
     return post
-
-
-def assign_paths(posts: list[Post]) -> None:
-    """Date permalinks, oldest first so a later duplicate slug gets ``-2`` as in WordPress."""
-    seen: set[str] = set()
-    for post in reversed(posts):
-        post.slug = slug = unique_slug(post.slug or f"post-{post.post_id}", seen)
-        post.path = f"/{local(post.published):%Y/%m/%d}/{slug}/"
-        for image in post.images:
-            image.page_url = f"{post.url}{image.name}/"
 
 
 def cross_link(posts: list[Post]) -> None:
@@ -102,12 +84,8 @@ def cross_link(posts: list[Post]) -> None:
     for post in posts:
         by_category.setdefault(post.categories[0].slug, []).append(post)
     place = {id(p): k for peers in by_category.values() for k, p in enumerate(peers)}
-    count = len(posts)
     for post in posts:
-        post.newer = posts[post.index - 1] if post.index > 0 else None
-        post.older = posts[post.index + 1] if post.index + 1 < count else None
+        post.newer, post.older = neighbours(posts, post.index)
         peers, at = by_category[post.categories[0].slug], place[id(post)]
         post.related = (peers[at + 1:at + 4] + peers[max(0, at - 3):at])[:3]
-        parts = [post.byline_block.html] if post.byline_block else []
-        parts += [b.html for b in post.blocks]
-        post.body_html = "\n".join(parts).replace(SELF_URL, post.url)
+        resolve(post)

@@ -3,38 +3,16 @@ search results, WordPress pages, attachment pages and the 404 page."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..inline import TABLES, attr
-from ..text import excerpt
-from ..theme import Texts
+from ..text import Texts, excerpt
 from ..timefmt import long_date
 from ..wp_model import Post, Upload
-from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
+from ..wp_site import Listing
+from .constants import ORIGIN, SITE_TITLE
 from .seo import yoast_page
 from .theme import Chrome, shell
 
 _T = TABLES[1]
-
-
-@dataclass(slots=True)
-class Listing:
-    """One archive: its posts (newest first) and its titles."""
-
-    base: str  # path of page 1, e.g. "/category/need-to-know/"
-    title: str  # h1.page-title ("" on the home page)
-    seo_title: str
-    body_css: str
-    posts: list[Post]
-    query: str = ""  # "?s=term" for search results
-    kind: str = "CollectionPage"
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-len(self.posts) // PER_PAGE))
-
-    def page_url(self, n: int) -> str:
-        return f"{ORIGIN}{self.base if n == 1 else f'{self.base}page/{n}/'}{self.query}"
 
 
 def _item(post: Post) -> str:
@@ -78,9 +56,9 @@ def _pagination(listing: Listing, n: int) -> str:
 
 def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
     url = listing.page_url(n)
-    shown = listing.posts[(n - 1) * PER_PAGE:n * PER_PAGE]
+    shown = listing.shown(n)
     seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
-    seo = yoast_page(url, seo_title, kind=listing.kind)
+    seo = yoast_page(url, seo_title, kind=listing.schema)
     header = (f'<header class="page-header"><h1 class="page-title">{listing.title.translate(_T)}'
               "</h1></header>\n" if listing.title else "")
     items = "".join(_item(p) for p in shown) or (
@@ -136,6 +114,3 @@ def render_404(chrome: Chrome) -> str:
     seo = f'<meta property="og:title" content="Page not found - {SITE_TITLE}" />\n'
     return shell(f"Page not found - {SITE_TITLE}", seo, "error404", main, chrome)
 
-
-def home(posts: list[Post]) -> Listing:
-    return Listing("/", "", f"{SITE_TITLE} - {TAGLINE}", "home blog", posts)

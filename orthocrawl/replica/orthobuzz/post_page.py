@@ -3,15 +3,13 @@ blocks and the journal's CME callout inside it, entry footer, comments, post nav
 
 from __future__ import annotations
 
-from .. import plugins
+from .. import wp_plugins
 from ..inline import TABLES, attr
-from ..text import excerpt
-from ..theme import Texts
+from ..text import Texts, excerpt
 from ..timefmt import iso_offset, long_date
 from ..wp_comments import avatar, comment_form, comment_list
 from ..wp_model import Post
-from . import phrases
-from .constants import ORIGIN, SITE_TITLE
+from .constants import CME, ORIGIN, SITE_TITLE
 from .seo import yoast_post
 from .theme import Chrome, shell
 
@@ -36,8 +34,8 @@ def related(post: Post, texts: Texts) -> str:
 
 def cme(texts: Texts) -> str:
     """The journal's continuing-education callout, added to every post by a site plugin."""
-    head, _, rest = phrases.CME.partition(": ")
-    texts.append(phrases.CME)
+    head, _, rest = CME.partition(": ")
+    texts.append(CME)
     return (f'<div class="jbjs-cme-callout"><p><strong>{head}:</strong> {rest.translate(TABLES[1])}'
             f' <a href="https://journals.jbjs.example/cme">{texts.t("Learn more")}</a></p></div>\n')
 
@@ -48,9 +46,9 @@ def _content(post: Post, texts: Texts) -> str:
     if "cme" in f:
         out.append(cme(texts))
     if "sharedaddy" in f:
-        flair = plugins.sharedaddy(post, texts)
+        flair = wp_plugins.sharedaddy(post, texts)
         if "likes" in f:
-            flair += plugins.likes(post, texts)
+            flair += wp_plugins.likes(post, texts)
         out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
                    f'sd-sharing-enabled">{flair}</div>')
     if "jp_related" in f and post.related:

@@ -99,7 +99,7 @@ def yoast_post(post: Post) -> str:
         "@type": "Person", "@id": person_id(post.account), "name": post.account.name,
         "image": {"@type": "ImageObject", "@id": f"{ORIGIN}/#personlogo", "inLanguage": "en-US",
                   "caption": post.account.name},
-        "description": post.account.bio}]
+        "description": " ".join(post.account.bio)}]
     out.append(_graph(nodes))
     return "".join(out)
 

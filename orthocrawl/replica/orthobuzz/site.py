@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from .. import wp_feeds
 from ..constants import TODAY
 from ..timefmt import local
-from ..wp_model import Post
-from ..wp_site import HTML, RSS, TEXT, XML, Route, WordPressReplica, paged
-from .cases import fixture_cases
-from .constants import ABOUT, CONTACT, HOST, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
+from ..wp_model import Post, Upload
+from ..wp_site import RSS, TEXT, Listing, Route, WordPressReplica
+from .constants import HOST, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE, WP_PAGES
 from .content import CATEGORIES, TagBook, build_posts
-from .pages import Listing, home, render_404, render_attachment, render_listing, render_wp_page
+from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .theme import Chrome, footer, sidebar, site_header
-
-WP_PAGES = {"about": ("About OrthoBuzz", ABOUT, 2), "contact": ("Contact", CONTACT, 5)}
 
 
 class OrthoBuzzSite(WordPressReplica):
@@ -24,11 +22,14 @@ class OrthoBuzzSite(WordPressReplica):
     origin = ORIGIN
     hosts = (HOST,)
     domains = [HOST]
+    wp_pages = WP_PAGES
+    pages_modified = datetime(2024, 3, 14, tzinfo=UTC)
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int) -> None:
         super().__init__(posts, seed, TODAY)
         self.tags = tags.by_slug
         self.accounts = {p.account.slug: p.account for p in posts}
+        self.categories = CATEGORIES
         self._chrome: Chrome | None = None
 
     @property
@@ -44,96 +45,47 @@ class OrthoBuzzSite(WordPressReplica):
     def render_post(self, post: Post) -> tuple[str, list[str]]:
         return render_post(post, self.chrome)
 
-    def fixture_cases(self) -> dict[str, str]:
-        return fixture_cases(self.posts)
-
     def non_article_urls(self) -> list[str]:
-        urls = [f"{ORIGIN}/{slug}/" for slug in WP_PAGES] + [f"{ORIGIN}/?s=knee"]
+        urls = [f"{ORIGIN}/{slug}/" for slug in self.wp_pages] + [f"{ORIGIN}/?s=knee"]
         return urls + [ORIGIN + path for path in list(self.attachments)[:6]]
 
     # -- routes --------------------------------------------------------------------------------
-    def route(self, path: str) -> Route:
+    def document(self, path: str) -> Route:
         if path == "/robots.txt":
             return lambda: (200, wp_feeds.robots(f"{ORIGIN}/sitemap_index.xml"), TEXT)
-        if path == "/feed/":
+        if path == "/feed/":  # a feed plugin tags every link for the site's analytics
             return lambda: (200, wp_feeds.rss(SITE_TITLE, ORIGIN, TAGLINE, self.posts[:PER_PAGE],
-                                              self.feed_link, TODAY), RSS)
-        if path.endswith(".xml"):
-            return self._sitemap(path[1:])
-        slug = path.strip("/")
-        if slug in WP_PAGES:
-            title, paras, page_id = WP_PAGES[slug]
-            return lambda: (200, render_wp_page(slug, title, paras, page_id, self.chrome), HTML)
-        if path in self.attachments:
-            post, image = self.attachments[path]
-            return lambda: (200, render_attachment(post, image, self.chrome), HTML)
-        base, n = paged(path)
-        listing = self._listing(base)
-        if listing is None or n > listing.pages:
-            return None
-        if n == 1 and base != path:
-            return ORIGIN + base  # /page/1/ -> the archive itself
-        return lambda: (200, render_listing(listing, n, self.chrome), HTML)
+                                              lambda p: self.variant(p, "utm") or p.url,
+                                              TODAY), RSS)
+        return self.yoast_sitemap(path) if path.endswith(".xml") else None
 
-    def feed_link(self, post: Post) -> str:
-        # A feed plugin tags every link for the site's analytics.
-        return self.variant(post, "utm") or post.url
-
-    def _sitemap(self, name: str) -> Route:
-        posts = self.posts
-        if name == "sitemap_index.xml":
-            entries = [(n, max(p.modified for p in wp_feeds.yoast_chunk(posts, n) or posts[:1]))
-                       for n in wp_feeds.yoast_post_sitemaps(len(posts))]
-            newest = max((p.modified for p in posts), default=TODAY)
-            entries += [("page-sitemap.xml", newest), ("category-sitemap.xml", newest)]
-            return lambda: (200, wp_feeds.yoast_index(ORIGIN, entries), XML)
-        chunk = wp_feeds.yoast_chunk(posts, name)
-        if chunk is not None:
-            rows = [(p.url, p.modified, [i.url for i in p.images]) for p in chunk]
-            return lambda: (200, wp_feeds.yoast_urlset(ORIGIN, rows), XML)
-        if name == "page-sitemap.xml":
-            rows = [(f"{ORIGIN}/", posts[0].modified if posts else TODAY, [])]
-            rows += [(f"{ORIGIN}/{slug}/", datetime(2024, 3, 14, tzinfo=UTC), [])
-                     for slug in WP_PAGES]
-            return lambda: (200, wp_feeds.yoast_urlset(ORIGIN, rows), XML)
-        if name == "category-sitemap.xml":
-            rows = [(c.url, self.by_term[("category", c.slug)][0].modified, [])
-                    for c in self.listed(CATEGORIES.values())]
-            return lambda: (200, wp_feeds.yoast_urlset(ORIGIN, rows), XML)
-        return None
-
-    def _listing(self, path: str) -> Listing | None:
-        if path == "/":
-            return home(self.posts)
-        term = self.term_archive(path)
-        if term:
-            kind, slug, posts = term
-            if kind == "category":
-                c = CATEGORIES[slug]
-                return Listing(path, f"Category: {c.name}", f"{c.name} Archives - {SITE_TITLE}",
-                               f"archive category category-{slug} category-{c.term_id}", posts)
-            if kind == "tag":
-                t = self.tags[slug]
-                return Listing(path, f"Tag: {t.name}", f"{t.name} Archives - {SITE_TITLE}",
-                               f"archive tag tag-{slug} tag-{t.term_id}", posts)
-            a = self.accounts[slug]
-            return Listing(path, f"Author: {a.name}", f"{a.name}, Author at {SITE_TITLE}",
-                           f"archive author author-{slug}", posts, kind="ProfilePage")
-        date = self.date_archive(path)
-        if date:
-            label, posts = date
-            return Listing(path, f"Archive | {label}", f"{label} - {SITE_TITLE}",
+    def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
+        if kind == "home":
+            return Listing(ORIGIN, "/", "", f"{SITE_TITLE} - {TAGLINE}", "home blog", posts)
+        if kind == "search":
+            return Listing(ORIGIN, path, f"Search Results for: {named}",
+                           f"You searched for {named} - {SITE_TITLE}", "search search-results",
+                           posts, schema="SearchResultsPage")
+        if kind == "date":
+            return Listing(ORIGIN, path, f"Archive | {named}", f"{named} - {SITE_TITLE}",
                            "archive date", posts)
-        return None
+        css = f"archive {kind} {kind}-{named.slug}"
+        if kind == "author":
+            return Listing(ORIGIN, path, f"Author: {named.name}",
+                           f"{named.name}, Author at {SITE_TITLE}", css, posts,
+                           schema="ProfilePage")
+        return Listing(ORIGIN, path, f"{kind.title()}: {named.name}",
+                       f"{named.name} Archives - {SITE_TITLE}", f"{css} {kind}-{named.term_id}",
+                       posts)
 
-    def render_search(self, term: str, page: int) -> str | None:
-        hits = self.search_hits(term)
-        listing = Listing("/", f"Search Results for: {term}",
-                          f"You searched for {term} - {SITE_TITLE}", "search search-results",
-                          hits, query=f"?s={term}", kind="SearchResultsPage")
-        if page > listing.pages:
-            return None
-        return render_listing(listing, page, self.chrome)
+    def render_listing(self, listing: Listing, n: int) -> str:
+        return render_listing(listing, n, self.chrome)
+
+    def render_page(self, slug: str) -> str:
+        return render_wp_page(slug, *self.wp_pages[slug], self.chrome)
+
+    def render_attachment(self, post: Post, image: Upload) -> str:
+        return render_attachment(post, image, self.chrome)
 
     def render_404(self) -> str:
         return render_404(self.chrome)

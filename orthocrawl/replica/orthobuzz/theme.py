@@ -6,11 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..inline import TABLES, attr
-from ..theme import Part, Texts
+from ..text import Part, Texts, template
 from ..timefmt import MONTHS
 from ..wp_model import Post, Term
-from . import phrases
-from .constants import MENU, ORIGIN, SITE_TITLE, TAGLINE
+from .constants import MENU, ORIGIN, SITE_TITLE, SUBSCRIBE, TAGLINE
 
 THEME = f"{ORIGIN}/wp-content/themes/twentysixteen"
 
@@ -24,28 +23,12 @@ class Chrome:
     footer: Part
 
 
+HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
+
+
 def head(title: str, seo: str, extra: str = "") -> str:
-    return f"""<!DOCTYPE html>
-<html lang="en-US" class="no-js">
-<head>
-<meta charset="UTF-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="profile" href="https://gmpg.org/xfn/11">
-<link rel="pingback" href="{ORIGIN}/xmlrpc.php">
-<script>(function(html){{html.className = html.className.replace(/\\bno-js\\b/,'js')}})(document.documentElement);</script>
-<!-- This site is optimized with the Yoast SEO plugin v15.9.2 - https://yoast.com/wordpress/plugins/seo/ -->
-<title>{title.translate(TABLES[1])}</title>
-{seo}<!-- / Yoast SEO plugin. -->
-<link rel='dns-prefetch' href='//stats.wp.com' />
-<link rel="alternate" type="application/rss+xml" title="{SITE_TITLE} &raquo; Feed" href="{ORIGIN}/feed/" />
-<link rel='stylesheet' id='wp-block-library-css' href='{ORIGIN}/wp-includes/css/dist/block-library/style.min.css?ver=6.8.1' type='text/css' media='all' />
-<link rel='stylesheet' id='twentysixteen-style-css' href='{THEME}/style.css?ver=20250415' type='text/css' media='all' />
-<link rel='stylesheet' id='jetpack_css-css' href='{ORIGIN}/wp-content/plugins/jetpack/css/jetpack.css?ver=14.2' type='text/css' media='all' />
-<script type="text/javascript" src="{ORIGIN}/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
-<link rel="https://api.w.org/" href="{ORIGIN}/wp-json/" />
-{extra}<meta name="generator" content="WordPress 6.8.1" />
-</head>
-"""  # noqa: E501 - verbatim theme markup
+    return HEAD.format(extra=extra, origin=ORIGIN,
+                       seo=seo, site=SITE_TITLE, theme=THEME, title=title.translate(TABLES[1]))
 
 
 def _menu(texts: Texts, ident: str) -> str:
@@ -84,7 +67,7 @@ def sidebar(latest: list[Post], months: list[tuple[int, int]], categories: list[
                    f"{texts.t(c.name)}</a></li>" for c in categories)
     html = f"""<aside id="secondary" class="sidebar widget-area">
 <section id="search-2" class="widget widget_search"><form role="search" method="get" class="search-form" action="{ORIGIN}/"><label><span class="screen-reader-text">{texts.t("Search for:")}</span><input type="search" class="search-field" placeholder="Search &hellip;" value="" name="s" /></label><button type="submit" class="search-submit"><span class="screen-reader-text">Search</span></button></form></section>
-<section id="blog_subscription-2" class="widget widget_blog_subscription jetpack_subscription_widget"><h2 class="widget-title">{texts.t("Subscribe to OrthoBuzz")}</h2><form action="#" method="post" accept-charset="utf-8" id="subscribe-blog-blog_subscription-2"><div id="subscribe-text"><p>{texts.t(phrases.SUBSCRIBE)}</p></div><p id="subscribe-email"><input type="email" name="email" required="required" value="" placeholder="Email Address" /></p><p id="subscribe-submit"><button type="submit" name="jetpack_subscriptions_widget">{texts.t("Subscribe")}</button></p></form></section>
+<section id="blog_subscription-2" class="widget widget_blog_subscription jetpack_subscription_widget"><h2 class="widget-title">{texts.t("Subscribe to OrthoBuzz")}</h2><form action="#" method="post" accept-charset="utf-8" id="subscribe-blog-blog_subscription-2"><div id="subscribe-text"><p>{texts.t(SUBSCRIBE)}</p></div><p id="subscribe-email"><input type="email" name="email" required="required" value="" placeholder="Email Address" /></p><p id="subscribe-submit"><button type="submit" name="jetpack_subscriptions_widget">{texts.t("Subscribe")}</button></p></form></section>
 <section id="recent-posts-2" class="widget widget_recent_entries"><h2 class="widget-title">{texts.t("Recent Posts")}</h2><nav aria-label="Recent Posts"><ul>{recent}</ul></nav></section>
 <section id="archives-2" class="widget widget_archive"><h2 class="widget-title">{texts.t("Archives")}</h2><label class="screen-reader-text" for="archives-dropdown-2">Archives</label><select id="archives-dropdown-2" name="archive-dropdown"><option value="">{texts.t("Select Month")}</option>{options}</select></section>
 <section id="categories-2" class="widget widget_categories"><h2 class="widget-title">{texts.t("Categories")}</h2><nav aria-label="Categories"><ul>{cats}</ul></nav></section>

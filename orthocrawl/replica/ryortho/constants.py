@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..constants import TODAY as TODAY  # the replicas share one "now"
+from ..text import words, wp_pages
 
 SITE_NAME = "ryortho"
 SITE_TITLE = "Orthopedics This Week"
@@ -21,3 +22,9 @@ POST_ID_STRIDE = 16
 BLOCK_EDITOR_YEAR = 2019
 # Before this year the theme printed classic captions as <div class="wp-caption">.
 HTML5_CAPTION_YEAR = 2016
+
+_W = words(__file__)
+# The newsroom: (writer, author slug, share of bylines, bio).
+STAFF = tuple((w["name"], w["slug"], w["share"], w["bio"]) for w in _W["staff"])
+CATEGORIES: tuple[tuple[str, str], ...] = tuple(map(tuple, _W["categories"]))
+WP_PAGES = wp_pages(_W)

@@ -7,33 +7,36 @@ from random import Random
 
 from ..blocks import OLDER_URL, SELF_URL, clean
 from ..inline import Ink
-from ..slugs import slugify, unique_slug
+from ..slugs import slugify
 from ..text import excerpt
 from ..timefmt import local
 from ..timeline import schedule
-from .constants import POST_ID_BASE, POST_ID_STRIDE
-from .desk import Desk
-from .media import Image
+from ..wp_model import Account, TagBook, Term, Upload, permalinks
+from .constants import CATEGORIES as CATEGORY_ROWS
+from .constants import ORIGIN, POST_ID_BASE, POST_ID_STRIDE, SITE_NAME, STAFF
 from .model import Post
-from .staff import CATEGORIES, WRITER_WEIGHTS, WRITERS, TagBook, Writer
-from .stories import KINDS
+from .stories import KINDS, Desk, sections
 from .variants import link
 
 _FLAGS = {"debate": "Debate", "feature": "Exclusive"}
+WRITERS = tuple(Account(name, slug, ORIGIN, (bio,)) for name, slug, _, bio in STAFF)
+WRITER_WEIGHTS = tuple(share for _, _, share, _ in STAFF)
+CATEGORIES = {slug: Term(name, slug, "category", 3 + n, ORIGIN)
+              for n, (name, slug) in enumerate(CATEGORY_ROWS)}
 
 
 def build_posts(count: int, seed: int) -> tuple[list[Post], TagBook]:
-    tags = TagBook()
+    tags = TagBook(ORIGIN, 400)
     # The shared timeline, drawn with this site's own seed so its days differ from OSN's.
     times = schedule(count, seed * 1009 + 17)
     posts = [draft(i, seed, published, modified, tags)
              for i, (published, modified) in enumerate(times)]
-    assign_paths(posts)
+    permalinks(posts, lambda p: f"/breaking/{p.slug}/")
     cross_link(posts, seed)
     return posts, tags
 
 
-def _byline(page: Random) -> list[Writer]:
+def _byline(page: Random) -> list[Account]:
     first = page.choices(WRITERS, WRITER_WEIGHTS)[0]
     if page.random() >= 0.15:
         return [first]
@@ -54,11 +57,10 @@ def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagB
     lead = None
     if page.random() < 0.85:
         width, height = page.choice(((1200, 800), (1000, 563), (800, 600)))
-        lead = Image(name=slugify(story.image_stem)[:50].strip("-") or "featured",
-                     month=desk.month, width=width, height=height, alt=story.image_alt,
-                     attachment_id=pid + 1,
-                     credit=desk.credit() if page.random() < 0.9 else None)
-    images = [b.image for b in story.blocks if isinstance(b.image, Image)]
+        lead = Upload(ORIGIN, desk.month, slugify(story.image_stem)[:50].strip("-") or "featured",
+                      width, height, story.image_alt, pid + 1,
+                      credit=desk.credit() if page.random() < 0.9 else None)
+    images = [b.image for b in story.blocks if b.image is not None]
     if lead:
         images.insert(0, lead)
 
@@ -80,27 +82,20 @@ def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagB
     if year >= 2015 and len(story.blocks) >= 3 and page.random() < 0.5:
         ad_after = page.randint(0, len(story.blocks) - 2)
 
+    writers = _byline(page)
     post = Post(
-        index=i, post_id=pid, kind=story.kind, title=story.title, flag=flag,
-        published=published, modified=modified, writers=_byline(page),
-        categories=[CATEGORIES[s] for s in dict.fromkeys(story.categories)],
-        tags=[tags.get(name, slugify(name)) for name in story.tags], blocks=story.blocks,
-        description=description, deck=deck, lead=lead, images=images,
+        site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
+        flag=flag, published=published, modified=modified, account=writers[0],
+        writers=writers, bylines=[w.name for w in writers],
+        categories=[CATEGORIES[s] for s in sections(desk, story)],
+        tags=[tags.get(name) for name in story.tags], blocks=story.blocks,
+        description=description, deck=deck, lead=lead, lead_image=lead.url if lead else None,
+        images=images,
         features=frozenset(features), views=int(page.paretovariate(1.2) * 150),
-        ink_style=style, body_text=body_text, ad_after=ad_after,
+        ink_style=style, body_text=body_text, ad_after=ad_after, facts=story.facts,
     )
     post.slug = slugify(story.title)[:80].strip("-")
     return post
-
-
-def assign_paths(posts: list[Post]) -> None:
-    """Permalinks ``/breaking/slug/``, oldest first so a later duplicate slug gets ``-2``."""
-    seen: set[str] = set()
-    for post in reversed(posts):
-        post.slug = slug = unique_slug(post.slug or f"post-{post.post_id}", seen)
-        post.path = f"/breaking/{slug}/"
-        for image in post.images:
-            image.page_url = f"{post.url}{image.name}/"
 
 
 def cross_link(posts: list[Post], seed: int) -> None:
@@ -118,3 +113,4 @@ def cross_link(posts: list[Post], seed: int) -> None:
         older = link(target, f"older-{post.post_id}") if target is not post else post.url
         post.block_html = [b.html.replace(SELF_URL, post.url).replace(OLDER_URL, older)
                            for b in post.blocks]
+        post.body_html = "\n".join(post.block_html)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import wp_feeds
 from ..text import excerpt
 from ..timefmt import rfc822
 from ..wp_feeds import cdata, xml_text
@@ -13,16 +12,14 @@ from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE, TODAY
 from .variants import variant
 
 if TYPE_CHECKING:
-    from datetime import datetime
 
     from .model import Post
 
-_XSL = "//ryortho.com/main-sitemap.xsl"
-_URLSET = ('<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" '
-           'xsi:schemaLocation="http://www.sitemaps.org/schemas/sitemap/0.9 '
-           'http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd" '
-           'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
+URLSET = ('<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '  # Yoast's, without
+          'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" '  # the image schema
+          'xsi:schemaLocation="http://www.sitemaps.org/schemas/sitemap/0.9 '
+          'http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd" '
+          'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
 
 
 def rss(posts: list[Post]) -> str:
@@ -53,32 +50,6 @@ def rss(posts: list[Post]) -> str:
             "\t<sy:updatePeriod>\n\thourly\t</sy:updatePeriod>\n"
             "\t<generator>https://wordpress.org/?v=6.8.1</generator>\n"
             + "".join(items) + "</channel>\n</rss>\n")
-
-
-def _urlset(rows: list[tuple[str, datetime | None, list[str]]]) -> str:
-    return wp_feeds.yoast_urlset(ORIGIN, rows, _XSL, _URLSET)
-
-
-def sitemap_index(posts: list[Post]) -> str:
-    return wp_feeds.yoast_index(ORIGIN, wp_feeds.yoast_entries(posts, TODAY), _XSL)
-
-
-def post_sitemap(posts: list[Post], name: str) -> str | None:
-    chunk = wp_feeds.yoast_chunk(posts, name)
-    if chunk is None:
-        return None
-    return _urlset([(p.url, p.modified, [i.url for i in p.images]) for p in chunk])
-
-
-def page_sitemap(newest: datetime, slugs: list[str]) -> str:
-    rows: list[tuple[str, datetime | None, list[str]]] = [(f"{ORIGIN}/", newest, [])]
-    rows += [(f"{ORIGIN}/{slug}/", TODAY.replace(year=2023, month=6, day=1), [])
-             for slug in slugs]
-    return _urlset(rows)
-
-
-def category_sitemap(rows: list[tuple[str, datetime]]) -> str:
-    return _urlset([(url, when, []) for url, when in rows])
 
 
 def robots() -> str:

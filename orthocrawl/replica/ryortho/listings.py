@@ -2,42 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..inline import attr
-from ..theme import Texts
+from ..text import Texts
 from ..timefmt import long_date
-from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
+from .constants import ORIGIN, PER_PAGE, TAGLINE
 from .seo import yoast_page
 from .theme import body_open, content_close, content_open, head
 from .variants import link
 
 if TYPE_CHECKING:
+    from ..wp_site import Listing
     from .model import Post
     from .theme import SiteChrome
-
-
-@dataclass(slots=True)
-class Listing:
-    """One archive: its posts (newest first) and how its pages look."""
-
-    base: str  # path of page 1, e.g. "/category/spine/"
-    title: str  # h1.page-title
-    seo_title: str  # <title>, before " - Page N of M"
-    body_css: str
-    posts: list[Post]
-    query: str = ""  # "?s=term" for search results
-    schema: str = "CollectionPage"
-    single_page: bool = False  # the front page: one page, then "More Breaking News"
-
-    @property
-    def pages(self) -> int:
-        return 1 if self.single_page else max(1, -(-len(self.posts) // PER_PAGE))
-
-    def page_url(self, n: int) -> str:
-        path = self.base if n == 1 else f"{self.base}page/{n}/"
-        return f"{ORIGIN}{path}{self.query}"
 
 
 def _item(post: Post, texts: Texts, context: str) -> str:
@@ -83,7 +61,7 @@ def _pagination(listing: Listing, n: int) -> str:
 def render_listing(listing: Listing, n: int, chrome: SiteChrome) -> str:
     texts = Texts()
     url = listing.page_url(n)
-    shown = listing.posts[(n - 1) * PER_PAGE:n * PER_PAGE]
+    shown = listing.shown(n)
     seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
     rel = ""
     if n > 1:
@@ -106,7 +84,3 @@ def render_listing(listing: Listing, n: int, chrome: SiteChrome) -> str:
         content_close(chrome.sidebar.html), chrome.footer.html,
     ])
 
-
-def front_page(posts: list[Post]) -> Listing:
-    return Listing("/", "Latest News", f"{SITE_TITLE} - {TAGLINE}", "home blog", posts,
-                   single_page=True)

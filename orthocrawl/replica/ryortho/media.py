@@ -15,47 +15,19 @@ chrome, never article text. Where the credit sits changed with the editor:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..blocks import SELF_URL, Block, clean
 from ..inline import Ink, attr
-from .constants import BLOCK_EDITOR_YEAR, HTML5_CAPTION_YEAR, ORIGIN
+from ..wp_model import Upload
+from .constants import BLOCK_EDITOR_YEAR, HTML5_CAPTION_YEAR
 
 
-@dataclass(slots=True)
-class Image:
-    name: str  # file stem
-    month: str  # upload folder, "2016/08"
-    width: int
-    height: int
-    alt: str
-    attachment_id: int
-    credit: str | None = None  # the credit line printed under it
-    page_url: str | None = None  # attachment page, once the post's URL is known
-
-    @property
-    def url(self) -> str:
-        return f"{ORIGIN}/wp-content/uploads/{self.month}/{self.name}.jpg"
-
-    @property
-    def title(self) -> str:
-        return self.name.replace("-", " ").title()
-
-    def sized(self, width: int) -> str:
-        """The resized copy WordPress made: ``name-600x400.jpg``."""
-        if width >= self.width:
-            return self.url
-        height = round(self.height * width / self.width)
-        return f"{ORIGIN}/wp-content/uploads/{self.month}/{self.name}-{width}x{height}.jpg"
-
-
-def _img(image: Image, width: int, css: str) -> str:
+def _img(image: Upload, width: int, css: str) -> str:
     height = round(image.height * width / image.width)
     return (f'<img decoding="async" class="{css}" src="{attr(image.sized(width))}" '
             f'alt="{attr(image.alt)}" width="{width}" height="{height}" />')
 
 
-def figure(ink: Ink, image: Image, caption: str | None, year: int, style: int,
+def figure(ink: Ink, image: Upload, caption: str | None, year: int, style: int,
            linked: bool) -> Block:
     """An in-body image with its credit, as the editor of ``year`` wrote it.
 

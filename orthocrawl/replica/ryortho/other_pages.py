@@ -6,42 +6,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..inline import TABLES, attr
-from ..theme import Texts
+from ..text import Texts
 from ..timefmt import iso_offset
-from .constants import ORIGIN, SITE_TITLE
+from .constants import ORIGIN, SITE_TITLE, WP_PAGES
 from .seo import yoast_page
 from .theme import body_open, content_close, content_open, head
 
 if TYPE_CHECKING:
-    from .media import Image
+    from ..wp_model import Upload as Image
     from .model import Post
     from .theme import SiteChrome
 
 _T = TABLES[1]
 
-# slug -> (title, paragraphs, page id)
-WP_PAGES: dict[str, tuple[str, tuple[str, ...], int]] = {
-    "about": ("About Us", (
-        "Orthopedics This Week is a weekly news service for people who design, sell, buy and "
-        "implant orthopedic devices.",
-        "Each issue brings news, analysis and a surgeon debate; the archive holds every story "
-        "we have published.",
-        "Advertising and sponsorship enquiries go to the publisher’s office.",
-    ), 12),
-    "contact": ("Contact", (
-        "Send news, corrections and story ideas to the newsroom at news@ryortho.example.",
-        "Subscription questions: subscriptions@ryortho.example.",
-    ), 14),
-    "subscribe": ("Subscribe", (
-        "Subscribers read every story, every week, and search the full archive.",
-        "Individual, institutional and corporate plans are available; all renew yearly.",
-        "Already a subscriber? Log in with the email address you used to sign up.",
-    ), 16),
-    "login": ("Log In", (
-        "Enter your username or email address and your password.",
-        "Forgot Password? Enter your email address and we will send you a link to reset it.",
-    ), 18),
-}
 
 
 def _shell(title: str, seo: str, css: str, main: str, chrome: SiteChrome) -> str:

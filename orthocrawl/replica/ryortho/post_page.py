@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..inline import TABLES, attr
-from ..theme import Texts
+from ..text import Texts
 from ..timefmt import iso_offset, long_date
 from .constants import ORIGIN, SITE_TITLE
 from .seo import yoast_post

@@ -17,8 +17,8 @@ from ..timefmt import iso_offset
 from .constants import ORIGIN, SITE_TITLE, TAGLINE
 
 if TYPE_CHECKING:
+    from ..wp_model import Account as Writer
     from .model import Post
-    from .staff import Writer
 
 WEBSITE = f"{ORIGIN}/#website"
 ORGANIZATION = f"{ORIGIN}/#organization"
@@ -102,7 +102,7 @@ def yoast_post(post: Post) -> str:
         {"@type": "ListItem", "position": 2, "name": post.title}]})
     graph += _site_nodes()
     graph.append({"@type": "Person", "@id": person_id(author), "name": author.name,
-                  "description": author.bio, "url": author.url})
+                  "description": " ".join(author.bio), "url": author.url})
     out.append("\t" + _ld(graph))
     return "".join(out)
 

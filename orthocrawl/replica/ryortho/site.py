@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-from ..wp_site import HTML, RSS, TEXT, Route, WordPressReplica, paged
+from ..wp_model import TagBook, Upload
+from ..wp_site import RSS, TEXT, Listing, Route, WordPressReplica
 from . import feeds
-from .cases import fixture_cases
-from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE, TODAY
-from .content import build_posts
-from .listings import Listing, front_page, render_listing
-from .media import Image
+from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE, TAGLINE, TODAY
+from .content import CATEGORIES, WRITERS, build_posts
+from .feeds import URLSET
+from .listings import render_listing
 from .model import Post
 from .other_pages import WP_PAGES, render_404, render_attachment, render_wp_page
 from .post_page import render_post
-from .staff import CATEGORIES, WRITERS, TagBook
 from .theme import SiteChrome, footer, sidebar, site_header
 from .variants import VARIANT_KINDS, variant
-
-XML = "text/xml; charset=UTF-8"
 
 
 class RyorthoSite(WordPressReplica):
@@ -30,11 +28,19 @@ class RyorthoSite(WordPressReplica):
     domains = list(DOMAINS)
     slash_first = True
     plain_type = "text/plain; charset=UTF-8"
+    sitemap_type = "text/xml; charset=UTF-8"
+    sitemap_xsl = "//ryortho.com/main-sitemap.xsl"
+    sitemap_urlset = URLSET
+    pages_modified = TODAY.replace(year=2023, month=6, day=1)
+    wp_pages = WP_PAGES
+    date_archives = ""
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000) -> None:
         super().__init__(posts, seed, TODAY, cache_size)
         self.tags = tags.by_slug
+        self.categories = CATEGORIES
+        self.accounts = {w.slug: w for w in WRITERS}
         self._chrome: SiteChrome | None = None
 
     def terms_of(self, post: Post) -> Iterable[tuple[str, str]]:
@@ -62,9 +68,6 @@ class RyorthoSite(WordPressReplica):
             out[mixed] = post.url
         return out
 
-    def fixture_cases(self) -> dict[str, str]:
-        return fixture_cases(self.posts)
-
     # -- the theme -----------------------------------------------------------------------------
     @property
     def chrome(self) -> SiteChrome:
@@ -77,72 +80,48 @@ class RyorthoSite(WordPressReplica):
     def render_post(self, post: Post) -> tuple[str, list[str]]:
         return render_post(post, self.chrome)
 
-    def route(self, path: str) -> Route:
+    def document(self, path: str) -> Route:
         if path == "/robots.txt":
             return lambda: (200, feeds.robots(), TEXT)
         if path == "/feed/":
             return lambda: (200, feeds.rss(self.posts), RSS)
-        if path == "/sitemap_index.xml":
-            return lambda: (200, feeds.sitemap_index(self.posts), XML)
-        if path.startswith("/post-sitemap") and path.endswith(".xml"):
-            doc = feeds.post_sitemap(self.posts, path[1:])
-            return None if doc is None else lambda: (200, doc, XML)
-        if path == "/page-sitemap.xml":
-            newest = self.posts[0].modified if self.posts else TODAY
-            return lambda: (200, feeds.page_sitemap(newest, list(WP_PAGES)), XML)
-        if path == "/category-sitemap.xml":
-            rows = [(c.url, self.by_term[("category", c.slug)][0].modified)
-                    for c in self.listed(CATEGORIES.values())]
-            return lambda: (200, feeds.category_sitemap(rows), XML)
-        if path.strip("/") in WP_PAGES:
-            return lambda: (200, render_wp_page(path.strip("/"), self.chrome), HTML)
-        if path in self.attachments:
-            post, image = self.attachments[path]
-            return lambda: (200, render_attachment(post, image, self.chrome), HTML)
-        base, n = paged(path)
-        if base != path and n == 1:
-            return ORIGIN + base
-        listing = self._listing(base)
-        if listing is None or n > listing.pages or n < 1:
-            return None
-        return lambda: (200, render_listing(listing, n, self.chrome), HTML)
+        return self.yoast_sitemap(path) if path.endswith(".xml") else None
 
-    def _listing(self, path: str) -> Listing | None:
-        if path == "/":
-            return front_page(self.posts)
+    def archive(self, path: str) -> Listing | None:
         if path == "/breaking/":
-            return Listing(path, "Breaking News", f"Breaking News - {SITE_TITLE}",
+            return Listing(ORIGIN, path, "Breaking News", f"Breaking News - {SITE_TITLE}",
                            "blog archive", self.posts)
-        term = self.term_archive(path)
-        if not term:
-            return None
-        kind, slug, posts = term
-        if kind == "category":
-            c = CATEGORIES[slug]
-            return Listing(path, c.name, f"{c.name} Archives - {SITE_TITLE}",
-                           f"archive category category-{slug} category-{c.term_id}", posts)
-        if kind == "tag":
-            t = self.tags[slug]
-            return Listing(path, t.name, f"{t.name} Archives - {SITE_TITLE}",
-                           f"archive tag tag-{slug} tag-{t.term_id}", posts)
-        writer = next(w for w in WRITERS if w.slug == slug)
-        return Listing(path, writer.name, f"{writer.name}, Author at {SITE_TITLE}",
-                       f"archive author author-{slug}", posts, schema="ProfilePage")
+        return super().archive(path)
 
-    def render_search(self, term: str, page: int) -> str | None:
-        hits = self.search_hits(term)
-        listing = Listing("/", f"Search Results for: {term}",
-                          f"You searched for {term} - {SITE_TITLE}", "search search-results",
-                          hits, query=f"?s={term}", schema="SearchResultsPage")
-        if page > listing.pages:
-            return None
-        return render_listing(listing, page, self.chrome)
+    def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
+        if kind == "home":
+            return Listing(ORIGIN, "/", "Latest News", f"{SITE_TITLE} - {TAGLINE}", "home blog",
+                           posts, single_page=True)
+        if kind == "search":
+            return Listing(ORIGIN, path, f"Search Results for: {named}",
+                           f"You searched for {named} - {SITE_TITLE}", "search search-results",
+                           posts, schema="SearchResultsPage")
+        css = f"archive {kind} {kind}-{named.slug}"
+        if kind == "author":
+            return Listing(ORIGIN, path, named.name, f"{named.name}, Author at {SITE_TITLE}", css,
+                           posts, schema="ProfilePage")
+        return Listing(ORIGIN, path, named.name, f"{named.name} Archives - {SITE_TITLE}",
+                       f"{css} {kind}-{named.term_id}", posts)
+
+    def render_listing(self, listing: Listing, n: int) -> str:
+        return render_listing(listing, n, self.chrome)
+
+    def render_page(self, slug: str) -> str:
+        return render_wp_page(slug, self.chrome)
+
+    def render_attachment(self, post: Post, image: Upload) -> str:
+        return render_attachment(post, image, self.chrome)
 
     def render_404(self) -> str:
         return render_404(self.chrome)
 
 
-def _lead(by_path: dict[str, Post], attachment_path: str) -> Image | None:
+def _lead(by_path: dict[str, Post], attachment_path: str) -> Upload | None:
     post = by_path.get(attachment_path.rsplit("/", 2)[0] + "/")
     return post.lead if post else None
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..inline import TABLES
-from ..theme import Part, Texts
+from ..text import Part, Texts, template
 from ..timefmt import weekday_date
 from .constants import ORIGIN, PUBLISHER, SITE_TITLE, TAGLINE, TODAY
 
@@ -42,31 +42,14 @@ class SiteChrome:
     footer: Part
 
 
+HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
+
+
 def head(title: str, seo: str, extra: str = "") -> str:
     """The document head: Yoast's block (``seo``) amid the theme's assets."""
     esc = title.translate(TABLES[1])
-    return f"""<!DOCTYPE html>
-<html lang="en-US">
-<head>
-<meta charset="UTF-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="profile" href="https://gmpg.org/xfn/11">
-<meta name='robots' content='index, follow, max-image-preview:large, max-snippet:-1, max-video-preview:-1' />
-
-	<!-- This site is optimized with the Yoast SEO plugin v25.7 - https://yoast.com/wordpress/plugins/seo/ -->
-	<title>{esc}</title>
-{seo}	<!-- / Yoast SEO plugin. -->
-
-<link rel="alternate" type="application/rss+xml" title="{SITE_TITLE} &raquo; Feed" href="{ORIGIN}/feed/" />
-<link rel='stylesheet' id='wp-block-library-css' href='{ORIGIN}/wp-includes/css/dist/block-library/style.min.css?ver=6.8.1' type='text/css' media='all' />
-<link rel='stylesheet' id='leaky-paywall-css' href='{ORIGIN}/wp-content/plugins/leaky-paywall/css/subscriber.css?ver=4.21.4' type='text/css' media='all' />
-<link rel='stylesheet' id='otw-style-css' href='{ASSETS}/css/style.css?ver={THEME_VER}' type='text/css' media='all' />
-<script type="text/javascript" src="{ORIGIN}/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
-<link rel="https://api.w.org/" href="{ORIGIN}/wp-json/" />
-{extra}<meta name="generator" content="WordPress 6.8.1" />
-<link rel="icon" href="{ORIGIN}/wp-content/uploads/2017/03/otw-icon-32x32.png" sizes="32x32" />
-</head>
-"""  # noqa: E501 - verbatim theme markup
+    return HEAD.format(assets=ASSETS, extra=extra, origin=ORIGIN,
+                       seo=seo, site=SITE_TITLE, ver=THEME_VER, title=esc)
 
 
 def _menu(texts: Texts, items: tuple[tuple[str, str], ...], ident: str) -> str:

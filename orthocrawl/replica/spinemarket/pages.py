@@ -4,36 +4,15 @@ HEADHUNTERS, ... with slug-only URLs just like posts), attachment pages and the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..inline import TABLES, attr
-from ..text import excerpt
-from ..theme import Texts
+from ..text import Texts, excerpt
 from ..wp_model import Post, Upload
-from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE
+from ..wp_site import Listing
+from .constants import ORIGIN, SITE_TITLE
 from .post_page import entry_meta
 from .theme import SCHEMA, Chrome, shell
 
 _T = TABLES[1]
-
-
-@dataclass(slots=True)
-class Listing:
-    """One archive: its posts (newest first) and its titles."""
-
-    base: str  # path of page 1, e.g. "/category/articles/"
-    title: str  # h1.archive-title ("" on the home page)
-    seo_title: str
-    body_css: str
-    posts: list[Post]
-    query: str = ""  # "?s=term" for search results
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-len(self.posts) // PER_PAGE))
-
-    def page_url(self, n: int) -> str:
-        return f"{ORIGIN}{self.base if n == 1 else f'{self.base}page/{n}/'}{self.query}"
 
 
 def _item(post: Post, texts: Texts) -> str:
@@ -75,7 +54,7 @@ def _pagination(listing: Listing, n: int) -> str:
 
 def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
     texts = Texts()
-    shown = listing.posts[(n - 1) * PER_PAGE:n * PER_PAGE]
+    shown = listing.shown(n)
     title = listing.seo_title + (f" – Page {n}" if n > 1 else "")
     header = (f'<div class="archive-description taxonomy-archive-description taxonomy-description">'
               f'<h1 class="archive-title">{listing.title.translate(_T)}</h1></div>\n'
@@ -122,6 +101,3 @@ def render_404(chrome: Chrome) -> str:
             "</p></div></article>")
     return shell(f"Not found, error 404 – {SITE_TITLE}", None, None, "error404", main, chrome)
 
-
-def home(posts: list[Post]) -> Listing:
-    return Listing("/", "", f"{SITE_TITLE} – {TAGLINE}", "home blog", posts)

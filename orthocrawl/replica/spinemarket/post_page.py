@@ -4,10 +4,10 @@ site's jobs banner, entry footer (categories, tags), after-entry widget, comment
 
 from __future__ import annotations
 
-from .. import plugins
+from .. import wp_plugins
 from ..constants import LOCAL_OFFSET
 from ..inline import TABLES, attr
-from ..theme import Texts
+from ..text import Texts
 from ..timefmt import comment_time, iso_offset, local, long_date
 from ..wp_comments import avatar, comment_form
 from ..wp_model import Post
@@ -61,14 +61,14 @@ def _content(post: Post, texts: Texts) -> str:
     top = "addtoany" in f and post.post_id % 2 == 0
     out = ['<div class="entry-content" itemprop="text">', _featured(post)]
     if top:
-        out.append(plugins.addtoany(post, texts, top=True))
+        out.append(wp_plugins.addtoany(post, texts, top=True))
     out += [post.body_html, "\n"]
     if "jobs" in f:  # added to every post's content with Genesis Simple Hooks
         texts.append(JOBS)
         out.append(f'<div class="smg-jobs-banner"><p><a href="{ORIGIN}/headhunters">'
                    f"{JOBS.translate(_T)}</a></p></div>")
     if "addtoany" in f and not top:
-        out.append(plugins.addtoany(post, texts, top=False))
+        out.append(wp_plugins.addtoany(post, texts, top=False))
     out.append("</div>")
     return "".join(out)
 

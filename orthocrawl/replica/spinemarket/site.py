@@ -7,14 +7,15 @@ WordPress core's own sitemaps (``/wp-sitemap.xml``), the feed, and the Articles 
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import wp_feeds
 from ..constants import TODAY
-from ..wp_model import Post
-from ..wp_site import HTML, RSS, TEXT, XML, Route, WordPressReplica, paged
-from .cases import fixture_cases
+from ..wp_model import Post, Upload
+from ..wp_site import RSS, TEXT, XML, Listing, Route, WordPressReplica
 from .constants import HOST, ORIGIN, PAGES, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
 from .content import CATEGORIES, POSTER, TagBook, build_posts
-from .pages import Listing, home, render_404, render_attachment, render_listing, render_wp_page
+from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .theme import Chrome, footer, sidebar, site_header
 
@@ -24,10 +25,15 @@ class SpineMarketSite(WordPressReplica):
     origin = ORIGIN
     hosts = (HOST, f"www.{HOST}")
     domains = [HOST, f"www.{HOST}"]
+    wp_pages = PAGES
+    page_slash = False
+    date_archives = "months"
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int) -> None:
         super().__init__(posts, seed, TODAY)
         self.tags = tags.by_slug
+        self.categories = CATEGORIES
+        self.accounts = {POSTER.slug: POSTER}
         self._chrome: Chrome | None = None
 
     @property
@@ -41,15 +47,12 @@ class SpineMarketSite(WordPressReplica):
     def render_post(self, post: Post) -> tuple[str, list[str]]:
         return render_post(post, self.chrome)
 
-    def fixture_cases(self) -> dict[str, str]:
-        return fixture_cases(self.posts)
-
     def non_article_urls(self) -> list[str]:
         urls = [f"{ORIGIN}/{slug}" for slug in PAGES] + [f"{ORIGIN}/?s=spine"]
         return urls + [ORIGIN + path for path in list(self.attachments)[:4]]
 
     # -- routes --------------------------------------------------------------------------------
-    def route(self, path: str) -> Route:
+    def document(self, path: str) -> Route:
         if path == "/robots.txt":
             return lambda: (200, wp_feeds.robots(f"{ORIGIN}/wp-sitemap.xml"), TEXT)
         if path == "/feed":
@@ -57,20 +60,7 @@ class SpineMarketSite(WordPressReplica):
                                               lambda p: p.url, TODAY), RSS)
         if path.startswith("/wp-sitemap") and path.endswith(".xml"):
             return self._sitemap(path[1:])
-        slug = path[1:]
-        if slug in PAGES:
-            title, paras, page_id = PAGES[slug]
-            return lambda: (200, render_wp_page(slug, title, paras, page_id, self.chrome), HTML)
-        if path in self.attachments:
-            post, image = self.attachments[path]
-            return lambda: (200, render_attachment(post, image, self.chrome), HTML)
-        base, n = paged(path)
-        listing = self._listing(base)
-        if listing is None or n > listing.pages or not base.endswith("/"):
-            return None
-        if n == 1 and base != path:
-            return ORIGIN + base  # /page/1/ -> the archive itself
-        return lambda: (200, render_listing(listing, n, self.chrome), HTML)
+        return None
 
     def _sitemap(self, name: str) -> Route:
         posts = self.posts
@@ -80,49 +70,40 @@ class SpineMarketSite(WordPressReplica):
                      "wp-sitemap-users-1.xml"]
             return lambda: (200, wp_feeds.core_index(ORIGIN, names), XML)
         chunk = wp_feeds.core_chunk(posts, name)
-        if chunk is not None:
-            return lambda: (200, wp_feeds.core_urlset(ORIGIN, [p.url for p in chunk]), XML)
-        locs = {
+        locs = [p.url for p in chunk] if chunk is not None else {
             "wp-sitemap-posts-page-1.xml": [f"{ORIGIN}/{slug}" for slug in PAGES],
             "wp-sitemap-taxonomies-category-1.xml": [
                 c.url for c in self.listed(CATEGORIES.values())],
             "wp-sitemap-taxonomies-post_tag-1.xml": [t.url for t in self.tags.values()],
             "wp-sitemap-users-1.xml": [POSTER.url],
         }.get(name)
-        if locs is None:
-            return None
-        return lambda: (200, wp_feeds.core_urlset(ORIGIN, locs), XML)
+        return None if locs is None else lambda: (200, wp_feeds.core_urlset(ORIGIN, locs), XML)
 
-    def _listing(self, path: str) -> Listing | None:
-        if path == "/":
-            return home(self.posts)
-        term = self.term_archive(path)
-        if term:
-            kind, slug, posts = term
-            if kind == "category":
-                c = CATEGORIES[slug]
-                return Listing(path, c.name, f"{c.name} – {SITE_TITLE}",
-                               f"archive category category-{slug} category-{c.term_id}", posts)
-            if kind == "tag":
-                t = self.tags[slug]
-                return Listing(path, t.name, f"{t.name} – {SITE_TITLE}",
-                               f"archive tag tag-{slug} tag-{t.term_id}", posts)
-            return Listing(path, f"About {POSTER.name}", f"{POSTER.name} – {SITE_TITLE}",
-                           f"archive author author-{slug}", posts)
-        date = self.date_archive(path, days=False)
-        if date:
-            label, posts = date
-            return Listing(path, f"Archives for {label}", f"{label} – {SITE_TITLE}",
+    def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
+        if kind == "home":
+            return Listing(ORIGIN, "/", "", f"{SITE_TITLE} – {TAGLINE}", "home blog", posts)
+        if kind == "search":
+            return Listing(ORIGIN, path, f"Search Results for: {named}",
+                           f"Search Results for “{named}” – {SITE_TITLE}",
+                           "search search-results", posts)
+        if kind == "date":
+            return Listing(ORIGIN, path, f"Archives for {named}", f"{named} – {SITE_TITLE}",
                            "archive date", posts)
-        return None
+        css = f"archive {kind} {kind}-{named.slug}"
+        if kind == "author":
+            return Listing(ORIGIN, path, f"About {named.name}", f"{named.name} – {SITE_TITLE}",
+                           css, posts)
+        return Listing(ORIGIN, path, named.name, f"{named.name} – {SITE_TITLE}",
+                       f"{css} {kind}-{named.term_id}", posts)
 
-    def render_search(self, term: str, page: int) -> str | None:
-        hits = self.search_hits(term)
-        listing = Listing("/", f"Search Results for: {term}", f"Search Results for “{term}” – "
-                          f"{SITE_TITLE}", "search search-results", hits, query=f"?s={term}")
-        if page > listing.pages:
-            return None
-        return render_listing(listing, page, self.chrome)
+    def render_listing(self, listing: Listing, n: int) -> str:
+        return render_listing(listing, n, self.chrome)
+
+    def render_page(self, slug: str) -> str:
+        return render_wp_page(slug, *self.wp_pages[slug], self.chrome)
+
+    def render_attachment(self, post: Post, image: Upload) -> str:
+        return render_attachment(post, image, self.chrome)
 
     def render_404(self) -> str:
         return render_404(self.chrome)

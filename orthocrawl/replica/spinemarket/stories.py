@@ -1,6 +1,6 @@
-"""The Spine Market Group's kinds of post: press-release reposts (the bulk), FDA clearances,
-trade stories reposted with their writer's byline, the site's own market notes, product
-spotlights and videos.
+"""The Spine Market Group's kinds of post, from the shared corpus: press-release reposts (the
+bulk), FDA clearances, trade stories reposted with their writer's byline, the site's own
+market notes, product spotlights and videos.
 
 Reposts were pasted from wherever they came from: some as ``<p>`` paragraphs, some as one
 ``<div>`` per paragraph, some as one paragraph broken by ``<br><br>``. Many end with a
@@ -10,263 +10,163 @@ in the body like any other line.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from random import Random
 
-from .. import phrases, vocab
-from ..blocks import Block, clean, embed, heading, item_list, paragraph, table
-from ..inline import Span
+from ..blocks import Block, clean, heading, item_list, paragraph, table
+from ..corpus import cast, parts, stories
+from ..corpus.writer import Story, Writer
+from ..inline import Ink, Span
 from ..slugs import slugify
-from ..stories_corporate import about_block
-from ..timefmt import ap_date
 from ..wp_media import captioned, upload
 from ..wp_model import Upload
-from ..writing import Writer, headline_case
 from .constants import ORIGIN
 
 PASTE_STYLES = ("p", "p", "p", "div", "br")
-_ANNOUNCE = {
-    "launch": ("{company} Launches the {product} {device}",
-               "the full commercial launch of the {product} {device_lower}"),
-    "first_cases": ("{company} Completes First Cases with the {product} {device}",
-                    "the first surgical cases with its {product} {device_lower}"),
-    "funding": ("{company} Raises {amount} to Expand the {product} Platform",
-                "the close of a {amount} growth financing"),
-    "acquisition": ("{company} Acquires {other_company}{ltd}",
-                    "a definitive agreement to acquire {other_company}{ltd}"),
-    "appointment": ("{company} Appoints {exec} as {title_case}",
-                    "the appointment of {exec} as {exec_title}"),
-    "distribution": ("{company} and {other_company} Sign Distribution Agreement",
-                     "an exclusive U.S. distribution agreement with {other_company}"),
-}
+# A story's generic category -> this site's.
+CATEGORIES = {"business-finance": "mergers-acquisitions", "fda": "fda-clearances"}
 
 
-@dataclass
-class Draft:
-    kind: str
-    title: str = ""
-    blocks: list[Block] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)  # slugs after "articles"
-    tags: list[str] = field(default_factory=list)
-    bylines: list[str] = field(default_factory=list)
-    byline_block: Block | None = None
-    source: str | None = None  # the publisher the closing "Source:" line names
-    summary: str | None = None  # the Genesis SEO description, when one was written
-
-
-class Desk:
+class Desk(Writer):
     """One post's writer, its paste style and its uploads."""
 
-    def __init__(self, w: Writer) -> None:
-        self.w = w
-        self.style = w.pick(PASTE_STYLES)
+    extras = frozenset({"hashes"})
+
+    def __init__(self, rng: Random, ink: Ink, published: datetime, post_id: int) -> None:
+        super().__init__(rng, ink, published, post_id)
+        self.style = self.pick(PASTE_STYLES)
         self.uploads: list[Upload] = []
         self.alts: list[str] = []
-        f = w.facts
-        f["title_case"] = headline_case(f["exec_title"])
-        f["ltd"] = " Ltd." if w.chance(0.3) else ""
-        f["wire"] = w.pick(vocab.WIRES)[0]
 
-    def paras(self, texts: list[str | Span]) -> list[Block]:
+    def paras(self, texts: Sequence[str | Span]) -> list[Block]:
         """Paragraphs as this post's source pasted them."""
-        w, ink = self.w, self.w.ink
-        spans = [w.linked(t) if isinstance(t, str) else t for t in texts]
+        ink = self.ink
+        spans = [self.linked(t) if isinstance(t, str) else t for t in texts]
         if self.style == "br" and len(spans) > 1:
-            parts: list[str | Span] = []
+            joined: list[str | Span] = []
             for n, span in enumerate(spans):
-                parts += [ink.br(), ink.br(), span] if n else [span]
-            return [paragraph(ink.join(parts))]
+                joined += [ink.br(), ink.br(), span] if n else [span]
+            return [paragraph(ink.join(joined))]
         if self.style == "div":
             blocks = [Block("div", f"<div>{h}</div>", clean(t)) for h, t in spans]
-            if w.chance(0.3):
+            if self.chance(0.3):
                 blocks.insert(1, Block("div", "<div>&nbsp;</div>"))
             return blocks
-        css = ' style="text-align: justify;"' if w.chance(0.15) else ""
+        css = ' style="text-align: justify;"' if self.chance(0.15) else ""
         return [Block("p", f"<p{css}>{h}</p>", clean(t)) for h, t in spans]
 
-    def source_line(self, name: str, href: str | None) -> Block:
-        """The closing "Source: NAME" line, in one of the ways editors typed it."""
-        ink, style = self.w.ink, self.w.rng.randint(0, 4)
-        if href and style < 2:
-            span = ink.join(["Source: ", ink.a(href, name)])
-        elif style == 2:
-            span = ink.join([ink.b("Source:"), " ", name])
-        elif style == 3:
-            span = ink.join(["Source: ", ink.i(name)])
-        else:
-            span = ink.join(["Source:", ("&nbsp;", "\u00a0"), name])
-        return paragraph(span)
+    def things(self, items: Sequence[str]) -> list[Block]:
+        return [self.p(f"Here are {len(items)} things to know:"), *super().things(items)]
 
-    def image(self, stem: str, alt: str, caption: str | None) -> Block:
-        w = self.w
-        image = upload(w.rng, ORIGIN, w.month, stem, alt, w.post_id + 2 + len(self.uploads))
+    def figure(self, stem: str, caption: str | None, alt: str = "") -> Block:
+        image = upload(self.rng, ORIGIN, self.month, stem, alt,
+                       self.post_id + 2 + len(self.uploads))
         self.uploads.append(image)
         if alt:
             self.alts.append(alt)
-        cap = None if caption is None else w.ink.t(caption)
-        return captioned(image, cap, "xhtml", width=w.pick((300, 500, 640)),
-                         align=w.pick(("aligncenter", "alignright")), link=w.chance(0.5))
+        return captioned(image, None if caption is None else self.ink.t(caption), "xhtml",
+                         width=self.pick((300, 500, 640)),
+                         align=self.pick(("aligncenter", "alignright")), link=self.chance(0.5))
+
+    def close(self, story: Story, chance: float, name: str, href: str | None) -> Story:
+        """The closing "Source: NAME" line, in one of the ways editors typed it."""
+        if self.chance(chance):
+            ink, style = self.ink, self.rng.randint(0, 4)
+            if href and style < 2:
+                span = ink.join(["Source: ", ink.a(href, name)])
+            elif style == 2:
+                span = ink.join([ink.b("Source:"), " ", name])
+            elif style == 3:
+                span = ink.join(["Source: ", ink.i(name)])
+            else:
+                span = ink.join(["Source:", ("&nbsp;", "\u00a0"), name])
+            story.source = name
+            story.blocks.append(paragraph(span))
+        return story
 
 
-def _quote(w: Writer, pool: tuple[str, ...], who: str, role: str) -> str:
-    first, second = (w.fill(q) for q in w.rng.sample(pool, 2))
-    return f"“{first},” said {who}, {role}. “{second}.”"
+def categories(story: Story) -> list[str]:
+    """The story's categories as this site's slugs (some generic ones have none here)."""
+    return ["articles", *dict.fromkeys(CATEGORIES.get(c, c) for c in story.categories)]
 
 
-def _tags(w: Writer) -> list[str]:
-    if w.chance(0.35):
-        return []
-    tags = w.rng.sample(vocab.TAGS, w.rng.randint(1, 3))
-    if w.chance(0.5):
-        tags.append(w.facts["company"])
-    return list(dict.fromkeys(tags))
+def press(d: Desk) -> Story:
+    story = stories.release(d)
+    story.kind = "press"
+    story.categories = [c for c in story.categories if c not in ("spine", "orthopedics")]
+    wire = story.wire[0] if story.wire else None
+    return d.close(story, 0.7, wire or d.facts.company.name, None if wire else d.facts.company.site)
 
 
-def _close(d: Desk, draft: Draft, chance: float, name: str, href: str | None) -> None:
-    if d.w.chance(chance):
-        draft.source = name
-        draft.blocks.append(d.source_line(name, href))
+def fda(d: Desk) -> Story:
+    story = stories.clearance(d)
+    story.kind, story.categories = "fda", ["fda", "press-releases"]
+    return d.close(story, 0.6, d.facts.company.name, d.facts.company.site)
 
 
-def press(d: Desk) -> Draft:
-    w, f = d.w, d.w.facts
-    variant = w.pick(tuple(_ANNOUNCE))
-    title, announce = _ANNOUNCE[variant]
-    draft = Draft("press", title=w.fill(title), categories=["press-releases"])
-    if variant in ("acquisition", "funding"):
-        draft.categories.append("mergers-acquisitions")
-    dash = w.pick(("--", "—"))
-    wire = f" /{f['wire']}/" if w.chance(0.5) else ""
-    lead = (f"{f['city']}, {ap_date(w.published)}{wire} {dash} {f['company']}, "
-            f"{f['company_desc']}, today announced {w.fill(announce)}.")
-    texts: list[str | Span] = [lead + " " + w.sentences(phrases.PRESS_DETAIL, 1)]
-    texts += [w.sentences(phrases.PRESS_DETAIL, w.rng.randint(1, 3))
-              for _ in range(w.rng.randint(1, 2))]
-    texts.append(_quote(w, phrases.PRESS_QUOTE, f["exec"], f"{f['exec_title']} of {f['company']}"))
-    draft.blocks = d.paras(texts)
-    if w.chance(0.3):
-        draft.blocks.append(w.p(w.fill("Highlights of the {product} {device_lower} include:")))
-        feats = w.rng.sample(phrases.FDA_FEATURES, w.rng.randint(3, 5))
-        draft.blocks.append(item_list([w.linked(w.fill(x)) for x in feats]))
-    if w.chance(0.6):
-        draft.blocks += about_block(w, w.pick((0, 3)))
-    if w.chance(0.25):
-        draft.blocks.append(Block("p", '<p style="text-align: center;">###</p>', "###"))
-    wire_name = f["wire"] if wire else f["company"]
-    _close(d, draft, 0.7, wire_name, f["company_site"] if not wire else None)
-    draft.tags = _tags(w)
-    if w.chance(0.3):
-        draft.summary = w.fill("{company} announced " + announce + ".")
-    return draft
-
-
-def fda(d: Desk) -> Draft:
-    w, f = d.w, d.w.facts
-    draft = Draft("fda", categories=["fda-clearances", "press-releases"])
-    draft.title = w.fill(w.pick(("{company} Receives FDA 510(k) Clearance for {product} {device}",
-                                 "FDA Clears the {product} {device} from {company}")))
-    lead = " ".join(w.fill(x) for x in phrases.FDA_DETAIL[:2])
-    texts: list[str | Span] = [f"{f['city']}, {ap_date(w.published)} — {lead}",
-                               w.sentences(phrases.FDA_DETAIL[2:], w.rng.randint(2, 3))]
-    texts.append(_quote(w, phrases.PRESS_QUOTE, f["exec"], f"{f['exec_title']} of {f['company']}"))
-    draft.blocks = d.paras(texts)
-    if w.chance(0.5):
-        draft.blocks += about_block(w, w.pick((0, 3)))
-    _close(d, draft, 0.6, f["company"], f["company_site"])
-    draft.tags = _tags(w)
-    return draft
-
-
-def trade(d: Desk) -> Draft:
+def trade(d: Desk) -> Story:
     """A trade outlet's story, reposted: its writer's byline opens the body."""
-    w, ink = d.w, d.w.ink
-    draft = Draft("trade", categories=["spine-companies"])
-    lead_i = w.rng.randrange(6)
-    draft.title = w.fill((
-        "{company} to acquire {other_company} for {amount}", "{surgeon} joins {hospital}",
-        "{company} opens ASC in {hospital_city}", "{company} raises {amount}",
-        "{company_poss} spine revenue climbs {pct}%",
-        "{hospital} performs first {procedure} with {technology}")[lead_i])
-    names = w.rng.sample(vocab.WRITERS, 2 if w.chance(0.15) else 1)
-    line = " and ".join(names)
-    draft.bylines = names
-    span = ink.i(f"By {line}") if w.chance(0.3) else ink.t(f"By {line}")
+    story = stories.news(d)
+    story.kind, story.categories = "trade", ["spine-companies"]
+    story.bylines = d.rng.sample(cast.WRITERS, 2 if d.chance(0.15) else 1)
+    line = " and ".join(story.bylines)
+    span = d.ink.i(f"By {line}") if d.chance(0.3) else d.ink.t(f"By {line}")
     # The byline was pasted along with the story: a <div> line in a post pasted as divs.
-    draft.byline_block = (Block("div", f"<div>{span[0]}</div>", clean(span[1]))
+    story.byline_block = (Block("div", f"<div>{span[0]}</div>", clean(span[1]))
                           if d.style == "div" else paragraph(span))
-    texts: list[str | Span] = [w.fill(phrases.NEWS_LEAD[lead_i])]
-    texts += [w.sentences(phrases.NEWS_DETAIL, w.rng.randint(1, 2))
-              for _ in range(w.rng.randint(1, 3))]
-    draft.blocks = d.paras(texts)
-    if w.chance(0.35):
-        n = w.rng.randint(3, 5)
-        draft.blocks.append(w.p(f"Here are {n} things to know:"))
-        items = [w.linked(w.fill(s)) for s in w.rng.sample(phrases.THINGS, n)]
-        draft.blocks.append(item_list(items, ordered=w.chance(0.5)))
-    outlet = w.pick(vocab.OUTLETS)
-    _close(d, draft, 0.85, outlet[0],
-           f"{outlet[1]}{outlet[2]}{slugify(draft.title)[:60].strip('-')}.html")
-    draft.tags = _tags(w)
-    return draft
+    name, home, path = d.pick(cast.OUTLETS)
+    return d.close(story, 0.85, name, f"{home}{path}{slugify(story.title)[:60].strip('-')}.html")
 
 
-def market(d: Desk) -> Draft:
+def market(d: Desk) -> Story:
     """The site's own market note: a table and a data note that is no article source."""
-    w, ink, f = d.w, d.w.ink, d.w.facts
-    draft = Draft("market", categories=["market-analysis"])
-    draft.title = w.fill(w.pick(("Spine Market Update: {market} in {year}",
-                                 "{region} {market} Market: Our Take",
-                                 "{market}: Who Is Gaining Share")))
-    draft.blocks = d.paras([w.fill(w.pick(phrases.MARKET_LEAD)),
-                            w.sentences(phrases.MARKET_DETAIL, 2)])
-    rows = [[ink.t("Company"), ink.t(f"{f['year']} revenue (USD M)"), ink.t("Change")]]
-    for company in w.rng.sample(vocab.COMPANIES, w.rng.randint(4, 6)):
-        rows.append([ink.t(company[0]), ink.t(f"{w.rng.randint(40, 2400):,}"),
-                     ink.t(f"{w.rng.choice('+-')}{w.rng.randint(1, 19)}%")])
-    draft.blocks.append(table(rows, head=w.chance(0.8)))
-    draft.blocks.append(w.p(ink.i("Source: SPINEMarketGroup estimates based on company filings.")))
-    if w.chance(0.5):
-        draft.blocks.append(heading(3, ink.t("What to watch")))
-    draft.blocks.append(w.para(phrases.MARKET_DETAIL, w.rng.randint(1, 3)))
-    draft.tags = _tags(w)
-    draft.summary = w.fill("Our look at the {market_lower} market in {year}.")
-    return draft
+    ink, s = d.ink, d.slots
+    story = Story("market", categories=["market-analysis"], facts=d.facts)
+    story.title = d.fill(d.pick(("Spine Market Update: {market} in {year}",
+                                 "{region} {market} Market: Our Take")))
+    blocks = d.paras([d.fill(d.pick(parts.MARKET_LEADS)), d.sentences(parts.MARKET_DETAIL, 2)])
+    rows = [[ink.t("Company"), ink.t(f"{s['year']} revenue (USD M)"), ink.t("Change")]]
+    for company in d.rng.sample(cast.COMPANIES, d.rng.randint(4, 6)):
+        rows.append([ink.t(company.name), ink.t(f"{d.rng.randint(40, 2400):,}"),
+                     ink.t(f"{d.rng.choice('+-')}{d.rng.randint(1, 19)}%")])
+    blocks += [table(rows, head=d.chance(0.8)),
+               d.p(ink.i("Source: SPINEMarketGroup estimates based on company filings."))]
+    if d.chance(0.5):
+        blocks.append(heading(3, ink.t("What to watch")))
+    story.blocks = [*blocks, d.para(parts.MARKET_DETAIL, d.rng.randint(1, 3))]
+    story.tags = stories.tags(d, most=3)
+    story.summary = d.fill("Our look at the {market_lower} market in {year}.")
+    return story
 
 
-def spotlight(d: Desk) -> Draft:
-    w, f = d.w, d.w.facts
-    draft = Draft("spotlight", categories=["products"])
-    draft.title = w.fill("Product Spotlight: {company} {product} {device}")
-    draft.blocks = [d.image(f"{f['product']} {f['device']}", w.pick(("", f["product"])),
-                            w.pick((w.fill("The {product} {device_lower}. Image courtesy of "
-                                           "{company}."), None)))]
-    draft.blocks += d.paras([w.sentences(phrases.PRESS_DETAIL, 2),
-                             w.sentences(phrases.FDA_DETAIL[2:], 2)])
-    draft.blocks.append(item_list([w.linked(w.fill(x))
-                                   for x in w.rng.sample(phrases.FDA_FEATURES, 3)]))
-    _close(d, draft, 0.4, f["company"], f["company_site"])
-    draft.tags = _tags(w)
-    return draft
+def spotlight(d: Desk) -> Story:
+    s = d.slots
+    story = Story("spotlight", categories=["products"], facts=d.facts)
+    story.title = d.fill("Product Spotlight: {company} {product} {device}")
+    caption = d.fill("The {product} {device_lower}. Image courtesy of {company}.")
+    story.blocks = [d.figure(f"{s['product']} {s['device']}", d.pick((caption, None)),
+                             d.pick(("", s["product"]))),
+                    *d.paras([d.sentences(parts.DETAIL, 2),
+                              d.sentences(parts.CLEARANCE[2:], 2)]),
+                    item_list([d.linked(d.fill(x)) for x in d.rng.sample(parts.FEATURES, 3)])]
+    story.tags = stories.tags(d, most=3)
+    return d.close(story, 0.4, d.facts.company.name, d.facts.company.site)
 
 
-def video(d: Desk) -> Draft:
-    w = d.w
-    draft = Draft("video", categories=["videos"])
-    draft.title = w.fill("Video: {company} {product} Surgical Technique")
-    draft.blocks = [embed(f"{w.rng.getrandbits(40):010x}", draft.title, w.rng.randint(0, 2)),
-                    w.p(w.fill("{surgeon}, {surgeon_role} at {hospital}, demonstrates the "
-                               "{product} {device_lower} in a {procedure} case."))]
-    draft.tags = _tags(w)
-    return draft
+def video(d: Desk) -> Story:
+    story = stories.brief(d, video=1.0)
+    story.kind, story.categories = "video", ["videos"]
+    return story
 
 
 def featured_image(d: Desk) -> Upload:
     """The post's featured image (the theme prints it above the content)."""
-    w, f = d.w, d.w.facts
-    return upload(w.rng, ORIGIN, w.month, f"{f['company']} {f['product']}", f"{f['company']} logo",
-                  w.post_id + 1)
+    s = d.slots
+    return upload(d.rng, ORIGIN, d.month, f"{s['company']} {s['product']}",
+                  f"{s['company']} logo", d.post_id + 1)
 
 
-KINDS: tuple[tuple[Callable[[Desk], Draft], float], ...] = (
+KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
     (press, 0.45), (fda, 0.14), (trade, 0.2), (market, 0.09), (spotlight, 0.07), (video, 0.05),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..inline import TABLES, attr
-from ..theme import Part, Texts
+from ..text import Part, Texts, template
 from ..wp_model import Post, Term
 from .constants import MENU, NEWSLETTER, ORIGIN, SITE_TITLE, TAGLINE
 
@@ -27,27 +27,15 @@ class Chrome:
     footer: Part
 
 
+HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
+
+
 def head(title: str, description: str | None, canonical: str | None, extra: str = "") -> str:
     """Genesis's own SEO: title, the description written for the post, canonical link."""
     desc = f'<meta name="description" content="{attr(description)}" />\n' if description else ""
     link = f'<link rel="canonical" href="{canonical}" />\n' if canonical else ""
-    return f"""<!DOCTYPE html>
-<html lang="en-US">
-<head >
-<meta charset="UTF-8" />
-<meta name="viewport" content="width=device-width, initial-scale=1" />
-<title>{title.translate(TABLES[1])}</title>
-{desc}<meta name='robots' content='max-image-preview:large' />
-<link rel='dns-prefetch' href='//fonts.googleapis.com' />
-<link rel="alternate" type="application/rss+xml" title="{SITE_TITLE} &raquo; Feed" href="{ORIGIN}/feed" />
-<link rel='stylesheet' id='smg-pro-css' href='{THEME}/style.css?ver=2.1.0' type='text/css' media='all' />
-<link rel='stylesheet' id='google-fonts-css' href='//fonts.googleapis.com/css?family=Lato%3A300%2C400%2C700&#038;ver=2.1.0' type='text/css' media='all' />
-<script type="text/javascript" src="{ORIGIN}/wp-includes/js/jquery/jquery.min.js?ver=3.7.1" id="jquery-core-js"></script>
-<link rel="https://api.w.org/" href="{ORIGIN}/wp-json/" />
-{link}{extra}<link rel="pingback" href="{ORIGIN}/xmlrpc.php" />
-<link rel="icon" href="{ORIGIN}/wp-content/uploads/2014/02/smg-icon.png" sizes="32x32" />
-</head>
-"""  # noqa: E501 - verbatim theme markup
+    return HEAD.format(desc=desc, extra=extra, link=link, origin=ORIGIN,
+                       site=SITE_TITLE, theme=THEME, title=title.translate(TABLES[1]))
 
 
 def site_header() -> Part:

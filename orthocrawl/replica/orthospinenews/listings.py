@@ -1,0 +1,113 @@
+"""Archive pages: home, categories, tags, authors, dates and search results."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from ..constants import TODAY
+from ..inline import attr
+from ..text import excerpt
+from ..timefmt import display_date
+from .constants import ORIGIN, SITE_TITLE, TAGLINE
+from .seo import yoast_page
+from .theme import Texts, body_open, content_open, head
+from .variants import link
+
+if TYPE_CHECKING:
+    from ..wp_site import Listing
+    from .model import Post
+    from .post_page import SiteChrome
+
+
+def _item(post: Post, texts: Texts, context: str, now: datetime) -> str:
+    href = attr(link(post, context))
+    lead = post.byline_block.text + " " if post.byline_block else ""
+    cat = post.categories[0]
+    thumb = (f'<img width="390" height="220" src="{attr(post.lead.resize(390))}" '
+             f'class="attachment-jannah-image-large size-jannah-image-large wp-post-image" '
+             f'alt="" decoding="async" />' if post.lead else "")
+    return (
+        f'<li class="post-item post-{post.post_id} post type-post status-publish format-standard '
+        f'{"has-post-thumbnail " if post.lead else ""}category-{cat.slug} tie-standard">'
+        f'<a aria-label="{attr(post.title)}" href="{href}" class="post-thumb"><span '
+        f'class="post-cat-wrap"><span class="post-cat tie-cat-{cat.term_id}">{texts.t(cat.name)}'
+        f"</span></span>{thumb}</a><div class=\"post-details\"><div class=\"post-meta clearfix\">"
+        f'<span class="author-meta single-author no-avatars"><span class="meta-item '
+        f'meta-author-wrapper"><span class="meta-author"><a href="{post.account.url}" '
+        f'class="author-name tie-icon" title="{attr(post.account.name)}">'
+        f"{texts.t(post.account.name)}</a></span></span></span><span class=\"date meta-item "
+        f'tie-icon">{texts.t(display_date(post.published, now))}</span></div>'
+        f'<h2 class="post-title"><a href="{href}">{texts.t(post.title)}</a></h2>'
+        f'<p class="post-excerpt">{texts.t(excerpt(lead + post.body_text, 26))}</p>'
+        f'<a class="more-link button" href="{href}">Read More &raquo;</a></div></li>\n')
+
+
+def _pagination(listing: Listing, n: int) -> str:
+    last = listing.pages
+    if last == 1:
+        return ""
+    if listing.paging == "next":
+        parts = []
+        if n > 1:
+            parts.append(f'<span class="first-last-pages prev-page"><a href="'
+                         f'{attr(listing.page_url(n - 1))}">Previous page</a></span>')
+        if n < last:
+            parts.append(f'<span class="first-last-pages next-page"><a href="'
+                         f'{attr(listing.page_url(n + 1))}">Next page</a></span>')
+        return f'<div class="pages-nav"><div class="pages-standard">{" ".join(parts)}</div></div>'
+    items = []
+    if n > 1:
+        items.append(f'<li class="the-prev-page"><a href="{attr(listing.page_url(n - 1))}">'
+                     f"&laquo;</a></li>")
+    for k in range(max(1, n - 2), min(last, n + 2) + 1):
+        if k == n:
+            items.append(f'<li class="current"><span class="pages-nav-item">{k}</span></li>')
+        else:
+            items.append(f'<li><a class="pages-nav-item" href="{attr(listing.page_url(k))}" '
+                         f'title="{k}">{k}</a></li>')
+    if n + 2 < last:
+        items.append('<li class="extend"><span class="pages-nav-item">...</span></li>')
+    if n < last:
+        items.append(f'<li class="the-next-page"><a href="{attr(listing.page_url(n + 1))}">'
+                     f"&raquo;</a></li>")
+        items.append(f'<li class="last-page first-last-pages"><a href="'
+                     f'{attr(listing.page_url(last))}" title="Last">Last &raquo;</a></li>')
+    return f'<div class="pages-nav"><ul class="pages-numbers">{"".join(items)}</ul></div>'
+
+
+def render_listing(listing: Listing, n: int, chrome: SiteChrome, now: datetime = TODAY) -> str:
+    """Page ``n`` of ``listing``; ``now`` is the site's clock (relative dates of new posts)."""
+    texts = Texts()
+    url = listing.page_url(n)
+    shown = listing.shown(n)
+    seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
+    if n == 1 and listing.base == "/":
+        seo_title = f"{SITE_TITLE} - {TAGLINE}"
+    rel = ""
+    if n > 1:
+        rel += f'<link rel="prev" href="{attr(listing.page_url(n - 1))}" />\n'
+    if n < listing.pages:
+        rel += f'<link rel="next" href="{attr(listing.page_url(n + 1))}" />\n'
+    seo = yoast_page(url, seo_title, listing.description, kind=listing.schema)
+    css = listing.body_css + (f" paged paged-{n}" if n > 1 else "")
+    desc = (f'<div class="taxonomy-description entry"><p>{texts.t(listing.description)}</p></div>'
+            if listing.description else "")
+    items = "".join(_item(p, texts, f"list-{listing.base}-{n}", now) for p in shown)
+    if not shown:
+        items = '<li class="post-item"><p>Nothing Found</p></li>'
+    return "".join([
+        head(seo_title, seo, rel), body_open(css + " wrapper-has-shadow block-head-1 "
+                                             "is-desktop sidebar-right has-sidebar"),
+        chrome.header.html, content_open(),
+        f'<header class="entry-header-outer container-wrapper"><nav id="breadcrumb"><a href="'
+        f'{ORIGIN}/"><span class="tie-icon-home" aria-hidden="true"></span> Home</a>'
+        f'<em class="delimiter">/</em><span class="current">{texts.t(listing.title)}</span>'
+        f'</nav><h1 class="page-title">{texts.t(listing.title)}</h1>{desc}</header>\n',
+        '<div class="mag-box wide-post-box"><div class="container-wrapper"><div '
+        'class="mag-box-container clearfix"><ul id="posts-container" data-layout="default" '
+        f'data-settings="{{&#039;uncropped_image&#039;:&#039;jannah-image-post&#039;}}" '
+        f'class="posts-items">\n{items}</ul><div class="clearfix"></div></div></div></div>\n',
+        _pagination(listing, n), "\n</div><!-- .main-content /-->\n", chrome.sidebar.html,
+        "</div><!-- .main-content-row /--></div><!-- #content /-->\n", chrome.footer.html,
+    ])

@@ -1,0 +1,41 @@
+"""In-body images as OrthoSpineNews writes them: through Jetpack's CDN, with classic or
+block-editor captions."""
+
+from __future__ import annotations
+
+from ..blocks import SELF_URL, Block, clean
+from ..inline import Ink, Span, attr
+from ..wp_model import Upload
+
+
+def figure(ink: Ink, image: Upload, caption: Span | None, classic: bool) -> Block:
+    """An in-body image: classic ``figure.wp-caption`` (linked to its attachment page) or a
+    block-editor ``figure.wp-block-image``. Only the caption reads as text."""
+    ident = image.attachment_id
+    if caption is not None:
+        image.caption = caption[1]
+    if classic:
+        width = min(image.width, 640)
+        img = (f'<img loading="lazy" decoding="async" class="size-full wp-image-{ident}" '
+               f'src="{attr(image.resize(width))}" alt="{attr(image.alt)}" width="{width}" '
+               f'height="{round(image.height * width / image.width)}" '
+               f'srcset="{attr(image.resize(width))} {width}w, {attr(image.resize(300))} 300w" '
+               f'sizes="(max-width: {width}px) 100vw, {width}px" />')
+        link = f'<a href="{SELF_URL}attachment/{image.name}/">{img}</a>'
+        if caption is None:
+            return Block("figure", f'<figure id="attachment_{ident}" style="width: {width}px" '
+                                   f'class="wp-caption aligncenter">{link}</figure>', "", image)
+        return Block(
+            "figure",
+            f'<figure id="attachment_{ident}" aria-describedby="caption-attachment-{ident}" '
+            f'style="width: {width}px" class="wp-caption aligncenter">{link}'
+            f'<figcaption id="caption-attachment-{ident}" class="wp-caption-text">{caption[0]}'
+            f"</figcaption></figure>",
+            clean(caption[1]), image)
+    img = (f'<img decoding="async" src="{attr(image.resize(780))}" alt="{attr(image.alt)}" '
+           f'class="wp-image-{ident}"/>')
+    cap = ("" if caption is None else
+           f'<figcaption class="wp-element-caption">{caption[0]}</figcaption>')
+    text = "" if caption is None else clean(caption[1])
+    return Block("figure", f'<figure class="wp-block-image size-large">{img}{cap}</figure>',
+                 text, image)

@@ -1,0 +1,205 @@
+"""ReplicaSite: the built site, its truth, and ``handle()`` which answers any request."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from .. import wp_feeds
+from ..constants import TODAY
+from ..responses import Headers, Response, finish, header, unmodified_since
+from ..timefmt import display_date, http_date, weekday_date
+from ..wp_model import Upload
+from ..wp_site import HTML, RSS, TEXT, Listing, Route, WordPressReplica
+from .constants import (
+    CANONICAL_HOST,
+    DOMAINS,
+    ORIGIN,
+    PER_PAGE,
+    SITE_NAME,
+    SITE_TITLE,
+    TAGLINE,
+    WP_PAGES,
+)
+from .content import ACCOUNTS, CATEGORIES, TagBook, build_posts
+from .listings import render_listing
+from .model import Post
+from .other_pages import render_404, render_attachment, render_wp_page
+from .post_page import SiteChrome, render_post
+from .states import Evolution, evolve, no_changes, state_today
+from .theme import Part, footer, sidebar, site_header
+from .variants import VARIANT_KINDS, variant
+
+__all__ = ["Headers", "ReplicaSite", "Response", "build_site"]
+
+_DATE_SPAN = '<span class="date meta-item tie-icon">{}</span>'
+
+
+class ReplicaSite(WordPressReplica):
+    """A deterministic OrthoSpineNews: posts, pages, feeds and sitemaps, rendered lazily.
+
+    A later state (``later``) keeps the state-1 site as ``base``: the pages of posts it did
+    not change are the base's, byte for byte, as a page cache would keep serving them."""
+
+    name = SITE_NAME
+    origin = ORIGIN
+    hosts = (CANONICAL_HOST, *(d for d in DOMAINS if d != CANONICAL_HOST))
+    domains = list(DOMAINS)
+    slash_first = True
+    plain_type = "text/plain; charset=UTF-8"
+    sitemap_type = "text/xml; charset=UTF-8"
+    sitemap_xsl = f"//{CANONICAL_HOST}/main-sitemap.xsl"  # a scheme-relative stylesheet
+    pages_modified = TODAY.replace(year=2024, month=3, day=14)
+    wp_pages = WP_PAGES
+
+    def __init__(self, posts: list[Post], tags: TagBook, seed: int,
+                 cache_size: int = 20000, *, base: ReplicaSite | None = None,
+                 later: Evolution | None = None) -> None:
+        super().__init__(posts, seed, later.today if later else TODAY, cache_size)
+        self.base, self.later = base, later
+        self.state = 1 if later is None else 2
+        self._fresh = later.fresh if later else set()
+        self._at = {p.post_id: n for n, p in enumerate(posts)}
+        self.categories = CATEGORIES
+        self.tags = tags.by_slug
+        self.accounts = {a.slug: a for a in ACCOUNTS}
+        self._chrome: SiteChrome | None = None
+
+    # -- what the tests and benchmarks read ------------------------------------------------
+    def changes(self) -> dict[str, list[str]]:
+        """URLs new, edited, silently edited and deleted since state 1 (all empty in state 1)."""
+        return self.later.changes() if self.later else no_changes()
+
+    def non_article_urls(self) -> list[str]:
+        urls = [f"{ORIGIN}/{slug}/" for slug in self.wp_pages] + [f"{ORIGIN}/?s=spine"]
+        return urls + [ORIGIN + path for path in self.attachments]
+
+    def variant_urls(self) -> dict[str, str]:
+        """A sample of every variant kind, each mapped to the canonical URL it collapses to."""
+        sample = self.posts[:3] + [p for p in self.posts if p.path.count("/") == 2][:1]
+        out: dict[str, str] = {}
+        for post in sample:
+            for kind in VARIANT_KINDS:
+                out[variant(post, kind)] = post.url
+            mixed = variant(post, "http").rstrip("/") + "?utm_source=rss&utm_medium=rss"
+            out[mixed] = post.url
+        return out
+
+    # -- the theme, rendered and cached ------------------------------------------------------
+    @property
+    def chrome(self) -> SiteChrome:
+        if self._chrome is None:
+            latest = self.posts[:8]
+            popular = sorted(self.posts[:60], key=lambda p: (-p.views, p.index))[:4]
+            counts = sorted(((len(v), k[1]) for k, v in self.by_term.items() if k[0] == "tag"),
+                            key=lambda x: (-x[0], x[1]))
+            cloud = [self.tags[slug] for _, slug in counts[:20]]
+            header = site_header(latest)
+            if self.today != TODAY:  # the header prints the date
+                old, new = weekday_date(TODAY), weekday_date(self.today)
+                header = Part(header.html.replace(old, new, 1),
+                              tuple(new if t == old else t for t in header.texts))
+            self._chrome = SiteChrome(header, sidebar(latest, popular, cloud), footer(latest))
+        return self._chrome
+
+    def _rendered_post(self, post: Post) -> tuple[bytes, list[str], str]:
+        """(page, chrome lines, ETag) of a post's page."""
+        if self.base is not None and post.post_id not in self._fresh:
+            return self.base._rendered_post(post)  # unchanged since state 1
+
+        def make() -> tuple[bytes, list[str], str]:
+            at = self._at[post.post_id]
+            around = self.posts[at + 1:at + 4] or self.posts[:3]
+            html, lines = render_post(post, self.chrome, [p for p in around if p is not post])
+            if self.today != TODAY:  # the post's own date, as the later clock prints it
+                old, new = (display_date(post.published, now) for now in (TODAY, self.today))
+                html = html.replace(_DATE_SPAN.format(old), _DATE_SPAN.format(new), 1)
+                if old in lines:
+                    lines[lines.index(old)] = new
+            body = html.encode()
+            return body, lines, f'"{hashlib.sha1(body).hexdigest()[:24]}"'
+
+        return self.cached(("post", post.post_id), make)
+
+    def document(self, path: str) -> Route:
+        if path == "/robots.txt":
+            return lambda: (200, wp_feeds.robots(f"{ORIGIN}/sitemap_index.xml"), TEXT)
+        if path == "/feed/":
+            return lambda: (200, wp_feeds.rss(
+                SITE_TITLE, ORIGIN, TAGLINE, self.posts[:PER_PAGE], lambda p: variant(p, "utm"),
+                TODAY, _summary, comment_feeds=True), RSS)
+        return self.yoast_sitemap(path) if path.endswith(".xml") else None
+
+    def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
+        name = getattr(named, "name", named)
+        css = f"archive {kind} {kind}-{named.slug}" if kind in ("category", "tag", "author") \
+            else ""
+        if kind == "home":
+            return Listing(ORIGIN, "/", "Latest News", SITE_TITLE, "home blog", posts)
+        if kind == "search":
+            return Listing(ORIGIN, path, f"Search Results for: {named}",
+                           f"You searched for {named} - {SITE_TITLE}", "search search-results",
+                           posts, schema="SearchResultsPage")
+        if kind == "author":
+            return Listing(ORIGIN, path, name, f"{name}, Author at {SITE_TITLE}", css, posts,
+                           schema="ProfilePage")
+        if kind == "date":
+            return Listing(ORIGIN, path, name, f"{name} - {SITE_TITLE}", "archive date", posts,
+                           paging="next")
+        return Listing(ORIGIN, path, name, f"{name} Archives - {SITE_TITLE}",
+                       f"{css} {kind}-{named.term_id}", posts,
+                       paging="next" if kind == "tag" else "numbers",
+                       description=named.description)
+
+    def render_listing(self, listing: Listing, n: int) -> str:
+        return render_listing(listing, n, self.chrome, self.today)
+
+    def render_page(self, slug: str) -> str:
+        return render_wp_page(slug, *self.wp_pages[slug], self.chrome)
+
+    def render_attachment(self, post: Post, image: Upload) -> str:
+        return render_attachment(post, image, self.chrome)
+
+    def render_404(self) -> str:
+        return render_404(self.chrome)
+
+    # -- HTTP: ETags ------------------------------------------------------------------------------
+    def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
+        body, _, etag = self._rendered_post(post)
+        extra = [("Last-Modified", http_date(post.modified)),
+                 ("Link", f'<{ORIGIN}/?p={post.post_id}>; rel=shortlink'), ("ETag", etag)]
+        status = 304 if _not_modified(headers, etag, post.modified) else 200
+        if status == 304:
+            return 304, extra, b""
+        return finish(method, 200, body, HTML, extra)
+
+
+def _summary(post: Post) -> str:
+    """The feed excerpt starts at the byline paragraph, then the body text."""
+    lead = post.byline_block.text + " " if post.byline_block else ""
+    return lead + post.body_text
+
+
+def _not_modified(headers: Mapping[str, str], etag: str, modified: datetime) -> bool:
+    """If-None-Match decides when sent (weak comparison); else If-Modified-Since."""
+    match = header(headers, "If-None-Match")
+    if match is not None:
+        tags = {t.strip().removeprefix("W/") for t in match.split(",")}
+        return "*" in tags or etag in tags
+    return unmodified_since(headers, modified)
+
+
+def build_site(articles: int = 120, seed: int = 7, state: int = 1) -> ReplicaSite:
+    """Build the replica with ``articles`` posts; same arguments, byte-identical site.
+
+    ``state=2`` is the same site some days later (see states.py); ``site.changes()`` says
+    what changed."""
+    state_today(state)  # rejects unknown states before any work
+    posts, tags = build_posts(articles, seed)
+    site = ReplicaSite(posts, tags, seed)
+    if state == 1:
+        return site
+    later = evolve(posts, tags, seed, state)
+    return ReplicaSite(later.posts, tags, seed, base=site, later=later)

@@ -1,0 +1,165 @@
+"""The Jannah theme's shared chrome: document head, header, sidebar, footer, go-to-top.
+
+Every visible chrome string goes through ``Texts.t`` so the page can list its chrome lines.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..constants import TODAY
+from ..inline import attr
+from ..text import CHROME_TABLE as _CHROME_TABLE
+from ..text import Part, Texts, template
+from ..timefmt import long_date, weekday_date
+from .constants import FOOTER_ABOUT, NEWSLETTER_PITCH, ORIGIN, SITE_TITLE, TAGLINE
+
+if TYPE_CHECKING:
+    from .model import Post, Term
+
+ASSETS = f"{ORIGIN}/wp-content/themes/jannah/assets"
+THEME_VER = "7.3.4"
+
+
+HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
+
+
+def head(title: str, seo: str, extra: str = "") -> str:
+    """The document head: Yoast's block (``seo``) amid the theme's assets."""
+    esc = title.translate(_CHROME_TABLE)
+    return HEAD.format(assets=ASSETS, extra=extra, origin=ORIGIN,
+                       seo=seo, site=SITE_TITLE, ver=THEME_VER, title=esc)
+
+
+MAIN_MENU = (
+    ("Home", "/"), ("Spine", "/category/spine/"), ("Orthopedics", "/category/orthopedics/"),
+    ("Interviews", "/category/interviews/"), ("FDA", "/category/fda/"),
+    ("Business & Finance", "/category/business-finance/"),
+    ("Market Reports", "/category/market-reports/"), ("Research", "/category/research/"),
+    ("Press Releases", "/category/press-releases/"), ("Contact", "/contact/"),
+)
+TOP_MENU = (("About Us", "/about-us/"), ("Advertise With Us", "/about-us/#advertise"),
+            ("Contact", "/contact/"), ("Newsletter", "/about-us/#newsletter"))
+FOOTER_MENU = (("About Us", "/about-us/"), ("Contact", "/contact/"),
+               ("Privacy Policy", "/about-us/#privacy"), ("Feed", "/feed/"))
+
+
+def _menu(texts: Texts, items: tuple[tuple[str, str], ...], ident: str) -> str:
+    lis = "".join(
+        f'<li id="menu-item-{n}" class="menu-item menu-item-type-custom menu-item-{n}">'
+        f'<a href="{ORIGIN}{href}">{texts.t(label)}</a></li>'
+        for n, (label, href) in enumerate(items, 40))
+    return f'<ul id="{ident}" class="menu">{lis}</ul>'
+
+
+def _post_line(texts: Texts, post: Post, href: str) -> str:
+    return (f'<li class="widget-single-post-item widget-post-list tie-standard">'
+            f'<div class="post-widget-body "><a class="post-title the-subtitle" '
+            f'href="{attr(href)}">{texts.t(post.title)}</a><div class="post-meta">'
+            f'<span class="date meta-item tie-icon">{texts.t(long_date(post.published))}'
+            f"</span></div></div></li>")
+
+
+def site_header(latest: list[Post]) -> Part:
+    texts = Texts()
+    ticker = "".join(f'<li class="news-item"><a href="{p.url}">{texts.t(p.title)}</a></li>'
+                     for p in latest[:5])
+    html = f"""<div class="background-overlay">
+<div id="tie-container" class="site tie-container">
+<div id="tie-wrapper">
+<header id="theme-header" class="theme-header header-layout-3 main-nav-dark main-nav-default-dark main-nav-below has-stream-item top-nav-active top-nav-light top-nav-default-light top-nav-above has-shadow has-normal-width-logo mobile-header-default">
+<nav id="top-nav" class="has-date-breaking-menu top-nav header-nav has-breaking-news" aria-label="Secondary Navigation"><div class="container"><div class="topbar-wrapper">
+<div class="topbar-today-date tie-icon">{texts.t(weekday_date(TODAY))}</div>
+<div class="tie-alignleft"><div class="breaking controls-is-active"><span class="breaking-title"><span class="tie-icon-bolt breaking-icon" aria-hidden="true"></span><span class="breaking-title-text">{texts.t("Breaking News")}</span></span>
+<ul id="breaking-news-in-header" class="breaking-news" data-type="reveal">{ticker}</ul></div></div>
+<div class="tie-alignright"><div class="top-menu header-menu">{_menu(texts, TOP_MENU, "menu-top")}</div></div>
+</div></div></nav>
+<div class="container header-container"><div class="tie-row logo-row"><div class="logo-wrapper"><div class="tie-col-md-4 logo-container clearfix">
+<div id="logo" class="image-logo"><a title="{SITE_TITLE}" href="{ORIGIN}/"><picture class="tie-logo-default tie-logo-picture"><img class="tie-logo-img-default tie-logo-img" src="{ORIGIN}/wp-content/uploads/2019/02/osn-logo.png" alt="{SITE_TITLE}" width="300" height="49" /></picture></a>
+<h1 class="h1-off">{SITE_TITLE}</h1></div></div></div>
+<div class="container stream-item stream-item-top-wrapper"><div class="stream-item-top"><a href="https://sponsor.example/spine-summit" rel="nofollow noopener" target="_blank"><img src="{ORIGIN}/wp-content/uploads/2026/01/summit-728x90.jpg" alt="" width="728" height="90" /></a></div></div>
+</div></div>
+<div class="main-nav-wrapper"><nav id="main-nav" class="main-nav header-nav" aria-label="Primary Navigation"><div class="container"><div class="main-menu-wrapper"><div id="menu-components-wrap">
+<div class="main-menu main-menu-wrap tie-alignleft"><div id="main-nav-menu" class="main-menu header-menu">{_menu(texts, MAIN_MENU, "menu-main")}</div></div>
+<ul class="components"><li class="search-compact-icon menu-item custom-menu-link"><a href="#" class="tie-search-trigger"><span class="tie-icon-search tie-search-icon" aria-hidden="true"></span><span class="screen-reader-text">{texts.t("Search for")}</span></a></li></ul>
+</div></div></div></nav></div>
+</header>
+"""  # noqa: E501 - verbatim theme markup
+    return Part(html, tuple(texts))
+
+
+def sidebar(latest: list[Post], popular: list[Post], cloud: list[Term]) -> Part:
+    texts = Texts()
+    recent = "".join(_post_line(texts, p, p.url) for p in latest[:5])
+    hot = "".join(_post_line(texts, p, p.url) for p in popular[:4])
+    tags = "".join(f'<a href="{t.url}" class="tag-cloud-link tag-link-{t.term_id} '
+                   f'tag-link-position-{n}" style="font-size: {8 + n % 9}pt;" '
+                   f'aria-label="{attr(t.name)}">{texts.t(t.name)}</a>\n'
+                   for n, t in enumerate(cloud, 1))
+    html = f"""<aside class="sidebar tie-col-md-4 tie-col-xs-12 normal-side is-sticky" aria-label="Primary Sidebar">
+<div class="theiaStickySidebar">
+<div id="posts-list-widget-2" class="container-wrapper widget posts-list"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Recent Posts")}</div></div>
+<div class="widget-posts-list-wrapper"><div class="widget-posts-list-container"><ul class="posts-list-items widget-posts-wrapper">{recent}</ul></div></div><div class="clearfix"></div></div>
+<div id="stream-item-widget-3" class="container-wrapper widget stream-item-widget"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Advertisement")}</div></div>
+<div class="stream-item-widget-content"><a href="https://sponsor.example/robotics-course" rel="nofollow noopener" target="_blank"><img class="widget-stream-image" src="{ORIGIN}/wp-content/uploads/2025/03/course-300x250.jpg" width="300" height="250" alt="{texts.t("Hands-on robotics course for spine surgeons")}" /></a>
+<p class="stream-item-caption">{texts.t("Hands-on robotics course for spine surgeons")}</p></div><div class="clearfix"></div></div>
+<div id="posts-list-widget-4" class="container-wrapper widget posts-list"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Most Popular This Month")}</div></div>
+<div class="widget-posts-list-wrapper"><div class="widget-posts-list-container"><ul class="posts-list-items widget-posts-wrapper">{hot}</ul></div></div><div class="clearfix"></div></div>
+<div id="text-5" class="container-wrapper widget widget_text"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Weekly Newsletter")}</div></div><div class="textwidget"><p>{texts.t(NEWSLETTER_PITCH)}</p>
+<p><a class="button" href="{ORIGIN}/about-us/#newsletter">{texts.t("Subscribe for free")}</a></p></div><div class="clearfix"></div></div>
+<div id="tag_cloud-2" class="container-wrapper widget widget_tag_cloud"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Tags")}</div></div><div class="tagcloud">{tags}</div><div class="clearfix"></div></div>
+</div></aside>
+"""  # noqa: E501 - verbatim theme markup
+    return Part(html, tuple(texts))
+
+
+def footer(latest: list[Post]) -> Part:
+    texts = Texts()
+    recent = "".join(_post_line(texts, p, p.url) for p in latest[5:8])
+    year = TODAY.year
+    html = f"""<footer id="footer" class="site-footer dark-skin dark-widgetized-area">
+<div id="footer-widgets-container"><div class="container"><div class="footer-widget-area "><div class="tie-row">
+<div class="tie-col-md-4 normal-side"><div id="text-2" class="container-wrapper widget widget_text"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("About " + SITE_TITLE)}</div></div><div class="textwidget"><p>{texts.t(FOOTER_ABOUT)}</p>
+<p>{texts.t(TAGLINE + ".")}</p></div><div class="clearfix"></div></div></div>
+<div class="tie-col-md-4 normal-side"><div id="posts-list-widget-7" class="container-wrapper widget posts-list"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("More Headlines")}</div></div><ul class="posts-list-items">{recent}</ul><div class="clearfix"></div></div></div>
+<div class="tie-col-md-4 normal-side"><div id="text-9" class="container-wrapper widget widget_text"><div class="widget-title the-global-title"><div class="the-subtitle">{texts.t("Contact the Newsroom")}</div></div><div class="textwidget"><p>{texts.t("Press releases and story tips: news@orthospinenews.example")}</p></div></div></div>
+</div></div></div></div>
+<div id="site-info" class="site-info site-info-layout-2"><div class="container"><div class="tie-row"><div class="tie-col-md-12">
+<div class="copyright-text copyright-text-first">&copy; Copyright {year}, All Rights Reserved &nbsp;|&nbsp; {SITE_TITLE}</div>
+<div class="footer-menu">{_menu(texts, FOOTER_MENU, "menu-footer")}</div>
+<ul class="social-icons"><li class="social-icons-item"><a class="social-link rss-social-icon" rel="external noopener nofollow" target="_blank" href="{ORIGIN}/feed/"><span class="tie-social-icon tie-icon-feed"></span><span class="screen-reader-text">RSS</span></a></li></ul>
+</div></div></div></div>
+</footer>
+<a id="go-to-top" class="go-to-top-button" href="#go-to-top"><span class="tie-icon-angle-up"></span><span class="screen-reader-text">{texts.t("Back to top button")}</span></a>
+</div><!-- #tie-wrapper /-->
+</div><!-- #tie-container /-->
+</div><!-- .background-overlay /-->
+<script type="text/javascript" id="tie-scripts-js-extra">
+/* <![CDATA[ */
+var tie = {{"is_rtl":"","ajaxurl":"https:\\/\\/www.orthospinenews.com\\/wp-admin\\/admin-ajax.php","is_side_aside_light":"","is_taqyeem_active":"","is_sticky_video":"","copyright_text":"","lang_no_results":"Nothing Found","ajax_loader":"<div class=\\"loader-overlay\\"><div class=\\"spinner\\"><\\/div><\\/div>","type_to_search":"Type and hit Enter","ad_blocker_detector":""}};
+/* ]]> */
+</script>
+<script type="text/javascript" src="{ASSETS}/js/scripts.min.js?ver={THEME_VER}" id="tie-scripts-js"></script>
+<script type="text/javascript" src="{ASSETS}/js/desktop.min.js?ver={THEME_VER}" id="tie-js-desktop-js"></script>
+<script type="text/javascript" src="https://stats.wp.com/e-202647.js" id="jetpack-stats-js" defer="defer" data-wp-strategy="defer"></script>
+</body>
+</html>
+"""  # noqa: E501 - verbatim theme markup
+    # The copyright line is one text line split by &nbsp; entities.
+    texts.append(f"© Copyright {year}, All Rights Reserved | {SITE_TITLE}")
+    return Part(html, tuple(texts))
+
+
+def body_open(css: str) -> str:
+    return f'<body id="tie-body" class="{css}">\n'
+
+
+def content_open() -> str:
+    return ('<div id="content" class="site-content container"><div id="main-content-row" '
+            'class="tie-row main-content-row">\n<div class="main-content tie-col-md-8 '
+            'tie-col-xs-12" role="main">\n')
+
+
+def content_close(side: str) -> str:
+    return f"</div><!-- .main-content /-->\n{side}</div><!-- .main-content-row /--></div>" \
+           "<!-- #content /-->\n"
