@@ -95,3 +95,19 @@ def serve(db: Path, sock: socket.socket, on_ready: Callable[[str], None]) -> Non
     finally:
         signal.signal(signal.SIGTERM, previous)
         sock.close()
+
+
+def serve_archive(db: Path, host: str, port: int, on_ready: Callable[[str], None]) -> None:
+    """Serve the archive at host:port until Ctrl-C or SIGTERM (ArchiveError, one line, for a
+    port that cannot be had: busy, or a bad host)."""
+    from orthocrawl.archive import ArchiveError
+
+    try:
+        sock = listen(host, port)
+    except OSError as error:
+        raise ArchiveError(f"cannot listen on {host}:{port}: {error.strerror or error}") \
+            from None
+    try:
+        serve(db, sock, on_ready)
+    except KeyboardInterrupt:  # Ctrl-C is how it is meant to stop
+        pass

@@ -11,6 +11,8 @@ matplotlib.use("Agg")  # files only, no display
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
+from orthocrawl.errors import UserError
+
 
 def _month_range(first: str, last: str) -> list[str]:
     year, month = map(int, first.split("-"))
@@ -22,10 +24,19 @@ def _month_range(first: str, last: str) -> list[str]:
     return months
 
 
+class ChartError(UserError, ValueError):
+    """A chart that cannot be drawn or written; the message is one line."""
+
+
+def check_path(path: Path) -> None:
+    if path.suffix.lower() not in (".png", ".svg"):
+        raise ChartError(f"{path}: the chart file must end in .png or .svg", 2)
+
+
 def draw(counts: list[tuple[str, str, int]], path: Path, title: str) -> None:
     """Stacked bars of articles per month by site, saved as PNG or SVG (by suffix)."""
     if not counts:
-        raise ValueError("no dated articles to draw")
+        raise ChartError("no dated articles to draw")
     by_site: dict[str, dict[str, int]] = defaultdict(dict)
     for month, site, count in counts:
         by_site[site][month] = count
@@ -45,5 +56,9 @@ def draw(counts: list[tuple[str, str, int]], path: Path, title: str) -> None:
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, ncols=min(5, len(by_site)))
     fig.tight_layout()
-    fig.savefig(path)
-    plt.close(fig)
+    try:
+        fig.savefig(path)
+    except OSError as error:
+        raise ChartError(f"cannot write {path}: {error.strerror}") from None
+    finally:
+        plt.close(fig)

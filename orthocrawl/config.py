@@ -15,10 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from orthocrawl.errors import BadInput
+
 PREFIX = "ORTHOCRAWL_"
 
 
-class SettingError(ValueError):
+class SettingError(BadInput):
     """A setting a user gave that cannot be used; the message is one line."""
 
 
@@ -196,6 +198,24 @@ def validate(values: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> dict[str,
         except ValueError as error:
             raise SettingError(f"setting {name}={value!r}: expected {error}") from None
     return parsed
+
+
+def parse_assignments(values: tuple[str, ...] | list[str]) -> dict[str, str]:
+    """`-s NAME=VALUE` values as a dict (SettingError for one that is not NAME=VALUE)."""
+    parsed = {}
+    for value in values:
+        name, sep, given = value.partition("=")
+        if not sep or not name.strip():
+            raise SettingError(f"--set {value!r}: write NAME=VALUE")
+        parsed[name.strip()] = given
+    return parsed
+
+
+def setting(name: str, given: Mapping[str, Any]) -> Any:
+    """An ORTHOCRAWL_* setting's value outside a crawl: given (as `-s`), else from the
+    environment, else its default; all of them checked (SettingError)."""
+    chosen = validate({**from_environment(), **given})
+    return chosen.get(name, SETTINGS_BY_NAME[name].default)
 
 
 def validate_scrapy_settings(settings: Any) -> None:

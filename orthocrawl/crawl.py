@@ -5,7 +5,7 @@ orthocrawl's `scrapy crawl` command alike."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +15,12 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
-from orthocrawl.archive import Archive
-from orthocrawl.config import from_environment, validate_scrapy_settings
+from orthocrawl.archive import Archive, ArchiveError
+from orthocrawl.config import SettingError, from_environment, validate_scrapy_settings
 from orthocrawl.lock import archive_lock
 from orthocrawl.sites import spider_for
+from orthocrawl.spiderargs import SpiderArgError, parse_discover, parse_spider_args
+from orthocrawl.spiders.base import PublisherSpider
 from orthocrawl.urls import is_loopback
 
 # For a local replica or mirror: no politeness delay, full concurrency.
@@ -49,6 +51,53 @@ class RunOutcome:
                    status=stats.get("orthocrawl/run_status", "failed"),
                    reason=stats.get("orthocrawl/run_reason", "the crawl did not run"),
                    stats=stats)
+
+
+def crawl_sites(sites: list[str], db: Path, *, mirrors: tuple[str, ...] = (),
+                discover: str | None = None, urls: list[str] | None = None,
+                spider_args: dict[str, Any] | None = None,
+                settings: dict[str, str] | None = None, wait: bool = False,
+                log_level: str = "", log_file: Path | None = None,
+                warn: Callable[[str], None] = print) -> list[RunOutcome]:
+    """`orthocrawl crawl`: sites (default: every known site, site files included) checked
+    with their mirrors (`--base-url [SITE=]URL`), settings and spider arguments before
+    anything starts (BadInput), then crawled with progress lines; each run's outcome."""
+    from orthocrawl.config import validate
+    from orthocrawl.reports import contact_warning
+    from orthocrawl.sites import load_sites, spiders
+
+    load_sites()  # a broken site file stops here, with file, line and reason
+    names = [spider_for(name).name for name in sites or list(spiders())]
+    base_urls = mirror_urls(mirrors, names)
+    extra = validate(settings or {})
+    for name in names:  # the same check `scrapy crawl -a` gets
+        parse_spider_args(default_discover=spider_for(name).default_discover,
+                          discover=discover, urls=urls or [], **(spider_args or {}))
+    Archive(db).close()  # fails fast, with one line, on a bad archive path
+    warning = contact_warning(names, base_urls, extra, from_environment())
+    if warning:
+        warn(warning)
+    return run_crawls(names, db, base_urls=base_urls, discover=discover, urls=urls,
+                      log_level=log_level, log_file=str(log_file) if log_file else None,
+                      progress=5.0, extra=extra, wait=wait, spider_args=spider_args)
+
+
+def mirror_urls(values: tuple[str, ...] | list[str], sites: list[str]) -> dict[str, str]:
+    """`--base-url [SITE=]URL` values as site -> mirror URL (SpiderArgError when one is not
+    an http(s) URL, names no site crawled, or leaves out SITE= with several sites)."""
+    mirrors: dict[str, str] = {}
+    for value in values:
+        site, sep, url = value.partition("=")
+        if not sep or "://" in site:
+            if len(sites) != 1:
+                raise SpiderArgError("--base-url: with several sites, write SITE=URL")
+            site, url = sites[0], value
+        if site not in sites:
+            raise SpiderArgError(f"--base-url: {site!r} is not among the sites crawled")
+        if not url.startswith(("http://", "https://")):
+            raise SpiderArgError(f"--base-url: {url!r} is not an http(s) URL")
+        mirrors[site] = url
+    return mirrors
 
 
 def project_settings(db: str | os.PathLike[str] | None = None, *, log_level: str = "WARNING",
@@ -128,3 +177,71 @@ def run_crawls(sites: list[str], db: str | os.PathLike[str], *,
             process.crawl(crawler, **arguments)
         process.start()
     return [RunOutcome.of(crawler) for crawler in crawlers]
+
+
+def sample(name: str, base_url: str | None, limit: int,
+           discover: str) -> tuple[list[dict[str, Any]], RunOutcome]:
+    """A few articles of a site crawled into a temporary archive (`sites check`): the
+    archived rows and the run's outcome; the user's archive is not touched."""
+    import tempfile
+
+    parse_discover(discover)
+    extra: dict[str, Any] = {"CLOSESPIDER_ITEMCOUNT": limit, "CONCURRENT_REQUESTS": 4}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "check.db"
+        outcome = run_crawls([name], db, base_urls={name: base_url} if base_url else None,
+                             discover=discover, extra=extra)[0]
+        with Archive(db) as archive:
+            return list(archive.articles())[:limit], outcome
+
+
+class CrawlCommandError(Exception):
+    """Why orthocrawl's `scrapy crawl` stops (one line), with its exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def check_scrapy_crawl(settings: Settings, spider_args: dict[str, Any]) -> None:
+    """Before Scrapy starts (or logs) anything: the environment's settings applied, every
+    setting and spider argument checked (CrawlCommandError, exit 2)."""
+    for name, value in from_environment().items():
+        settings.set(name, value, priority="project")
+    try:
+        validate_scrapy_settings(settings)
+        parse_spider_args(**spider_args)
+    except (SettingError, SpiderArgError) as error:
+        raise CrawlCommandError(str(error), 2) from None
+
+
+def scrapy_crawl(process: CrawlerProcess, create: Any, name: str,
+                 spider_args: dict[str, Any]) -> None:
+    """Run spider `name` holding the archive (a busy archive: exit 1 before any feed is
+    opened, so an -O file stays as it was); exit 1 when the run failed."""
+    from orthocrawl.lock import ArchiveBusyError
+    from orthocrawl.siteconfig import SiteConfigError
+    from orthocrawl.sites import load_sites
+
+    settings = process.settings
+    try:
+        load_sites()
+        spidercls = process.spider_loader.load(name)
+        if issubclass(spidercls, PublisherSpider):
+            parse_spider_args(default_discover=spidercls.default_discover, **spider_args)
+    except KeyError:
+        raise CrawlCommandError(f"unknown spider {name!r} (see `scrapy list`)", 2) from None
+    except (SpiderArgError, SiteConfigError) as error:
+        raise CrawlCommandError(str(error), 2) from None
+    try:
+        with holding_archive(settings.get("ORTHOCRAWL_DB"),
+                             settings.getbool("ORTHOCRAWL_LOCK_WAIT"),
+                             "set ORTHOCRAWL_LOCK_WAIT=True"):
+            crawler = create(spidercls)
+            process.crawl(crawler, **spider_args)
+            process.start()
+    except (ArchiveBusyError, ArchiveError) as error:
+        raise CrawlCommandError(str(error), 1) from None
+    outcome = RunOutcome.of(crawler)
+    if process.bootstrap_failed or outcome.status != "ok":
+        raise CrawlCommandError(f"{outcome.site}: {outcome.status} ({outcome.reason})", 1)

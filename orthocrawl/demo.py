@@ -10,9 +10,10 @@ from pathlib import Path
 
 from orthocrawl.archive import Archive
 from orthocrawl.crawl import RunOutcome, run_crawls
+from orthocrawl.errors import BadInput
 
 
-class DemoError(ValueError):
+class DemoError(BadInput):
     """A demo that cannot run as asked; the message is one line."""
 
 
@@ -26,13 +27,12 @@ class DemoRun:
 
 def replica_names(values: tuple[str, ...] | list[str]) -> list[str]:
     """The replicas asked for (default: all), or DemoError naming the ones there are."""
-    from orthocrawl.replica import available
+    from orthocrawl.replica.registry import UnknownReplicaError, choose
 
-    names = list(values) or available()
-    unknown = [n for n in names if n not in available()]
-    if unknown:
-        raise DemoError(f"no replica of {unknown[0]!r} (replicas: {', '.join(available())})")
-    return names
+    try:
+        return choose(values)
+    except UnknownReplicaError as error:
+        raise DemoError(str(error)) from None
 
 
 def run_demo(db: Path, names: list[str], articles: int, state: int, wait: bool,

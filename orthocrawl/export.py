@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
+from orthocrawl.archive import ArchiveError
+from orthocrawl.archive.query import QueryError
 from orthocrawl.items import EXPORT_COLUMNS, LIST_FIELDS
 
 __all__ = ["EXPORT_COLUMNS", "neutralise", "write_csv", "write_jsonl"]
@@ -55,3 +60,34 @@ def write_jsonl(rows: Iterable[dict[str, Any]], columns: list[str], out: TextIO,
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
+
+
+def choose_columns(columns: str | None) -> list[str]:
+    """`--columns a,b,c` checked against the export columns (all of them when None)."""
+    chosen = [c.strip() for c in columns.split(",")] if columns else list(EXPORT_COLUMNS)
+    unknown = [c for c in chosen if c not in EXPORT_COLUMNS]
+    if unknown:
+        raise QueryError(f"--columns: unknown column {unknown[0]!r} (columns: "
+                         f"{', '.join(EXPORT_COLUMNS)})")
+    return chosen
+
+
+def write(rows: Iterable[dict[str, Any]], columns: list[str], fmt: str, output: Path | None,
+          excel: bool = False, raw: bool = False) -> int:
+    """Write rows as CSV or JSON Lines to output (standard output when None); how many.
+    `excel`: UTF-8 with a byte-order mark. ArchiveError when the file cannot be written."""
+    encoding = "utf-8-sig" if excel else "utf-8"
+    writer = write_csv if fmt == "csv" else write_jsonl
+    if output is None:
+        sys.stdout.flush()
+        out = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="")
+        try:
+            return writer(rows, columns, out, raw)
+        finally:
+            out.flush()
+            out.detach()  # leave standard output open
+    try:
+        with output.open("w", encoding=encoding, newline="") as out:
+            return writer(rows, columns, out, raw)
+    except OSError as error:
+        raise ArchiveError(f"cannot write {output}: {error.strerror}") from None

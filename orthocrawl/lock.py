@@ -14,8 +14,10 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from orthocrawl.errors import UserError
 
-class ArchiveBusyError(Exception):
+
+class ArchiveBusyError(UserError):
     """Another crawl is writing to the same archive."""
 
 

@@ -6,7 +6,6 @@ Every dropped item is counted in the crawl stats under
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import time
 from typing import Any
@@ -20,21 +19,12 @@ from scrapy.utils.defer import deferred_from_coro
 from orthocrawl import lock
 from orthocrawl import signals as oc_signals
 from orthocrawl.archive import Archive, ArchiveError
+from orthocrawl.cleaning import clean, drop_reason
 from orthocrawl.dates import utc_now
 from orthocrawl.items import STORED_FIELDS, Article, RawPage
-from orthocrawl.pages.body import normalize_space, word_count
 from orthocrawl.urls import canonical_url
 
 logger = logging.getLogger(__name__)
-
-
-def content_hash(article: Article) -> str:
-    """What identifies a version of an article: its title and its text."""
-    digest = hashlib.sha256()
-    digest.update((article.title or "").encode())
-    digest.update(b"\x00")
-    digest.update(article.body_text.encode())
-    return digest.hexdigest()
 
 
 class _CountingPipeline:
@@ -58,32 +48,6 @@ class ArticleDropped(DropItem):
     def __init__(self, reason: str, url: str) -> None:
         super().__init__(f"{reason}: {url}")
         self.reason = reason
-
-
-def clean(article: Article) -> Article:
-    """Normalise white space and lists, canonicalise the URL, count words, hash the content."""
-    article.url = canonical_url(article.url)
-    for name in ("title", "posted_by", "description", "source"):
-        value = getattr(article, name)
-        setattr(article, name, normalize_space(value) or None if value else None)
-    for name in ("authors", "categories", "tags"):
-        values = (normalize_space(v) for v in getattr(article, name) or [])
-        setattr(article, name, list(dict.fromkeys(v for v in values if v)))
-    article.body_text = article.body_text.strip()
-    article.word_count = word_count(article.body_text)
-    article.content_hash = content_hash(article)
-    return article
-
-
-def drop_reason(article: Article, min_words: int) -> str | None:
-    """Why an extracted page is not archived as an article, or None when it is one."""
-    if article.page_type != "article":
-        return f"not_article_{article.page_type}"
-    if not article.title:
-        return "no_title"
-    if article.word_count < min_words:
-        return "too_short"
-    return None
 
 
 class CleanPipeline(_CountingPipeline):

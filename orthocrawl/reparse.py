@@ -4,11 +4,12 @@ the text changed (a fixed extractor heals the archive)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from orthocrawl.archive import Archive
+from orthocrawl.cleaning import clean, drop_reason
 from orthocrawl.extract import extract
 from orthocrawl.items import STORED_FIELDS
-from orthocrawl.pipelines import clean, drop_reason
 
 BATCH = 200
 
@@ -49,3 +50,17 @@ def reparse(archive: Archive, site: str | None = None, min_words: int = 10) -> R
     if batch:
         flush()
     return result
+
+
+def reparse_archive(db: Path, site: str | None, min_words: int, wait: bool) -> ReparseResult:
+    """`orthocrawl reparse`: the archive at db (which must exist) re-parsed under its lock
+    (ArchiveBusyError, or waits); a site it has no articles of is a QueryError."""
+    from orthocrawl.archive.query import QueryError
+    from orthocrawl.lock import archive_lock
+
+    with Archive(db, create=False) as archive, archive_lock(db, wait):  # a writer
+        held = archive.sites()
+        if site is not None and site not in held:
+            raise QueryError(f"no articles of site {site!r} in {db} (sites there: "
+                             f"{', '.join(held) or 'none'})")
+        return reparse(archive, site, min_words)

@@ -60,6 +60,30 @@ def demo_outcome(outcome: RunOutcome) -> str:
             "dropped (duplicates, non-articles)")
 
 
+def demo_report(run: Any, archive: Any, articles: int, state: int,
+                db_env: str) -> Iterator[str]:
+    """What `orthocrawl demo` prints after its crawl (the next steps only when it went
+    well: a failed demo ends with its error instead)."""
+    yield f"crawled in {run.seconds:.1f} s:"
+    yield from (demo_outcome(outcome) for outcome in run.outcomes)
+    if state == 2:
+        yield from changes(run.before, run.after, archive.path)
+    yield from glance(archive)
+    if all(outcome.status == "ok" for outcome in run.outcomes):
+        yield from next_steps(archive.path, articles, state, db_env)
+
+
+def glance(archive: Any, query: str = "fusion OR implant") -> Iterator[str]:
+    """An archive at a glance: its size, the newest articles, an example search."""
+    yield f"archive {archive.path}: {archive.count()} articles"
+    for row in archive.latest(5):
+        yield (f"  {row['published_at'][:10]}  {row['site']:16} {row['title']}  "
+               f"({', '.join(row['authors'])})")
+    yield f"\nexample search: {query}"
+    for hit in archive.search(query, limit=3):
+        yield f"  {hit['title']}\n    {hit['url']}\n    {hit['snippet']}"
+
+
 def changes(before: dict[str, tuple[int, str]], after: dict[str, tuple[int, str]],
             db: Path) -> Iterator[str]:
     """What a later run changed: new, edited and gone articles (a few of each listed)."""
@@ -95,6 +119,27 @@ def next_steps(db: Path, articles: int, state: int, db_env: str) -> Iterator[str
     yield "\nnext:"
     for command, what in steps:
         yield f"  {command:<{width}}  # {what}"
+
+
+def site_lines(spiders: dict[str, Any]) -> Iterator[str]:
+    """The sites orthocrawl knows: name, origin, built in or from a site file."""
+    for name, spider in spiders.items():
+        kind = "site file" if spider.__module__.endswith("configured") else "built in"
+        yield f"{name:20} {spider.origin:36} {kind}"
+
+
+def hits_as(hits: list[dict[str, Any]], fmt: str) -> str:
+    """Search hits as JSON (an array) or CSV (the table format is the CLI's)."""
+    if fmt == "json":
+        return json.dumps(hits, ensure_ascii=False, indent=1)
+    import io
+
+    from orthocrawl.export import write_csv
+
+    out = io.StringIO()
+    write_csv(hits, ["site", "published_at", "title", "authors", "url", "snippet", "status",
+                     "gone_since"], out)
+    return out.getvalue()
 
 
 def article_card(row: dict[str, Any]) -> str:

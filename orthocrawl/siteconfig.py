@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from orthocrawl.errors import BadInput
+
 NAME = re.compile(r"^[a-z][a-z0-9_-]{1,40}$")
 TOP_KEYS = {"name", "title", "origin", "domains", "discovery", "extract"}
 DISCOVERY_KEYS = {"sitemaps", "feeds", "listings", "article_pattern", "listing_links",
@@ -48,7 +50,7 @@ DEFAULT_SITEMAP_FOLLOW = (r"^(?!.*/(?:[^/]*[-_])?(?:pages?|categor(?:y|ies)|post
 EXTRACT_KEYS = {"body", "chrome", "byline"}
 
 
-class SiteConfigError(ValueError):
+class SiteConfigError(BadInput):
     """A site file that cannot be used; the message names file, line and reason."""
 
 

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
+from orthocrawl.errors import BadInput
 from orthocrawl.fetch import FetchError, fetch
-from orthocrawl.siteconfig import NAME, SiteConfig
+from orthocrawl.siteconfig import NAME, SiteConfig, load, render, sites_dir
 
 SITEMAP_GUESSES = ("/sitemap_index.xml", "/wp-sitemap.xml", "/sitemap.xml")
 FEED_GUESSES = ("/feed/", "/rss", "/feed.xml", "/atom.xml")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml")
 
 
-class ProbeError(Exception):
-    pass
+class ProbeError(BadInput):
+    """A site that cannot be probed, or a site file that cannot be written."""
 
 
 def _path_or_url(url: str, origin: str) -> str:
@@ -75,3 +77,15 @@ def _get(url: str, mirrors: dict[str, str]) -> str | None:
     except FetchError:
         return None
     return result.body.decode("utf-8", "replace") if result.status == 200 else None
+
+
+def write_site_file(config: SiteConfig, force: bool = False) -> Path:
+    """Write config as a site file in the sites folder (ProbeError when one exists and
+    not `force`); what was written is read back (SiteConfigError if it does not)."""
+    path = sites_dir() / f"{config.name}.toml"
+    if path.exists() and not force:
+        raise ProbeError(f"{path} exists (use --force to overwrite)", 1)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(render(config), encoding="utf-8")
+    load(path)
+    return path

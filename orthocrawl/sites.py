@@ -18,6 +18,7 @@ from typing import Any
 from scrapy.settings import BaseSettings, Settings
 from scrapy.spiderloader import SpiderLoader
 
+from orthocrawl.errors import BadInput
 from orthocrawl.siteconfig import SiteConfigError, load_all
 from orthocrawl.spiders.base import PublisherSpider
 
@@ -52,7 +53,7 @@ def spiders() -> dict[str, type[PublisherSpider]]:
     return {**builtin_spiders(), **_loaded}
 
 
-class UnknownSiteError(KeyError):
+class UnknownSiteError(BadInput, KeyError):
     def __str__(self) -> str:
         return (f"unknown site {self.args[0]!r} (known: {', '.join(spiders())}; "
                 "see `orthocrawl sites`)")

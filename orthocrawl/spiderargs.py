@@ -8,11 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from orthocrawl.errors import BadInput
+
 DISCOVERY_MODES = ("sitemap", "feed", "listing")
 RECHECK_WORDS = ("all", "dropped")
 
 
-class SpiderArgError(ValueError):
+class SpiderArgError(BadInput):
     """A spider argument that cannot be used; the message is one line."""
 
 

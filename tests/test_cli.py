@@ -258,3 +258,12 @@ def test_readme_settings_table_is_generated_from_the_declarations():
     readme = (Path(__file__).parents[1] / "README.md").read_text()
     table = readme.split("<!-- settings table: generated -->\n")[1].split("\n<!-- end")[0]
     assert table == markdown_table()
+
+
+def test_the_command_reference_is_up_to_date():
+    """docs/cli.md is every command's --help; regenerate it with
+    `python -m orthocrawl.reference > docs/cli.md` when a command changes."""
+    from orthocrawl.reference import markdown
+
+    reference = Path(__file__).parents[1] / "docs" / "cli.md"
+    assert reference.read_text() == markdown(), "docs/cli.md is stale"

@@ -390,7 +390,7 @@ def test_the_replica_and_the_product_keep_apart():
         assert not {m for m in used if m.startswith("orthocrawl.replica.testing")}, path
         if used:
             users.add(path.relative_to(ROOT).as_posix())
-    assert users <= {"orthocrawl/demo.py", "orthocrawl/cli/replica.py"}
+    assert users <= {"orthocrawl/demo.py"}
 
 
 @pytest.mark.parametrize("name", ["orthospinenews", "beckersspine", "ryortho", "orthobuzz",

@@ -24,11 +24,12 @@ from orthocrawl.archive.schema import (
     repair,
 )
 from orthocrawl.config import SETTINGS_BY_NAME
+from orthocrawl.errors import UserError
 
 DEFAULT_DB = Path(SETTINGS_BY_NAME["ORTHOCRAWL_DB"].default)
 
 
-class ArchiveError(Exception):
+class ArchiveError(UserError):
     """A problem with the archive file that the user can fix; the message is one line."""
 
 

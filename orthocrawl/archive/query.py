@@ -31,6 +31,8 @@ STATUSES = ("live", "gone", "all")
 class QueryError(ArchiveError, ValueError):
     """A search or filter the user wrote that cannot run; the message is one line."""
 
+    code = 2
+
 
 @dataclass
 class Filters:
@@ -441,3 +443,13 @@ class Queries(Connection):
     def find_article(self, url: str) -> str | None:
         """The archive's key for url or any variant of it (see article_key)."""
         return article_key(self.db.conn, url)
+
+    def history(self, url: str) -> tuple[str, dict[str, Any], list[dict[str, Any]]]:
+        """An article's key, row and every version, found by any variant of its URL
+        (ArchiveError when the archive has none of them)."""
+        key = self.find_article(url)
+        article = self.article(key) if key else None  # type: ignore[attr-defined]
+        if key is None or article is None:
+            raise ArchiveError(f"{url} is not in {self.path} (nor any variant of it: http, "
+                               "www., trailing slash, tracking parameters)")
+        return key, article, self.versions(key)  # type: ignore[attr-defined]

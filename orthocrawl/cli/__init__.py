@@ -1,19 +1,35 @@
-"""The `orthocrawl` command: thin click wrappers over the library (a module per group of
-commands: crawling.py writes the archive, reading.py reads it, extracting.py extracts one
-page, replica.py serves the test world).
-
-Errors a user can cause end with one line on stderr and exit code 1 (the command
-ran but could not finish) or 2 (the command line itself was wrong).
+"""The `orthocrawl` command: thin click wrappers over the library. crawling.py writes the
+archive, reading.py reads it, extracting.py extracts one page; the replica's commands are
+in orthocrawl/replica/cli.py. A user's error is one line and exit code 1 or 2 (common.py).
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
 import click
 
-from orthocrawl.cli import crawling, extracting, reading, replica
+from orthocrawl.cli import crawling, extracting, reading
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group, with groups that live elsewhere loaded only when asked for (the
+    replica's commands are the test world's: the product does not import it otherwise)."""
+
+    lazy = {"replica": "orthocrawl.replica.cli:replica"}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> Any:
+        if name in self.lazy:
+            module, attribute = self.lazy[name].split(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="orthocrawl")
 def main() -> None:
     """Crawl the orthopaedic and spine trade press into one SQLite archive.
@@ -29,5 +45,5 @@ for command in (crawling.crawl, crawling.demo, crawling.sites, extracting.extrac
                 reading.search_command, reading.export_command, reading.stats_command,
                 reading.runs_command, reading.serve_command, reading.history_command,
                 crawling.migrate_command, crawling.reparse_command,
-                reading.export_warc_command, replica.replica):
+                reading.export_warc_command):
     main.add_command(command)

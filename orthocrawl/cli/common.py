@@ -12,14 +12,9 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from orthocrawl.archive import DEFAULT_DB, Archive, ArchiveError
-from orthocrawl.archive.query import Filters, QueryError
-from orthocrawl.config import SettingError
-from orthocrawl.lock import ArchiveBusyError
-from orthocrawl.siteconfig import SiteConfigError
-from orthocrawl.siteprobe import ProbeError
-from orthocrawl.sites import UnknownSiteError
-from orthocrawl.spiderargs import SpiderArgError
+from orthocrawl.archive import DEFAULT_DB, Archive, open_to_read
+from orthocrawl.archive.query import Filters
+from orthocrawl.errors import UserError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -49,11 +44,8 @@ def user_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (QueryError, UnknownSiteError, SiteConfigError, ProbeError, SettingError,
-                SpiderArgError) as error:
-            fail(str(error), 2)
-        except (ArchiveError, ArchiveBusyError) as error:
-            fail(str(error), 1)
+        except UserError as error:
+            fail(str(error), error.code)
         except sqlite3.Error as error:  # locked, unreadable, damaged: not the user's input
             where = f" {kwargs['db']}" if isinstance(kwargs.get("db"), Path) else " the archive"
             fail(f"cannot read{where}: {error}", 1)
@@ -61,16 +53,6 @@ def user_errors(func: F) -> F:
             fail("interrupted", 130)
 
     return wrapper  # type: ignore[return-value]
-
-
-def parse_settings(values: tuple[str, ...]) -> dict[str, str]:
-    parsed = {}
-    for value in values:
-        name, sep, setting = value.partition("=")
-        if not sep or not name.strip():
-            raise click.BadParameter(f"{value!r}: write NAME=VALUE", param_hint="--set")
-        parsed[name.strip()] = setting
-    return parsed
 
 
 def log_level(verbose: int) -> str:
@@ -111,33 +93,15 @@ def filters(kwargs: dict[str, Any]) -> Filters:
 
 
 def read(db: Path, sites: list[str] | tuple[str, ...] = ()) -> Archive:
-    """Open the archive for a command that only reads it (never created, migrated or
-    written); a --site it has no articles of is a mistake (a typo, the wrong --db)."""
-    must_exist(db)
-    archive = Archive(db, read_only=True)
-    check_sites(archive, sites)
-    return archive
-
-
-def check_sites(archive: Archive, names: list[str] | tuple[str, ...]) -> None:
-    held = archive.sites()
-    unknown = [name for name in names if name not in held]
-    if unknown:
-        archive.close()
-        fail(f"no articles of site {unknown[0]!r} in {archive.path} (sites there: "
-             f"{', '.join(held) or 'none'})", 2)
-
-
-def must_exist(db: Path) -> None:
-    """A missing archive: one line naming the file looked for and where the others are."""
-    if not db.exists():
-        if db == DEFAULT_DB and DEMO_DB.exists():
-            hint = (f"the demo's archive is {DEMO_DB}: give --db {DEMO_DB}, or "
-                    f"`export {DB_ENV}={DEMO_DB}` once")
-        else:
-            hint = (f"give --db or set {DB_ENV}; `orthocrawl crawl` writes {DEFAULT_DB}, "
-                    f"`orthocrawl demo` {DEMO_DB}")
-        fail(f"no archive at {db} ({hint})")
+    """Open the archive for a command that only reads it (see archive.open_to_read), with a
+    hint at where the archives are when there is none at db."""
+    if db == DEFAULT_DB and DEMO_DB.exists():
+        hint = (f"the demo's archive is {DEMO_DB}: give --db {DEMO_DB}, or "
+                f"`export {DB_ENV}={DEMO_DB}` once")
+    else:
+        hint = (f"give --db or set {DB_ENV}; `orthocrawl crawl` writes {DEFAULT_DB}, "
+                f"`orthocrawl demo` {DEMO_DB}")
+    return open_to_read(db, sites, hint)
 
 
 def echo_lines(lines: Any, err: bool = False) -> None:

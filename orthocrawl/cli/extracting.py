@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import gzip
 import json
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
-from orthocrawl.cli.common import fail, user_errors
+from orthocrawl.cli.common import user_errors
+from orthocrawl.sites import load_sites
 
 
 @click.command("extract")
@@ -32,34 +30,11 @@ def extract_command(source: str, page_url: str | None, site: str | None,
       orthocrawl extract page.html.gz --url https://www.orthospinenews.com/2024/05/02/x/
       orthocrawl extract https://www.spinewire.example/news/some-story/
     """
-    from orthocrawl.extract import as_record, declared_url, extract, maybe_gunzip
-    from orthocrawl.fetch import FetchError, fetch
-    from orthocrawl.sites import spider_for
+    from orthocrawl.extract import as_record, extract, load_page
 
-    headers: dict[str, str] = {}
-    if source.startswith(("http://", "https://")):
-        mirrors = {d: base_url for d in [urlsplit(source).hostname or ""]} if base_url else {}
-        try:
-            fetched = fetch(source, mirrors)
-        except FetchError as error:
-            fail(str(error))
-        if fetched.status >= 400:
-            fail(f"{source}: HTTP {fetched.status}")
-        body, headers, page_url = fetched.body, fetched.headers, page_url or fetched.url
-    else:
-        path = Path(source)
-        try:
-            body = maybe_gunzip(path.read_bytes())
-        except (OSError, EOFError, gzip.BadGzipFile) as error:
-            fail(f"cannot read {source}: {getattr(error, 'strerror', None) or error}")
-    if site:
-        spider = spider_for(site)
-        page_url = page_url or spider.origin + "/"
-        if urlsplit(page_url).hostname not in (spider.allowed_domains +
-                                               [f"www.{d}" for d in spider.allowed_domains]):
-            fail(f"--url {page_url} is not on {site} ({', '.join(spider.allowed_domains)})", 2)
-    page_url = page_url or declared_url(body) or Path(source).resolve().as_uri()
-    article = extract(body, page_url, headers)
+    load_sites()  # a site file's page object, as a crawl uses it
+    body, headers, url = load_page(source, page_url, site, base_url)
+    article = extract(body, url, headers)
     click.echo(json.dumps(as_record(article), ensure_ascii=False, indent=2))
     if article.page_type != "article":
         click.echo(f"orthocrawl: note: this page is not an article (page_type "

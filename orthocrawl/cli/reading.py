@@ -3,7 +3,6 @@ export-warc. They never create, migrate or write it."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,6 @@ from orthocrawl.cli.common import (
     read,
     user_errors,
 )
-from orthocrawl.items import EXPORT_COLUMNS
 
 
 @click.command("search")
@@ -41,19 +39,13 @@ def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) ->
       orthocrawl search "outpatient spine" --since 2024-01-01
       orthocrawl search 'robot* NOT knee' --site orthospinenews --format csv
     """
-    from orthocrawl.reports import hit_parts
+    from orthocrawl.reports import hit_parts, hits_as
 
     chosen = filters(kwargs)
     with read(db, chosen.site) as archive:
         hits = archive.search(query, chosen, limit)
-    if fmt == "json":
-        click.echo(json.dumps(hits, ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        from orthocrawl.export import write_csv
-
-        columns = ["site", "published_at", "title", "authors", "url", "snippet", "status",
-                   "gone_since"]
-        write_csv(hits, columns, click.get_text_stream("stdout"))
+    if fmt != "table":
+        click.echo(hits_as(hits, fmt), nl=fmt == "json")
     else:
         for hit in hits:
             head, title, authors, gone, rest = hit_parts(hit)
@@ -79,38 +71,23 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
                    output: Path | None, excel: bool, raw: bool, **kwargs: Any) -> None:
     """Export articles, one row each, as CSV (RFC 4180) or JSON Lines.
 
-    Columns, in this order: url, site, title, authors, posted_by, published_at,
-    modified_at, categories, tags, description, lead_image, language, word_count,
-    source, body_text, content_hash, first_seen, last_seen, last_changed, status
-    (live or gone: no longer on the site), gone_since. Authors, categories and tags
-    are joined with "; " in CSV (lists in JSON Lines).
+    Columns in the order README documents, ending with status (live, or gone from
+    the site) and gone_since. Authors, categories and tags are joined with "; " in
+    CSV (lists in JSON Lines).
 
     \b
     Examples:
       orthocrawl export --site orthospinenews --since 2025-01-01 --excel -o spine.csv
       orthocrawl export --query "FDA 510(k)" --columns url,title,published_at
     """
-    from orthocrawl.export import write_csv, write_jsonl
+    from orthocrawl.export import choose_columns, write
 
-    chosen = [c.strip() for c in columns.split(",")] if columns else list(EXPORT_COLUMNS)
-    unknown = [c for c in chosen if c not in EXPORT_COLUMNS]
-    if unknown:
-        raise click.BadParameter(f"unknown column {unknown[0]!r} (columns: "
-                                 f"{', '.join(EXPORT_COLUMNS)})", param_hint="--columns")
+    chosen = choose_columns(columns)
     where = filters(kwargs)
     with read(db, where.site) as archive:
         archive.for_streaming()
         rows = archive.export_rows(chosen, where, text)  # a bad query fails here, unwritten
-        encoding = "utf-8-sig" if excel else "utf-8"
-        write = write_csv if fmt == "csv" else write_jsonl
-        if output is None:
-            count = write(rows, chosen, click.get_text_stream("stdout", encoding=encoding), raw)
-        else:
-            try:
-                with output.open("w", encoding=encoding, newline="") as out:
-                    count = write(rows, chosen, out, raw)
-            except OSError as error:
-                fail(f"cannot write {output}: {error.strerror}")
+        count = write(rows, chosen, fmt, output, excel, raw)
     click.echo(f"{count} articles exported{f' to {output}' if output else ''}", err=True)
 
 
@@ -132,11 +109,11 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
       orthocrawl stats --by month --site orthospinenews --since 2024-01-01
       orthocrawl stats --by author --limit 20 --chart per-month.png
     """
+    from orthocrawl.chart import check_path, draw
     from orthocrawl.reports import stats_table
 
-    if chart is not None and chart.suffix.lower() not in (".png", ".svg"):
-        raise click.BadParameter("the chart file must end in .png or .svg",
-                                 param_hint="--chart")
+    if chart is not None:
+        check_path(chart)
     where = filters(kwargs)
     with read(db, where.site) as archive:
         counts = archive.stats(by, where)
@@ -145,14 +122,7 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
     if len(counts) > limit:
         click.echo(f"... {len(counts) - limit} more (--limit)", err=True)
     if chart is not None:
-        from orthocrawl.chart import draw
-
-        try:
-            draw(monthly, chart, "Articles per month by site")
-        except ValueError as error:
-            fail(str(error))
-        except OSError as error:
-            fail(f"cannot write {chart}: {error.strerror}")
+        draw(monthly, chart, "Articles per month by site")
         click.echo(f"chart: {chart}", err=True)
 
 
@@ -163,9 +133,8 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
 def runs_command(db: Path, limit: int) -> None:
     """List recent crawl runs with their counts and outcome.
 
-    Columns: requests; articles new, changed, unchanged (same), dropped; articles the
-    run found gone from their site; HTTP errors (responses of 400 and above, and
-    transport errors such as timeouts).
+    Columns: requests; articles new, changed, unchanged (same), dropped, gone from the
+    site; errors (HTTP responses of 400 and above, and transport errors).
 
     \b
     Example:
@@ -191,18 +160,11 @@ def serve_command(db: Path, host: str, port: int) -> None:
     Example:
       orthocrawl serve --db data/orthocrawl.db --port 8001
     """
-    from orthocrawl.browse import listen, serve
+    from orthocrawl.browse import serve_archive
 
     read(db).close()  # a missing or broken archive: one line, not a server error page
-    try:
-        sock = listen(host, port)
-    except OSError as error:
-        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
-    try:
-        serve(db, sock, lambda url: click.echo(f"Datasette on {url} (Ctrl-C stops it)",
-                                               err=True))
-    except KeyboardInterrupt:  # Ctrl-C is how it is meant to stop
-        pass
+    serve_archive(db, host, port, lambda url: click.echo(f"Datasette on {url} (Ctrl-C "
+                                                         "stops it)", err=True))
 
 
 @click.command("history")
@@ -224,12 +186,7 @@ def history_command(url: str, db: Path, context: int) -> None:
     from orthocrawl.reports import history
 
     with read(db) as archive:
-        key = archive.find_article(url)
-        if key is None:
-            fail(f"{url} is not in {db} (nor any variant of it: http, www., trailing "
-                 "slash, tracking parameters)")
-        article, versions = archive.article(key), archive.versions(key)
-    assert article is not None
+        key, article, versions = archive.history(url)
     colours = {"+": "green", "-": "red", "@": "cyan"}
     for kind, line in history(article, key, versions, context):
         if kind == "head":

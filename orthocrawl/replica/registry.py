@@ -28,6 +28,20 @@ def available() -> list[str]:
     return list(REPLICAS)
 
 
+class UnknownReplicaError(ValueError):
+    """A replica name that is not one; the message names the replicas there are."""
+
+
+def choose(names: list[str] | tuple[str, ...]) -> list[str]:
+    """The replicas asked for (default: all), or UnknownReplicaError."""
+    chosen = list(names) or available()
+    unknown = [n for n in chosen if n not in available()]
+    if unknown:
+        raise UnknownReplicaError(f"no replica of {unknown[0]!r} (replicas: "
+                                  f"{', '.join(available())})")
+    return chosen
+
+
 def _builder(name: str) -> Any:
     if name not in REPLICAS:
         raise KeyError(f"no replica of {name!r} (replicas: {', '.join(available())})")

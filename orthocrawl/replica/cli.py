@@ -1,5 +1,5 @@
-"""`orthocrawl replica`: the local replicas of the publishers (the test world's commands:
-the demo, the tests and the benchmarks use them)."""
+"""`orthocrawl replica`: the test world's commands (serve the replicas, print their truth),
+kept with the replica; the product's CLI loads this group only when it is asked for."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ import sys
 
 import click
 
-from orthocrawl.cli.common import fail
-from orthocrawl.cli.crawling import SITE_OPTION, STATE_OPTION
-from orthocrawl.demo import DemoError, replica_names
+from .registry import UnknownReplicaError, choose
 
 ARTICLES_OPTION = click.option("--articles", type=click.IntRange(1, 100_000), default=120,
                                show_default=True, help="How many articles each replica has.")
@@ -18,15 +16,27 @@ SEED_OPTION = click.option("--seed", type=int, default=7, show_default=True,
                            help="Another seed builds other articles (same seed, same site).")
 
 
+SITE_OPTION = click.option("--site", "site_names", multiple=True, metavar="NAME",
+                           help="Only this publisher's replica (repeatable; default: all).")
+STATE_OPTION = click.option("--state", type=click.IntRange(1, 2), default=1, show_default=True,
+                            help="The replica's state: 2 is some days later (new, edited and "
+                                 "deleted articles on OrthoSpineNews).")
+
+
+def fail(message: str, code: int) -> None:
+    click.echo(f"orthocrawl: error: {message}", err=True)
+    sys.exit(code)
+
+
 def _names(values: tuple[str, ...]) -> list[str]:
     try:
-        return replica_names(values)
-    except DemoError as error:
+        return choose(values)
+    except UnknownReplicaError as error:
         raise click.BadParameter(str(error), param_hint="--site") from None
 
 
 def _fault_modes(ctx: click.Context, param: click.Parameter, value: str | None) -> list[str]:
-    from orthocrawl.replica.faults import KNOWN, MODES
+    from .faults import KNOWN, MODES
 
     modes = [m.strip() for m in (value or "").split(",") if m.strip()]
     if modes == ["all"]:
@@ -78,7 +88,7 @@ def replica_serve(articles: int, site_names: tuple[str, ...], state: int, seed: 
       orthocrawl replica serve --articles 500 --port 8123
       orthocrawl replica serve --site ryortho --faults sitemap_5xx,crawl_delay
     """
-    from orthocrawl.replica.server import serve_until_stopped
+    from .server import serve_until_stopped
 
     names = _names(site_names)
 
@@ -110,7 +120,7 @@ def replica_truth(articles: int, site_names: tuple[str, ...], state: int, seed: 
     Example:
       orthocrawl replica truth --articles 500 > truth.jsonl
     """
-    from orthocrawl.replica import build_hub
+    from .registry import build_hub
 
     for record in build_hub(_names(site_names), articles=articles, seed=seed,
                             state=state).truth():
