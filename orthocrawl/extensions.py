@@ -182,8 +182,7 @@ class RunRecorder:
         stats = self.crawler.stats
         figures = run_figures(stats.get_stats())
         settings = self.crawler.settings
-        host = (spider.allowed_domains or [""])[0] if getattr(spider, "allowed_domains", None) \
-            else spider.name
+        host = (getattr(spider, "allowed_domains", None) or [spider.name])[0]
         status, why = judge(reason, figures, self.recent,
                             settings.getint("ORTHOCRAWL_SHARE_MIN_PAGES", 10),
                             settings.getfloat("ORTHOCRAWL_SHARE_DROP", 0.25),

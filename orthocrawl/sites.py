@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from scrapy.settings import BaseSettings, Settings
 from scrapy.spiderloader import SpiderLoader
@@ -31,7 +31,8 @@ _loaded: dict[str, type[PublisherSpider]] = {}
 @cache
 def builtin_spiders() -> dict[str, type[PublisherSpider]]:
     loader = SpiderLoader.from_settings(Settings({"SPIDER_MODULES": BUILTIN_MODULES}))
-    return {name: loader.load(name) for name in sorted(loader.list())}
+    return {name: cast(type[PublisherSpider], loader.load(name))
+            for name in sorted(loader.list())}
 
 
 def load_sites(folder: Path | None = None) -> dict[str, type[PublisherSpider]]:

