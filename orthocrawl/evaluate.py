@@ -4,18 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-_TOKEN = re.compile(r"\w+")
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text or "")
+from orthocrawl.pages.similarity import shingles, tokens
 
 
 def token_prf(expected: str, extracted: str) -> tuple[float, float, float]:
@@ -36,15 +31,6 @@ def token_f1(expected: str, extracted: str) -> float:
 
 
 # ---- article-extraction-benchmark metric (shared/bench/extraction/README.md) ----
-
-SHINGLE_SIZE = 4
-
-
-def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
-    """The multiset of `size`-token shingles; fewer tokens give one shorter shingle."""
-    words = tokens(text)
-    runs = (tuple(words[i:i + size]) for i in range(max(1, len(words) - size + 1)))
-    return Counter(run for run in runs if run)
 
 
 def shingle_pr(expected: str, extracted: str) -> tuple[float, float]:

@@ -13,6 +13,7 @@ from web_poet import HttpResponse, default_registry
 import orthocrawl.pages  # noqa: F401  (registers the publishers' page objects)
 from orthocrawl.items import CONTENT_FIELDS, Article
 from orthocrawl.pages.body import word_count
+from orthocrawl.pages.generic import GenericPage
 from orthocrawl.pipelines import content_hash
 
 _CANONICAL = re.compile(
@@ -24,10 +25,6 @@ def page_class_for(url: str) -> type:
     cls = default_registry.page_cls_for_item(url, Article)
     if cls is not None:
         return cls
-    try:
-        from orthocrawl.pages.generic import GenericPage
-    except ImportError:
-        from orthocrawl.pages.wordpress import WordPressPage as GenericPage
     return GenericPage
 
 

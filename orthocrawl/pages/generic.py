@@ -19,11 +19,12 @@ from web_poet.utils import cached_method
 
 from orthocrawl.dates import to_utc_iso
 from orthocrawl.pages import body as bodytext
-from orthocrawl.pages import pagekind
-from orthocrawl.pages.byline import split_byline
+from orthocrawl.pages.byline import split_byline, take_byline
 from orthocrawl.pages.declared import reconcile
 from orthocrawl.pages.mainbody import extract_main
-from orthocrawl.pages.wordpress import Content, WordPressPage, _as_list, _clean_list
+from orthocrawl.pages.metadata import Content, MetadataPage
+from orthocrawl.pages.pagekind import PageSignals, is_wordpress, page_kind
+from orthocrawl.pages.values import clean_list
 from orthocrawl.urls import host_of
 
 # Below every publisher's rule (web-poet's default priority is 500) and configured site's.
@@ -48,11 +49,13 @@ _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_,;\s]|$)")  # "de", "en-GB", "
 
 
 @handle_urls("", priority=FALLBACK_PRIORITY)
-class GenericPage(WordPressPage):
+class GenericPage(MetadataPage):
     """Extraction for any page: declared metadata first, then the page's own main text."""
 
     site_name: ClassVar[str] = ""
-    title_selectors: ClassVar[tuple[str, ...]] = ("h1",)
+    # Selectors of chrome to remove first (a configured site's `chrome`).
+    chrome_selectors: ClassVar[tuple[str, ...]] = ()
+    # How many leading blocks of the body may hold a byline ("By NAME").
     byline_scan: ClassVar[int] = 2
 
     # ---- body ----
@@ -64,7 +67,7 @@ class GenericPage(WordPressPage):
         declared = self._declared_body()
         if root is None:
             return Content("\n\n".join(declared), _paragraphs_html(declared), [])
-        byline = self._take_byline(root)
+        byline = take_byline(root, self.byline_scan)
         if declared and reconcile(root, declared) == "declared":
             return Content("\n\n".join(declared), _paragraphs_html(declared), byline)
         return Content(bodytext.body_text(root), bodytext.body_html(root), byline)
@@ -89,7 +92,7 @@ class GenericPage(WordPressPage):
         texts = [self._h1(), headline if isinstance(headline, str) else "",
                  self._meta("og:title") or "", self._meta("twitter:title") or "",
                  self._meta("dc.title") or "", self.xpath("//title/text()").get() or ""]
-        return _clean_list(texts)
+        return clean_list(texts)
 
     # ---- metadata ----
 
@@ -97,7 +100,7 @@ class GenericPage(WordPressPage):
     def site(self) -> str:
         return self.site_name or host_of(str(self.response.url)).removeprefix("www.")
 
-    @field(cached=True)
+    @field
     def title(self) -> str | None:
         headline = self._jsonld_article().get("headline")
         if isinstance(headline, str) and headline.strip():
@@ -109,7 +112,7 @@ class GenericPage(WordPressPage):
         head_title = bodytext.normalize_space(self.xpath("//title/text()").get() or "")
         return self._h1() or head_title or None
 
-    @field(cached=True)
+    @field
     def authors(self) -> list[str]:
         byline = self._content().byline
         if byline:
@@ -122,7 +125,7 @@ class GenericPage(WordPressPage):
             "parsely-author", "sailthru.author") for name in self._meta_all(key)
             if not _URLISH.match(name)]
         if declared:
-            return _clean_list(declared)
+            return clean_list(declared)
         return self._byline_element()
 
     def _byline_element(self) -> list[str]:
@@ -133,9 +136,6 @@ class GenericPage(WordPressPage):
                 if names:
                     return names
         return []
-
-    def _account(self) -> str | None:
-        return None  # "posted by" is a WordPress notion; a generic page names authors only
 
     @field
     def published_at(self) -> str | None:
@@ -156,6 +156,7 @@ class GenericPage(WordPressPage):
             yield self.css("article time[datetime]::attr(datetime)").get()
             yield self.css("time[datetime]::attr(datetime)").get()
 
+    @cached_method
     def _found_date(self) -> str | None:
         """The publication date htmldate finds in the page's markup, text and URL, for pages
         without a machine-readable one ("26.08.2016", "August 26, 2016", /2016/08/26/)."""
@@ -204,14 +205,18 @@ class GenericPage(WordPressPage):
 
     @field
     def page_type(self) -> str:
-        return pagekind.page_kind(self)
-
-    @cached_method
-    def _jsonld_types(self) -> set[str]:
-        types: set[str] = set()
-        for node in self._jsonld_nodes():
-            types.update(t for t in _as_list(node.get("@type")) if isinstance(t, str))
-        return types
+        classes = frozenset(self._body_classes())
+        return page_kind(PageSignals(
+            jsonld_types=frozenset(self._jsonld_types()),
+            og_type=(self._meta("og:type") or "").lower(),
+            priced=bool(self._meta("product:price:amount") or self.css("[itemprop=price]")),
+            body_classes=classes,
+            wordpress=is_wordpress(classes, self._meta_all("generator")),
+            body_text=self.body_text,
+            bylined=bool(self.authors or self.published_at),
+            headline_links=len(self.css("h2 a[href], h3 a[href], h4 a[href]")),
+            article_elements=len(self.css("article")),
+        ))
 
 
 def _paragraphs_html(blocks: list[str]) -> str:
