@@ -8,7 +8,6 @@ dates without machine-readable markup through htmldate; the body through mainbod
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -20,8 +19,7 @@ from web_poet.utils import cached_method
 from orthocrawl.dates import to_utc_iso
 from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.byline import split_byline, take_byline
-from orthocrawl.pages.declared import reconcile
-from orthocrawl.pages.mainbody import extract_main
+from orthocrawl.pages.cascade import Body, generic_body
 from orthocrawl.pages.metadata import Content, MetadataPage
 from orthocrawl.pages.pagekind import PageSignals, is_wordpress, page_kind
 from orthocrawl.pages.values import clean_list
@@ -61,15 +59,16 @@ class GenericPage(MetadataPage):
     # ---- body ----
 
     @cached_method
+    def _body(self) -> Body:
+        return generic_body(self.selector.root, str(self.response.url), self._titles(),
+                            self.chrome_selectors, self._declared_body())
+
+    @cached_method
     def _content(self) -> Content:
-        root = extract_main(self.selector.root, str(self.response.url), self._titles(),
-                            self.chrome_selectors)
-        declared = self._declared_body()
+        root = self._body().root
         if root is None:
-            return Content("\n\n".join(declared), _paragraphs_html(declared), [])
+            return Content("", "", [])
         byline = take_byline(root, self.byline_scan)
-        if declared and reconcile(root, declared) == "declared":
-            return Content("\n\n".join(declared), _paragraphs_html(declared), byline)
         return Content(bodytext.body_text(root), bodytext.body_html(root), byline)
 
     def _declared_body(self) -> list[str]:
@@ -217,7 +216,3 @@ class GenericPage(MetadataPage):
             headline_links=len(self.css("h2 a[href], h3 a[href], h4 a[href]")),
             article_elements=len(self.css("article")),
         ))
-
-
-def _paragraphs_html(blocks: list[str]) -> str:
-    return "".join(f"<p>{html.escape(block, quote=False)}</p>" for block in blocks)
