@@ -47,6 +47,8 @@ from orthocrawl.evaluate import (
 from orthocrawl.items import Article
 from orthocrawl.pages.generic import GenericPage
 
+# Pages with fewer words than this are dropped as too short in a crawl (settings.py).
+MIN_WORDS = 10
 DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared" / "bench"
 
 System = Callable[[str, bytes], Prediction]
@@ -63,8 +65,14 @@ def generic_article(url: str, html: bytes) -> Article:
 
 
 def generic(url: str, html: bytes) -> Prediction:
+    """GenericPage's Article; "kept" as a crawl keeps it (an article, with a title and
+    MIN_WORDS words or more)."""
     article = generic_article(url, html)
-    return Prediction(article.page_type == "article", article.body_text, article.title,
+    # pipelines.drop_reason's rule (importing the pipelines here would import Scrapy, whose
+    # Twisted finds benchmarks/incremental.py where its `incremental` package should be).
+    kept = (article.page_type == "article" and bool(article.title)
+            and article.word_count >= MIN_WORDS)
+    return Prediction(kept, article.body_text, article.title,
                       article.authors, article.published_at)
 
 
