@@ -79,8 +79,22 @@ def generic_body(root: _Element, url: str, titles: Iterable[str] = (),
     if main is not None:
         drop_title(main, titles)
     chosen = _within_container(main, blocks, titles)
-    words = _words(chosen.root)
     raw_blocks = leaf_blocks(root)
+    if declared and (chosen.root is None
+                     or reconcile(chosen.root, list(declared)) == "declared"):
+        chosen = Body(_paragraphs(declared), "declared")
+    else:
+        chosen = _safety_nets(chosen, root, url, titles, tree, blocks, raw_blocks)
+    chosen.page_words = sum(b.words for b in raw_blocks)
+    chosen.page_link_words = sum(b.link_words for b in raw_blocks)
+    return chosen
+
+
+def _safety_nets(chosen: Body, root: _Element, url: str, titles: list[str], tree: _Element,
+                 blocks: list[Block], raw_blocks: list[Block]) -> Body:
+    """The uncleaned page's candidate when cleaning lost the article, the densest block when
+    everything came back (almost) empty."""
+    words = _words(chosen.root)
     raw_prose = sum(b.words for b in raw_blocks if is_prose(b))
     page_prose = sum(b.words for b in blocks if is_prose(b))
     lost_prose = page_prose < KEPT_PROSE * raw_prose and words < BODY_PROSE * raw_prose
@@ -96,11 +110,6 @@ def generic_body(root: _Element, url: str, titles: Iterable[str] = (),
         found = sum(b.words for b in dense)
         if found >= MIN_BODY_WORDS and found > words:
             chosen = Body(_blocks_html(dense, titles), "densest")
-    if declared and (chosen.root is None
-                     or reconcile(chosen.root, list(declared)) == "declared"):
-        chosen = Body(_paragraphs(declared), "declared")
-    chosen.page_words = sum(b.words for b in raw_blocks)
-    chosen.page_link_words = sum(b.link_words for b in raw_blocks)
     return chosen
 
 

@@ -72,8 +72,14 @@ MANY_CODE_BLOCKS = 3
 LOTS_OF_CODE_BLOCKS = 5
 # Links hold this share of the page's words: a page made for navigating.
 LINKED_PAGE = 0.5
-# A main text under this many words is thin for an article.
+# A main text under this many words is thin for an article; under BARE_BODY, next to nothing.
 THIN_BODY = 150
+BARE_BODY = 50
+BARE_POINTS = 2
+# A text under this many words is no article's (a contact page, an empty shell).
+EMPTY_BODY = 25
+# Linked headlines (h2/h3/h4 a) from which a page with a thin text is an index of teasers.
+MIN_LISTING_HEADLINES = 5
 
 
 @dataclass(frozen=True)
@@ -142,8 +148,11 @@ def evidence(signals: PageSignals) -> tuple[int, str]:
         add("page", 3 if signals.code_blocks >= LOTS_OF_CODE_BLOCKS else 2)
     if signals.link_share >= LINKED_PAGE:
         add("listing", 1)
-    if bodytext.word_count(signals.body_text) < THIN_BODY:
-        add("page", 1)
+    words = bodytext.word_count(signals.body_text)
+    if words < THIN_BODY:
+        add("page", 4 if words < EMPTY_BODY else BARE_POINTS if words < BARE_BODY else 1)
+        if signals.headline_links >= MIN_LISTING_HEADLINES:
+            add("listing", 2)  # teasers and little text of its own: an index
     points -= sum(against.values())
     kind = max(against, key=against.__getitem__) if against else "page"
     return points, kind
