@@ -61,6 +61,10 @@ class Article:
     source: str | None = _content()
     body_text: str = _content(default="", search=1.0)
     body_html: str = _content(default="", export=False)
+    # Where the body came from: "page_object" (the publisher's page object, or the generic
+    # extractor on a site without one), or "fallback" (a publisher's page object whose body
+    # selector missed, or held far less than the page's text: the generic body instead).
+    body_source: str = _content(default="page_object")
     # Set by the pipelines, not by page objects.
     content_hash: str | None = field(default=None, metadata=_meta("derived"))
     # Kept by the archive: when the article was first seen, last seen, last changed.

@@ -131,9 +131,13 @@ class BeckersPage(ThemePage):
         image = super().lead_image
         return None if image and self.default_image_marker in image else image
 
+    def _expects_article(self) -> bool:
+        return bool(self.published_at) and not self.css("div.section-listing")
+
     @field
     def page_type(self) -> str:
-        if self._content_element() is not None and self.published_at:
+        if (self._content_element() is not None or self.body_source == "fallback") and (
+                self.published_at):
             return "article"
         if self.css("div.section-listing"):
             return "search" if "page-search" in self._body_classes() else "listing"

@@ -34,6 +34,9 @@ class Content:
     text: str
     html: str
     byline: list[str]
+    # "page_object": the page object's own reading; "fallback": the generic body, taken
+    # because the page object's selector missed or held far less than the page's text.
+    source: str = "page_object"
 
 
 class MetadataPage(WebPage[Article]):
@@ -208,6 +211,10 @@ class MetadataPage(WebPage[Article]):
     @field
     def source(self) -> str | None:
         return None
+
+    @field
+    def body_source(self) -> str:
+        return self._content().source
 
     @field
     def page_type(self) -> str:

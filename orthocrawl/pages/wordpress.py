@@ -20,6 +20,9 @@ from orthocrawl.pages.themed import ThemePage
 class WordPressPage(ThemePage):
     """Extraction shared by WordPress sites with Yoast SEO (or any OpenGraph/JSON-LD site)."""
 
+    def _expects_article(self) -> bool:
+        return wordpress_kind(self._body_classes()) in (None, "article")
+
     def _account(self) -> str | None:
         """The WordPress account that posted the article."""
         value = (super()._account()

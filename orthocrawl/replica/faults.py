@@ -27,7 +27,7 @@ from .timefmt import MONTHS
 
 MODES = ("server_errors", "rate_limit", "slow", "timeout", "drop", "truncate", "wrong_charset",
          "huge", "redirect_loop", "calendar", "bad_sitemap", "bad_feed", "challenge",
-         "login_wall", "robots_disallow")
+         "login_wall", "robots_disallow", "redesign")
 SLOW_SECONDS = 3
 HOLD_SECONDS = 200  # "timeout": longer than any crawler waits
 HUGE_BYTES = 20 * 1024 * 1024
@@ -214,6 +214,8 @@ class FaultySite:
             response = self.site.handle(method, url, headers)
             if home and "calendar" in self.modes and response[0] == 200:
                 response = self._with_calendar_link(method, response)
+            if home and "redesign" in self.modes and response[0] == 200:
+                response = _redesigned(response)
         status = 0 if (ACTION, "drop") in response[1] else response[0]
         self.fault_log.record(url, status)
         return response
@@ -290,6 +292,19 @@ class FaultySite:
         at = at if at >= 0 else body.rfind(b"</body>")
         body = body[:at] + widget + body[at:]
         return status, _set(head, "Content-Length", str(len(body))), body
+
+
+# "redesign": the theme renames its content classes on every page (the publisher's page
+# object's body selector then finds nothing; the text is all still there).
+_CONTENT_CLASS = re.compile(rb'(class="[^"]*?)\bentry-content\b')
+
+
+def _redesigned(response: Response) -> Response:
+    status, head, body = response
+    if not any(k.lower() == "content-type" and v.startswith("text/html") for k, v in head):
+        return response
+    body = _CONTENT_CLASS.sub(rb"\1story-body", body)
+    return status, _set(head, "Content-Length", str(len(body))), body
 
 
 # -- pages and documents ---------------------------------------------------------------------
