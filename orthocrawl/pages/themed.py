@@ -16,20 +16,13 @@ from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.byline import take_byline
 from orthocrawl.pages.cascade import generic_body
 from orthocrawl.pages.chrome import css, remove_chrome
-from orthocrawl.pages.density import is_prose, leaf_blocks
 from orthocrawl.pages.metadata import Content, MetadataPage
 
-# A page object's body under this share of the page's prose words (paragraphs of a dozen
-# words or more, few links) is not the article: the theme changed, and the generic body is
-# taken (Article.body_source "fallback") when it has FALLBACK_GROWTH times the words. The
-# lowest share among the article pages of every publisher's replica is 0.17 (a short post
-# beside long teasers); under the "redesign" fault mode the selector finds nothing (0).
-FALLBACK_SHARE = 0.1
-FALLBACK_GROWTH = 2.0
-
-
-def _prose_words(root: _Element) -> int:
-    return sum(b.words for b in leaf_blocks(root) if is_prose(b))
+# When a page object's body selector finds nothing, or an element without words, on a page
+# that should be an article, the theme changed: the generic body is taken (Article.body_source
+# "fallback"). A body "far shorter than the page's text" is not a safe sign: the replicas'
+# shortest genuine posts (a podcast note of 12 words beside 148 words of teasers) hold 8% of
+# their page's prose, as little as a redesign's leftover might.
 
 
 class ThemePage(MetadataPage):
@@ -53,18 +46,16 @@ class ThemePage(MetadataPage):
         own = self._own_content()
         if not self._expects_article():
             return own
-        own_words = bodytext.word_count(own.text)
-        if own_words and own_words >= FALLBACK_SHARE * _prose_words(self.selector.root):
+        if bodytext.word_count(own.text):
             return own
-        # The selector missed, or holds little of the page's prose: a redesign. The
-        # generic body, when it finds more, and said so.
+        # The selector missed: a redesign. The generic body, when it finds one, and said so.
         body = generic_body(self.selector.root, str(self.response.url), self._titles(),
                             self.chrome_selectors)
         if body.root is None:
             return own
         byline = take_byline(body.root, self.byline_scan)
         text = bodytext.body_text(body.root)
-        if bodytext.word_count(text) < max(1.0, FALLBACK_GROWTH * own_words):
+        if not bodytext.word_count(text):
             return own
         return Content(text, bodytext.body_html(body.root), byline, source="fallback")
 
