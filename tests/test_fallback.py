@@ -57,7 +57,8 @@ def test_the_redesign_fault_leaves_every_other_page_and_mode_alone():
     in_class = re.compile(rb'class="[^"]*\bentry-content\b')
     assert in_class.search(before) and not in_class.search(after)
     assert after.replace(b"story-body", b"entry-content") == before
-    assert faulty.fault_report() == {"redesign": []}
+    assert faulty.fault_report() == {"redesign": [plain.origin + "/"]}  # the whole site
+    assert faulty.lost_urls() == set()
 
 
 @pytest.mark.parametrize(("share", "status"), [(0.2, "ok"), (0.25, "failed")])

@@ -21,7 +21,11 @@ class WordPressPage(ThemePage):
     """Extraction shared by WordPress sites with Yoast SEO (or any OpenGraph/JSON-LD site)."""
 
     def _expects_article(self) -> bool:
-        return wordpress_kind(self._body_classes()) in (None, "article")
+        """A post by its body classes; without them, a page that declares an article."""
+        kind = wordpress_kind(self._body_classes())
+        if kind is not None:
+            return kind == "article"
+        return self._meta("og:type") == "article" or bool(self._jsonld_article())
 
     def _account(self) -> str | None:
         """The WordPress account that posted the article."""

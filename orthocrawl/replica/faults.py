@@ -177,6 +177,8 @@ class FaultySite:
         plan["calendar"] = {self._calendar_url(self._calendar_start):
                             "an endless calendar linked from every listing page"}
         self._rules["/calendar/"] = ("calendar", None)
+        plan["redesign"] = {self._origin + "/": "on every page, the theme's content class "
+                                                 "renamed (entry-content -> story-body)"}
         self._plan = plan
 
     def _accented(self, pool: list[str]) -> str:
