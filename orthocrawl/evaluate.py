@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-_TOKEN = re.compile(r"\w+")
-
-
-def tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text or "")
+from orthocrawl.pages.similarity import shingles, tokens
 
 
 def token_prf(expected: str, extracted: str) -> tuple[float, float, float]:
@@ -36,15 +32,6 @@ def token_f1(expected: str, extracted: str) -> float:
 
 
 # ---- article-extraction-benchmark metric (shared/bench/extraction/README.md) ----
-
-SHINGLE_SIZE = 4
-
-
-def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
-    """The multiset of `size`-token shingles; fewer tokens give one shorter shingle."""
-    words = tokens(text)
-    runs = (tuple(words[i:i + size]) for i in range(max(1, len(words) - size + 1)))
-    return Counter(run for run in runs if run)
 
 
 def shingle_pr(expected: str, extracted: str) -> tuple[float, float]:
@@ -109,6 +96,121 @@ def load_extraction_bench(directory: Path, stride: int = 1) -> list[BenchPage]:
         record = truth[page_id]
         pages.append(BenchPage(page_id, record["url"], html, record["articleBody"]))
     return pages
+
+
+# ---- WCXB's metric (shared/bench/wcxb-dev/README.md) ----
+
+# "and" joins names ("A and B"); the set's author metric leaves it out of the name tokens.
+_NAME_JOINERS = frozenset({"and"})
+
+
+@dataclass
+class WcxbPage:
+    """One page of the WCXB set: raw HTML and the human-reviewed truth."""
+
+    id: str
+    url: str
+    html: bytes
+    page_type: str              # "article", or the kind of non-article page
+    title: str | None
+    author: str | None
+    date: str | None            # YYYY-MM-DD (or YYYY-MM when only the month is known)
+    body: str
+    with_snippets: list[str]
+    without_snippets: list[str]
+
+
+def load_wcxb_bench(directory: Path, stride: int = 1) -> list[WcxbPage]:
+    """The pages of shared/bench/wcxb-dev (every `stride`-th by sorted id)."""
+    truth = json.loads(gzip.decompress((directory / "ground-truth.json.gz").read_bytes()))
+    pages = []
+    for page_id in sorted(truth)[::stride]:
+        record = truth[page_id]
+        html = gzip.decompress((directory / "html" / f"{page_id}.html.gz").read_bytes())
+        pages.append(WcxbPage(
+            page_id, record["url"], html, record["page_type"], record.get("title"),
+            record.get("author"), record.get("publish_date"), record.get("main_content") or "",
+            list(record.get("with") or []), list(record.get("without") or [])))
+    return pages
+
+
+def word_f1(expected: str, extracted: str) -> float:
+    """WCXB's body score: F1 of the bags of lower-cased \\w+ tokens."""
+    return token_prf(expected.lower(), extracted.lower())[2]
+
+
+def snippet_share(snippets: list[str], text: str) -> float:
+    """The share of snippets found in text (case-insensitive substring)."""
+    lower = text.lower()
+    return sum(snippet.lower() in lower for snippet in snippets) / len(snippets)
+
+
+def same_title(expected: str, extracted: str | None) -> bool:
+    """Equal after Unicode NFC, white space collapsed and case folded."""
+    def norm(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+    return extracted is not None and norm(expected) == norm(extracted)
+
+
+def same_authors(expected: str, extracted: list[str]) -> bool:
+    """The same set of case-folded name tokens ("and" between names left out)."""
+    def names(text: str) -> set[str]:
+        return set(tokens(text.casefold())) - _NAME_JOINERS
+    return names(expected) == names("; ".join(extracted))
+
+
+def same_day(expected: str, extracted: str | None) -> bool:
+    return bool(extracted) and extracted[:10] == expected[:10]
+
+
+@dataclass
+class Prediction:
+    """What one system made of one page."""
+
+    kept: bool                  # taken for an article (not refused)
+    body: str = ""
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    date: str | None = None     # ISO 8601, day first
+
+
+@dataclass
+class WcxbScore:
+    """Every figure of the WCXB set's README, for one system."""
+
+    articles: int
+    f1: float                   # mean body word F1 over articles
+    failures: int               # articles with body F1 < 0.5
+    with_share: float           # mean share of must-have snippets found
+    without_share: float        # mean share of boilerplate snippets found
+    title: float                # share of articles with the exact title
+    author: float               # share of articles naming an author with the exact names
+    date: float                 # share of articles with a full date with the right day
+    kept: float                 # share of articles taken for articles
+    refused: float              # share of non-articles refused
+    f1_per_page: list[float]
+
+
+def wcxb_score(pages: list[WcxbPage], predictions: list[Prediction]) -> WcxbScore:
+    def mean(values: list[float]) -> float:
+        return sum(values) / len(values) if values else 0.0
+
+    pairs = list(zip(pages, predictions, strict=True))
+    articles = [(page, got) for page, got in pairs if page.page_type == "article"]
+    others = [got for page, got in pairs if page.page_type != "article"]
+    scores = [word_f1(page.body, got.body) for page, got in articles]
+    return WcxbScore(
+        articles=len(articles), f1=mean(scores), failures=sum(s < 0.5 for s in scores),
+        with_share=mean([snippet_share(p.with_snippets, g.body)
+                         for p, g in articles if p.with_snippets]),
+        without_share=mean([snippet_share(p.without_snippets, g.body)
+                            for p, g in articles if p.without_snippets]),
+        title=mean([same_title(p.title, g.title) for p, g in articles if p.title]),
+        author=mean([same_authors(p.author, g.authors) for p, g in articles if p.author]),
+        date=mean([same_day(p.date, g.date) for p, g in articles
+                   if p.date and len(p.date) == 10]),
+        kept=mean([g.kept for _, g in articles]), refused=mean([not g.kept for g in others]),
+        f1_per_page=scores)
 
 
 # ---- an archive held to a replica's truth ----

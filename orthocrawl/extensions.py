@@ -21,6 +21,12 @@ from orthocrawl.archive import Archive, ArchiveError
 logger = logging.getLogger(__name__)
 
 FIELD_NAMES = ("title", "author", "date", "body")
+# A run in which more than this share of a site's article pages got their body from the
+# generic fallback (on FALLBACK_MIN_PAGES pages or more) fails, whatever the site's history:
+# its page object no longer fits the site (the fallback keeps the field shares up, so they
+# alone would not say so).
+MAX_FALLBACK_SHARE = 0.2
+FALLBACK_MIN_PAGES = 5
 COMPLETED_REASONS = ("finished", "closespider_itemcount", "closespider_pagecount",
                      "closespider_timeout")
 
@@ -42,7 +48,8 @@ def run_figures(stats: dict[str, Any]) -> dict[str, Any]:
     shares = {k[len(fields):]: round(v / pages, 4) for k, v in stats.items()
               if k.startswith(fields) and k != fields + "pages"} if pages else {}
     if pages:
-        shares = {name: shares.get(name, 0.0) for name in FIELD_NAMES} | {"pages": pages}
+        shares = {name: shares.get(name, 0.0) for name in (*FIELD_NAMES, "fallback")} | {
+            "pages": pages}
     return {
         "requests": stats.get("downloader/request_count", 0),
         "failures": {k[len(failed):]: v for k, v in stats.items() if k.startswith(failed)},
@@ -110,7 +117,7 @@ class Evidence:
 
 def judge(reason: str, figures: dict[str, Any], recent: list[dict[str, float]],
           min_pages: int = 10, max_drop: float = 0.25,
-          evidence: Evidence | None = None) -> tuple[str, str]:
+          evidence: Evidence | None = None, site: str = "") -> tuple[str, str]:
     """A run's outcome: ("ok" | "failed", why).
 
     A run that found the site's sitemaps, feed or listing and saw only known articles is
@@ -138,6 +145,11 @@ def judge(reason: str, figures: dict[str, Any], recent: list[dict[str, float]],
     if seen == 0 and evidence.known == 0:
         return "failed", "the site returned no articles (every page found was dropped)"
     shares = figures.get("field_shares") or {}
+    fell_back = shares.get("fallback", 0.0)
+    if shares.get("pages", 0) >= FALLBACK_MIN_PAGES and fell_back > MAX_FALLBACK_SHARE:
+        return "failed", (f"{site or 'the site'}: layout changed: {fell_back:.0%} of article "
+                          "pages had no body where its page object looks (taken from the "
+                          "generic extractor instead)")
     if recent and shares.get("pages", 0) >= min_pages:
         for name in FIELD_NAMES:
             usual = statistics.median(r.get(name, 0.0) for r in recent)
@@ -186,7 +198,7 @@ class RunRecorder:
         status, why = judge(reason, figures, self.recent,
                             settings.getint("ORTHOCRAWL_SHARE_MIN_PAGES", 10),
                             settings.getfloat("ORTHOCRAWL_SHARE_DROP", 0.25),
-                            Evidence.from_stats(stats.get_stats(), host))
+                            Evidence.from_stats(stats.get_stats(), host), site=spider.name)
         stats.set_value("orthocrawl/run_status", status)
         stats.set_value("orthocrawl/run_reason", why)
         if self.run_id is None:

@@ -14,8 +14,11 @@ from typing import Any
 
 
 def _meta(role: str, *, export: bool = True, listed: bool = False,
-          search: float | None = None) -> dict[str, Any]:
-    return {"role": role, "export": export, "list": listed, "search": search}
+          search: float | None = None, appended: bool = False) -> dict[str, Any]:
+    """appended: a field added after the export order was documented, exported after the
+    archive's state columns so that the documented order only ever grows at the end."""
+    return {"role": role, "export": export, "list": listed, "search": search,
+            "appended": appended}
 
 
 def _content(**kwargs: Any) -> Any:
@@ -61,12 +64,18 @@ class Article:
     source: str | None = _content()
     body_text: str = _content(default="", search=1.0)
     body_html: str = _content(default="", export=False)
+    # Where the body came from: "page_object" (the publisher's page object, or the generic
+    # extractor on a site without one), or "fallback" (a publisher's page object whose body
+    # selector missed, or held far less than the page's text: the generic body instead).
     # Set by the pipelines, not by page objects.
     content_hash: str | None = field(default=None, metadata=_meta("derived"))
     # Kept by the archive: when the article was first seen, last seen, last changed.
     first_seen: str | None = field(default=None, metadata=_meta("archive"))
     last_seen: str | None = field(default=None, metadata=_meta("archive"))
     last_changed: str | None = field(default=None, metadata=_meta("archive"))
+    # How the body was found: by the publisher's page object, or by the generic extractor
+    # when the page object's body selector found nothing (a redesign).
+    body_source: str = _content(default="page_object", appended=True)
     # What kind of page the page object saw ("article", "page", "attachment",
     # "listing", "search", ...). Not stored: the validate pipeline drops
     # anything that is not an article and counts why.
@@ -84,6 +93,10 @@ def _named(*roles: str, export: bool | None = None) -> tuple[str, ...]:
 
 _FIELDS: tuple[Field[Any], ...] = fields(Article)
 
+
+def _by_name(name: str) -> Field[Any]:
+    return next(f for f in _FIELDS if f.name == name)
+
 # What a page object extracts (and `orthocrawl extract` prints).
 CONTENT_FIELDS: tuple[str, ...] = _named("content")
 # What the archive stores of an article (its columns in `articles`).
@@ -93,7 +106,9 @@ EXPORT_FIELDS: tuple[str, ...] = _named("content", "derived", "archive", export=
 # Columns the archive keeps beside the record: an article's state on the site.
 STATE_COLUMNS: tuple[str, ...] = ("status", "gone_since")
 # The documented column order of `orthocrawl export`.
-EXPORT_COLUMNS: tuple[str, ...] = (*EXPORT_FIELDS, *STATE_COLUMNS)
+EXPORT_COLUMNS: tuple[str, ...] = (
+    *(f for f in EXPORT_FIELDS if not _by_name(f).metadata["appended"]), *STATE_COLUMNS,
+    *(f for f in EXPORT_FIELDS if _by_name(f).metadata["appended"]))
 # Fields holding lists (JSON arrays in the archive, joined with "; " in CSV).
 LIST_FIELDS: tuple[str, ...] = tuple(f.name for f in _FIELDS if f.metadata["list"])
 # The full-text index's columns and their bm25 weights (title above authors above body).

@@ -65,7 +65,8 @@ class FieldSharesPipeline(_CountingPipeline):
         self.stats.inc_value("orthocrawl/fields/pages")
         for name, present in (("title", bool(article.title)), ("author", bool(article.authors)),
                               ("date", bool(article.published_at)),
-                              ("body", article.word_count >= 50)):
+                              ("body", article.word_count >= 50),
+                              ("fallback", article.body_source == "fallback")):
             if present:
                 self.stats.inc_value(f"orthocrawl/fields/{name}")
         return article

@@ -229,7 +229,7 @@ def test_gone_articles_are_marked_and_filtered(db):
     gone = {r["url"] for r in truth[1:GONE + 1]}
     exported = run("export", "--db", str(path), "--format", "jsonl")
     records = [json.loads(line) for line in exported.stdout.splitlines()]
-    assert list(records[0])[-3:] == ["last_changed", "status", "gone_since"]
+    assert list(records[0])[-4:] == ["last_changed", "status", "gone_since", "body_source"]
     assert {r["url"] for r in records if r["status"] == "gone"} == gone
     assert {r["gone_since"] for r in records if r["url"] in gone} == {"2026-11-25T08:00:00Z"}
     assert all(r["gone_since"] is None for r in records if r["url"] not in gone)

@@ -340,7 +340,8 @@ def first_article_sitemap(site) -> str:
 
 
 def test_discovery_modes_are_enabled_only_by_name():
-    assert not set(DISCOVERY_MODES) & set(MODES) and KNOWN == MODES + DISCOVERY_MODES
+    assert not set(DISCOVERY_MODES) & set(MODES) and KNOWN == MODES + DISCOVERY_MODES + (
+        "redesign",)
     plain = FaultySite(build_site(articles=60), MODES)
     every = FaultySite(build_site(articles=60), KNOWN)
     assert {m: v for m, v in fault_report(every).items() if m in MODES} == fault_report(plain)

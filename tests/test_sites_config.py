@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import json
 import os
@@ -25,6 +26,7 @@ article_pattern = '^/\\d{4}/'
 [extract]
 body = "div.post-body"
 chrome = ["div.share-row"]
+byline = "p.post-byline"
 """
 
 
@@ -43,9 +45,51 @@ def test_good_file_loads_with_defaults(tmp_path):
     assert config.feeds == ["/feed/"] and config.body == "div.post-body"
 
 
+PARAGRAPH = ("The county hospital opened its new spine centre this week, with two operating "
+             "rooms, a recovery ward and a clinic for follow-up visits. ")
+
+
+def _site_page(body: str) -> bytes:
+    person = {"@context": "https://schema.org", "@type": "NewsArticle",
+              "headline": "A spine centre opens", "datePublished": "2024-05-02T08:00:00Z",
+              "author": {"@type": "Person", "name": "Nora Field"}}
+    return (f"<html lang='en'><head><title>A spine centre opens</title><script type="
+            f"'application/ld+json'>{json.dumps(person)}</script></head><body><main><article>"
+            f"<h1>A spine centre opens</h1>{body}</article></main></body></html>").encode()
+
+
+@pytest.mark.parametrize("with_body_selector", [True, False])
+def test_a_css_byline_reads_its_element_and_falls_back_without_recursing(
+        tmp_path, with_body_selector):
+    """A site file's CSS `byline` names the authors when its element is there; on a page
+    without it the base page's rule answers (it used to re-enter the same cached field and
+    raise RecursionError)."""
+    from web_poet import HttpResponse
+
+    from orthocrawl.pages.configured import page_class
+
+    text = GOOD if with_body_selector else GOOD.replace('body = "div.post-body"\n', "")
+    name = "bylinebody" if with_body_selector else "bylinegeneric"
+    path = tmp_path / f"{name}.toml"
+    path.write_text(text.replace('name = "spinewire"', f'name = "{name}"').replace(
+        "www.spinewire.example", f"www.{name}.example"))
+    cls = page_class(load(path))
+    prose = "".join(f"<p>{PARAGRAPH}</p>" for _ in range(4))
+    with_byline = _site_page(f"<p class='post-byline'>By Ada Stone and Ben Hale</p>"
+                             f"<div class='post-body'>{prose}</div>")
+    without = _site_page(f"<div class='post-body'>{prose}</div>")
+    url = f"https://www.{name}.example/2024/05/a-spine-centre-opens/"
+
+    def authors(html: bytes) -> list[str]:
+        return asyncio.run(cls(response=HttpResponse(url, body=html)).to_item()).authors
+
+    assert authors(with_byline) == ["Ada Stone", "Ben Hale"]
+    assert authors(without) == ["Nora Field"]  # the page's JSON-LD, through the base rule
+
+
 @pytest.mark.parametrize(("text", "line", "reason"), [
     (GOOD.replace('origin = "https', 'origin = "https'.replace('"', "")), 2, "Invalid"),
-    (GOOD + "colour = 'blue'\n", 11, "unknown key 'colour'"),
+    (GOOD + "colour = 'blue'\n", 12, "unknown key 'colour'"),
     (GOOD.replace('body = "div.post-body"', 'body = "div..post"'), 9, "not a CSS selector"),
     (GOOD.replace("'^/\\d{4}/'", "'^/(unclosed'"), 6, "not a regex"),
     (GOOD.replace('name = "spinewire"', 'name = "Spine Wire!"'), 1, "name must be"),

@@ -151,7 +151,14 @@ END;
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Version 6: where each article's body came from ("page_object", or "fallback": the generic
+# body, when a publisher's page object found none or far too little; issue 9). Articles
+# archived before were all their page object's.
+_V6 = """
+ALTER TABLE articles ADD COLUMN body_source TEXT DEFAULT 'page_object';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 
 # Columns that a released migration gained after the release (before migrations were
 # frozen): archives made by the earlier release of that version lack them. Added before

@@ -72,7 +72,7 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
     """Export articles, one row each, as CSV (RFC 4180) or JSON Lines.
 
     Columns in the order README documents, ending with status (live, or gone from
-    the site) and gone_since. Authors, categories and tags are joined with "; " in
+    the site), gone_since and body_source. Authors, categories and tags are joined with "; " in
     CSV (lists in JSON Lines).
 
     \b

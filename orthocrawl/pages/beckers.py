@@ -6,7 +6,8 @@ in ``h2[itemprop=headline]``) or Joomla + K2 pages (``/spine/item/24081-slug.htm
 title in ``h2.itemTitle`` under the logo's ``h1``, dates only in words, Chicago time).
 On both old templates the byline line ("NAME - Print | Email") sits inside the body
 container. The OpenGraph/JSON-LD reading of the base page still fits; what differs is
-below: selectors, the byline, dates, the section label, and which pages are articles.
+below: selectors, the byline, dates, the section label, and which pages are articles. It is
+a ThemePage, not a WordPress one: writers publish under their own names (no posting account).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from orthocrawl.dates import format_utc, to_utc_iso
 from orthocrawl.pages.body import inline_text, normalize_space
 from orthocrawl.pages.byline import split_byline
 from orthocrawl.pages.chrome import XPATH_PREFIX
-from orthocrawl.pages.wordpress import WordPressPage
+from orthocrawl.pages.themed import ThemePage
 
 CHICAGO = ZoneInfo("America/Chicago")
 K2_DATE = "%A, %d %B %Y %H:%M"  # "Thursday, 14 March 2013 19:48"
@@ -65,7 +66,7 @@ def _k2_date(text: str | None, prefix: str = "") -> str | None:
 
 
 @handle_urls("beckersspine.com")
-class BeckersPage(WordPressPage):
+class BeckersPage(ThemePage):
     site_name = "beckersspine"
     # New CMS, Joomla 3, K2: one of them is on the page.
     body_selector: ClassVar[str] = (
@@ -97,7 +98,6 @@ class BeckersPage(WordPressPage):
     # Old pages without an image of their own share the site's default image.
     default_image_marker: ClassVar[str] = "/templates/"
 
-    # Not cached: web-poet caches by method name, which the base's cached field shares.
     @field
     def authors(self) -> list[str]:
         for selector in self.byline_selectors:
@@ -107,10 +107,6 @@ class BeckersPage(WordPressPage):
             if names:
                 return names
         return super().authors
-
-    @field
-    def posted_by(self) -> str | None:
-        return None  # writers publish under their own names; meta author repeats the byline
 
     @field
     def published_at(self) -> str | None:
@@ -135,9 +131,13 @@ class BeckersPage(WordPressPage):
         image = super().lead_image
         return None if image and self.default_image_marker in image else image
 
+    def _expects_article(self) -> bool:
+        return bool(self.published_at) and not self.css("div.section-listing")
+
     @field
     def page_type(self) -> str:
-        if self._content_element() is not None and self.published_at:
+        if (self._content_element() is not None or self.body_source == "fallback") and (
+                self.published_at):
             return "article"
         if self.css("div.section-listing"):
             return "search" if "page-search" in self._body_classes() else "listing"

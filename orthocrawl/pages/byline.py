@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import re
 
+from lxml.etree import _Element
+
+from orthocrawl.pages.body import inline_text, leading_blocks
+from orthocrawl.pages.chrome import drop
+
 _BYLINE = re.compile(r"^\s*(?:written\s+by|story\s+by|by)[\s:]+(?P<names>.+?)\s*$", re.I)
 _SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # A person's name: 2 to 5 words, each capitalised (initials, particles and hyphens allowed).
@@ -27,3 +32,14 @@ def split_byline(text: str) -> list[str]:
     if not names or not all(_NAME.match(name) for name in names):
         return []
     return names
+
+
+def take_byline(root: _Element, scan: int) -> list[str]:
+    """Find a syndicated byline among the first `scan` text blocks under root, remove it
+    (in place) and return its names; [] when none of them is a byline."""
+    for element in leading_blocks(root, scan):
+        names = split_byline(inline_text(element))
+        if names:
+            drop(element)
+            return names
+    return []

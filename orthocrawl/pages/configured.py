@@ -1,7 +1,9 @@
 """Page objects for the sites added in TOML files (see orthocrawl/siteconfig.py).
 
-A site file with a body selector gets a WordPressPage-style page (its selectors,
-its chrome); one without gets the generic fallback, improved by the chrome it names.
+A site file with a body selector gets a WordPressPage-style page (its selectors, its chrome);
+one without gets the generic fallback, improved by the chrome it names. The classes are built
+from plain (uncached) fields only: a `byline` override reads its element and falls back to
+the base page's rule through ``super()``, which a cached field of the same name would re-enter.
 """
 
 from __future__ import annotations
@@ -14,18 +16,12 @@ from web_poet import ApplyRule, default_registry, field
 from orthocrawl.items import Article
 from orthocrawl.pages.body import inline_text, normalize_space
 from orthocrawl.pages.byline import split_byline
+from orthocrawl.pages.generic import GenericPage
+from orthocrawl.pages.metadata import MetadataPage
 from orthocrawl.pages.wordpress import WordPressPage
 from orthocrawl.siteconfig import SiteConfig
 
-_REGISTERED: dict[str, type] = {}
-
-
-def _generic_base() -> type[WordPressPage]:
-    try:
-        from orthocrawl.pages.generic import GenericPage
-    except ImportError:  # the generic fallback is optional for configured sites
-        return WordPressPage
-    return GenericPage
+_REGISTERED: dict[str, type[MetadataPage]] = {}
 
 
 def _byline_authors(selector: str, owner: dict[str, type]) -> Any:
@@ -37,10 +33,10 @@ def _byline_authors(selector: str, owner: dict[str, type]) -> Any:
         names = (split_byline(text) or split_byline(f"By {text}")) if text else []
         return names or super(owner["cls"], self).authors  # else the base page's rule
 
-    return field(cached=True)(authors)
+    return field(authors)
 
 
-def page_class(config: SiteConfig) -> type:
+def page_class(config: SiteConfig) -> type[MetadataPage]:
     """Build (once) and register with web-poet the page object for a configured site."""
     if config.name in _REGISTERED:
         return _REGISTERED[config.name]
@@ -49,7 +45,7 @@ def page_class(config: SiteConfig) -> type:
         "chrome_selectors": tuple(config.chrome),
         "__module__": __name__,
     }
-    base = WordPressPage if config.body else _generic_base()
+    base: type[MetadataPage] = WordPressPage if config.body else GenericPage
     if config.body:
         attributes["body_selector"] = config.body
     owner: dict[str, type] = {}

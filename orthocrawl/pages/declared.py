@@ -8,13 +8,11 @@ agree, blocks of the extraction that share nothing with it are leftover chrome a
 
 from __future__ import annotations
 
-from collections import Counter
-
 from lxml.etree import _Element
 
-from orthocrawl.evaluate import shingles
 from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.chrome import drop
+from orthocrawl.pages.similarity import share, shingles
 
 # Share of the extraction's shingles found in articleBody, and the other way round, from
 # which the two tell the same story.
@@ -30,11 +28,6 @@ SCANT_SHINGLES = 50
 SCANT_GROWTH = 5.0
 
 
-def _share(part: Counter[tuple[str, ...]], whole: Counter[tuple[str, ...]]) -> float:
-    total = sum(part.values())
-    return sum((part & whole).values()) / total if total else 0.0
-
-
 def reconcile(root: _Element, declared: list[str]) -> str:
     """Compare the extracted content element with the declared blocks; trim root in place.
 
@@ -48,7 +41,7 @@ def reconcile(root: _Element, declared: list[str]) -> str:
     claimed_size, found_size = sum(claimed.values()), sum(found.values())
     if found_size < SCANT_SHINGLES and claimed_size >= SCANT_GROWTH * found_size:
         return "declared"
-    found_in_claimed, claimed_in_found = _share(found, claimed), _share(claimed, found)
+    found_in_claimed, claimed_in_found = share(found, claimed), share(claimed, found)
     if found_in_claimed >= FRAGMENT and claimed_size >= FRAGMENT_GROWTH * found_size:
         return "declared"
     if found_in_claimed < AGREE or claimed_in_found < AGREE:

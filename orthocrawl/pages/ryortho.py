@@ -16,7 +16,8 @@ from web_poet import field, handle_urls
 
 from orthocrawl.pages.body import inline_text
 from orthocrawl.pages.chrome import remove_chrome
-from orthocrawl.pages.wordpress import WordPressPage, _clean_list
+from orthocrawl.pages.values import clean_list
+from orthocrawl.pages.wordpress import WordPressPage
 
 
 @handle_urls("ryortho.com")
@@ -42,7 +43,6 @@ class RyorthoPage(WordPressPage):
     def _take_byline(self, root: _Element) -> list[str]:
         return []  # the theme prints the byline; the content never opens with one
 
-    # Not cached: web-poet caches by method name, which the base's cached field shares.
     @field
     def title(self) -> str | None:
         for heading in self.css(self.title_selectors[0]):
@@ -55,4 +55,4 @@ class RyorthoPage(WordPressPage):
 
     @field
     def authors(self) -> list[str]:
-        return _clean_list(self.css(f"{self.byline_selector}::text").getall()) or super().authors
+        return clean_list(self.css(f"{self.byline_selector}::text").getall()) or super().authors

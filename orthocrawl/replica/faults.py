@@ -36,7 +36,10 @@ MODES = ("server_errors", "rate_limit", "slow", "timeout", "drop", "truncate", "
          "huge", "redirect_loop", "calendar", "bad_sitemap", "bad_feed", "challenge",
          "login_wall", "robots_disallow")
 DISCOVERY_MODES = ("crawl_delay", "robots_5xx", "robots_drop", "sitemap_5xx", "sitemap_drop")
-KNOWN = MODES + DISCOVERY_MODES
+# A publisher's redesign (every page's theme changed; the run is judged a layout change):
+# asked for by name only, like the discovery modes.
+LAYOUT_MODES = ("redesign",)
+KNOWN = MODES + DISCOVERY_MODES + LAYOUT_MODES
 CRAWL_DELAY = 2  # seconds: robots.txt's Crawl-delay under mode crawl_delay
 SLOW_SECONDS = 3
 HOLD_SECONDS = 200  # "timeout": longer than any crawler waits
@@ -158,6 +161,8 @@ class FaultySite:
         self._rule("/robots.txt", "robots_disallow", "disallow", prefix)
         add("crawl_delay", robots, f"robots.txt: Crawl-delay: {self.crawl_delay:g}",
             "crawl_delay", self.crawl_delay)
+        plan["redesign"] = {self._origin + "/": "on every page, the theme's content class "
+                                                "renamed (entry-content -> story-body)"}
         self.plan = plan
 
     def _rule(self, path: str, mode: str, kind: str, arg: Any = None) -> None:
@@ -210,6 +215,8 @@ class FaultySite:
         response = self.site.handle(method, url, headers)
         if home and "calendar" in self.modes and response[0] == 200:
             response = self._with_calendar_link(path, response)
+        if home and "redesign" in self.modes and response[0] == 200:
+            response = _redesigned(response)
         return response
 
     def _fault(self, rules: list[Rule], attempt: int, method: str, url: str,
@@ -398,6 +405,20 @@ def login_wall(page: bytes) -> bytes:
 
 
 CALENDAR = template(__file__, "traps/calendar.html")  # The Events Calendar's markup
+
+
+# "redesign": the theme renames its content classes on every page (the publisher's page
+# object's body selector then finds nothing; the text is all still there).
+_CONTENT_CLASS = re.compile(rb'(class="[^"]*?)\bentry-content\b')
+
+
+def _redesigned(response: Response) -> Response:
+    status, head, body = response
+    if not any(k.lower() == "content-type" and v.startswith("text/html") for k, v in head):
+        return response
+    body = _CONTENT_CLASS.sub(rb"\1story-body", body)
+    return status, [(k, str(len(body)) if k.lower() == "content-length" else v)
+                    for k, v in head], body
 
 
 def calendar_page(url: str, day: date, previous: str, following: str) -> bytes:
