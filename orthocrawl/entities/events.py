@@ -1,0 +1,278 @@
+"""Deals and other corporate events, one rule per kind, read sentence by sentence.
+
+A sentence holds an event when it has the kind's trigger words and the fields the kind cannot
+do without (an acquisition its target, a financing its amount or round, a clearance its product
+or number, a launch its product, an appointment its person and title, a partnership two
+companies). The company is the one named closest before the trigger, else the article's
+subject. Events of one kind about the same company (and target, product or person) are merged,
+the first sentence kept, later ones filling fields still empty.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+from dataclasses import dataclass, replace
+
+from .records import Event
+
+TRIGGER = re.compile("|".join([
+    r"(?P<acquisition>\b(?:to acquire|will acquire|agreed to acquire|agreement to acquire|"
+    r"plans to acquire|intends to acquire|has acquired|have acquired|acquired|acquires|acquire|"
+    r"acquisition of|acquiring|merger with|to merge with|to buy|purchase of)\b)",
+    r"(?P<financing>\b(?:financing|funding|Series [A-H]\b|seed round|private placement|"
+    r"raised|raises|raise|investment round|initial public offering)\b)",
+    r"(?P<clearance>\b(?:510\(k\)|clearance|cleared|clears|approval|approved|approves|De Novo|"
+    r"CE Mark|nod)(?!\w))",
+    r"(?P<launch>\b(?:launch(?:es|ed|ing)?|full market release|limited (?:market )?release|"
+    r"commercial release|first (?:surgical )?(?:cases?|surgeries|surgery|procedures?|"
+    r"implantations?)|first-in-human|debut(?:s|ed)?|unveil(?:s|ed)?)\b)",
+    r"(?P<appointment>\b(?:appoint(?:s|ed|ment)?|named|names|hires|hired|promoted|"
+    r"joins|joined|succeeds|elected)\b)",
+    r"(?P<partnership>\b(?:partnership|partner(?:s|ed)? with|partnering|collaborat(?:e|es|ed|"
+    r"ion)|alliance|distribution agreement|co-marketing|licensing agreement|license agreement|"
+    r"joint venture|teamed up)\b)",
+]), re.IGNORECASE)
+
+_COMPLETED = re.compile(r"\b(?:completed|completes|complete|closed|closes|finalized|finalised|"
+                        r"has acquired|have acquired|acquired|acquires|bought)\b", re.I)
+_PENDING = re.compile(r"\b(?:to acquire|will acquire|agreement|agreed|plans|intends|proposed|"
+                      r"pending|expected to close|subject to|definitive)\b", re.I)
+_PASSIVE = re.compile(r"\s(?:was|were|is|has been|will be|to be)\s(?:acquired|bought)\sby\s|"
+                      r"\sacquisition\sby\s", re.I)
+_REGULATOR = re.compile(r"\b(?:FDA|U\.S\. Food and Drug Administration|Food and Drug "
+                        r"Administration|510\(k\)|De Novo|PMA|premarket approval|CE Mark)\b", re.I)
+_ROUND = re.compile(r"\b(?:(Series [A-H](?:-\d)?)|(pre-seed|seed|growth|mezzanine|bridge|"
+                    r"crossover|venture debt|debt|equity)(?: equity)? (?:financing|funding|round|"
+                    r"investment)|(private placement)|(initial public offering|IPO))\b", re.I)
+_INVESTORS = re.compile(r"\b(?:led by|co-led by|participation (?:from|by)|investors (?:including|"
+                        r"include|such as)|backed by|investment from)\s[^.;]*", re.I)
+
+
+@dataclass(frozen=True)
+class Named:
+    """A name found in the text: its span, kind and canonical name (and the unmerged one)."""
+
+    start: int
+    end: int
+    kind: str
+    name: str
+    own: str  # the company's name before any merger was applied
+    candidate: bool = False
+    surface: str = ""  # as written (legal suffix kept, possessive dropped)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    names: list[Named]
+    amounts: list[tuple[int, int, int, str]]
+    numbers: list[tuple[int, int, str, str]]
+    people: list[tuple[int, str, str | None]]  # (start, name, title)
+
+
+def events_in(sentence: Sentence, subject: str | None, published: str | None) -> list[Event]:
+    """Each kind's event in one sentence (at most one per kind)."""
+    seen: set[str] = set()
+    out = []
+    for found in TRIGGER.finditer(sentence.text):
+        kind = found.lastgroup or ""
+        if kind in seen:
+            continue
+        at = sentence.start + found.start()
+        event = _RULES[kind](sentence, at, found, subject)
+        if event is not None:
+            seen.add(kind)
+            out.append(replace(event, date=published[:10] if published else None))
+    return out
+
+
+def _companies(s: Sentence) -> list[Named]:
+    return [n for n in s.names if n.kind == "company"]
+
+
+def _before(s: Sentence, at: int, exclude: Set[str] = frozenset()) -> Named | None:
+    found = [n for n in _companies(s) if n.end <= at and n.name not in exclude]
+    return found[-1] if found else None
+
+
+def _after(s: Sentence, at: int, exclude: Set[str] = frozenset()) -> Named | None:
+    return next((n for n in _companies(s) if n.start >= at and n.name not in exclude), None)
+
+
+def _amount(s: Sentence) -> tuple[int | None, str | None]:
+    if s.amounts:
+        return s.amounts[0][2], s.amounts[0][3]
+    return None, None
+
+
+def _acquisition(s: Sentence, at: int, found: re.Match[str], subject: str | None
+                 ) -> Event | None:
+    trigger = found.group(0)
+    passive = _PASSIVE.search(s.text)
+    if passive is not None:
+        by = s.start + passive.end()
+        company = _after(s, by)
+        target = _before(s, s.start + passive.start() + 1)
+    else:
+        target = _after(s, at + len(trigger))
+        company = _before(s, at)
+    if target is None:
+        return None
+    buyer = company.name if company else subject
+    if buyer is None:
+        return None
+    target_name = target.own if target.name == buyer else target.name
+    if target_name == buyer:
+        return None
+    if passive is not None or _COMPLETED.search(trigger):
+        status = "completed"
+    elif _PENDING.search(trigger):
+        status = "announced"
+    else:
+        status = "completed" if (_COMPLETED.search(s.text) and not _PENDING.search(s.text)) \
+            else "announced"
+    amount, currency = _amount(s)
+    return Event("acquisition", s.text, company=buyer, target=target_name, amount=amount,
+                 currency=currency, status=status)
+
+
+def _financing(s: Sentence, at: int, found: re.Match[str], subject: str | None
+               ) -> Event | None:
+    investors_at = _INVESTORS.search(s.text)
+    investors: list[str] = []
+    if investors_at:
+        lo, hi = s.start + investors_at.start(), s.start + investors_at.end()
+        investors = list(dict.fromkeys(n.name for n in _companies(s) if lo <= n.start < hi))
+    round_found = _ROUND.search(s.text)
+    round_name = None
+    if round_found:
+        series, kind, placement, _ = round_found.groups()
+        round_name = (series.title().replace("series", "Series") if series else
+                      kind.lower() if kind else "private placement" if placement else "IPO")
+        if series:
+            round_name = "Series " + series.split()[1].upper()
+    amount, currency = _amount(s)
+    if amount is None and round_name is None:
+        return None
+    company = _before(s, at, set(investors))
+    name = company.name if company else subject
+    if name is None:
+        return None
+    return Event("financing", s.text, company=name, amount=amount, currency=currency,
+                 round=round_name, investors=tuple(investors))
+
+
+def _product_company(s: Sentence, product: Named | None, at: int, subject: str | None
+                     ) -> str | None:
+    if product is not None:
+        owner = _before(s, product.start)
+        if owner is not None and product.start - owner.end <= 3:  # "Stryker's Mako"
+            return owner.name
+    company = _before(s, at) or (_companies(s)[0] if _companies(s) else None)
+    return company.name if company else subject
+
+
+def _clearance(s: Sentence, at: int, found: re.Match[str], subject: str | None
+               ) -> Event | None:
+    if not _REGULATOR.search(s.text):
+        return None
+    products = [n for n in s.names if n.kind == "product"]
+    product = products[0] if products else None
+    number = s.numbers[0] if s.numbers else None
+    if product is None and number is None:
+        return None
+    text = s.text
+    status = (number[3] if number else "De Novo" if "De Novo" in text else
+              "PMA" if re.search(r"\bPMA\b|premarket approval", text, re.I) else
+              "CE mark" if re.search(r"CE Mark", text, re.I) else
+              "510(k)" if "510(k)" in text else "approval" if "approv" in text.lower() else
+              "clearance")
+    return Event("clearance", text, company=_product_company(s, product, at, subject),
+                 product=product.name if product else None,
+                 number=number[2] if number else None, status=status)
+
+
+def _launch(s: Sentence, at: int, found: re.Match[str], subject: str | None) -> Event | None:
+    products = [n for n in s.names if n.kind == "product"]
+    if not products:
+        return None
+    product = min(products, key=lambda p: abs(p.start - at))
+    trigger = found.group(0).lower()
+    status = ("first cases" if trigger.startswith("first") else
+              "limited release" if trigger.startswith("limited") else "launch")
+    return Event("launch", s.text, company=_product_company(s, product, at, subject),
+                 product=product.name, status=status)
+
+
+def _appointment(s: Sentence, at: int, found: re.Match[str], subject: str | None
+                 ) -> Event | None:
+    people = [p for p in s.people if p[2]]
+    if not people:
+        return None
+    _, person, title = min(people, key=lambda p: abs(p[0] - at))
+    joins = re.search(r"\bjoin(?:s|ed)\s", s.text, re.I)
+    company = _after(s, s.start + joins.end()) if joins else None
+    company = company or _before(s, at) or _after(s, at)
+    name = company.name if company else subject
+    if name is None:
+        return None
+    return Event("appointment", s.text, company=name, person=person, title=title)
+
+
+def _partnership(s: Sentence, at: int, found: re.Match[str], subject: str | None
+                 ) -> Event | None:
+    companies = list(dict.fromkeys(n.name for n in _companies(s)))
+    first = _before(s, at)
+    if first is None:
+        if subject is None or not companies:
+            return None
+        name, other = subject, next((c for c in companies if c != subject), None)
+    else:
+        name = first.name
+        later = _after(s, at, {name})
+        earlier = [c for c in companies if c != name]
+        other = later.name if later else (earlier[0] if earlier else None)
+        if other is None and subject and subject != name:
+            other = subject
+    if other is None or other == name:
+        return None
+    return Event("partnership", s.text, company=name, target=other)
+
+
+_RULES = {"acquisition": _acquisition, "financing": _financing, "clearance": _clearance,
+          "launch": _launch, "appointment": _appointment, "partnership": _partnership}
+
+
+def merge(events: list[Event]) -> list[Event]:
+    """One event per kind and company (and target, product or person), fields filled in."""
+    merged: dict[tuple[str | None, ...], Event] = {}
+    for event in events:
+        key = _key(event)
+        if event.kind == "clearance" and event.product is None:
+            key = next((k for k in merged if k[:2] == key[:2]), key)
+        known = merged.get(key)
+        if known is None:
+            merged[key] = event
+            continue
+        fields = {f: getattr(event, f) for f in ("product", "number", "amount", "currency",
+                                                 "round", "title")
+                  if getattr(known, f) is None and getattr(event, f) is not None}
+        if event.investors and not known.investors:
+            fields["investors"] = event.investors  # type: ignore[assignment]
+        if event.kind == "acquisition" and event.status == "completed":
+            fields["status"] = "completed"
+        if fields:
+            merged[key] = replace(known, **fields)  # type: ignore[arg-type]
+    return list(merged.values())
+
+
+def _key(event: Event) -> tuple[str | None, ...]:
+    if event.kind == "partnership":
+        a, b = sorted((event.company or "", event.target or ""))
+        return (event.kind, a, b)
+    other = {"acquisition": event.target, "clearance": event.product, "launch": event.product,
+             "appointment": event.person}.get(event.kind)
+    return (event.kind, event.company, other)
