@@ -11,28 +11,10 @@ the first sentence kept, later ones filling fields still empty.
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import dataclass, replace
 
 from .records import Event
-
-TRIGGER = re.compile("|".join([
-    r"(?P<acquisition>\b(?:to acquire|will acquire|agreed to acquire|agreement to acquire|"
-    r"plans to acquire|intends to acquire|has acquired|have acquired|acquired|acquires|acquire|"
-    r"acquisition of|acquiring|merger with|to merge with|to buy|purchase of)\b)",
-    r"(?P<financing>\b(?:financing|funding|Series [A-H]\b|seed round|private placement|"
-    r"raised|raises|raise|investment round|initial public offering)\b)",
-    r"(?P<clearance>\b(?:510\(k\)|clearance|cleared|clears|approval|approved|approves|De Novo|"
-    r"CE Mark|nod)(?!\w))",
-    r"(?P<launch>\b(?:launch(?:es|ed|ing)?|full market release|limited (?:market )?release|"
-    r"commercial release|first (?:surgical )?(?:cases?|surgeries|surgery|procedures?|"
-    r"implantations?)|first-in-human|debut(?:s|ed)?|unveil(?:s|ed)?)\b)",
-    r"(?P<appointment>\b(?:appoint(?:s|ed|ment)?|named|names|hires|hired|promoted|"
-    r"joins|joined|succeeds|elected)\b)",
-    r"(?P<partnership>\b(?:partnership|partner(?:s|ed)? with|partnering|collaborat(?:e|es|ed|"
-    r"ion)|alliance|distribution agreement|co-marketing|licensing agreement|license agreement|"
-    r"joint venture|teamed up)\b)",
-]), re.IGNORECASE)
 
 _COMPLETED = re.compile(r"\b(?:completed|completes|complete|closed|closes|finalized|finalised|"
                         r"has acquired|have acquired|acquired|acquires|bought)\b", re.I)
@@ -40,8 +22,10 @@ _PENDING = re.compile(r"\b(?:to acquire|will acquire|agreement|agreed|plans|inte
                       r"pending|expected to close|subject to|definitive)\b", re.I)
 _PASSIVE = re.compile(r"\s(?:was|were|is|has been|will be|to be)\s(?:acquired|bought)\sby\s|"
                       r"\sacquisition\sby\s", re.I)
-_REGULATOR = re.compile(r"\b(?:FDA|U\.S\. Food and Drug Administration|Food and Drug "
-                        r"Administration|510\(k\)|De Novo|PMA|premarket approval|CE Mark)\b", re.I)
+_REGULATOR_WORDS = ("fda", "food and drug", "510(k)", "de novo", " pma", "premarket approval",
+                    "ce mark")
+_ROUND_WORDS = ("series", "seed", "growth", "mezzanine", "bridge", "crossover", "debt", "equity",
+                "private placement", "initial public offering", "ipo")
 _ROUND = re.compile(r"\b(?:(Series [A-H](?:-\d)?)|(pre-seed|seed|growth|mezzanine|bridge|"
                     r"crossover|venture debt|debt|equity)(?: equity)? (?:financing|funding|round|"
                     r"investment)|(private placement)|(initial public offering|IPO))\b", re.I)
@@ -71,21 +55,23 @@ class Sentence:
     amounts: list[tuple[int, int, int, str]]
     numbers: list[tuple[int, int, str, str]]
     people: list[tuple[int, str, str | None]]  # (start, name, title)
+    low: str  # the text in lowercase (cheap tests before any regular expression)
 
 
-def events_in(sentence: Sentence, subject: str | None, published: str | None) -> list[Event]:
-    """Each kind's event in one sentence (at most one per kind)."""
+def events_in(sentence: Sentence, triggers: list[tuple[int, str, str]], subject: str | None,
+              published: str | None) -> list[Event]:
+    """Each kind's event in one sentence (at most one per kind); `triggers` are the
+    sentence's trigger cues as (offset, kind, words)."""
     seen: set[str] = set()
     out = []
-    for found in TRIGGER.finditer(sentence.text):
-        kind = found.lastgroup or ""
+    for at, kind, words in triggers:
         if kind in seen:
             continue
-        at = sentence.start + found.start()
-        event = _RULES[kind](sentence, at, found, subject)
+        event = _RULES[kind](sentence, at, words, subject)
         if event is not None:
             seen.add(kind)
-            out.append(replace(event, date=published[:10] if published else None))
+            event.date = published[:10] if published else None
+            out.append(event)
     return out
 
 
@@ -108,10 +94,9 @@ def _amount(s: Sentence) -> tuple[int | None, str | None]:
     return None, None
 
 
-def _acquisition(s: Sentence, at: int, found: re.Match[str], subject: str | None
+def _acquisition(s: Sentence, at: int, trigger: str, subject: str | None
                  ) -> Event | None:
-    trigger = found.group(0)
-    passive = _PASSIVE.search(s.text)
+    passive = _PASSIVE.search(s.text) if " by " in s.low else None
     if passive is not None:
         by = s.start + passive.end()
         company = _after(s, by)
@@ -139,14 +124,17 @@ def _acquisition(s: Sentence, at: int, found: re.Match[str], subject: str | None
                  currency=currency, status=status)
 
 
-def _financing(s: Sentence, at: int, found: re.Match[str], subject: str | None
+def _financing(s: Sentence, at: int, trigger: str, subject: str | None
                ) -> Event | None:
-    investors_at = _INVESTORS.search(s.text)
+    low = s.low
+    investors_at = _INVESTORS.search(s.text) if any(
+        k in low for k in (" by ", "participation", "investors", "investment from")) else None
     investors: list[str] = []
     if investors_at:
         lo, hi = s.start + investors_at.start(), s.start + investors_at.end()
         investors = list(dict.fromkeys(n.name for n in _companies(s) if lo <= n.start < hi))
-    round_found = _ROUND.search(s.text)
+    round_found = _ROUND.search(s.text) if any(
+        k in low for k in _ROUND_WORDS) else None
     round_name = None
     if round_found:
         series, kind, placement, _ = round_found.groups()
@@ -175,45 +163,43 @@ def _product_company(s: Sentence, product: Named | None, at: int, subject: str |
     return company.name if company else subject
 
 
-def _clearance(s: Sentence, at: int, found: re.Match[str], subject: str | None
+def _clearance(s: Sentence, at: int, trigger: str, subject: str | None
                ) -> Event | None:
-    if not _REGULATOR.search(s.text):
-        return None
     products = [n for n in s.names if n.kind == "product"]
     product = products[0] if products else None
     number = s.numbers[0] if s.numbers else None
-    if product is None and number is None:
+    low, text = s.low, s.text
+    if (product is None and number is None) or not any(k in low for k in _REGULATOR_WORDS):
         return None
-    text = s.text
-    status = (number[3] if number else "De Novo" if "De Novo" in text else
-              "PMA" if re.search(r"\bPMA\b|premarket approval", text, re.I) else
-              "CE mark" if re.search(r"CE Mark", text, re.I) else
-              "510(k)" if "510(k)" in text else "approval" if "approv" in text.lower() else
+    status = (number[3] if number else "De Novo" if "de novo" in low else
+              "PMA" if "premarket approval" in low or " pma" in low else
+              "CE mark" if "ce mark" in low else
+              "510(k)" if "510(k)" in low else "approval" if "approv" in low else
               "clearance")
     return Event("clearance", text, company=_product_company(s, product, at, subject),
                  product=product.name if product else None,
                  number=number[2] if number else None, status=status)
 
 
-def _launch(s: Sentence, at: int, found: re.Match[str], subject: str | None) -> Event | None:
+def _launch(s: Sentence, at: int, trigger: str, subject: str | None
+            ) -> Event | None:
     products = [n for n in s.names if n.kind == "product"]
     if not products:
         return None
     product = min(products, key=lambda p: abs(p.start - at))
-    trigger = found.group(0).lower()
     status = ("first cases" if trigger.startswith("first") else
               "limited release" if trigger.startswith("limited") else "launch")
     return Event("launch", s.text, company=_product_company(s, product, at, subject),
                  product=product.name, status=status)
 
 
-def _appointment(s: Sentence, at: int, found: re.Match[str], subject: str | None
+def _appointment(s: Sentence, at: int, trigger: str, subject: str | None
                  ) -> Event | None:
     people = [p for p in s.people if p[2]]
     if not people:
         return None
     _, person, title = min(people, key=lambda p: abs(p[0] - at))
-    joins = re.search(r"\bjoin(?:s|ed)\s", s.text, re.I)
+    joins = re.search(r"\bjoin(?:s|ed)\s", s.low) if "join" in s.low else None
     company = _after(s, s.start + joins.end()) if joins else None
     company = company or _before(s, at) or _after(s, at)
     name = company.name if company else subject
@@ -222,7 +208,7 @@ def _appointment(s: Sentence, at: int, found: re.Match[str], subject: str | None
     return Event("appointment", s.text, company=name, person=person, title=title)
 
 
-def _partnership(s: Sentence, at: int, found: re.Match[str], subject: str | None
+def _partnership(s: Sentence, at: int, trigger: str, subject: str | None
                  ) -> Event | None:
     companies = list(dict.fromkeys(n.name for n in _companies(s)))
     first = _before(s, at)
@@ -242,8 +228,10 @@ def _partnership(s: Sentence, at: int, found: re.Match[str], subject: str | None
     return Event("partnership", s.text, company=name, target=other)
 
 
-_RULES = {"acquisition": _acquisition, "financing": _financing, "clearance": _clearance,
-          "launch": _launch, "appointment": _appointment, "partnership": _partnership}
+Rule = Callable[[Sentence, int, str, str | None], Event | None]
+_RULES: dict[str, Rule] = {
+    "acquisition": _acquisition, "financing": _financing, "clearance": _clearance,
+    "launch": _launch, "appointment": _appointment, "partnership": _partnership}
 
 
 def merge(events: list[Event]) -> list[Event]:

@@ -13,22 +13,33 @@ from collections.abc import Iterable
 
 from . import names
 from .amounts import find_amounts
-from .events import TRIGGER, Named, Sentence, events_in, merge
+from .cues import Cues, scan
+from .events import Named, Sentence, events_in, merge
 from .gazetteer import Gazetteer, fold, load_gazetteer, paths_from_env
 from .matcher import Matcher
 from .names import LEGAL, clean_company, find_candidates, find_institutions, find_products
 from .people import Found, find_people
-from .records import Amount, Entity, Event, Extraction, Mention, Person, RegulatoryNumber
+from .records import (
+    EVENT_KINDS,
+    Amount,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Person,
+    RegulatoryNumber,
+)
 from .regulatory import find_numbers
 from .text import Doc
 
 _SUFFIX = re.compile(rf"(?:,?\s(?:Medical|Holdings|Group|International|Technologies))?,?\s"
                      rf"{LEGAL}")
 _TICKER = re.compile(
-    r"\b(?P<ex>NYSE American|NYSE MKT|NYSE Arca|NYSE|NASDAQ|Nasdaq(?:GS|GM| Stockholm)?|LSE|"
+    r"(?P<ex>NYSE American|NYSE MKT|NYSE Arca|NYSE|NASDAQ|Nasdaq(?:GS|GM| Stockholm)?|LSE|"
     r"LON|SIX|SWX|TSXV|TSX-V|TSX|ASX|Euronext(?: Paris| Brussels| Amsterdam)?|OTCQX|OTCQB|"
     r"OTC|AMEX|XETRA|ETR|FWB|TASE|HKEX|SGX|TYO)\s?:\s?(?P<sym>[A-Z][A-Z0-9.]{0,6}[A-Z0-9])\b")
 _GAP = re.compile(r"[\s(,]{0,3}$")
+_NOT_A_NAME = names.STOP | {"surgeon", "said", "says", "dr"}
 _NOT_A_PERSON = names.HEADS | {"hospital", "clinic", "institute", "university", "center",
                                "centre", "college", "system", "platform", "device", "fda"}
 
@@ -60,11 +71,14 @@ class _Run:
     def __init__(self, ex: Extractor, doc: Doc, published: str | None, as_today: bool):
         self.ex, self.doc, self.published, self.as_today = ex, doc, published, as_today
         self.text = doc.text
+        self.folded = fold(doc.text)
+        self.cues: Cues = scan(self.folded)
         self.taken = bytearray(len(self.text))
         self.hits: list[Named] = []
         self.tickers: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.strong_ends: list[int] = []
         self.people: dict[str, tuple[Named, Found]] = {}
+        self.by_sentence: dict[int, list[Named]] = defaultdict(list)
 
     # -- claiming text -------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
@@ -80,7 +94,7 @@ class _Run:
     # -- the rules -----------------------------------------------------------------------
     def known(self) -> None:
         text = self.text
-        for start, end, entry in self.ex.matcher.find(text, fold(text)):
+        for start, end, entry in self.ex.matcher.find(text, self.folded):
             name = entry.name
             if entry.kind == "company":
                 suffix = _SUFFIX.match(text, end)
@@ -88,7 +102,10 @@ class _Run:
                 name = self.company(entry.name)
             self.claim(Named(start, end, entry.kind, name, entry.name, False, text[start:end]))
         by_end = {h.end: h for h in self.hits if h.kind == "company"}
-        for found in _TICKER.finditer(text):
+        for cue, _, _ in self.cues.get("ticker", ()):
+            found = _TICKER.match(text, cue)
+            if found is None:
+                continue
             symbol, ticker = found.group("sym"), f"{found.group('ex')}: {found.group('sym')}"
             window = text[max(0, found.start() - 3):found.start()]
             prev = next((by_end[found.start() - len(window) + i] for i in range(len(window) + 1)
@@ -108,10 +125,9 @@ class _Run:
                     self.strong_ends.append(paren)
 
     def persons(self) -> None:
-        for found in find_people(self.text):
+        for found in find_people(self.text, self.cues):
             tokens = found.name.split()
-            while tokens and tokens[0].lower().rstrip(".") in names.STOP | {"surgeon", "said",
-                                                                             "says", "dr"}:
+            while tokens and tokens[0].lower().rstrip(".") in _NOT_A_NAME:
                 tokens = tokens[1:]
             if len(tokens) < 2 or any(t.lower() in _NOT_A_PERSON for t in tokens):
                 continue
@@ -123,25 +139,21 @@ class _Run:
             self.claim(hit)
             self.people.setdefault(name, (hit, found))
         # later mentions of each person: the full name, or the surname alone ("Smith said")
-        for name, _ in list(self.people.items()):
-            surname = name.split()[-1]
-            for found in re.finditer(rf"(?<![\w-])(?:{re.escape(name)}|{re.escape(surname)})"
-                                     r"(?![\w-])", self.text):
-                if self.free(found.start(), found.end()):
-                    self.claim(Named(found.start(), found.end(), "person", name, name, False,
-                                     found.group(0)))
+        for name in list(self.people):
+            self._occurrences({name: name, name.split()[-1]: name}, "person", candidate=False)
 
     def institutions(self) -> None:
         doc = self.doc
-        for start, end, name in find_institutions(self.text, doc.spans, doc.index, self.taken):
+        for start, end, name in find_institutions(self.text, self.cues, doc.spans, doc.index,
+                                                   self.taken):
             if self.free(start, end):
                 self.claim(Named(start, end, "institution", name, name, False, name))
 
     def candidates(self) -> None:
         doc, text = self.doc, self.text
         found: dict[str, bool] = {}
-        for _, _, name, strong in find_candidates(text, doc.spans, doc.index, self.taken,
-                                                  self.strong_ends):
+        for _, _, name, strong in find_candidates(text, self.cues, doc.spans, doc.index,
+                                                  self.taken, self.strong_ends):
             if fold(name) in self.ex.gazetteer.surfaces:
                 continue  # a known name in another shape: the matcher's, never a candidate
             found[name] = found.get(name, False) or strong
@@ -156,19 +168,21 @@ class _Run:
     def products(self) -> None:
         doc = self.doc
         found = {name: name for _, _, name in
-                 find_products(self.text, doc.spans, doc.index, self.taken)}
+                 find_products(self.text, self.cues, doc.spans, doc.index, self.taken)}
         self._occurrences(found, "product", candidate=False)
 
     def _occurrences(self, canonical: dict[str, str], kind: str, candidate: bool) -> None:
-        if not canonical:
-            return
-        pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-            re.escape(n) for n in sorted(canonical, key=len, reverse=True)) + r")(?![\w-])")
-        for found in pattern.finditer(self.text):
-            if self.free(found.start(), found.end()):
-                name = canonical[found.group(0)]
-                self.claim(Named(found.start(), found.end(), kind, name, name, candidate,
-                                 found.group(0)))
+        """Claim every whole-word occurrence of each name (longest names first)."""
+        text, size = self.text, len(self.text)
+        for surface in sorted(canonical, key=len, reverse=True):
+            name, pos = canonical[surface], text.find(surface)
+            while pos != -1:
+                end = pos + len(surface)
+                if ((pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-"))
+                        and (end == size or not (text[end].isalnum() or text[end] == "-"))
+                        and self.free(pos, end)):
+                    self.claim(Named(pos, end, kind, name, name, candidate, surface))
+                pos = text.find(surface, end)
 
     # -- the records ---------------------------------------------------------------------
     def extraction(self) -> Extraction:
@@ -178,9 +192,11 @@ class _Run:
         self.candidates()
         self.products()
         self.hits.sort(key=lambda h: h.start)
+        for hit in self.hits:
+            self.by_sentence[self.doc.index(hit.start)].append(hit)
         text = self.text
         subject = self.subject()
-        amounts = list(find_amounts(text))
+        amounts = list(find_amounts(text, self.cues))
         numbers = list(find_numbers(text))
         events = self.events(subject, amounts, numbers)
         people = self.people_records()
@@ -197,10 +213,9 @@ class _Run:
         title = [h for h in companies if h.start < self.doc.title_end]
         if title:
             return title[0].name
-        lead = [h for h in companies if self.doc.index(h.start) == self.doc.index(companies[0]
-                                                                                  .start)]
-        if self.doc.index(companies[0].start) <= 1:
-            return lead[0].name
+        first = self.doc.index(companies[0].start)
+        if first <= 1:
+            return companies[0].name
         return Counter(h.name for h in companies).most_common(1)[0][0]
 
     def groups(self) -> dict[tuple[str, str], list[Named]]:
@@ -225,30 +240,29 @@ class _Run:
     def events(self, subject: str | None, amounts: list[tuple[int, int, int, str]],
                numbers: list[tuple[int, int, str, str]]) -> list[Event]:
         doc = self.doc
-        indices = sorted({doc.index(m.start()) for m in TRIGGER.finditer(self.text)})
-        if not indices:
+        triggers: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+        for kind in EVENT_KINDS:
+            for start, _, key in self.cues.get(kind, ()):
+                triggers[doc.index(start)].append((start, kind, key))
+        if not triggers:
             return []
-        by_sentence: dict[int, list[Named]] = defaultdict(list)
-        for hit in self.hits:
-            by_sentence[doc.index(hit.start)].append(hit)
-        executives = [(h.start, h.name, f.title)
-                      for h, f in self.people.values()]
+        by_sentence = self.by_sentence
+        executives = [(h.start, h.name, f.title) for h, f in self.people.values()]
         found: list[Event] = []
-        for i in indices:
+        for i in sorted(triggers):
             start, end = doc.spans[i]
             sentence = Sentence(
                 start, end, self.text[start:end], by_sentence.get(i, []),
                 [a for a in amounts if start <= a[0] < end],
                 [n for n in numbers if start <= n[0] < end],
-                [p for p in executives if start <= p[0] < end])
-            found += events_in(sentence, subject, self.published)
+                [p for p in executives if start <= p[0] < end], self.folded[start:end])
+            found += events_in(sentence, sorted(triggers[i]), subject, self.published)
         return merge(found)
 
     def people_records(self) -> list[Person]:
         records = []
         for name, (hit, found) in self.people.items():
-            sentence_index = self.doc.index(hit.start)
-            same = [h for h in self.hits if self.doc.index(h.start) == sentence_index]
+            same = self.by_sentence.get(self.doc.index(hit.start), [])
             end = found.end
             institution = None
             for h in same:
@@ -287,8 +301,7 @@ class _Run:
             if event is not None:
                 product, company = event.product, event.company
             else:
-                i = self.doc.index(start)
-                near = [h for h in self.hits if self.doc.index(h.start) == i]
+                near = self.by_sentence.get(self.doc.index(start), [])
                 product = next((h.name for h in near if h.kind == "product"), None)
                 company = next((h.name for h in near if h.kind == "company"), subject)
             yield RegulatoryNumber(number, kind, self.doc.sentence(start), product, company)

@@ -53,8 +53,10 @@ class GazetteerError(ValueError):
 
 
 def fold(name: str) -> str:
-    """The matching key of a name: ASCII letters lowered, nothing else changed (same length)."""
-    return name.translate(_ASCII_LOWER)
+    """The matching key of a name: lowercase, offset for offset (str.lower, unless it would
+    change the length, as for "İ": then ASCII letters alone are lowered)."""
+    lowered = name.lower()
+    return lowered if len(lowered) == len(name) else name.translate(_ASCII_LOWER)
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
+from .cues import Cues
 from .text import UP
 
 _TOKEN = rf"(?:[{UP}0-9][\w'’.+\-]*|&)"
-_TAIL = re.compile(rf"{_TOKEN}(?:[ ]{_TOKEN})*$")
+_TOKEN_RE = re.compile(_TOKEN)
 _HEAD = re.compile(rf"(?:the\s)?({_TOKEN}(?:[ ]{_TOKEN})*)")
 
 LEGAL = (r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\.L\.C\.|N\.V\.|"
@@ -54,22 +56,12 @@ _STRONG_APPOSITIVE = re.compile(
     r",\s(?:a|an|the)\s(?:[\w\-’'&/]+\s){0,9}?(?:company|developer|maker|manufacturer|provider|"
     r"leader|innovator|pioneer|startup|start-up|firm|practice|supplier|distributor|subsidiary|"
     r"specialist|producer|business)\b")
-_LEGAL_SUFFIX = re.compile(rf",?\s{LEGAL}")
-_VERB = re.compile(
-    r"\s(?:(?:today|has|have|recently|also|will|officially|previously)\s)?(?:announced|"
-    r"announces|raised|raises|closed|closes|acquired|acquires|completed|completes|received|"
-    r"receives|launched|launches|secured|secures|appointed|appoints|unveiled|unveils|signed|"
-    r"signs|partnered|earned|earns|to acquire|agreed|Announces|Raises|Closes|Acquires|"
-    r"Completes|Receives|Launches|Secures|Appoints|Names|Unveils|Signs|Partners|Earns|Lands|"
-    r"Nabs|Gets|Debuts|to Acquire|Introduces|Expands|Wins)\b")
-_OBJECT = re.compile(
-    r"\b(?:to acquire|acquire|acquiring|acquisition of|merger with|merge with|partnership with|"
-    r"partnered with|partners with|partner with|agreement with|collaboration with|to buy|"
-    r"purchase of|investment from|led by|co-led by|participation from|investors including|"
-    r"investors include|backed by|Acquire|Acquisition of|Partner with)\s")
+_LEGAL_AT = re.compile(LEGAL)
+_BEFORE_VERB = re.compile(r"(?:(?:today|has|have|recently|also|will|officially|previously)\s)?$")
 _LIST_MORE = re.compile(r"(?:,\s(?:and\s)?|\sand\s|\s&\s)")
 
 
+@lru_cache(maxsize=4096)
 def clean_company(name: str) -> str:
     """A company's name without possessive, legal suffix or trailing punctuation."""
     name = _POSSESSIVE.sub("", name.strip(" ,.;:"))
@@ -88,14 +80,19 @@ def _trim(tokens: list[str]) -> list[str]:
 
 def _tail(text: str, sentence_start: int, end: int) -> tuple[int, str] | None:
     """The capitalised run of words ending at `end`, within its sentence."""
-    found = _TAIL.search(text, max(sentence_start, end - 80), end)
-    if not found:
-        return None
-    tokens = _trim(found.group(0).split(" "))
+    lo = max(sentence_start, end - 80)
+    words = text[lo:end].split(" ")
+    run: list[str] = []
+    for word in reversed(words if lo == sentence_start else words[1:]):
+        if not _TOKEN_RE.fullmatch(word):
+            break
+        run.insert(0, word)
+    tokens = _trim(run)
     if not tokens:
         return None
     name = " ".join(tokens)
-    return text.rindex(name, found.start(), end), name
+    start = text.rfind(name, lo, end)
+    return (start, name) if start != -1 else None
 
 
 def _head(text: str, start: int) -> tuple[int, str] | None:
@@ -123,8 +120,8 @@ def _looks_like_company(name: str, strong: bool) -> bool:
     return len(words) == 1 or any(w.lower().strip(",.") in HEADS for w in words)
 
 
-def find_candidates(text: str, spans: list[tuple[int, int]], index: Callable[[int], int],
-                    taken: bytearray, strong_ends: Iterable[int] = ()
+def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
+                    index: Callable[[int], int], taken: bytearray, strong_ends: Iterable[int] = ()
                     ) -> Iterator[tuple[int, int, str, bool]]:
     """(start, end, name, strong) of company names found by context, not by any gazetteer.
 
@@ -146,29 +143,38 @@ def find_candidates(text: str, spans: list[tuple[int, int]], index: Callable[[in
     for end in strong_ends:
         if (got := before(end, True)) is not None:
             yield got
-    for found in _STRONG_APPOSITIVE.finditer(text):
-        if (got := before(found.start(), True)) is not None:
+    for start, _, _ in cues.get("appositive", ()):
+        if _STRONG_APPOSITIVE.match(text, start) and (got := before(start, True)) is not None:
             yield got
-    for found in _LEGAL_SUFFIX.finditer(text):
-        if (got := before(found.start(), True)) is not None:
+    for start, _, _ in cues.get("legal", ()):
+        if not _LEGAL_AT.match(text, start) or start < 2:
+            continue
+        cut = start - 2 if text[start - 2] == "," else start - 1
+        if text[cut] in ", " and (got := before(cut, True)) is not None:
             yield got
-    for found in _VERB.finditer(text):
-        if (got := before(found.start(), False)) is not None:
+    for start, _, _ in cues.get("verb", ()):
+        if start == 0 or text[start - 1] != " ":
+            continue
+        lead = _BEFORE_VERB.search(text, max(0, start - 14), start - 1)
+        at = start - 1 if lead is None or not lead.group(0) else lead.start() - 1
+        if at > 0 and (got := before(at, False)) is not None:
             yield got
-    for found in _OBJECT.finditer(text):
-        pos = found.end()
-        limit = spans[index(found.start())][1]
+    for _, end, _ in cues.get("object", ()):
+        if text[end:end + 1] != " ":
+            continue
+        pos = end + 1
+        limit = spans[index(end)][1]
         while pos < limit:
-            got = _head(text, pos)
-            if got is None or got[0] > pos + 4:
+            got2 = _head(text, pos)
+            if got2 is None or got2[0] > pos + 4:
                 break
-            start, name = got
-            end = start + len(name)
-            if taken.find(1, start, end) == -1:
+            start, name = got2
+            stop = start + len(name)
+            if taken.find(1, start, stop) == -1:
                 cleaned = clean_company(name)
                 if _looks_like_company(cleaned, False):
                     yield start, start + len(cleaned), cleaned, False
-            more = _LIST_MORE.match(text, end)
+            more = _LIST_MORE.match(text, stop)
             if not more:
                 break
             pos = more.end()
@@ -178,42 +184,49 @@ def find_candidates(text: str, spans: list[tuple[int, int]], index: Callable[[in
 _INST_WORD = (r"(?:Hospital|Medical Cent(?:er|re)|Health System|Health Sciences Center|Clinic|"
               r"Institute|University|College|Surgery Cent(?:er|re)|Surgical Hospital|"
               r"Cent(?:er|re)|School of Medicine|Infirmary)")
-_INST_SUFFIX = re.compile(rf"\b{_INST_WORD}\b")
+_INST_SUFFIX = re.compile(_INST_WORD + r"\b")
 _INST_PREFIX = re.compile(
-    rf"\b(?:Hôpital|Klinikum|Clínica|Clinica|Clinique|Ospedale|Universit(?:é|ät|à|ad)|"
-    rf"Hospital)\s(?:de\s|del\s|la\s|di\s)?[{UP}][\w'’\-]*(?:\s[{UP}][\w'’\-]*){{0,3}}")
+    rf"(?:Hôpital|Klinikum|Clínica|Clinica|Clinique|Ospedale|Universit(?:é|ät|à|ad)|"
+    rf"Hospital|University)\s(?:de\s|del\s|la\s|di\s|of\s|for\s)?[{UP}][\w'’\-]*"
+    rf"(?:\s[{UP}][\w'’\-]*){{0,3}}")
 _INST_MORE = re.compile(rf"(?:\s(?:[{UP}][\w'’\-]*\s){{0,2}}?{_INST_WORD}\b)"
                         rf"|(?:\s(?:of|for|at)\s(?:the\s)?[{UP}][\w'’\-.]*(?:\s[{UP}][\w'’\-]*)*)")
-_INST_TOKEN = re.compile(rf"(?:[{UP}][\w'’.\-]*|&|and|of|for)$")
+_INST_TOKEN = re.compile(rf"(?:[{UP}][\w'’.\-]*|&|and|of|for)")
 
 
-def find_institutions(text: str, spans: list[tuple[int, int]], index: Callable[[int], int],
-                      taken: bytearray
+def find_institutions(text: str, cues: Cues, spans: list[tuple[int, int]],
+                      index: Callable[[int], int], taken: bytearray
                       ) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of hospitals, clinics, institutes, universities, surgery centers."""
     last_end = -1
-    for found in _INST_PREFIX.finditer(text):
-        end = _extend(text, found.end())
-        if taken.find(1, found.start(), end) == -1:
-            last_end = end
-            yield found.start(), end, text[found.start():end]
-    for found in _INST_SUFFIX.finditer(text):
-        if found.start() < last_end:
+    for cue, _, _ in cues.get("institution", ()):
+        if cue < last_end or not text[cue].isupper():
             continue
-        sentence_start = spans[index(found.start())][0]
-        words = text[max(sentence_start, found.start() - 80):found.start()].split(" ")
+        prefix = _INST_PREFIX.match(text, cue)
+        if prefix is not None and (cue == 0 or not text[cue - 2].isupper()
+                                   or text[cue - 2:cue] == ". "):
+            end = _extend(text, prefix.end())
+            if taken.find(1, cue, end) == -1:
+                last_end = end
+                yield cue, end, text[cue:end]
+            continue
+        found = _INST_SUFFIX.match(text, cue)
+        if found is None:
+            continue
+        sentence_start = spans[index(cue)][0]
+        words = text[max(sentence_start, cue - 80):cue].split(" ")
         lead: list[str] = []
         for word in reversed(words[:-1]):
-            if not word or not _INST_TOKEN.match(word) or word.lower() in STOP - {"and", "of",
-                                                                                   "for"}:
+            if not word or not _INST_TOKEN.fullmatch(word) or (
+                    word.lower() in STOP and word not in ("and", "of", "for")):
                 break
             lead.insert(0, word)
         while lead and lead[0] in ("&", "and", "of", "for"):
             lead = lead[1:]
-        start = found.start() - sum(len(w) + 1 for w in lead)
+        start = cue - sum(len(w) + 1 for w in lead)
         end = _extend(text, found.end())
         if not lead and end == found.end():
-            continue  # "the Institute", "the center"
+            continue  # "the Institute", "the Center"
         if taken.find(1, start, end) != -1:
             continue
         last_end = end
@@ -227,10 +240,6 @@ def _extend(text: str, end: int) -> int:
 
 
 # -- products --------------------------------------------------------------------------------
-_MARK = re.compile(r"[™®]")
-_DEVICE_NOUN = re.compile(
-    r"\b(?:[Ss]ystems?|[Cc]ages?|[Pp]lates?|[Ss]crews?|[Dd]evices?|[Ii]mplants?|[Pp]latforms?|"
-    r"[Rr]obot|[Gg]raft|[Dd]isc|[Nn]ail|[Aa]nchor|[Ss]tem|[Ss]pacers?|[Rr]ods?|[Kk]nee|[Hh]ip)\b")
 GENERIC = frozenset("""
 interbody fusion lumbar cervical thoracolumbar thoracic expandable pedicle screw screws plate
 plates anterior posterior lateral oblique spinal spine sacroiliac si joint bone graft substitute
@@ -248,17 +257,18 @@ _PRODUCT_TOKEN = re.compile(rf"^(?:[{UP}][\w.+\-]*|\d[\w.]*|[a-z]+[{UP}][\w\-]*)
 _QUOTED = re.compile(r"[“\"]([^”\"\n]{1,40})[”\"]\s*$")
 
 
-def find_products(text: str, spans: list[tuple[int, int]], index: Callable[[int], int],
-                  taken: bytearray) -> Iterator[tuple[int, int, str]]:
+def find_products(text: str, cues: Cues, spans: list[tuple[int, int]],
+                  index: Callable[[int], int], taken: bytearray
+                  ) -> Iterator[tuple[int, int, str]]:
     """(start, end, name) of products: marked ™/®, or named before a device description."""
-    for found in _MARK.finditer(text):
-        got = _product_before(text, spans[index(found.start())][0], found.start(), 3)
+    for start, _, _ in cues.get("mark", ()):
+        got = _product_before(text, spans[index(start)][0], start, 3)
         if got is not None and taken.find(1, got[0], got[1]) == -1:
             yield got
-    for found in _DEVICE_NOUN.finditer(text):
-        sentence_start = spans[index(found.start())][0]
+    for cue, _, _ in cues.get("device", ()):
+        sentence_start = spans[index(cue)][0]
         # walk back over the device description ("Expandable Lumbar Interbody")
-        pos = found.start()
+        pos = cue
         while True:
             space = text.rfind(" ", sentence_start, pos - 1)
             word = text[space + 1:pos - 1] if space >= sentence_start else ""

@@ -1,7 +1,9 @@
-"""People named in an article: clinicians by their degrees or "Dr.", executives by their title.
+"""People named in an article: clinicians by their degrees, "Dr." or "surgeon", executives by
+their title, each rule starting from its cue (cues.py).
 
-Each rule returns spans of the text; the extractor ties a person to the institution or company
-named next to them.
+Shapes read: "Jane Doe, MD, PhD", "Dr. Jane Doe", "spine surgeon Jane Doe"; "Jane Doe,
+president and CEO of", "CEO Jane Doe", "the appointment of Jane Doe as CFO", "Jane Doe has been
+named chief medical officer", "Jane Doe joins Acme as CFO".
 """
 
 from __future__ import annotations
@@ -9,14 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cues import Cues
 from .text import LOW, UP
 
 _PART = rf"(?:[{UP}][{LOW}]+(?:[{UP}][{LOW}]+)?|[{UP}]['’][{UP}][{LOW}]+)(?:-[{UP}][{LOW}]+)*"
-NAME = (rf"{_PART}(?:\s[{UP}]\.)?(?:\s(?:(?:van|von|de|da|del|der|di|du|le|la|bin)\s)*{_PART})"
-        r"{1,2}")
+NAME = re.compile(rf"{_PART}(?:\s[{UP}]\.)?(?:\s(?:(?:van|von|de|da|del|der|di|du|le|la)\s)*"
+                  rf"{_PART}){{1,2}}")
+_NAME_TOKEN = re.compile(rf"(?:{_PART}|[{UP}]\.|van|von|de|da|del|der|di|du|le|la)")
 _DEGREE = (r"(?:M\.D\.|MD|D\.O\.|DO|Ph\.D\.|PhD|MBBS|M\.B\.B\.S\.|FRCSC?|FRCS ?\(Orth\)|FAAOS|"
            r"FACS|FRACS|MPH|MBA|MHA|MS|M\.S\.|MSc|DPM|DC|PA-C|RN|DNP|ScD|MMSc)")
-DEGREES = rf"{_DEGREE}(?:,?\s{_DEGREE})*"
+DEGREES = re.compile(rf"{_DEGREE}(?:,?\s{_DEGREE})*(?![\w])")
+_DEGREE_SPLIT = re.compile(r",?\s")
 CLINICAL = frozenset({"MD", "DO", "MBBS", "FRCS", "FRCSC", "FAAOS", "FACS", "FRACS", "DPM",
                       "FRCS(Orth)"})
 
@@ -26,38 +31,25 @@ def _ci(words: str) -> str:
     return r"\s".join(f"[{w[0].upper()}{w[0].lower()}]{re.escape(w[1:])}" for w in words.split())
 
 
-_DEPT = r"(?:\s(?:of|for)\s(?:the\s)?[A-Za-z&]+(?:,?\s(?:and\s|&\s)?[A-Za-z&]+){0,4}?)?"
+_DEPT = r"(?:\s(?:of|for)\s(?:the\s)?[a-z&]+(?:,?\s(?:and\s|&\s)?[a-z&]+){0,4}?(?![\w]))?"
 _CORE = "|".join([
     rf"{_ci('chief')}\s(?:[A-Za-z]+\s){{1,2}}?{_ci('officer')}",
-    r"CEO|CFO|COO|CTO|CMO|CCO|CSO|CIO|CPO|CRO|SVP|EVP",
+    r"CEO|CFO|COO|CTO|CMO|CCO|CSO|CIO|SVP|EVP",
     rf"(?:{_ci('executive')}\s|{_ci('senior')}\s)?{_ci('vice president')}{_DEPT}",
     rf"{_ci('general manager')}{_DEPT}", rf"{_ci('managing director')}",
-    rf"{_ci('head')}\s{_ci('of')}\s[A-Za-z&]+(?:\s[A-Za-z&]+){{0,2}}?",
+    rf"{_ci('head')}\s{_ci('of')}\s[a-z&]+(?:\s[a-z&]+){{0,2}}?(?![\w])",
     rf"{_ci('president')}", rf"{_ci('chairman')}|{_ci('chairwoman')}|{_ci('chair')}",
     rf"[Cc]o-[Ff]ounder|{_ci('founder')}", rf"{_ci('executive director')}",
 ])
-TITLE = (rf"(?:(?:{_ci('interim')}|{_ci('acting')}|{_ci('global')})\s)?(?:{_CORE})"
-         rf"(?:(?:,\s|\s(?:and|&)\s)(?:{_CORE}))*")
-
-# "Jane Doe, MD, PhD" / "Dr. Jane Doe" / "orthopedic surgeon Jane Doe"
-_CLINICIAN = re.compile(
-    rf"(?P<n1>{NAME}),\s(?P<deg>{DEGREES})(?![\w])"
-    rf"|\bDr\.?\s(?P<n2>{NAME})"
-    rf"|\b(?:[Oo]rthopa?edic\s(?:spine\s|trauma\s)?|[Ss]pine\s|[Ss]pinal\s|[Nn]euro)?surgeon\s"
-    rf"(?P<n3>{NAME})")
-# "Jane Doe, president and CEO of" / "CEO Jane Doe" / "the appointment of Jane Doe as CFO"
-_EXECUTIVE = re.compile(
-    rf"(?P<n1>{NAME}),\s(?:the\s|its\s|[{UP}][\w&\-]*(?:\s[{UP}][\w&\-]*)*['’]s\s)?"
-    rf"(?:(?:new|newly appointed)\s)?(?P<t1>{TITLE})(?![\w])"
-    rf"|(?<![\w,])(?P<t2>{TITLE})\s(?P<n2>{NAME})"
-    rf"|(?:appointment\sof|appointed|appoints|named|names|hired|hires|promoted|welcomes)\s"
-    rf"(?P<n3>{NAME})\s(?:as|to)\s(?:the\s(?:role|position)\sof\s)?(?:its\s|the\s|new\s)*"
-    rf"(?P<t3>{TITLE})"
-    rf"|(?P<n4>{NAME})\s(?:has\sbeen|was|is|will\sbe)\s(?:appointed|named|promoted\sto|hired\sas)"
-    rf"\s(?:as\s)?(?:its\s|the\s|new\s)*(?P<t4>{TITLE})"
-    rf"|(?P<n5>{NAME})\s(?:joins|joined|has\sjoined)\s[^.]{{0,60}}?\sas\s(?:its\s|the\s|new\s)*"
-    rf"(?P<t5>{TITLE})")
-_DEGREE_SPLIT = re.compile(r",?\s")
+TITLE = re.compile(rf"(?:(?:{_ci('interim')}|{_ci('acting')}|{_ci('global')})\s)?(?:{_CORE})"
+                   rf"(?:(?:,\s|\s(?:and|&)\s)(?:{_CORE}))*(?![\w])")
+_TITLE_LEAD = re.compile(rf",\s(?:the\s|its\s|[{UP}][\w&\-]*(?:\s[{UP}][\w&\-]*)*['’]s\s)?"
+                         rf"(?:new\s|newly\sappointed\s)?(?:(?:{_ci('interim')}|{_ci('acting')}|"
+                         rf"{_ci('global')}|{_ci('senior')}|{_ci('executive')})\s)*$")
+_AS_TITLE = re.compile(r"\s(?:as|to)\s(?:the\s(?:role|position)\sof\s)?(?:its\s|the\s|our\s|"
+                       r"new\s|company['’]s\s)*")
+_BEEN = re.compile(r"(?:has\sbeen|was|is|will\sbe|have\sbeen)\s$")
+_JOINS_AS = re.compile(r"[^.]{0,80}?\sas\s(?:its\s|the\s|new\s)*")
 
 
 @dataclass
@@ -74,25 +66,92 @@ class Found:
     title_end: int = -1
 
 
-def find_people(text: str) -> list[Found]:
+def name_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
+    """The person's name that ends at `end` (2 to 4 name-shaped words), if any."""
+    words = text[max(floor, end - 60):end].split(" ")
+    if words and words[-1] == "":
+        return None
+    taken: list[str] = []
+    for word in reversed(words):
+        if not _NAME_TOKEN.fullmatch(word) or len(taken) == 4:
+            break
+        taken.insert(0, word)
+    while taken and not taken[0][0].isupper():
+        taken.pop(0)
+    while len(taken) > 2 and taken[0].endswith("."):  # a sentence's first word is no initial
+        taken.pop(0)
+    if len(taken) < 2 or taken[-1].endswith(".") or taken[-1][0].islower():
+        return None
+    name = " ".join(taken)
+    return end - len(name), name
+
+
+def find_people(text: str, cues: Cues) -> list[Found]:
     """Every clinician and executive the rules find, by first appearance (merged by name)."""
     found: dict[str, Found] = {}
-    for hit in _CLINICIAN.finditer(text):
-        name = hit.group("n1") or hit.group("n2") or hit.group("n3")
-        group = "n1" if hit.group("n1") else "n2" if hit.group("n2") else "n3"
-        degrees = [d for d in _DEGREE_SPLIT.split(hit.group("deg") or "") if d]
-        clinical = not degrees or any(d.replace(".", "") in CLINICAL for d in degrees)
-        person = found.setdefault(name, Found(name, hit.start(group), hit.end(),
-                                              "surgeon" if clinical else "researcher"))
-        person.degrees += [d for d in degrees if d not in person.degrees]
+
+    def add(start: int, name: str, end: int, role: str) -> Found:
+        person = found.get(name)
+        if person is None:
+            person = found[name] = Found(name, start, end, role)
+        return person
+
+    for start, _, _ in cues.get("degree", ()):
+        degrees = DEGREES.match(text, start + 2)
+        got = name_before(text, start, 0) if degrees else None
+        if got is None or degrees is None:
+            continue
+        names = [d for d in _DEGREE_SPLIT.split(degrees.group(0)) if d]
+        clinical = any(d.replace(".", "") in CLINICAL for d in names)
+        person = add(got[0], got[1], degrees.end(), "surgeon" if clinical else "researcher")
+        person.degrees += [d for d in names if d not in person.degrees]
+        person.end = max(person.end, degrees.end())
         if clinical and person.role == "researcher":
             person.role = "surgeon"
-    for hit in _EXECUTIVE.finditer(text):
-        n = next(i for i in range(1, 6) if hit.group(f"n{i}"))
-        name, title = hit.group(f"n{n}"), hit.group(f"t{n}")
-        person = found.setdefault(name, Found(name, hit.start(f"n{n}"), hit.end(), "executive"))
-        if person.title is None:
-            person.title = " ".join(title.split())
-            person.title_start, person.title_end = hit.start(f"t{n}"), hit.end(f"t{n}")
-            person.role = "executive"
+    for category in ("doctor", "surgeon"):
+        for _, end, _ in cues.get(category, ()):
+            pos = end + (1 if text[end:end + 1] == "." else 0)
+            name = NAME.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+            if name is not None and (category == "surgeon" or text[end - 2:end] in ("Dr", "DR")):
+                add(name.start(), name.group(0), name.end(), "surgeon")
+    title_end = -1
+    for start, _, _ in cues.get("title", ()):
+        if start < title_end:
+            continue  # inside a title already read ("president and CEO")
+        title = TITLE.match(text, start)
+        if title is None:
+            continue
+        title_end = title.end()
+        # "Jane Doe, president and CEO" (a name before the title)
+        lead = _TITLE_LEAD.search(text, max(0, start - 40), start)
+        got = name_before(text, lead.start(), 0) if lead else None
+        if got is None and text[title.end():title.end() + 1] == " ":
+            # "CEO Jane Doe"
+            name = NAME.match(text, title.end() + 1)
+            got = (name.start(), name.group(0)) if name else None
+        if got is not None:
+            _title(add(got[0], got[1], title.end(), "executive"), title)
+    for start, end, key in cues.get("hiring", ()):
+        if key in ("joins", "joined"):
+            got = name_before(text, start - 1, 0) if start else None
+            tail = _JOINS_AS.match(text, end) if got else None
+            title = TITLE.match(text, tail.end()) if tail else None
+        elif (been := _BEEN.search(text, max(0, start - 16), start)) is not None:
+            got = name_before(text, been.start() - 1, 0)
+            tail = _AS_TITLE.match(text, end) or re.compile(r"\s").match(text, end)
+            title = TITLE.match(text, tail.end()) if got and tail else None
+        else:
+            name = NAME.match(text, end + 1)
+            got = (name.start(), name.group(0)) if name else None
+            tail = _AS_TITLE.match(text, name.end()) if name else None
+            title = TITLE.match(text, tail.end()) if tail else None
+        if got is not None and title is not None:
+            _title(add(got[0], got[1], title.end(), "executive"), title)
     return sorted(found.values(), key=lambda p: p.start)
+
+
+def _title(person: Found, title: re.Match[str]) -> None:
+    if person.title is None:
+        person.title = " ".join(title.group(0).split())
+        person.title_start, person.title_end = title.start(), title.end()
+        person.role = "executive"

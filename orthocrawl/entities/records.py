@@ -52,7 +52,7 @@ class Amount:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Event:
     """A row of `events`: one deal or other corporate event, with the sentence it came from.
 

@@ -6,12 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-NUMBER = re.compile(r"(?<![\w/])(K\d{6}|DEN\d{6}|P\d{6}(?:/S\d{3})?)(?![\w])")
+# No leading assertion, so `re` can skip to the letters K, D and P quickly.
+NUMBER = re.compile(r"(?:K|DEN|P)\d{6}(?:/S\d{3})?")
 _TYPES = {"K": "510(k)", "D": "De Novo", "P": "PMA"}
 
 
 def find_numbers(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, number, type) of every FDA submission number in `text`."""
+    size = len(text)
     for found in NUMBER.finditer(text):
-        number = found.group(1)
-        yield found.start(), found.end(), number, _TYPES[number[0]]
+        start, end = found.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "/_"):
+            continue
+        if end < size and (text[end].isalnum() or text[end] == "_"):
+            continue
+        number = found.group(0)
+        yield start, end, number, _TYPES[number[0]]

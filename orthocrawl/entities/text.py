@@ -14,12 +14,13 @@ UP = "A-ZÀ-ÖØ-Þ"
 LOW = "a-zß-öø-ÿĀ-ſ"
 
 # A paragraph (or parenthesis) that only points at another story: a decoy, not the article's.
-_ASIDE = re.compile(
-    r"(?im)^[ \t]*(?:related(?: (?:articles?|stories|story|content|news|reading|coverage))?|"
+_ASIDE_LINE = re.compile(
+    r"[ \t]*(?:related(?: (?:articles?|stories|story|content|news|reading|coverage))?|"
     r"read (?:more|also|next)|also read|see also|more (?:from|on) [^:\n]{1,40}|"
     r"further reading|you may also like|recommended(?: reading)?|don['’]t miss|icymi|"
-    r"editor['’]s picks?|also in the news)[ \t]*[:—–|-].*$"
-    r"|[(\[](?:related|see also|read more|also read)\s*[:—–-][^)\]\n]*[)\]]")
+    r"editor['’]s picks?|also in the news)[ \t]*[:—–|-]", re.IGNORECASE)
+_ASIDE_PAREN = re.compile(r"[(\[](?:[Rr]elated|RELATED|[Ss]ee also|[Rr]ead more|[Aa]lso read)"
+                          r"\s*[:—–-][^)\]\n]*[)\]]")
 
 _ABBREV = frozenset("""
 dr mr mrs ms prof st mt ft jr sr inc corp co ltd bros no nos vs etc e.g i.e u.s u.k n.v s.a
@@ -27,8 +28,8 @@ m.d ph.d d.o jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif
 fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d okla
 ore pa r.i s.c s.d tenn tex va vt wash wis wyo approx fig figs vol rev gen sen rep gov lt col
 """.split())
-_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[" + UP + r"0-9])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# a sentence ends at a stop (and its closing quotes) before a capital, or at a line's end
+_CUT = re.compile(r"[.!?]([\"”’)\]]*)\s+(?=[\"“‘(\[]?[" + UP + r"0-9])|\n\s*")
 
 
 class Doc:
@@ -37,7 +38,14 @@ class Doc:
     def __init__(self, title: str, body: str):
         title = " ".join(title.split())
         self.title_end = len(title)
-        self.text = _ASIDE.sub(_blank, f"{title}\n\n{body}")
+        lines = body.split("\n")
+        for i, line in enumerate(lines):
+            if line and _ASIDE_LINE.match(line):
+                lines[i] = " " * len(line)
+        text = title + "\n\n" + "\n".join(lines)
+        if any(k in text for k in ("elated", "ee also", "ead more", "lso read", "RELATED")):
+            text = _ASIDE_PAREN.sub(_blank, text)
+        self.text = text
         self.spans = _sentences(self.text, self.title_end)
         self._starts = [s for s, _ in self.spans]
 
@@ -56,23 +64,24 @@ def _blank(found: re.Match[str]) -> str:
 
 def _sentences(text: str, title_end: int) -> list[tuple[int, int]]:
     spans = [(0, title_end)] if title_end else []
-    for para in re.finditer(r"[^\n]+", text[title_end:]):
-        start, stop = para.start() + title_end, para.end() + title_end
-        for cut in _END.finditer(text, start, stop):
-            word = _WORD_BEFORE.search(text, max(start, cut.start() - 12), cut.start() + 1)
-            token = word.group(1).lower().rstrip(".") if word else ""
-            if token in _ABBREV or (len(token) == 1 and token.isalpha()):
-                continue  # Dr. Smith, Stryker Corp. said, John A. Smith
-            _add(spans, text, start, cut.start() + 1)
-            start = cut.end()
-        _add(spans, text, start, stop)
-    return spans
-
-
-def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
+    start = title_end
+    while start < len(text) and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    for cut in _CUT.finditer(text, title_end):
+        end = cut.start()
+        if text[end] in ".!?":
+            space = text.rfind(" ", start, end)
+            if end - space < 8:  # a short word before the stop: an abbreviation or initial?
+                token = text[space + 1:end].lower().lstrip("(“\"")
+                if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                    continue  # Dr. Smith, Stryker Corp. said, John A. Smith
+            end = cut.end(1)
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+        start = cut.end()
+    end = len(text.rstrip())
     if end > start:
         spans.append((start, end))
+    return spans
