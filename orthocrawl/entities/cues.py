@@ -51,9 +51,9 @@ _CUES: dict[str, tuple[str, ...]] = {
                "euronext", "otc", "otcqx", "otcqb", "amex", "xetra", "etr", "fwb", "tase",
                "hkex", "sgx", "tyo"),
     # money, people, institutions, products
-    "money": ("$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "chf", "cad", "aud", "jpy", "sek",
-              "cny", "rmb", "inr", "dkk", "nok", "dollars", "euros", "pounds", "francs", "yen",
-              "kronor", "rupees"),
+    "money": ("$", "us$", "c$", "a$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "chf", "cad",
+              "aud", "jpy", "sek", "cny", "rmb", "inr", "dkk", "nok", "dollars", "euros",
+              "pounds", "francs", "yen", "kronor", "rupees"),
     "degree": tuple(f", {d}" for d in ("md", "m.d.", "do", "d.o.", "phd", "ph.d.", "mbbs",
                                        "frcs", "frcsc", "dpm", "faaos")),
     "doctor": ("dr",),

@@ -250,6 +250,8 @@ def merge(events: list[Event]) -> list[Event]:
                   if getattr(known, f) is None and getattr(event, f) is not None}
         if event.investors and not known.investors:
             fields["investors"] = event.investors  # type: ignore[assignment]
+        if event.kind == "clearance" and "number" in fields:
+            fields["status"] = event.status  # the number says which kind of clearance
         if event.kind == "acquisition" and event.status == "completed":
             fields["status"] = "completed"
         if fields:

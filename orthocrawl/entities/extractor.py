@@ -112,13 +112,13 @@ class _Run:
                          if found.start() - len(window) + i in by_end
                          and _GAP.match(text, found.start() - len(window) + i, found.start())),
                         None)
-            entry = self.ex.gazetteer.tickers.get(symbol)
+            listed = self.ex.gazetteer.tickers.get(symbol)
             if prev is not None:
                 self.tickers[(prev.kind, prev.name)].append(ticker)
                 self.taken[found.start():found.end()] = b"\x01" * (found.end() - found.start())
-            elif entry is not None and self.free(found.start(), found.end()):
-                self.claim(Named(found.start(), found.end(), "company", self.company(entry.name),
-                                 entry.name, False, ticker))
+            elif listed is not None and self.free(found.start(), found.end()):
+                self.claim(Named(found.start(), found.end(), "company",
+                                 self.company(listed.name), listed.name, False, ticker))
             else:
                 paren = text.rfind("(", max(0, found.start() - 3), found.start())
                 if paren != -1:
@@ -199,7 +199,7 @@ class _Run:
         amounts = list(find_amounts(text, self.cues))
         numbers = list(find_numbers(text))
         events = self.events(subject, amounts, numbers)
-        people = self.people_records()
+        people = self.people_records(events)
         return Extraction(
             entities=tuple(self.entities()), mentions=tuple(self.mentions()),
             events=tuple(events), people=tuple(people),
@@ -257,9 +257,14 @@ class _Run:
                 [n for n in numbers if start <= n[0] < end],
                 [p for p in executives if start <= p[0] < end], self.folded[start:end])
             found += events_in(sentence, sorted(triggers[i]), subject, self.published)
-        return merge(found)
+        events = merge(found)
+        products = [h.name for h in self.hits if h.kind == "product"]
+        for event in events:
+            if event.kind == "clearance" and event.product is None and products:
+                event.product = products[0]  # "The system received 510(k) clearance"
+        return merge(events)
 
-    def people_records(self) -> list[Person]:
+    def people_records(self, events: list[Event]) -> list[Person]:
         records = []
         for name, (hit, found) in self.people.items():
             same = self.by_sentence.get(self.doc.index(hit.start), [])
@@ -282,7 +287,11 @@ class _Run:
                              None)
                 before = next((h for h in reversed(same) if h.kind == "company"
                                and 0 <= t_start - h.end <= 4), None)
-                company = (after or before).name if (after or before) else None
+                owner = after or before
+                company = owner.name if owner is not None else None
+            if company is None:  # the company that appointed them
+                company = next((e.company for e in events if e.kind == "appointment"
+                                and e.person == name), None)
             records.append(Person(name, found.role,
                                   self.doc.sentence(hit.start),
                                   tuple(found.degrees), institution, title,

@@ -205,9 +205,10 @@ def _read_csv(path: Path, text: str) -> list[tuple[Entry, int]]:
                     if needed not in header:
                         raise GazetteerError(path, line, f"no {needed!r} column in the header")
                 continue
-            if len(row) != len(header):
+            if len(row) > len(header):
                 raise GazetteerError(path, line, f"{len(row)} fields, the header has "
                                      f"{len(header)}")
+            row += [""] * (len(header) - len(row))  # empty trailing fields may be left out
             cells = dict(zip(header, (c.strip() for c in row), strict=True))
             fields = {k: _split(v) if k in ("aliases", "tickers") else v
                       for k, v in cells.items() if k != "kind"}
@@ -226,9 +227,9 @@ def _read_toml(path: Path, text: str) -> list[tuple[Entry, int]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
-        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise GazetteerError(path, int(found.group(1)) if found else None,
-                             f"not TOML: {reason}") from None
+        line = int(found.group(1)) if found else max(len(text.splitlines()), 1)
+        reason = re.sub(r"\s*\(at (?:line \d+, column \d+|end of document)\)", "", str(exc))
+        raise GazetteerError(path, line, f"not TOML: {reason}") from None
     lines = text.splitlines()
     rows = []
     for kind, tables in data.items():

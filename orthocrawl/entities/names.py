@@ -57,7 +57,8 @@ _STRONG_APPOSITIVE = re.compile(
     r"leader|innovator|pioneer|startup|start-up|firm|practice|supplier|distributor|subsidiary|"
     r"specialist|producer|business)\b")
 _LEGAL_AT = re.compile(LEGAL)
-_BEFORE_VERB = re.compile(r"(?:(?:today|has|have|recently|also|will|officially|previously)\s)?$")
+_BEFORE_VERB = re.compile(r"\s(?:today|has|have|had|recently|also|will|officially|previously|"
+                          r"was|were|is|has been|had been)\s$")
 _LIST_MORE = re.compile(r"(?:,\s(?:and\s)?|\sand\s|\s&\s)")
 
 
@@ -73,7 +74,8 @@ def clean_company(name: str) -> str:
 def _trim(tokens: list[str]) -> list[str]:
     while tokens and tokens[0].lower().strip("’'") in STOP:
         tokens = tokens[1:]
-    while tokens and (tokens[-1].lower() in STOP or tokens[-1] == "&"):
+    while tokens and ((tokens[-1].lower() in STOP and tokens[-1].lower() not in HEADS)
+                      or tokens[-1] == "&"):
         tokens = tokens[:-1]
     return tokens
 
@@ -155,8 +157,8 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
     for start, _, _ in cues.get("verb", ()):
         if start == 0 or text[start - 1] != " ":
             continue
-        lead = _BEFORE_VERB.search(text, max(0, start - 14), start - 1)
-        at = start - 1 if lead is None or not lead.group(0) else lead.start() - 1
+        lead = _BEFORE_VERB.search(text, max(0, start - 16), start)
+        at = start - 1 if lead is None else lead.start()
         if at > 0 and (got := before(at, False)) is not None:
             yield got
     for _, end, _ in cues.get("object", ()):
