@@ -17,20 +17,36 @@ from dataclasses import dataclass, replace
 from .records import Event
 
 _COMPLETED = re.compile(r"\b(?:completed|completes|complete|closed|closes|finalized|finalised|"
-                        r"has acquired|have acquired|acquired|acquires|bought)\b", re.I)
+                        r"has acquired|have acquired|acquired|acquires|bought)\b")
 _PENDING = re.compile(r"\b(?:to acquire|will acquire|agreement|agreed|plans|intends|proposed|"
-                      r"pending|expected to close|subject to|definitive)\b", re.I)
-_PASSIVE = re.compile(r"\s(?:was|were|is|has been|will be|to be)\s(?:acquired|bought)\sby\s|"
-                      r"\sacquisition\sby\s", re.I)
+                      r"pending|expected to close|subject to|definitive)\b")
+_COMPLETED_WORDS = ("completed", "completes", "closed", "closes", "finalized", "finalised")
+_PENDING_WORDS = ("agreement", "agreed", "plans to", "intends", "proposed", "pending",
+                  "expected to close", "subject to", "definitive", "will acquire", "to acquire")
+_PASSIVE_ENDS = ("was acquired", "were acquired", "is acquired", "been acquired", "be acquired",
+                 "is being acquired", "was bought", "been bought", "acquisition")
 _REGULATOR_WORDS = ("fda", "food and drug", "510(k)", "de novo", " pma", "premarket approval",
                     "ce mark")
 _ROUND_WORDS = ("series", "seed", "growth", "mezzanine", "bridge", "crossover", "debt", "equity",
                 "private placement", "initial public offering", "ipo")
-_ROUND = re.compile(r"\b(?:(Series [A-H](?:-\d)?)|(pre-seed|seed|growth|mezzanine|bridge|"
+# these run on the lowercased sentence (no IGNORECASE, a literal first: fast)
+_ROUND = re.compile(r"(?:(series [a-h](?:-\d)?)|(pre-seed|seed|growth|mezzanine|bridge|"
                     r"crossover|venture debt|debt|equity)(?: equity)? (?:financing|funding|round|"
-                    r"investment)|(private placement)|(initial public offering|IPO))\b", re.I)
-_INVESTORS = re.compile(r"\b(?:led by|co-led by|participation (?:from|by)|investors (?:including|"
-                        r"include|such as)|backed by|investment from)\s[^.;]*", re.I)
+                    r"investment)|(private placement)|(initial public offering|ipo))(?![\w])")
+_INVESTORS = re.compile(r"(?:led by|co-led by|participation (?:from|by)|investors (?:including|"
+                        r"include|such as)|backed by|investment from)\s[^.;]*")
+
+
+def _passive(low: str) -> tuple[int, int] | None:
+    """The span of "was acquired by " (or "acquisition by ") in a lowercased sentence."""
+    at = low.find(" by ")
+    while at != -1:
+        head = low[:at]
+        for end in _PASSIVE_ENDS:
+            if head.endswith(end):
+                return at - len(end), at + 4
+        at = low.find(" by ", at + 4)
+    return None
 
 
 @dataclass(frozen=True)
@@ -96,11 +112,10 @@ def _amount(s: Sentence) -> tuple[int | None, str | None]:
 
 def _acquisition(s: Sentence, at: int, trigger: str, subject: str | None
                  ) -> Event | None:
-    passive = _PASSIVE.search(s.text) if " by " in s.low else None
+    passive = _passive(s.low)
     if passive is not None:
-        by = s.start + passive.end()
-        company = _after(s, by)
-        target = _before(s, s.start + passive.start() + 1)
+        company = _after(s, s.start + passive[1])
+        target = _before(s, s.start + passive[0])
     else:
         target = _after(s, at + len(trigger))
         company = _before(s, at)
@@ -117,8 +132,9 @@ def _acquisition(s: Sentence, at: int, trigger: str, subject: str | None
     elif _PENDING.search(trigger):
         status = "announced"
     else:
-        status = "completed" if (_COMPLETED.search(s.text) and not _PENDING.search(s.text)) \
-            else "announced"
+        low = s.low
+        status = "completed" if (any(w in low for w in _COMPLETED_WORDS)
+                                 and not any(w in low for w in _PENDING_WORDS)) else "announced"
     amount, currency = _amount(s)
     return Event("acquisition", s.text, company=buyer, target=target_name, amount=amount,
                  currency=currency, status=status)
@@ -127,21 +143,19 @@ def _acquisition(s: Sentence, at: int, trigger: str, subject: str | None
 def _financing(s: Sentence, at: int, trigger: str, subject: str | None
                ) -> Event | None:
     low = s.low
-    investors_at = _INVESTORS.search(s.text) if any(
+    investors_at = _INVESTORS.search(low) if any(
         k in low for k in (" by ", "participation", "investors", "investment from")) else None
     investors: list[str] = []
     if investors_at:
         lo, hi = s.start + investors_at.start(), s.start + investors_at.end()
         investors = list(dict.fromkeys(n.name for n in _companies(s) if lo <= n.start < hi))
-    round_found = _ROUND.search(s.text) if any(
+    round_found = _ROUND.search(low) if any(
         k in low for k in _ROUND_WORDS) else None
     round_name = None
     if round_found:
         series, kind, placement, _ = round_found.groups()
-        round_name = (series.title().replace("series", "Series") if series else
-                      kind.lower() if kind else "private placement" if placement else "IPO")
-        if series:
-            round_name = "Series " + series.split()[1].upper()
+        round_name = ("Series " + series[7:].upper() if series else kind if kind else
+                      "private placement" if placement else "IPO")
     amount, currency = _amount(s)
     if amount is None and round_name is None:
         return None
