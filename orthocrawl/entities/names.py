@@ -24,6 +24,8 @@ LEGAL = (r"(?:Inc\.?|Incorporated|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|LLC|L\
 _LEGAL_END = re.compile(rf",?\s+{LEGAL}$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
+_ABBREVIATED = frozenset({"Inc.", "Corp.", "Co.", "Ltd.", "N.V.", "S.A.", "B.V.", "L.P.",
+                         "St.", "Dr.", "Mt."})
 # Words that start a sentence or a headline but never a company's name.
 STOP = frozenset("""
 the a an this that these those today also meanwhile additionally however in on at for with by
@@ -40,7 +42,8 @@ expands debuts clears cleared approves approved to of how why what who where whi
 is are was were has have had press release source media contact about forward-looking
 statements key features read more related chief vice senior executive global interim acting
 managing general head director officer medical device maker company startup start-up
-privately privately-held publicly publicly-traded ai ipo r&d pe va nih cdc who
+privately privately-held publicly publicly-traded ai ipo r&d pe va nih cdc who my your
+cases surgeons patients results data sales revenue study trial team
 """.split())
 # Words that make a capitalised run look like a company's name (for the weaker contexts).
 HEADS = frozenset("""
@@ -103,6 +106,10 @@ def _head(text: str, start: int) -> tuple[int, str] | None:
     if not found:
         return None
     tokens = found.group(1).split(" ")
+    for i, token in enumerate(tokens):  # a stop ends the name ("Acme Spine. The ...")
+        if token.endswith(".") and token not in _ABBREVIATED and len(token) > 2:
+            tokens = tokens[:i + 1]
+            break
     lead = 0
     while lead < len(tokens) and tokens[lead].lower() in STOP:
         lead += 1
@@ -205,8 +212,8 @@ def find_institutions(text: str, cues: Cues, spans: list[tuple[int, int]],
         if cue < last_end or not text[cue].isupper():
             continue
         prefix = _INST_PREFIX.match(text, cue)
-        if prefix is not None and (cue == 0 or not text[cue - 2].isupper()
-                                   or text[cue - 2:cue] == ". "):
+        previous = text[text.rfind(" ", 0, max(cue - 1, 0)) + 1:max(cue - 1, 0)]
+        if prefix is not None and not (previous[:1].isupper() and cue > spans[index(cue)][0]):
             end = _extend(text, prefix.end())
             if taken.find(1, cue, end) == -1:
                 last_end = end
@@ -219,10 +226,13 @@ def find_institutions(text: str, cues: Cues, spans: list[tuple[int, int]],
         words = text[max(sentence_start, cue - 80):cue].split(" ")
         lead: list[str] = []
         for word in reversed(words[:-1]):
-            if not word or not _INST_TOKEN.fullmatch(word) or (
-                    word.lower() in STOP and word not in ("and", "of", "for")):
+            bare = word.lstrip("(“\"[")  # "(Ashgrove Regional Hospital)"
+            if not bare or not _INST_TOKEN.fullmatch(bare) or (
+                    bare.lower() in STOP and bare not in ("and", "of", "for")):
                 break
-            lead.insert(0, word)
+            lead.insert(0, bare)
+            if bare != word:
+                break
         while lead and lead[0] in ("&", "and", "of", "for"):
             lead = lead[1:]
         start = cue - sum(len(w) + 1 for w in lead)
@@ -308,6 +318,8 @@ def _product_before(text: str, sentence_start: int, end: int, most: int
         return None
     name = " ".join(tokens)
     start = end - len(name)
+    if len(tokens) == 1 and start == sentence_start and text[end:end + 1] not in "™®":
+        return None  # "Low-profile instruments ...": a sentence's first word, not a name
     if text[start:end] != name:
         return None
     return start, end, name
