@@ -1,0 +1,140 @@
+"""Entity extraction speed (issue 12): articles per second on one core, gazetteers loaded once.
+
+--text (the default): synthetic press releases and trade-press stories of 400-800 words, made
+here from templates (real company names from the shipped gazetteer, invented startups, people,
+amounts, 510(k) numbers, an aside), seeded so every run sees the same text.
+--replica: the replica's own articles (body text as the page objects would store it).
+The accuracy part against the replica's truth is added when `replica truth` reports entities.
+
+Speed is measured in CPU time of the process (time.process_time), so that other work on a
+shared machine does not count against it; the wall-clock rates are printed beside it.
+
+Reproduce:
+    python benchmarks/entities.py                    # 2,000 synthetic articles, best of 3 runs
+    python benchmarks/entities.py --articles 500 --repeat 5
+    python benchmarks/entities.py --replica --articles 1000
+Target (issue 12): >= 1,500 articles/s on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+
+from orthocrawl.entities import Extractor
+
+COMPANIES = ["Stryker", "Zimmer Biomet", "Medtronic", "Globus Medical", "Orthofix Medical Inc.",
+             "SI-BONE", "Alphatec Holdings", "Smith & Nephew", "DePuy Synthes", "Enovis",
+             "NuVasive", "SeaSpine", "Wright Medical Group N.V.", "Integra LifeSciences",
+             "Bioventus", "Treace Medical Concepts", "OrthoPediatrics", "Spinal Elements"]
+STARTUPS = ["Veltora Spine", "Quenric Medical", "Ardent Bone Technologies", "Solvane Robotics",
+            "Marrowline Biologics", "Teskin Surgical", "Opaline Orthopedics"]
+PRODUCTS = ["Arvo", "Kestrel TL", "Morrow XT", "Pallion", "Sarto-C", "Vireo 2.0", "Linnet Pro"]
+DEVICES = ["pedicle screw system", "expandable interbody cage", "anterior cervical plate",
+           "sacroiliac joint fusion implant", "navigation platform", "bone graft substitute"]
+FIRST = ["Maria", "David", "Anjali", "Thomas", "Lena", "Marcus", "Ruth", "Kenji", "Olga", "Ian"]
+LAST = ["Carrow", "Delacourt", "Benedek", "Ostrander", "Pellham", "Sorensen", "Tamura", "Vance"]
+HOSPITALS = ["Hospital for Special Surgery", "Mayo Clinic", "Brightwater Medical Center",
+             "Elmsford Spine Institute", "University of Eastvale Hospital", "Cleveland Clinic"]
+TITLES = ["president and CEO", "chief financial officer", "chief medical officer",
+          "vice president of sales"]
+FILLER = [
+    "The company said the design reduces the number of instruments on the back table and "
+    "shortens set-up time in the operating room.",
+    "Surgeons at more than 40 sites took part in the limited release, and the company expects "
+    "broader availability in the second half of the year.",
+    "Analysts have pointed to outpatient spine procedures as one of the faster-growing parts of "
+    "the market, driven by payer pressure and improvements in anesthesia.",
+    "The implant is made of porous titanium and is offered in several footprints, heights and "
+    "lordotic angles to match patient anatomy.",
+    "Hospitals have been asking for systems that work across open and minimally invasive "
+    "approaches, according to the company.",
+    "Reimbursement remains a hurdle for newer technologies, and several device makers have "
+    "invested in health economics data to support coverage decisions.",
+    "The study enrolled patients at multiple centers and followed them for two years after "
+    "surgery, with fusion assessed by independent radiographic review.",
+    "Inventory management and instrument reprocessing costs are a growing concern for "
+    "ambulatory surgery centers that take on spine cases.",
+]
+
+
+def article(rng: random.Random) -> tuple[str, str]:
+    company, startup = rng.choice(COMPANIES), rng.choice(STARTUPS)
+    other = rng.choice([c for c in COMPANIES if c != company])
+    product, device = rng.choice(PRODUCTS), rng.choice(DEVICES)
+    exec_ = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    surgeon = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    hospital = rng.choice(HOSPITALS)
+    amount = rng.choice(["$25 million", "$12.5 million", "$1.2 billion", "€40m",
+                         "thirty million dollars"])
+    number = f"K{rng.randint(200000, 249999)}"
+    title = rng.choice([f"{startup} Raises {amount} to Expand {product} Platform",
+                        f"{company} Receives FDA 510(k) Clearance for {product} System",
+                        f"{company} to Acquire {startup}"])
+    paras = [
+        f"WARSAW, Ind., March 4, 2024 /PRNewswire/ -- {startup}, a developer of spinal "
+        f"implants, today announced that it raised {amount} in a Series B round led by Harbor "
+        f"Peak Ventures, with participation from {other}. The financing will support the launch "
+        f"of the {product} {device}.",
+        f"{company} (NYSE: SYK) said it received FDA 510(k) clearance ({number}) for the "
+        f"{product}™ {device}, and {company} has completed its acquisition of {startup} for "
+        f"{amount}.",
+        f"“This is an important step for patients,” said {exec_}, {rng.choice(TITLES)} of "
+        f"{startup}. “We built {product} with surgeons from the start.”",
+        f"“The {product} made a complex case simpler,” said {surgeon}, MD, PhD, of {hospital}.",
+        f"{other} named {rng.choice(FIRST)} {rng.choice(LAST)} as chief operating officer "
+        f"earlier this year, and formed a distribution partnership with {startup}.",
+    ]
+    body = []
+    for para in paras:
+        body.append(para + " " + " ".join(rng.sample(FILLER, rng.randint(3, 5))))
+    body.insert(3, f"Related: {rng.choice(COMPANIES)} opens a new plant in Ohio")
+    body.append(f"About {startup}\n{startup} is a privately held company based in Austin, Texas. "
+                + " ".join(rng.sample(FILLER, 3)))
+    return title, "\n\n".join(body)
+
+
+def synthetic(count: int) -> list[tuple[str, str, str]]:
+    rng = random.Random(12)
+    return [(*article(rng), "2024-03-04") for _ in range(count)]
+
+
+def replica(count: int) -> list[tuple[str, str, str]]:
+    from orthocrawl.replica import build_site
+    return [(r["title"], r["body_text"], r["published_at"])
+            for r in build_site(articles=count).truth()]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--replica", action="store_true", help="the replica's articles")
+    parser.add_argument("--text", action="store_true", help="synthetic text (the default)")
+    args = parser.parse_args()
+    docs = replica(args.articles) if args.replica else synthetic(args.articles)
+    words = statistics.mean(len(body.split()) for _, body, _ in docs)
+    started = time.perf_counter()
+    extractor = Extractor()
+    load = time.perf_counter() - started
+    extractor.extract(*docs[0])  # warm caches
+    rates, walls = [], []
+    for _ in range(args.repeat):
+        # CPU time of this process: the machine's other work does not count against it
+        started, wall = time.process_time(), time.perf_counter()
+        for title, body, published in docs:
+            extractor.extract(title, body, published)
+        rates.append(len(docs) / (time.process_time() - started))
+        walls.append(len(docs) / (time.perf_counter() - wall))
+    print(f"articles: {len(docs)} ({'replica' if args.replica else 'synthetic'}), "
+          f"mean {words:.0f} words")
+    print(f"gazetteer load + matcher build: {load * 1000:.0f} ms (once)")
+    print(f"speed: {max(rates):,.0f} articles/s on one core, CPU time (best of {args.repeat}; "
+          f"runs: {', '.join(f'{r:,.0f}' for r in rates)}; wall clock: "
+          f"{', '.join(f'{r:,.0f}' for r in walls)})")
+
+
+if __name__ == "__main__":
+    main()

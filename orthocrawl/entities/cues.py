@@ -1,0 +1,112 @@
+"""Cue words: one Aho-Corasick pass (pyahocorasick) finds every place a rule could apply.
+
+Running each rule's regular expression over a whole article cost milliseconds (Python's `re`
+tries every alternative at every offset); the rules instead start from these cues and run
+their expressions anchored there. A cue is a lowercase literal: a deal's trigger word, a
+currency, a degree, a title, an institution or device word, a legal suffix, an exchange.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import ahocorasick
+
+_CUES: dict[str, tuple[str, ...]] = {
+    # events: the trigger words of each kind
+    "acquisition": ("acquire", "acquires", "acquired", "acquiring", "acquisition of",
+                    "merger with", "merge with", "to buy", "purchase of"),
+    "financing": ("financing", "funding", "raised", "raises", "raise", "private placement",
+                  "seed round", "investment round", "initial public offering",
+                  *(f"series {c}" for c in "abcdefgh")),
+    "clearance": ("510(k)", "clearance", "cleared", "clears", "approval", "approved",
+                  "approves", "de novo", "ce mark", "nod"),
+    "launch": ("launch", "launches", "launched", "launching", "full market release",
+               "limited release", "limited market release", "commercial release",
+               "first-in-human", "debut", "debuts", "debuted", "unveil", "unveils", "unveiled",
+               *(f"first {s}{n}" for s in ("", "surgical ") for n in
+                 ("case", "cases", "surgery", "surgeries", "procedure", "procedures",
+                  "implantation", "implantations"))),
+    "appointment": ("appoint", "appoints", "appointed", "appointment", "named", "names",
+                    "hires", "hired", "promoted", "joins", "joined", "succeeds", "elected"),
+    "partnership": ("partnership", "partner with", "partners with", "partnered with",
+                    "partnering", "collaborate", "collaborates", "collaborated",
+                    "collaboration", "alliance", "distribution agreement", "co-marketing",
+                    "licensing agreement", "license agreement", "joint venture", "teamed up"),
+    # company names: what comes after a company's name, or before it
+    "verb": ("announced", "announces", "raised", "raises", "closed", "closes", "acquired",
+             "acquires", "completed", "completes", "received", "receives", "launched",
+             "launches", "secured", "secures", "appointed", "appoints", "unveiled", "unveils",
+             "signed", "signs", "partnered", "earned", "earns", "to acquire", "agreed", "names",
+             "partners", "lands", "nabs", "gets", "debuts", "introduces", "expands", "wins"),
+    "object": ("to acquire", "acquire", "acquiring", "acquisition of", "merger with",
+               "merge with", "partnership with", "partnered with", "partners with",
+               "partner with", "agreement with", "collaboration with", "to buy", "purchase of",
+               "investment from", "led by", "co-led by", "participation from",
+               "investors including", "investors include", "backed by"),
+    "appositive": (", a ", ", an ", ", the "),
+    "legal": ("inc", "incorporated", "corp", "corporation", "ltd", "llc", "l.l.c.", "n.v.",
+              "s.a.", "plc", "gmbh", "s.p.a.", "b.v.", "a/s"),
+    "ticker": ("nyse", "nasdaq", "lse", "lon", "six", "swx", "tsx", "tsxv", "tsx-v", "asx",
+               "euronext", "otc", "otcqx", "otcqb", "amex", "xetra", "etr", "fwb", "tase",
+               "hkex", "sgx", "tyo"),
+    # money, people, institutions, products
+    "money": ("$", "us$", "c$", "a$", "€", "£", "¥", "₹", "usd", "eur", "gbp", "chf", "cad",
+              "aud", "jpy", "sek", "cny", "rmb", "inr", "dkk", "nok", "dollars", "euros",
+              "pounds", "francs", "yen", "kronor", "rupees"),
+    "degree": tuple(f", {d}" for d in ("md", "m.d.", "do", "d.o.", "phd", "ph.d.", "mbbs",
+                                       "frcs", "frcsc", "dpm", "faaos")),
+    "doctor": ("dr",),
+    "surgeon": ("surgeon",),
+    "title": ("ceo", "cfo", "coo", "cto", "cmo", "chief", "president",
+              "vice president", "founder", "co-founder", "chairman", "chairwoman", "chair",
+              "general manager", "managing director", "head of", "executive director",
+              "senior vice president", "executive vice president"),
+    "hiring": ("appointment of", "appointed", "appoints", "named", "names", "hired", "hires",
+               "promoted", "welcomes", "joins", "joined"),
+    "institution": ("hospital", "medical center", "medical centre", "health system", "clinic",
+                    "institute", "university", "college", "surgery center", "center",
+                    "centre", "school of medicine", "infirmary", "hôpital", "klinikum",
+                    "clínica", "clinica", "clinique", "ospedale", "université", "universität",
+                    "università", "universidad"),
+    "device": ("system", "systems", "cage", "cages", "plate", "plates", "screw", "screws",
+               "device", "devices", "implant", "implants", "platform", "platforms", "robot",
+               "graft", "disc", "nail", "anchor", "spacer", "spacers", "rod", "rods",
+               "knee", "hip"),
+    "mark": ("™", "®"),
+}
+
+
+def _build() -> ahocorasick.Automaton:
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for category, keys in _CUES.items():
+        for key in keys:
+            by_key[key].append(category)
+    automaton = ahocorasick.Automaton()
+    for key, categories in by_key.items():
+        automaton.add_word(key, (len(key), key, tuple(categories), key[0].isalnum(),
+                                 key[-1].isalnum()))
+    automaton.make_automaton()
+    return automaton
+
+
+_AUTOMATON = _build()
+
+Cues = dict[str, list[tuple[int, int, str]]]
+
+
+def scan(folded: str) -> Cues:
+    """Each category's cues as (start, end, key), by start; whole words only."""
+    found: Cues = defaultdict(list)
+    size = len(folded)
+    for last, (length, key, categories, word_start, word_end) in _AUTOMATON.iter(folded):
+        start, end = last - length + 1, last + 1
+        if word_start and start and folded[start - 1].isalnum():
+            continue
+        if word_end and end < size and folded[end].isalnum():
+            continue
+        for category in categories:
+            found[category].append((start, end, key))
+    for hits in found.values():
+        hits.sort()
+    return found

@@ -1,0 +1,328 @@
+"""One article in, its companies, people, products, institutions, FDA numbers and events out.
+
+Build an Extractor once (the gazetteers are read and the matcher built then), call it per
+article. Order of the rules, each claiming its text so later ones cannot: known names
+(gazetteers, with tickers), people, institutions, candidate companies, products.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from . import names
+from .amounts import find_amounts
+from .cues import Cues, scan
+from .events import Named, Sentence, events_in, merge
+from .gazetteer import Gazetteer, fold, load_gazetteer, paths_from_env
+from .matcher import Matcher
+from .names import LEGAL, clean_company, find_candidates, find_institutions, find_products
+from .people import Found, find_people
+from .records import (
+    EVENT_KINDS,
+    Amount,
+    Entity,
+    Event,
+    Extraction,
+    Mention,
+    Person,
+    RegulatoryNumber,
+)
+from .regulatory import find_numbers
+from .text import Doc
+
+_SUFFIX = re.compile(rf"(?:,?\s(?:Medical|Holdings|Group|International|Technologies))?,?\s"
+                     rf"{LEGAL}")
+_TICKER = re.compile(
+    r"(?P<ex>NYSE American|NYSE MKT|NYSE Arca|NYSE|NASDAQ|Nasdaq(?:GS|GM| Stockholm)?|LSE|"
+    r"LON|SIX|SWX|TSXV|TSX-V|TSX|ASX|Euronext(?: Paris| Brussels| Amsterdam)?|OTCQX|OTCQB|"
+    r"OTC|AMEX|XETRA|ETR|FWB|TASE|HKEX|SGX|TYO)\s?:\s?(?P<sym>[A-Z][A-Z0-9.]{0,6}[A-Z0-9])\b")
+_GAP = re.compile(r"[\s(,]{0,3}$")
+_NOT_A_NAME = names.STOP | {"surgeon", "said", "says", "dr"}
+_NOT_A_PERSON = names.HEADS | {"hospital", "clinic", "institute", "university", "center",
+                               "centre", "college", "system", "platform", "device", "fda"}
+
+
+class Extractor:
+    """The extraction layer: built once with its gazetteers, then called per article."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self.gazetteer = gazetteer if gazetteer is not None else load_gazetteer(paths_from_env())
+        self.matcher = Matcher((surface, entry) for entry in self.gazetteer.entries.values()
+                               for surface in (entry.name, *entry.aliases))
+
+    def __call__(self, title: str, body: str, published: str | None = None,
+                 as_today: bool = False) -> Extraction:
+        return self.extract(title, body, published, as_today)
+
+    def extract(self, title: str, body: str, published: str | None = None,
+                as_today: bool = False) -> Extraction:
+        """Everything in one article. `published` (ISO date) decides which former company
+        names already count for their new parent; `as_today` counts every one for it."""
+        doc = Doc(title, body)
+        run = _Run(self, doc, published, as_today)
+        return run.extraction()
+
+
+class _Run:
+    """One article's extraction (the state the rules share)."""
+
+    def __init__(self, ex: Extractor, doc: Doc, published: str | None, as_today: bool):
+        self.ex, self.doc, self.published, self.as_today = ex, doc, published, as_today
+        self.text = doc.text
+        self.folded = fold(doc.text)
+        self.cues: Cues = scan(self.folded)
+        self.taken = bytearray(len(self.text))
+        self.hits: list[Named] = []
+        self.tickers: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.strong_ends: list[int] = []
+        self.people: dict[str, tuple[Named, Found]] = {}
+        self.by_sentence: dict[int, list[Named]] = defaultdict(list)
+
+    # -- claiming text -------------------------------------------------------------------
+    def free(self, start: int, end: int) -> bool:
+        return self.taken.find(1, start, end) == -1
+
+    def claim(self, hit: Named) -> None:
+        self.hits.append(hit)
+        self.taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
+
+    def company(self, own: str) -> str:
+        return self.ex.gazetteer.resolve(own, self.published, self.as_today)
+
+    # -- the rules -----------------------------------------------------------------------
+    def known(self) -> None:
+        text = self.text
+        for start, end, entry in self.ex.matcher.find(text, self.folded):
+            name = entry.name
+            if entry.kind == "company":
+                suffix = _SUFFIX.match(text, end)
+                end = suffix.end() if suffix else end
+                name = self.company(entry.name)
+            self.claim(Named(start, end, entry.kind, name, entry.name, False, text[start:end]))
+        by_end = {h.end: h for h in self.hits if h.kind == "company"}
+        for cue, _, _ in self.cues.get("ticker", ()):
+            found = _TICKER.match(text, cue)
+            if found is None:
+                continue
+            symbol, ticker = found.group("sym"), f"{found.group('ex')}: {found.group('sym')}"
+            window = text[max(0, found.start() - 3):found.start()]
+            prev = next((by_end[found.start() - len(window) + i] for i in range(len(window) + 1)
+                         if found.start() - len(window) + i in by_end
+                         and _GAP.match(text, found.start() - len(window) + i, found.start())),
+                        None)
+            listed = self.ex.gazetteer.tickers.get(symbol)
+            if prev is not None:
+                self.tickers[(prev.kind, prev.name)].append(ticker)
+                self.taken[found.start():found.end()] = b"\x01" * (found.end() - found.start())
+            elif listed is not None and self.free(found.start(), found.end()):
+                self.claim(Named(found.start(), found.end(), "company",
+                                 self.company(listed.name), listed.name, False, ticker))
+            else:
+                paren = text.rfind("(", max(0, found.start() - 3), found.start())
+                if paren != -1:
+                    self.strong_ends.append(paren)
+
+    def persons(self) -> None:
+        for found in find_people(self.text, self.cues):
+            tokens = found.name.split()
+            while tokens and tokens[0].lower().rstrip(".") in _NOT_A_NAME:
+                tokens = tokens[1:]
+            if len(tokens) < 2 or any(t.lower() in _NOT_A_PERSON for t in tokens):
+                continue
+            name = " ".join(tokens)
+            start = self.text.find(name, found.start)
+            if start == -1 or not self.free(start, start + len(name)):
+                continue
+            hit = Named(start, start + len(name), "person", name, name, False, name)
+            self.claim(hit)
+            self.people.setdefault(name, (hit, found))
+        # later mentions of each person: the full name, or the surname alone ("Smith said")
+        for name in list(self.people):
+            self._occurrences({name: name, name.split()[-1]: name}, "person", candidate=False)
+
+    def institutions(self) -> None:
+        doc = self.doc
+        for start, end, name in find_institutions(self.text, self.cues, doc.spans, doc.index,
+                                                   self.taken):
+            if self.free(start, end):
+                self.claim(Named(start, end, "institution", name, name, False, name))
+
+    def candidates(self) -> None:
+        doc, text = self.doc, self.text
+        found: dict[str, bool] = {}
+        for _, _, name, strong in find_candidates(text, self.cues, doc.spans, doc.index,
+                                                  self.taken, self.strong_ends):
+            if fold(name) in self.ex.gazetteer.surfaces:
+                continue  # a known name in another shape: the matcher's, never a candidate
+            found[name] = found.get(name, False) or strong
+        if not found:
+            return
+        # a one-word candidate that starts a longer one is that company ("Corvane" of
+        # "Corvane Spine")
+        canonical = {n: next((m for m in found if m != n and m.startswith(n + " ")), n)
+                     for n in found}
+        self._occurrences(canonical, "company", candidate=True)
+
+    def products(self) -> None:
+        doc = self.doc
+        found = {name: name for _, _, name in
+                 find_products(self.text, self.cues, doc.spans, doc.index, self.taken)}
+        self._occurrences(found, "product", candidate=False)
+
+    def _occurrences(self, canonical: dict[str, str], kind: str, candidate: bool) -> None:
+        """Claim every whole-word occurrence of each name (longest names first)."""
+        text, size = self.text, len(self.text)
+        for surface in sorted(canonical, key=len, reverse=True):
+            name, pos = canonical[surface], text.find(surface)
+            while pos != -1:
+                end = pos + len(surface)
+                if ((pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-"))
+                        and (end == size or not (text[end].isalnum() or text[end] == "-"))
+                        and self.free(pos, end)):
+                    self.claim(Named(pos, end, kind, name, name, candidate, surface))
+                pos = text.find(surface, end)
+
+    # -- the records ---------------------------------------------------------------------
+    def extraction(self) -> Extraction:
+        self.known()
+        self.persons()
+        self.institutions()
+        self.candidates()
+        self.products()
+        self.hits.sort(key=lambda h: h.start)
+        for hit in self.hits:
+            self.by_sentence[self.doc.index(hit.start)].append(hit)
+        text = self.text
+        subject = self.subject()
+        amounts = list(find_amounts(text, self.cues))
+        numbers = list(find_numbers(text))
+        events = self.events(subject, amounts, numbers)
+        people = self.people_records(events)
+        return Extraction(
+            entities=tuple(self.entities()), mentions=tuple(self.mentions()),
+            events=tuple(events), people=tuple(people),
+            numbers=tuple(self.numbers(numbers, events, subject)),
+            amounts=tuple(Amount(v, c, text[s:e]) for s, e, v, c in amounts))
+
+    def subject(self) -> str | None:
+        companies = [h for h in self.hits if h.kind == "company"]
+        if not companies:
+            return None
+        title = [h for h in companies if h.start < self.doc.title_end]
+        if title:
+            return title[0].name
+        first = self.doc.index(companies[0].start)
+        if first <= 1:
+            return companies[0].name
+        return Counter(h.name for h in companies).most_common(1)[0][0]
+
+    def groups(self) -> dict[tuple[str, str], list[Named]]:
+        groups: dict[tuple[str, str], list[Named]] = {}
+        for hit in self.hits:
+            groups.setdefault((hit.kind, hit.name), []).append(hit)
+        return groups
+
+    def entities(self) -> Iterable[Entity]:
+        for (kind, name), hits in self.groups().items():
+            aliases = [clean_company(h.surface) if kind == "company" else h.surface
+                       for h in hits]
+            aliases += self.tickers.get((kind, name), [])
+            aliases += [h.own for h in hits if h.own != name]
+            yield Entity(kind, name, tuple(dict.fromkeys(a for a in aliases if a != name)),
+                         any(h.candidate for h in hits))
+
+    def mentions(self) -> Iterable[Mention]:
+        for (kind, name), hits in self.groups().items():
+            yield Mention(kind, name, len(hits), self.doc.sentence(hits[0].start))
+
+    def events(self, subject: str | None, amounts: list[tuple[int, int, int, str]],
+               numbers: list[tuple[int, int, str, str]]) -> list[Event]:
+        doc = self.doc
+        triggers: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
+        for kind in EVENT_KINDS:
+            for start, _, key in self.cues.get(kind, ()):
+                triggers[doc.index(start)].append((start, kind, key))
+        if not triggers:
+            return []
+        by_sentence = self.by_sentence
+        executives = [(h.start, h.name, f.title) for h, f in self.people.values()]
+        found: list[Event] = []
+        for i in sorted(triggers):
+            start, end = doc.spans[i]
+            sentence = Sentence(
+                start, end, self.text[start:end], by_sentence.get(i, []),
+                [a for a in amounts if start <= a[0] < end],
+                [n for n in numbers if start <= n[0] < end],
+                [p for p in executives if start <= p[0] < end], self.folded[start:end])
+            found += events_in(sentence, sorted(triggers[i]), subject, self.published)
+        events = merge(found)
+        products = [h.name for h in self.hits if h.kind == "product"]
+        for event in events:
+            if event.kind == "clearance" and event.product is None and products:
+                event.product = products[0]  # "The system received 510(k) clearance"
+        return merge(events)
+
+    def people_records(self, events: list[Event]) -> list[Person]:
+        records = []
+        for name, (hit, found) in self.people.items():
+            same = self.by_sentence.get(self.doc.index(hit.start), [])
+            end = found.end
+            institution = None
+            for h in same:
+                if h.start < end:
+                    continue
+                if h.kind == "person" or h.start - end > 160:
+                    break
+                if h.kind == "institution":
+                    institution = h.name
+                    break
+            title = found.title
+            company = None
+            if title:
+                t_start, t_end = found.title_start, found.title_end
+                after = next((h for h in same if h.kind == "company" and 0 <= h.start - t_end
+                              <= 5 and re.match(r"\s(?:of|at)\s", self.text[t_end:h.start])),
+                             None)
+                before = next((h for h in reversed(same) if h.kind == "company"
+                               and 0 <= t_start - h.end <= 4), None)
+                owner = after or before
+                company = owner.name if owner is not None else None
+            if company is None:  # the company that appointed them
+                company = next((e.company for e in events if e.kind == "appointment"
+                                and e.person == name), None)
+            records.append(Person(name, found.role,
+                                  self.doc.sentence(hit.start),
+                                  tuple(found.degrees), institution, title,
+                                  company))
+        return records
+
+    def numbers(self, numbers: list[tuple[int, int, str, str]], events: list[Event],
+                subject: str | None) -> Iterable[RegulatoryNumber]:
+        seen = set()
+        for start, _, number, kind in numbers:
+            if number in seen:
+                continue
+            seen.add(number)
+            event = next((e for e in events if e.kind == "clearance" and e.number == number),
+                         None)
+            if event is not None:
+                product, company = event.product, event.company
+            else:
+                near = self.by_sentence.get(self.doc.index(start), [])
+                product = next((h.name for h in near if h.kind == "product"), None)
+                company = next((h.name for h in near if h.kind == "company"), subject)
+            yield RegulatoryNumber(number, kind, self.doc.sentence(start), product, company)
+
+
+_default: Extractor | None = None
+
+
+def extract(title: str, body: str, published: str | None = None,
+            as_today: bool = False) -> Extraction:
+    """Extract with the shipped and ORTHOCRAWL_GAZETTEERS gazetteers (loaded on first use)."""
+    global _default
+    if _default is None:
+        _default = Extractor()
+    return _default.extract(title, body, published, as_today)

@@ -1,0 +1,87 @@
+"""An article as one string with its sentences, asides blanked out, and name-shape helpers.
+
+Offsets found by any rule index one string (title, blank line, body), so a rule runs once over
+the whole article and `Doc.sentence(pos)` gives the sentence a hit is in.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# Letters for name shapes: `re` has no \p{Lu}, so Latin-1 upper and lower ranges are spelled out.
+UP = "A-ZÀ-ÖØ-Þ"
+LOW = "a-zß-öø-ÿĀ-ſ"
+
+# A paragraph (or parenthesis) that only points at another story: a decoy, not the article's.
+_ASIDE_LINE = re.compile(
+    r"[ \t]*(?:related(?: (?:articles?|stories|story|content|news|reading|coverage))?|"
+    r"read (?:more|also|next)|also read|see also|more (?:from|on) [^:\n]{1,40}|"
+    r"further reading|you may also like|recommended(?: reading)?|don['’]t miss|icymi|"
+    r"editor['’]s picks?|also in the news)[ \t]*[:—–|-]", re.IGNORECASE)
+_ASIDE_PAREN = re.compile(r"[(\[](?:[Rr]elated|RELATED|[Ss]ee also|[Rr]ead more|[Aa]lso read)"
+                          r"\s*[:—–-][^)\]\n]*[)\]]")
+
+_ABBREV = frozenset("""
+dr mr mrs ms prof st mt ft jr sr inc corp co ltd bros no nos vs etc e.g i.e u.s u.k n.v s.a
+m.d ph.d d.o jan feb mar apr jun jul aug sep sept oct nov dec ala ariz ark calif colo conn del
+fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d okla
+ore pa r.i s.c s.d tenn tex va vt wash wis wyo approx fig figs vol rev gen sen rep gov lt col
+""".split())
+# a sentence ends at a stop (and its closing quotes) before a capital, or at a line's end
+_CUT = re.compile(r"[.!?]([\"”’)\]]*)\s+(?=[\"“‘(\[]?[" + UP + r"0-9])|\n\s*")
+
+
+class Doc:
+    """Title and body as one text; `spans` are the sentences' (start, end) offsets."""
+
+    def __init__(self, title: str, body: str):
+        title = " ".join(title.split())
+        self.title_end = len(title)
+        lines = body.split("\n")
+        for i, line in enumerate(lines):
+            if line and _ASIDE_LINE.match(line):
+                lines[i] = " " * len(line)
+        text = title + "\n\n" + "\n".join(lines)
+        if any(k in text for k in ("elated", "ee also", "ead more", "lso read", "RELATED")):
+            text = _ASIDE_PAREN.sub(_blank, text)
+        self.text = text
+        self.spans = _sentences(self.text, self.title_end)
+        self._starts = [s for s, _ in self.spans]
+
+    def index(self, pos: int) -> int:
+        """The index of the sentence that holds offset `pos`."""
+        return max(bisect_right(self._starts, pos) - 1, 0)
+
+    def sentence(self, pos: int) -> str:
+        start, end = self.spans[self.index(pos)]
+        return self.text[start:end]
+
+
+def _blank(found: re.Match[str]) -> str:
+    return " " * len(found.group(0))
+
+
+def _sentences(text: str, title_end: int) -> list[tuple[int, int]]:
+    spans = [(0, title_end)] if title_end else []
+    start = title_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    for cut in _CUT.finditer(text, title_end):
+        end = cut.start()
+        if text[end] in ".!?":
+            space = text.rfind(" ", start, end)
+            if end - space < 8:  # a short word before the stop: an abbreviation or initial?
+                token = text[space + 1:end].lower().lstrip("(“\"")
+                if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                    continue  # Dr. Smith, Stryker Corp. said, John A. Smith
+            end = cut.end(1)
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+        start = cut.end()
+    end = len(text.rstrip())
+    if end > start:
+        spans.append((start, end))
+    return spans
