@@ -49,6 +49,27 @@ def metadata(db: Path) -> dict[str, Any]:
                 "crawl_runs": {"description": "One row per crawl run, with its counts.",
                                "sort_desc": "id"},
                 "pages": {"hidden": True},
+                "entities": {"description": "Companies, people, products and institutions "
+                             "named in the articles (candidate: found by context, no "
+                             "gazetteer lists it).", "facets": ["kind", "candidate"],
+                             "label_column": "name"},
+                "mentions": {"description": "Which article names which entity, how often, "
+                             "and the first sentence doing so."},
+                "events": {"description": "Deals, FDA clearances, launches, appointments and "
+                           "partnerships, each with its article and sentence.",
+                           "facets": ["kind", "company", "status"], "sort_desc": "date"},
+                "deal_tracker": {"title": "Deal tracker", "description": "Acquisitions, "
+                                 "financings and partnerships, newest first.",
+                                 "facets": ["kind", "company", "status"],
+                                 "sort_desc": "date"},
+                "fda_clearances": {"title": "FDA clearance tracker", "description": "510(k), "
+                                   "De Novo and PMA clearances and approvals, newest first.",
+                                   "facets": ["company", "status"], "sort_desc": "date"},
+                "company_mentions_by_month": {"title": "Company mentions by month",
+                                              "facets": ["company"], "sort_desc": "month"},
+                "people": {"description": "Surgeons and executives per article: degrees, "
+                           "institution, title, company."},
+                "derived_methods": {"hidden": True},
             },
             "queries": QUERIES,
         }},

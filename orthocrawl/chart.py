@@ -33,6 +33,16 @@ def check_path(path: Path) -> None:
         raise ChartError(f"{path}: the chart file must end in .png or .svg", 2)
 
 
+def _quarter_range(first: str, last: str) -> list[str]:
+    """Every quarter from first to last ("2024-Q3")."""
+    year, quarter = int(first[:4]), int(first[-1])
+    quarters = []
+    while (year, quarter) <= (int(last[:4]), int(last[-1])):
+        quarters.append(f"{year:04d}-Q{quarter}")
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return quarters
+
+
 def draw(counts: list[tuple[str, str, int]], path: Path, title: str) -> None:
     """Stacked bars of articles per month by site, saved as PNG or SVG (by suffix)."""
     if not counts:
@@ -55,6 +65,36 @@ def draw(counts: list[tuple[str, str, int]], path: Path, title: str) -> None:
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
     ax.legend(frameon=False, ncols=min(5, len(by_site)))
+    fig.tight_layout()
+    try:
+        fig.savefig(path)
+    except OSError as error:
+        raise ChartError(f"cannot write {path}: {error.strerror}") from None
+    finally:
+        plt.close(fig)
+
+
+def draw_trend(series: dict[str, dict[str, int]], path: Path, title: str, by: str) -> None:
+    """One line per name: stories mentioning it per month or quarter, every period between
+    the first and the last shown (zero where none), with axis labels, legend and dates."""
+    periods = sorted({p for counts in series.values() for p in counts})
+    if not periods:
+        raise ChartError("nothing to draw: no dated article mentions these names")
+    periods = _month_range(periods[0], periods[-1]) if by == "month" else \
+        _quarter_range(periods[0], periods[-1])
+    fig, ax = plt.subplots(figsize=(max(8, min(14, len(periods) / 6)), 4.8), dpi=120)
+    for name, counts in series.items():
+        ax.plot(range(len(periods)), [counts.get(p, 0) for p in periods], marker="o",
+                markersize=3, linewidth=1.6, label=name)
+    step = max(1, len(periods) // 12)
+    ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right")
+    ax.set_xlabel(by)
+    ax.set_ylabel(f"stories per {by}")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(axis="y", alpha=0.3)
+    ax.set_title(title)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(frameon=False)
     fig.tight_layout()
     try:
         fig.savefig(path)

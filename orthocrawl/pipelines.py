@@ -21,6 +21,7 @@ from orthocrawl import signals as oc_signals
 from orthocrawl.archive import Archive, ArchiveError
 from orthocrawl.cleaning import clean, drop_reason
 from orthocrawl.dates import utc_now
+from orthocrawl.derived import Derivations
 from orthocrawl.items import STORED_FIELDS, Article, RawPage
 from orthocrawl.urls import canonical_url
 
@@ -122,6 +123,7 @@ class StorePipeline(_CountingPipeline):
         self.accounted: set[str] = set()
         self.last_flush = time.monotonic()
         self.archive: Archive | None = None
+        self.derive = Derivations()  # entities of each new or changed article
         self.wait = settings.getbool("ORTHOCRAWL_LOCK_WAIT", False)
         self.locked = False
         crawler.signals.connect(self.on_seen, signal=oc_signals.article_seen)
@@ -138,6 +140,7 @@ class StorePipeline(_CountingPipeline):
             logger.error("%s: this run stores nothing", error)
             raise CloseSpider("archive_busy") from None
         self.archive = Archive(self.path)
+        self.derive.start(self.archive)
         if self.locked:
             self.archive.close_stale_runs()
 
@@ -219,7 +222,7 @@ class StorePipeline(_CountingPipeline):
     def _write(self) -> None:
         assert self.archive is not None
         if self.buffer:
-            for outcome in self.archive.store(self.buffer):
+            for outcome in self.archive.store(self.buffer, derive=self.derive):
                 self.stats.inc_value(f"orthocrawl/articles_{outcome}")
             self.buffer.clear()
         if self.seen:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from orthocrawl.archive import Archive
 from orthocrawl.cleaning import clean, drop_reason
+from orthocrawl.derived import Derivations
 from orthocrawl.extract import extract
 from orthocrawl.items import STORED_FIELDS
 
@@ -23,11 +24,18 @@ class ReparseResult:
 
 
 def reparse(archive: Archive, site: str | None = None, min_words: int = 10) -> ReparseResult:
+    """Re-extract every stored raw page (of one site); changed texts become new versions.
+    The derived layers follow: a changed article's are redone, and every article's when
+    the archive's were made by another method (a new extractor or gazetteer)."""
     result = ReparseResult()
     batch: list[tuple[dict, None]] = []
+    derive = Derivations()
+    method = derive.method()
+    rebuild = archive.derived_method("entities") != method
 
     def flush() -> None:
-        for outcome in archive.store(batch, via="reparse"):
+        for outcome in archive.store(batch, via="reparse", derive=derive,
+                                     derive_unchanged=rebuild):
             if outcome == "changed":
                 result.changed += 1
             else:
@@ -49,6 +57,9 @@ def reparse(archive: Archive, site: str | None = None, min_words: int = 10) -> R
             flush()
     if batch:
         flush()
+    if rebuild and site is None:
+        archive.forget_orphan_entities()
+        archive.set_derived_method("entities", method)
     return result
 
 

@@ -15,12 +15,13 @@ from orthocrawl.archive.articles import (
 )
 from orthocrawl.archive.connection import DEFAULT_DB, ArchiveError
 from orthocrawl.archive.dropped import DroppedStore
+from orthocrawl.archive.entities import EntityStore
 from orthocrawl.archive.query import Queries, QueryError
 from orthocrawl.archive.runs import RunStore
 from orthocrawl.archive.schema import MIGRATIONS, READABLE_FROM, SCHEMA_VERSION
 
 
-class Archive(ArticleStore, RunStore, DroppedStore, Queries):
+class Archive(ArticleStore, RunStore, DroppedStore, EntityStore, Queries):
     """An orthocrawl archive: every layer's reads and writes on one connection."""
 
 

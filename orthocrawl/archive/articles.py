@@ -55,12 +55,17 @@ class ArticleStore(Connection):
     """Writing and reading articles, versions and raw pages."""
 
     def store(self, articles: Iterable[tuple[dict[str, Any], RawPage | None]],
-              now: str | None = None, via: str = "crawl") -> list[str]:
+              now: str | None = None, via: str = "crawl",
+              derive: Callable[[Any, str, dict[str, Any]], None] | None = None,
+              derive_unchanged: bool = False) -> list[str]:
         """Upsert articles (and their raw pages) in one transaction.
 
         Returns, per article, "new", "changed" or "unchanged". A changed article
         (another content_hash) gets a new row in article_versions; an unchanged one
         only has its last_seen moved (and is live again if it had been marked gone).
+        `derive(archive, url, record)` updates the derived layers (entities, stories) of each
+        new or changed article (every one with `derive_unchanged`: a rebuild), in the same
+        transaction.
         """
         now = now or utc_now()
         batch = list(articles)
@@ -87,6 +92,8 @@ class ArticleStore(Connection):
                     self.db.execute(_UPDATE_ARTICLE, row)
                     self.db.execute(_INSERT_VERSION, {"url": url, "now": seen, "via": via})
                     outcomes.append("changed")
+                if derive is not None and (derive_unchanged or outcomes[-1] != "unchanged"):
+                    derive(self, url, record)
                 known[url] = record["content_hash"]
                 if page is not None:
                     self._store_page(url, page)

@@ -43,6 +43,7 @@ class Filters:
     since: str | None = None
     until: str | None = None
     status: str = "all"  # live | gone | all
+    company: list[str] = field(default_factory=list)  # canonical names (any of them)
 
     def __post_init__(self) -> None:
         self.where()  # a date that is not one fails here (QueryError), before any output
@@ -54,6 +55,11 @@ class Filters:
         if self.site:
             clauses.append(f"a.site IN ({', '.join('?' * len(self.site))})")
             params += self.site
+        if self.company:  # mentioned, by whatever name the text used (the entities layer)
+            clauses.append("EXISTS (SELECT 1 FROM mentions m JOIN entities n ON n.id = "
+                           "m.entity_id WHERE m.article_url = a.url AND n.kind = 'company' "
+                           f"AND n.name IN ({', '.join('?' * len(self.company))}))")
+            params += self.company
         for column, values in (("authors", self.author), ("tags", self.tag),
                                ("categories", self.category)):
             for value in values:  # each given value must be present (case-insensitive)

@@ -158,7 +158,53 @@ _V6 = """
 ALTER TABLE articles ADD COLUMN body_source TEXT DEFAULT 'page_object';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Version 7: the industry layer (derived from articles, rebuildable, never versioned):
+# entities (companies, people, products, institutions; one row per (kind, name)), their
+# mentions per article, events (deals, clearances, launches, appointments, partnerships),
+# people's roles per article, and which method made each derived layer (a change of
+# extractor or gazetteer means it must be rebuilt). Views for Datasette's trackers.
+_V7 = """
+CREATE TABLE entities (
+   id INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,
+   aliases TEXT NOT NULL DEFAULT '[]', candidate INTEGER NOT NULL DEFAULT 0, today TEXT,
+   UNIQUE (kind, name)
+);
+CREATE TABLE mentions (
+   article_url TEXT NOT NULL, entity_id INTEGER NOT NULL, count INTEGER NOT NULL,
+   first_sentence TEXT, PRIMARY KEY (article_url, entity_id)
+) WITHOUT ROWID;
+CREATE INDEX mentions_entity ON mentions (entity_id, article_url);
+CREATE TABLE events (
+   id INTEGER PRIMARY KEY, article_url TEXT NOT NULL, kind TEXT NOT NULL, date TEXT,
+   company TEXT, target TEXT, product TEXT, number TEXT, amount INTEGER, currency TEXT,
+   round TEXT, status TEXT, investors TEXT, person TEXT, title TEXT, sentence TEXT NOT NULL
+);
+CREATE INDEX events_article ON events (article_url);
+CREATE INDEX events_kind_date ON events (kind, date);
+CREATE INDEX events_company ON events (company);
+CREATE TABLE people (
+   article_url TEXT NOT NULL, entity_id INTEGER NOT NULL, role TEXT, degrees TEXT,
+   institution TEXT, title TEXT, company TEXT, sentence TEXT,
+   PRIMARY KEY (article_url, entity_id)
+) WITHOUT ROWID;
+CREATE TABLE derived_methods (layer TEXT PRIMARY KEY, method TEXT NOT NULL, built_at TEXT);
+CREATE VIEW deal_tracker AS
+   SELECT e.date, e.kind, e.company, e.target, e.amount, e.currency, e.round, e.status,
+          a.site, a.title, e.article_url, e.sentence
+   FROM events e JOIN articles a ON a.url = e.article_url
+   WHERE e.kind IN ('acquisition', 'financing', 'partnership');
+CREATE VIEW fda_clearances AS
+   SELECT e.date, e.company, e.product, e.number, e.status, a.site, a.title, e.article_url,
+          e.sentence
+   FROM events e JOIN articles a ON a.url = e.article_url WHERE e.kind = 'clearance';
+CREATE VIEW company_mentions_by_month AS
+   SELECT n.name AS company, substr(a.published_at, 1, 7) AS month,
+          count(*) AS articles, sum(m.count) AS mentions
+   FROM mentions m JOIN entities n ON n.id = m.entity_id JOIN articles a ON a.url = m.article_url
+   WHERE n.kind = 'company' GROUP BY n.name, month;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 
 # Columns that a released migration gained after the release (before migrations were
 # frozen): archives made by the earlier release of that version lack them. Added before

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from orthocrawl.cli import crawling, extracting, reading
+from orthocrawl.cli import crawling, extracting, industry, reading
 
 
 class _Commands(click.Group):
@@ -45,5 +45,6 @@ for command in (crawling.crawl, crawling.demo, crawling.sites, extracting.extrac
                 reading.search_command, reading.export_command, reading.stats_command,
                 reading.runs_command, reading.serve_command, reading.history_command,
                 crawling.migrate_command, crawling.reparse_command,
-                reading.export_warc_command):
+                reading.export_warc_command, industry.entities_command,
+                industry.trend_command, industry.events_command):
     main.add_command(command)

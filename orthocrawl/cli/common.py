@@ -76,6 +76,8 @@ def filter_options(func: F) -> F:
         click.option("--until", metavar="DATE", help="Published on or before DATE: YYYY "
                      "(through December 31), YYYY-MM (through its last day), YYYY-MM-DD "
                      "(through that day), or a time."),
+        click.option("--company", "f_company", multiple=True, help="Only articles naming this "
+                     "company, by whatever name the text used (repeated: any of them)."),
         click.option("--status", type=click.Choice(["live", "gone", "all"]), default="all",
                      show_default=True, help="Only articles still on their site (live), "
                      "only those it no longer has (gone), or both."),
@@ -86,22 +88,30 @@ def filter_options(func: F) -> F:
 
 
 def filters(kwargs: dict[str, Any]) -> Filters:
-    return Filters(site=list(kwargs.pop("f_site")), author=list(kwargs.pop("f_author")),
+    """The filters as given (companies by the analyst's names: read() resolves them)."""
+    return Filters(company=list(kwargs.pop("f_company")), site=list(kwargs.pop("f_site")),
+                   author=list(kwargs.pop("f_author")),
                    tag=list(kwargs.pop("f_tag")), category=list(kwargs.pop("f_category")),
                    since=kwargs.pop("since"), until=kwargs.pop("until"),
                    status=kwargs.pop("status"))
 
 
-def read(db: Path, sites: list[str] | tuple[str, ...] = ()) -> Archive:
+def read(db: Path, where: Filters | list[str] | tuple[str, ...] = ()) -> Archive:
     """Open the archive for a command that only reads it (see archive.open_to_read), with a
-    hint at where the archives are when there is none at db."""
+    hint at where the archives are when there is none at db; the filters' sites checked and
+    their companies resolved to the archive's names (whatever name the analyst used)."""
     if db == DEFAULT_DB and DEMO_DB.exists():
         hint = (f"the demo's archive is {DEMO_DB}: give --db {DEMO_DB}, or "
                 f"`export {DB_ENV}={DEMO_DB}` once")
     else:
         hint = (f"give --db or set {DB_ENV}; `orthocrawl crawl` writes {DEFAULT_DB}, "
                 f"`orthocrawl demo` {DEMO_DB}")
-    return open_to_read(db, sites, hint)
+    archive = open_to_read(db, where.site if isinstance(where, Filters) else where, hint)
+    if isinstance(where, Filters) and where.company:
+        from orthocrawl.industry import company_names
+
+        where.company = [n for name in where.company for n in company_names(archive, name)]
+    return archive
 
 
 def echo_lines(lines: Any, err: bool = False) -> None:

@@ -42,7 +42,7 @@ def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) ->
     from orthocrawl.reports import hit_parts, hits_as
 
     chosen = filters(kwargs)
-    with read(db, chosen.site) as archive:
+    with read(db, chosen) as archive:
         hits = archive.search(query, chosen, limit)
     if fmt != "table":
         click.echo(hits_as(hits, fmt), nl=fmt == "json")
@@ -84,7 +84,7 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
 
     chosen = choose_columns(columns)
     where = filters(kwargs)
-    with read(db, where.site) as archive:
+    with read(db, where) as archive:
         archive.for_streaming()
         rows = archive.export_rows(chosen, where, text)  # a bad query fails here, unwritten
         count = write(rows, chosen, fmt, output, excel, raw)
@@ -115,7 +115,7 @@ def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: A
     if chart is not None:
         check_path(chart)
     where = filters(kwargs)
-    with read(db, where.site) as archive:
+    with read(db, where) as archive:
         counts = archive.stats(by, where)
         monthly = archive.per_month(where) if chart else []
     echo_lines(stats_table(counts[:limit], by, where.status == "all"))

@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from orthocrawl.errors import BadInput
+
 from .records import KINDS
 
 ENV_VAR = "ORTHOCRAWL_GAZETTEERS"
@@ -43,7 +45,7 @@ _SINCE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _TOML_LINE = re.compile(r"at line (\d+)")
 
 
-class GazetteerError(ValueError):
+class GazetteerError(BadInput):
     """A gazetteer file that cannot be used: str() is one line, 'FILE:LINE: reason'."""
 
     def __init__(self, path: str | os.PathLike[str], line: int | None, reason: str):

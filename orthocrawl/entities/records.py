@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from orthocrawl.errors import BadInput
+
 KINDS = ("company", "person", "product", "institution")
 EVENT_KINDS = ("acquisition", "financing", "clearance", "launch", "appointment", "partnership")
 
 
-class UnknownKindError(ValueError):
+class UnknownKindError(BadInput):
     """A kind of entity or event that orthocrawl does not know (one line, names the known ones)."""
 
 

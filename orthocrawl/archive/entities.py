@@ -1,0 +1,154 @@
+"""The industry layer: entities, their mentions per article, events and people (derived from
+the articles by orthocrawl.entities; rebuildable, never part of an article's versions)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from orthocrawl.archive.connection import Connection
+from orthocrawl.dates import utc_now
+
+EVENT_COLUMNS = ("kind", "date", "company", "target", "product", "number", "amount", "currency",
+                 "round", "status", "investors", "person", "title", "sentence")
+
+
+class EntityStore(Connection):
+    """Writing one article's extraction, and the trackers' reads."""
+
+    def replace_entities(self, url: str, found: Any, today: Callable[[str], str]) -> None:
+        """Replace an article's mentions, events and people by an extraction's (an
+        orthocrawl.entities.Extraction); entities are upserted by (kind, name), their
+        aliases merged. Joins the caller's transaction (the article's own store)."""
+        with self.transaction():
+            for table in ("mentions", "events", "people"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_url = ?", [url])
+            ids = {(e.kind, e.name): self._entity_id(e, today) for e in found.entities}
+            for mention in found.mentions:
+                entity = ids.get((mention.kind, mention.name))
+                if entity is not None:
+                    self.db.execute("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?)",
+                                    [url, entity, mention.count, mention.first_sentence])
+            for event in found.events:
+                values = {c: getattr(event, c) for c in EVENT_COLUMNS}
+                values["investors"] = json.dumps(list(event.investors)) if event.investors \
+                    else None
+                self.db.execute(
+                    f"INSERT INTO events (article_url, {', '.join(EVENT_COLUMNS)}) VALUES "
+                    f"(?, {', '.join('?' * len(EVENT_COLUMNS))})", [url, *values.values()])
+            for person in found.people:
+                entity = ids.get(("person", person.name))
+                if entity is not None:
+                    self.db.execute(
+                        "INSERT OR REPLACE INTO people VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [url, entity, person.role, ", ".join(person.degrees) or None,
+                         person.institution, person.title, person.company, person.sentence])
+
+    def _entity_id(self, entity: Any, today: Callable[[str], str]) -> int:
+        row = self.db.execute("SELECT id, aliases, candidate FROM entities WHERE kind = ? AND "
+                              "name = ?", [entity.kind, entity.name]).fetchone()
+        parent = today(entity.name) if entity.kind == "company" else None
+        if row is None:
+            cursor = self.db.execute(
+                "INSERT INTO entities (kind, name, aliases, candidate, today) VALUES "
+                "(?, ?, ?, ?, ?)", [entity.kind, entity.name, json.dumps(
+                    sorted(set(entity.aliases))), int(entity.candidate), parent])
+            return int(cursor.lastrowid or 0)
+        aliases = sorted(set(json.loads(row[1])) | set(entity.aliases))
+        if aliases != json.loads(row[1]) or (row[2] and not entity.candidate):
+            self.db.execute("UPDATE entities SET aliases = ?, candidate = candidate AND ? "
+                            "WHERE id = ?", [json.dumps(aliases), int(entity.candidate), row[0]])
+        return int(row[0])
+
+    def forget_orphan_entities(self) -> int:
+        """Delete entities no article mentions any more (after a rebuild); how many."""
+        with self.transaction():
+            return self.db.execute(
+                "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) AND id "
+                "NOT IN (SELECT entity_id FROM people)").rowcount
+
+    # ---- the method a derived layer was made with ----
+
+    def derived_method(self, layer: str) -> str | None:
+        row = self.db.execute("SELECT method FROM derived_methods WHERE layer = ?",
+                              [layer]).fetchone()
+        return row[0] if row else None
+
+    def set_derived_method(self, layer: str, method: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO derived_methods VALUES (?, ?, ?)",
+                            [layer, method, utc_now()])
+
+    # ---- reads ----
+
+    def _story(self) -> str:
+        """What counts as one story: the article's story when stories exist, else itself."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        return "coalesce(a.story_id, a.url)" if "story_id" in columns else "a.url"
+
+    def entity_counts(self, kind: str | None, candidates: bool, since: str | None,
+                      sites: list[str], limit: int) -> list[dict[str, Any]]:
+        """Entities most mentioned first: name, kind, candidate, articles, stories."""
+        where, params = ["1"], []
+        if kind:
+            where.append("n.kind = ?")
+            params.append(kind)
+        if candidates:
+            where.append("n.candidate = 1")
+        if since:
+            where.append("a.published_at >= ?")
+            params.append(since)
+        if sites:
+            where.append(f"a.site IN ({', '.join('?' * len(sites))})")
+            params += sites
+        sql = (f"SELECT n.name, n.kind, n.candidate, count(*) AS articles, "
+               f"count(DISTINCT {self._story()}) AS stories FROM mentions m "
+               "JOIN entities n ON n.id = m.entity_id JOIN articles a ON a.url = m.article_url "
+               f"WHERE {' AND '.join(where)} GROUP BY n.id ORDER BY stories DESC, articles DESC,"
+               " n.name LIMIT ?")
+        return [dict(zip(("name", "kind", "candidate", "articles", "stories"), row,
+                         strict=True)) for row in self.db.execute(sql, [*params, limit])]
+
+    def entity_names(self, name: str) -> list[str]:
+        """The canonical names an analyst's name may mean: itself, or the entity whose
+        aliases hold it (case-insensitive)."""
+        rows = self.db.execute(
+            "SELECT DISTINCT name FROM entities WHERE lower(name) = lower(?) OR EXISTS ("
+            "SELECT 1 FROM json_each(entities.aliases) WHERE lower(value) = lower(?))",
+            [name, name]).fetchall()
+        return [row[0] for row in rows]
+
+    def trend(self, names: list[str], by: str, as_today: bool) -> list[tuple[str, str, int]]:
+        """(period, name, stories) for each name: mentions counted once per story, by month
+        or quarter; `as_today` counts a former company name for its parent."""
+        period = ("substr(a.published_at, 1, 7)" if by == "month" else
+                  "substr(a.published_at, 1, 4) || '-Q' || "
+                  "((cast(substr(a.published_at, 6, 2) AS INTEGER) + 2) / 3)")
+        label = "coalesce(n.today, n.name)" if as_today else "n.name"
+        marks = ", ".join("?" * len(names))
+        sql = (f"SELECT {period} AS period, {label} AS label, count(DISTINCT {self._story()}) "
+               "FROM mentions m JOIN entities n ON n.id = m.entity_id JOIN articles a "
+               f"ON a.url = m.article_url WHERE {label} IN ({marks}) AND a.published_at IS NOT "
+               "NULL GROUP BY period, label ORDER BY period, label")
+        return [(row[0], row[1], row[2]) for row in self.db.execute(sql, names)]
+
+    def events_of(self, kind: str | None, company: str | None,
+                  since: str | None) -> Iterator[dict[str, Any]]:
+        """The trackers' rows: events newest first, with the article's site and title."""
+        where, params = ["1"], []
+        for column, value in (("e.kind", kind), ("e.company", company)):
+            if value:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if since:
+            where.append("e.date >= ?")
+            params.append(since)
+        cursor = self.db.execute(
+            f"SELECT e.date, e.kind, e.company, e.target, e.product, e.number, e.amount, "
+            f"e.currency, e.round, e.status, e.investors, e.person, e.title, a.site, "
+            f"e.article_url, e.sentence FROM events e JOIN articles a ON a.url = e.article_url "
+            f"WHERE {' AND '.join(where)} ORDER BY e.date DESC, e.id", params)
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
