@@ -17,7 +17,7 @@ from scrapy.utils.project import get_project_settings
 
 from orthocrawl.archive import Archive, ArchiveError
 from orthocrawl.config import SettingError, from_environment, validate_scrapy_settings
-from orthocrawl.lock import archive_lock
+from orthocrawl.lock import held_here, is_free, site_locks
 from orthocrawl.sites import spider_for
 from orthocrawl.spiderargs import SpiderArgError, parse_discover, parse_spider_args
 from orthocrawl.spiders.base import PublisherSpider
@@ -82,6 +82,39 @@ def crawl_sites(sites: list[str], db: Path, *, mirrors: tuple[str, ...] = (),
                       progress=5.0, extra=extra, wait=wait, spider_args=spider_args)
 
 
+def spread(sites: list[str], sizes: dict[str, int], jobs: int) -> list[list[str]]:
+    """Sites spread over `jobs` groups, the largest first, each to the group with the least
+    so far (sizes: articles archived, a proxy for the work); no empty group."""
+    groups: list[list[str]] = [[] for _ in range(min(jobs, len(sites)))]
+    loads = [0] * len(groups)
+    for site in sorted(sites, key=lambda s: (-sizes.get(s, 0), s)):
+        least = loads.index(min(loads))
+        groups[least].append(site)
+        loads[least] += max(sizes.get(site, 0), 1)
+    return groups
+
+
+def crawl_in_processes(db: Path, sites: list[str], jobs: int,
+                       arguments: Callable[[list[str]], list[str]]) -> tuple[list[str], int]:
+    """`orthocrawl crawl --jobs N`: the sites spread over N crawler processes (each its own
+    Scrapy process, its own sites' locks and run rows, all writing one archive); their
+    summary lines and the worst exit status. Progress lines pass through on stderr."""
+    import subprocess
+    import sys
+
+    with Archive(db) as archive:
+        sizes = {site: archive.count(site) for site in sites}
+    processes = [subprocess.Popen(
+        [sys.executable, "-m", "orthocrawl.cli", "crawl", *group, *arguments(group)],
+        stdout=subprocess.PIPE, text=True) for group in spread(sites, sizes, jobs)]
+    lines, status = [], 0
+    for process in processes:
+        out, _ = process.communicate()
+        status = max(status, process.returncode)
+        lines += [line for line in out.splitlines() if not line.startswith("archive: ")]
+    return lines, status
+
+
 def mirror_urls(values: tuple[str, ...] | list[str], sites: list[str]) -> dict[str, str]:
     """`--base-url [SITE=]URL` values as site -> mirror URL (SpiderArgError when one is not
     an http(s) URL, names no site crawled, or leaves out SITE= with several sites)."""
@@ -126,14 +159,15 @@ def project_settings(db: str | os.PathLike[str] | None = None, *, log_level: str
 
 
 @contextmanager
-def holding_archive(db: str | os.PathLike[str], wait: bool,
-                    hint: str = "use --wait") -> Iterator[None]:
-    """Hold the archive's lock for a run (ArchiveBusyError, or waits with `wait`), the
-    archive created or migrated first; runs left `running` by a killed crawler are marked
-    interrupted (only a holder of the lock may: no other run can be live)."""
-    with archive_lock(db, wait, hint):
+def holding_sites(db: str | os.PathLike[str], sites: list[str], wait: bool,
+                  hint: str = "use --wait") -> Iterator[None]:
+    """Hold the sites' locks for a run (ArchiveBusyError, or waits with `wait`), the archive
+    created or migrated first; runs left `running` whose sites' locks are free (their
+    crawler died) are marked interrupted, and only by such a holder."""
+    with site_locks(db, sites, wait, hint):
         with Archive(db) as archive:
-            archive.close_stale_runs()
+            archive.close_stale_runs(lambda names: all(
+                held_here(db, name) or is_free(db, name) for name in names))
         yield
 
 
@@ -168,7 +202,7 @@ def run_crawls(sites: list[str], db: str | os.PathLike[str], *,
     arguments: dict[str, Any] = {**(spider_args or {}), "urls": urls or []}
     if discover:
         arguments["discover"] = discover
-    with holding_archive(db, wait):
+    with holding_sites(db, [spider.name for spider in spiders], wait):
         process = CrawlerProcess(settings)  # no log: a NullHandler, nothing on stderr
         crawlers = []
         for spider in spiders:
@@ -234,9 +268,9 @@ def scrapy_crawl(process: CrawlerProcess, create: Any, name: str,
     except (SpiderArgError, SiteConfigError) as error:
         raise CrawlCommandError(str(error), 2) from None
     try:
-        with holding_archive(settings.get("ORTHOCRAWL_DB"),
-                             settings.getbool("ORTHOCRAWL_LOCK_WAIT"),
-                             "set ORTHOCRAWL_LOCK_WAIT=True"):
+        with holding_sites(settings.get("ORTHOCRAWL_DB"), [spidercls.name],
+                           settings.getbool("ORTHOCRAWL_LOCK_WAIT"),
+                           "set ORTHOCRAWL_LOCK_WAIT=True"):
             crawler = create(spidercls)
             process.crawl(crawler, **spider_args)
             process.start()

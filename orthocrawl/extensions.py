@@ -182,8 +182,8 @@ class RunRecorder:
         return recorder
 
     def spider_opened(self, spider: Spider) -> None:
-        if not lock.held_here(self.path):
-            return  # another crawl is writing the archive (see StorePipeline): no row
+        if not lock.held_here(self.path, spider.name):
+            return  # another run is writing this site (see StorePipeline): no row
         with Archive(self.path) as archive:
             self.run_id = archive.start_run([spider.name])
             archive.finish_run(self.run_id, finished_at=None, pid=os.getpid())

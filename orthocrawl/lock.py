@@ -1,71 +1,104 @@
-"""One writer at a time: the lock a crawl (or a re-parse) holds on its archive.
+"""Who may write what: a lock per site of an archive, and one for the archive as a whole.
 
-An OS-level lock on DB.lock, released by the kernel if the process dies, so a killed
-run never blocks the next one. `orthocrawl crawl` takes it around the whole run; a
-crawl started by `scrapy crawl` (or scrapyd) takes it when its store pipeline opens.
+Two runs of the same site never overlap; runs of different sites write one archive at the
+same time (WAL, a busy timeout and short write transactions take care of the rest).
+Maintenance that rewrites the whole file (migrate) takes the archive's own lock and every
+site's. Each lock is an OS-level lock on a file beside the archive (DB.SITE.lock,
+DB.lock), released by the kernel if the process dies: a killed run never blocks the next
+one, and a run whose lock is free is known to be dead.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
 from orthocrawl.errors import UserError
 
+ARCHIVE = ""  # the lock of the archive as a whole (DB.lock), not of one site
+
 
 class ArchiveBusyError(UserError):
-    """Another crawl is writing to the same archive."""
+    """Another run is writing the same site (or a maintenance the whole archive)."""
 
 
-# Locks this process holds, by resolved archive path: a crawl inside `orthocrawl crawl`
-# finds the command's lock here instead of waiting on it.
-_held: dict[str, FileLock] = {}
+# Locks this process holds, by (resolved archive path, site): a crawl inside `orthocrawl
+# crawl` finds the command's locks here instead of waiting on them.
+_held: dict[tuple[str, str], FileLock] = {}
 
 
-def _key(db: str | os.PathLike[str]) -> str:
-    return str(Path(db).resolve())
+def _key(db: str | os.PathLike[str], site: str) -> tuple[str, str]:
+    return str(Path(db).resolve()), site
 
 
-def held_here(db: str | os.PathLike[str]) -> bool:
-    """True when this process holds the archive's lock."""
-    return _key(db) in _held
+def lock_path(db: str | os.PathLike[str], site: str = ARCHIVE) -> Path:
+    name = re.sub(r"[^a-z0-9_-]", "_", site.lower())
+    return Path(f"{db}.{name}.lock" if site else f"{db}.lock")
 
 
-def acquire(db: str | os.PathLike[str], wait: bool, hint: str = "use --wait") -> bool:
-    """Take the archive's lock (blocking with `wait`); False if this process already has it.
+def held_here(db: str | os.PathLike[str], site: str = ARCHIVE) -> bool:
+    """True when this process holds that lock."""
+    return _key(db, site) in _held
 
-    Raises ArchiveBusyError (ending with `hint`) when another process holds it and
-    `wait` is false."""
-    key = _key(db)
+
+def acquire(db: str | os.PathLike[str], site: str, wait: bool,
+            hint: str = "use --wait") -> bool:
+    """Take a site's lock (the archive's with site ARCHIVE), blocking with `wait`; False
+    if this process holds it already. ArchiveBusyError (ending with `hint`) when another
+    process holds it and `wait` is false."""
+    key = _key(db, site)
     if key in _held:
         return False
-    lock = FileLock(f"{db}.lock")
+    lock = FileLock(lock_path(db, site))
     try:
         lock.acquire(timeout=-1 if wait else 0)
     except Timeout:
-        raise ArchiveBusyError(
-            f"another crawl is writing to {db}; wait for it or {hint}") from None
+        what = f"a crawl of {site}" if site else "a maintenance of the whole archive"
+        raise ArchiveBusyError(f"{what} is writing to {db}; wait for it or {hint}") from None
     _held[key] = lock
     return True
 
 
-def release(db: str | os.PathLike[str]) -> None:
-    lock = _held.pop(_key(db), None)
+def release(db: str | os.PathLike[str], site: str = ARCHIVE) -> None:
+    lock = _held.pop(_key(db, site), None)
     if lock is not None:
         lock.release()
 
 
 @contextmanager
-def archive_lock(db: str | os.PathLike[str], wait: bool,
-                 hint: str = "use --wait") -> Iterator[None]:
-    """Hold the archive's lock for the block (ArchiveBusyError, or waits with `wait`)."""
-    taken = acquire(db, wait, hint)
-    try:
+def site_locks(db: str | os.PathLike[str], sites: Iterable[str], wait: bool,
+               hint: str = "use --wait") -> Iterator[None]:
+    """Hold the locks of these sites for the block (in name order, so that two runs of
+    overlapping sites never wait on each other in a circle)."""
+    with ExitStack() as stack:
+        for site in sorted(set(sites)):
+            if acquire(db, site, wait, hint):
+                stack.callback(release, db, site)
         yield
-    finally:
-        if taken:
-            release(db)
+
+
+@contextmanager
+def archive_lock(db: str | os.PathLike[str], wait: bool, hint: str = "use --wait",
+                 sites: Iterable[str] = ()) -> Iterator[None]:
+    """Hold the archive's own lock and the given sites' (a maintenance of the whole file)."""
+    with site_locks(db, [ARCHIVE, *sites], wait, hint):
+        yield
+
+
+def is_free(db: str | os.PathLike[str], site: str) -> bool:
+    """True when no process holds that site's lock (its last run is over, or died); this
+    process's own locks are not free."""
+    if held_here(db, site):
+        return False
+    lock = FileLock(lock_path(db, site))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return False
+    lock.release()
+    return True

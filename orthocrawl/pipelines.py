@@ -132,17 +132,21 @@ class StorePipeline(_CountingPipeline):
 
     def open_spider(self) -> None:
         # Under `orthocrawl crawl` and `scrapy crawl` (orthocrawl's crawl command) the
-        # command holds the archive's lock already; a crawl started some other way (a
+        # command holds the site's lock already; a crawl started some other way (a
         # script's CrawlerProcess) takes it here, before its first write.
+        self.site = self.crawler.spider.name if self.crawler.spider else ""
         try:
-            self.locked = lock.acquire(self.path, self.wait, "set ORTHOCRAWL_LOCK_WAIT=True")
+            self.locked = lock.acquire(self.path, self.site, self.wait,
+                                       "set ORTHOCRAWL_LOCK_WAIT=True")
         except lock.ArchiveBusyError as error:
             logger.error("%s: this run stores nothing", error)
             raise CloseSpider("archive_busy") from None
         self.archive = Archive(self.path)
         self.derive.start(self.archive)
         if self.locked:
-            self.archive.close_stale_runs()
+            self.archive.close_stale_runs(lambda names: all(
+                lock.held_here(self.path, name) or lock.is_free(self.path, name)
+                for name in names))
 
     # ---- what the incremental middlewares and the other pipelines report ----
 
@@ -245,4 +249,4 @@ class StorePipeline(_CountingPipeline):
         if self.archive is not None:
             self.archive.close()
         if self.locked:
-            lock.release(self.path)
+            lock.release(self.path, self.site)

@@ -67,11 +67,12 @@ def reparse_archive(db: Path, site: str | None, min_words: int, wait: bool) -> R
     """`orthocrawl reparse`: the archive at db (which must exist) re-parsed under its lock
     (ArchiveBusyError, or waits); a site it has no articles of is a QueryError."""
     from orthocrawl.archive.query import QueryError
-    from orthocrawl.lock import archive_lock
+    from orthocrawl.lock import site_locks
 
-    with Archive(db, create=False) as archive, archive_lock(db, wait):  # a writer
+    with Archive(db, create=False) as archive:
         held = archive.sites()
         if site is not None and site not in held:
             raise QueryError(f"no articles of site {site!r} in {db} (sites there: "
                              f"{', '.join(held) or 'none'})")
-        return reparse(archive, site, min_words)
+        with site_locks(db, [site] if site else held, wait):  # a writer of those sites
+            return reparse(archive, site, min_words)

@@ -199,12 +199,12 @@ def test_demo_keeps_its_own_archive(tmp_path):
 
 
 def test_demo_waits_for_a_busy_archive_with_wait(tmp_path):
-    from orthocrawl.lock import archive_lock
+    from orthocrawl.lock import site_locks
 
     db = tmp_path / "demo.db"
     command = [sys.executable, "-m", "orthocrawl.cli", "demo", "--articles", "3", "--site",
                "orthospinenews", "--db", str(db)]
-    with archive_lock(db, wait=False):
+    with site_locks(db, ["orthospinenews"], wait=False):  # a crawl of one of them
         busy = subprocess.run(command, capture_output=True, text=True, timeout=120)
         assert busy.returncode == 1
         assert "--wait" in one_line_error(busy)

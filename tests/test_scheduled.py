@@ -16,7 +16,7 @@ import sqlite_utils
 
 from orthocrawl.archive import Archive
 from orthocrawl.extensions import judge
-from orthocrawl.lock import archive_lock
+from orthocrawl.lock import site_locks
 from orthocrawl.replica import ReplicaServer, build_site
 
 ARTICLES = 60
@@ -106,10 +106,10 @@ def test_export_warc_reads_back_with_warcio(crawled, tmp_path):
 
 def test_two_runs_never_write_at_once(server, tmp_path):
     db = tmp_path / "locked.db"
-    with archive_lock(db, wait=False):
+    with site_locks(db, ["orthospinenews"], wait=False):
         result = run("crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url)
     assert result.returncode == 1
-    assert "another crawl is writing" in result.stderr and "Traceback" not in result.stderr
+    assert "a crawl of orthospinenews is writing" in result.stderr and "Traceback" not in result.stderr
     after = run("crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url)
     assert after.returncode == 0
 
@@ -129,12 +129,12 @@ def test_scrapy_crawl_takes_the_archive_lock_too(server, tmp_path):
     db = tmp_path / "scrapyd.db"
     output = tmp_path / "items.jsonl"
     output.write_text("kept\n")
-    with archive_lock(db, wait=False):
+    with site_locks(db, ["orthospinenews"], wait=False):
         busy = scrapy_crawl(db, server.base_url, "-O", str(output))
     # As the CLI: exit non-zero with one line, store nothing, open no feed.
     assert busy.returncode == 1 and "Traceback" not in busy.stderr
-    assert busy.stderr.strip().splitlines()[-1].startswith("orthocrawl: error: another crawl "
-                                                           "is writing")
+    assert busy.stderr.strip().splitlines()[-1].startswith(
+        "orthocrawl: error: a crawl of orthospinenews is writing")
     assert "ORTHOCRAWL_LOCK_WAIT" in busy.stderr
     assert output.read_text() == "kept\n"
     assert not db.exists() or not Archive(db).db["articles"].count
@@ -153,9 +153,9 @@ def test_reparse_of_a_site_not_in_the_archive_is_an_error(crawled):
 
 
 def test_reparse_waits_its_turn(crawled):
-    with archive_lock(crawled, wait=False):
+    with site_locks(crawled, ["orthospinenews"], wait=False):
         result = run("reparse", "--db", str(crawled))
-    assert result.returncode == 1 and "another crawl is writing" in result.stderr
+    assert result.returncode == 1 and "a crawl of orthospinenews is writing" in result.stderr
     assert run("reparse", "--db", str(crawled)).returncode == 0
 
 

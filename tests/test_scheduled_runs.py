@@ -20,7 +20,7 @@ import pytest
 import sqlite_utils
 
 from orthocrawl.archive import Archive
-from orthocrawl.lock import archive_lock
+from orthocrawl.lock import site_locks
 from orthocrawl.replica import ReplicaServer, build, build_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,9 +157,9 @@ def test_stale_runs_are_marked_only_by_a_writer_that_holds_the_lock(tmp_path):
     Archive(db).close()  # merely opening marks nothing
     site = build("ryortho", articles=20)
     with ReplicaServer(site) as server:
-        with archive_lock(db, wait=False):  # a live run holds the lock: never marked
+        with site_locks(db, ["ryortho"], wait=False):  # a live run holds it: never marked
             busy = crawl("ryortho", server.base_url, db, "--discover", "feed")
-            assert busy.returncode == 1 and "another crawl is writing" in busy.stderr
+            assert busy.returncode == 1 and "a crawl of ryortho is writing" in busy.stderr
             assert runs(db)[0]["status"] == "running"
         done = scrapy_crawl("ryortho", db, server.base_url, "-a", "discover=feed")
     assert done.returncode == 0, done.stderr[-3000:]

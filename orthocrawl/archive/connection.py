@@ -80,11 +80,10 @@ class Connection:
             self.db.execute("PRAGMA busy_timeout = 30000")
             self.version = self._check_version()
             if not read_only:
-                if self.version < SCHEMA_VERSION:
-                    self._migrate(self.version)
-                    self.version = SCHEMA_VERSION
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
+                if self.version < SCHEMA_VERSION:
+                    self.version = self._migrate()
             # Reads (search, export) go through the OS page cache, not copies of it.
             self.db.execute("PRAGMA mmap_size = 1073741824")
             self.db.execute("PRAGMA cache_size = -65536")
@@ -114,13 +113,24 @@ class Connection:
         self.db.execute("PRAGMA mmap_size = 0")
         self.db.execute("PRAGMA cache_size = -4096")
 
-    def _migrate(self, version: int) -> None:
-        for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
-            with _atomic(self.db.conn):
-                repair(self.db.conn, number - 1)
+    def _migrate(self) -> int:
+        """Create or migrate the archive in one exclusive transaction that re-reads the
+        schema version: of two processes opening a new or old file at once, one migrates
+        and the other, having waited, finds nothing left to do."""
+        conn = self.db.conn
+        conn.execute("BEGIN EXCLUSIVE")
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            for number, sql in enumerate(MIGRATIONS[version:], start=version + 1):
+                repair(conn, number - 1)
                 for statement in _statements(sql):
-                    self.db.conn.execute(statement)
-                self.db.conn.execute(f"PRAGMA user_version = {number}")
+                    conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+        return SCHEMA_VERSION
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the archive at target (SQLite's online backup)."""

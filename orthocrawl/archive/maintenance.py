@@ -24,8 +24,9 @@ def migrate(db: Path, wait: bool) -> Migrated:
     ArchiveError (one line) for an empty, foreign or newer file, or a failed copy."""
     from orthocrawl.archive import Archive
 
-    Archive(db, read_only=True, any_version=True).close()  # empty, foreign, newer: refused
-    with archive_lock(db, wait):
+    with Archive(db, read_only=True, any_version=True) as archive:  # empty, foreign: refused
+        sites = archive.sites() if archive.version >= 1 else []
+    with archive_lock(db, wait, sites=sites):
         with Archive(db, read_only=True, any_version=True) as archive:
             version = archive.version
             if version == SCHEMA_VERSION:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from orthocrawl.archive.connection import Connection
@@ -17,13 +18,19 @@ class RunStore(Connection):
                           "status": "running"})
             return int(table.last_pk or 0)
 
-    def close_stale_runs(self) -> int:
-        """Runs still marked running when no crawl holds the lock were killed: say so."""
+    def close_stale_runs(self, dead: Callable[[list[str]], bool]) -> int:
+        """Runs still marked running whose crawler is gone (`dead(sites)`: none holds their
+        sites' locks) were killed: say so; how many."""
         with self.transaction():
-            return self.db.execute(
-                "UPDATE crawl_runs SET status = 'interrupted', finish_reason = 'the crawler "
-                "stopped before the end of the run (killed, or the machine went down)' "
-                "WHERE status = 'running'").rowcount
+            stale = [run_id for run_id, sites in self.db.execute(
+                "SELECT id, sites FROM crawl_runs WHERE status = 'running'").fetchall()
+                if dead(json.loads(sites or "[]"))]
+            for run_id in stale:
+                self.db.execute(
+                    "UPDATE crawl_runs SET status = 'interrupted', finish_reason = 'the "
+                    "crawler stopped before the end of the run (killed, or the machine went "
+                    "down)' WHERE id = ?", [run_id])
+            return len(stale)
 
     def finish_run(self, run_id: int, **figures: Any) -> None:
         row = {k: json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else v

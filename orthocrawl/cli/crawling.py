@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -45,10 +46,12 @@ VERBOSE_OPTION = click.option("-v", "--verbose", count=True, help="Scrapy's log 
 @VERBOSE_OPTION
 @click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write Scrapy's log to FILE (INFO, or DEBUG with -vv), appended.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Crawl the sites in this many processes at once, into one archive.")
 @user_errors
 def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover: str | None,
           urls: tuple[str, ...], full: bool, recheck: str, wait: bool,
-          settings: tuple[str, ...], verbose: int, log_file: Path | None) -> None:
+          settings: tuple[str, ...], verbose: int, log_file: Path | None, jobs: int) -> None:
     """Crawl SITES (default: every known site) into the archive.
 
     Incremental (sitemap <lastmod>, conditional requests; --full fetches all). Exits 1
@@ -62,10 +65,18 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
       orthocrawl crawl orthospinenews --base-url http://127.0.0.1:8123
       ORTHOCRAWL_CONTACT=ops@example.com orthocrawl crawl --log-file crawl.log
     """
-    from orthocrawl.crawl import crawl_sites
+    from orthocrawl.crawl import crawl_in_processes, crawl_sites
     from orthocrawl.reports import crawl_summary
 
     started = time.monotonic()
+    names = list(sites) or list(spiders())
+    if jobs > 1 and len(names) > 1 and not urls:
+        params = click.get_current_context().params
+        lines, status = crawl_in_processes(db, names, jobs, lambda group: [
+            "--db", str(db), *(a for item in params.items() for a in _passed(*item, group))])
+        echo_lines(lines)
+        click.echo(f"archive: {db} ({time.monotonic() - started:.1f} s)")
+        sys.exit(status)
     outcomes = crawl_sites(list(sites), db, mirrors=base_urls, discover=discover,
                            urls=list(urls), spider_args={"full": full, "recheck": recheck},
                            settings=parse_settings(settings), wait=wait,
@@ -76,6 +87,22 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
     click.echo(f"archive: {db} ({time.monotonic() - started:.1f} s)")
     if any(outcome.status != "ok" for outcome in outcomes):
         sys.exit(1)
+
+
+def _passed(name: str, value: Any, group: list[str]) -> list[str]:
+    """A crawl option as a --jobs child process gets it (mirrors of its own sites only)."""
+    flag = f"--{name.replace('_', '-')}"
+    if name == "base_urls":
+        return [a for v in value if v.split("=", 1)[0] in group for a in ("--base-url", v)]
+    if name == "settings":
+        return [a for v in value for a in ("-s", v)]
+    if name in ("full", "wait"):
+        return [flag] if value else []
+    if name == "verbose":
+        return ["-v"] * value
+    if name in ("discover", "recheck", "log_file") and value:
+        return [flag, str(value)]
+    return []
 
 
 @click.command()
