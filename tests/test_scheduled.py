@@ -109,7 +109,8 @@ def test_two_runs_never_write_at_once(server, tmp_path):
     with site_locks(db, ["orthospinenews"], wait=False):
         result = run("crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url)
     assert result.returncode == 1
-    assert "a crawl of orthospinenews is writing" in result.stderr and "Traceback" not in result.stderr
+    assert "a crawl of orthospinenews is writing" in result.stderr
+    assert "Traceback" not in result.stderr
     after = run("crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url)
     assert after.returncode == 0
 

@@ -1,0 +1,133 @@
+"""Many crawlers, one archive: runs of different sites write at once, two of one site never;
+a killed run leaves the other and the archive whole; `crawl --jobs N`; two processes
+creating one archive at once."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from orthocrawl.replica import ReplicaServer, build_hub
+
+SITES = ["orthospinenews", "ryortho", "beckersspine"]
+ARTICLES = 60
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def server():
+    with ReplicaServer(build_hub(SITES, articles=ARTICLES)) as running:
+        yield running
+
+
+def crawl(server, db: Path, *sites: str, extra: tuple[str, ...] = ()) -> subprocess.Popen:
+    mirrors = [a for s in sites for a in ("--base-url", f"{s}={server.base_url}")]
+    return subprocess.Popen([sys.executable, "-m", "orthocrawl.cli", "crawl", *sites,
+                             "--db", str(db), *mirrors, *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def finish(process: subprocess.Popen) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=300)
+    return process.returncode, out, err
+
+
+def rows(db: Path) -> dict[str, int]:
+    database = sqlite_utils.Database(db)
+    try:
+        return dict(database.execute(
+            "SELECT site, count(*) FROM articles GROUP BY site").fetchall())
+    except sqlite3.OperationalError:  # the archive is still being created
+        return {}
+
+
+def test_runs_of_different_sites_write_one_archive_at_once(server, tmp_path):
+    db = tmp_path / "a.db"
+    one, two = crawl(server, db, "orthospinenews"), crawl(server, db, "ryortho")
+    (code_one, _, err_one), (code_two, _, err_two) = finish(one), finish(two)
+    assert code_one == 0 and code_two == 0, err_one[-1500:] + err_two[-1500:]
+    assert rows(db) == {"orthospinenews": ARTICLES, "ryortho": ARTICLES}
+    database = sqlite_utils.Database(db)
+    assert [r[0] for r in database.execute("SELECT status FROM crawl_runs")] == ["ok", "ok"]
+    assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_two_runs_of_one_site_never_overlap(server, tmp_path):
+    db = tmp_path / "a.db"
+    first = crawl(server, db, "beckersspine")
+    time.sleep(2.5)  # the first holds the site's lock by now
+    second = crawl(server, db, "beckersspine")
+    code_two, _, err_two = finish(second)
+    code_one, _, _ = finish(first)
+    assert code_one == 0
+    assert code_two == 1 and "a crawl of beckersspine is writing" in err_two
+    assert "Traceback" not in err_two
+    waited = crawl(server, db, "beckersspine", extra=("--wait",))
+    assert finish(waited)[0] == 0
+
+
+def test_a_killed_run_leaves_the_other_and_the_archive_whole(server, tmp_path):
+    db = tmp_path / "a.db"
+    slow = ("--set", "DOWNLOAD_DELAY=0.2", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+    victim = crawl(server, db, "orthospinenews", extra=slow)
+    other = crawl(server, db, "ryortho")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (db.exists() and rows(db).get("orthospinenews")):
+        time.sleep(0.3)  # killed mid-run: after its first batch, before its end
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.communicate()
+    code, _, err = finish(other)
+    assert code == 0, err[-2000:]
+    database = sqlite_utils.Database(db)
+    assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert rows(db)["ryortho"] == ARTICLES
+    statuses = dict(database.execute("SELECT sites, status FROM crawl_runs").fetchall())
+    assert statuses['["orthospinenews"]'] == "running"  # nobody has written since
+    assert finish(crawl(server, db, "orthospinenews"))[0] == 0  # the next writer of it
+    statuses = [tuple(r) for r in database.execute(
+        "SELECT sites, status FROM crawl_runs ORDER BY id").fetchall()]
+    assert ('["orthospinenews"]', "interrupted") in statuses
+    assert rows(db)["orthospinenews"] == ARTICLES
+
+
+def test_crawl_jobs_spreads_the_sites_over_processes(server, tmp_path):
+    db = tmp_path / "a.db"
+    code, out, err = finish(crawl(server, db, *SITES, extra=("--jobs", "2")))
+    assert code == 0, err[-2000:]
+    assert sorted(line.split(":")[0] for line in out.splitlines()
+                  if not line.startswith("archive:")) == sorted(SITES)
+    assert rows(db) == dict.fromkeys(SITES, ARTICLES)
+    pids = {r[0] for r in sqlite_utils.Database(db).execute("SELECT pid FROM crawl_runs")}
+    assert len(pids) == 2  # two crawler processes, each with its own run rows
+    failed = finish(crawl(server, db, "orthospinenews", "ryortho", extra=(
+        "--jobs", "2", "--discover", "feed", "--base-url", "ryortho=http://127.0.0.1:9")))
+    assert failed[0] == 1  # one site's run failed: the whole command says so
+
+
+def _open(path: str) -> int:
+    from orthocrawl.archive import Archive
+
+    with Archive(path) as archive:
+        return archive.version
+
+
+def test_two_processes_creating_one_archive_at_once(tmp_path):
+    from orthocrawl.archive import SCHEMA_VERSION
+
+    path = str(tmp_path / "new.db")
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        versions = pool.map(_open, [path] * 4)
+    assert versions == [SCHEMA_VERSION] * 4
+    database = sqlite_utils.Database(path)
+    assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert "entities" in database.table_names()
