@@ -20,6 +20,7 @@ from filelock import FileLock, Timeout
 
 from orthocrawl.errors import UserError
 
+PROBE_GRACE = 1.0  # seconds a run without --wait waits for a lock before it is busy
 ARCHIVE = ""  # the lock of the archive as a whole (DB.lock), not of one site
 
 
@@ -56,7 +57,9 @@ def acquire(db: str | os.PathLike[str], site: str, wait: bool,
         return False
     lock = FileLock(lock_path(db, site))
     try:
-        lock.acquire(timeout=-1 if wait else 0)
+        # Not 0 without `wait`: another writer's is_free() probe holds a free lock for an
+        # instant, and a run must not be refused for that.
+        lock.acquire(timeout=-1 if wait else PROBE_GRACE)
     except Timeout:
         what = f"a crawl of {site}" if site else "a maintenance of the whole archive"
         raise ArchiveBusyError(f"{what} is writing to {db}; wait for it or {hint}") from None

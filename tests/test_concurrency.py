@@ -51,6 +51,14 @@ def rows(db: Path) -> dict[str, int]:
         return {}
 
 
+def running(db: Path) -> bool:
+    try:
+        return bool(sqlite_utils.Database(db).execute(
+            "SELECT count(*) FROM crawl_runs WHERE status = 'running'").fetchone()[0])
+    except sqlite3.OperationalError:  # not created yet
+        return False
+
+
 def test_runs_of_different_sites_write_one_archive_at_once(server, tmp_path):
     db = tmp_path / "a.db"
     one, two = crawl(server, db, "orthospinenews"), crawl(server, db, "ryortho")
@@ -64,8 +72,12 @@ def test_runs_of_different_sites_write_one_archive_at_once(server, tmp_path):
 
 def test_two_runs_of_one_site_never_overlap(server, tmp_path):
     db = tmp_path / "a.db"
-    first = crawl(server, db, "beckersspine")
-    time.sleep(2.5)  # the first holds the site's lock by now
+    slow = ("--set", "DOWNLOAD_DELAY=0.2", "--set", "CONCURRENT_REQUESTS_PER_DOMAIN=1")
+    first = crawl(server, db, "beckersspine", extra=slow)  # ~12 s of requests
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not running(db):
+        time.sleep(0.1)  # until the first holds the site's lock and has its run row
+    assert first.poll() is None, "the first run ended before the second could start"
     second = crawl(server, db, "beckersspine")
     code_two, _, err_two = finish(second)
     code_one, _, _ = finish(first)
