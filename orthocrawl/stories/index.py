@@ -1,0 +1,123 @@
+"""Stories over a Storage: every article in exactly one, assigned one article at a time.
+
+assign() finds an article's candidates through its lookup keys, checks each (verify.py) and
+then joins the story of the ones that are copies, starts a story, or merges the stories it
+bridges into the one with the smallest id. It is incremental and deterministic: an
+unchanged article changes nothing; an edited one stays in its story while it is still a
+copy of one of the story's other articles, else it leaves for a story of its own (the
+others stay together until a rebuild); an article that is gone is simply not assigned
+again and keeps its story and signature, so later copies still find it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from orthocrawl.stories.article import StoryArticle
+from orthocrawl.stories.signature import Band, Signature, sign
+from orthocrawl.stories.storage import Storage
+from orthocrawl.stories.verify import Params, Reason, same_story
+
+_BOILERPLATE_BANDS = (Band.PARAGRAPH, Band.FACT)
+
+
+@dataclass(frozen=True)
+class Assignment:
+    story_id: int
+    changed: frozenset[int] = frozenset()  # stories created, grown, shrunk or merged into
+    removed: frozenset[int] = frozenset()  # stories merged away: they no longer exist
+    links: tuple[tuple[int, Reason], ...] = ()  # (article, why it is a copy)
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: int
+    canonical: int  # the article the others cite as their source, else the earliest
+    articles: tuple[int, ...]
+    sites: int
+    first: int | None  # seconds since the epoch of the earliest and latest dated copies
+    last: int | None
+    cited: dict[int, int] = field(default_factory=dict)  # article -> copies citing it
+
+
+class StoryIndex:
+    def __init__(self, storage: Storage, params: Params | None = None) -> None:
+        self.storage = storage
+        self.params = params or Params()
+
+    def assign(self, article: StoryArticle) -> Assignment:
+        return self.place(article.id, sign(article))
+
+    def place(self, article_id: int, sig: Signature) -> Assignment:
+        """assign() with the signature already made (rebuilds make them in parallel)."""
+        storage, params = self.storage, self.params
+        blob = sig.encode()
+        old = storage.entries([article_id]).get(article_id)
+        if old is not None and old.signature == blob:
+            return Assignment(old.story_id)
+        found = storage.lookup(sig.lookups(), params.common + 1)
+        common: dict[int, set[int]] = {Band.PARAGRAPH: set(), Band.FACT: set()}
+        hits: Counter[int] = Counter()
+        for (band, value), ids in found.items():
+            others = [i for i in ids if i != article_id]
+            if len(others) >= params.common:
+                if band in _BOILERPLATE_BANDS:
+                    common[band].add(value & 0xFFFFFFFF)
+                continue
+            hits.update(others)
+        candidates = sorted(hits, key=lambda i: (-hits[i], i))[:params.max_candidates]
+        previous = [i for i in storage.members(old.story_id) if i != article_id] if old else []
+        entries = storage.entries(sorted(set(candidates) | set(previous)))
+        links: list[tuple[int, Reason]] = []
+        targets: set[int] = set()
+        for other in sorted(entries):
+            reason = same_story(sig, Signature.decode(entries[other].signature), params,
+                                common[Band.PARAGRAPH], common[Band.FACT])
+            if reason is not None:
+                links.append((other, reason))
+                targets.add(entries[other].story_id)
+        changed: set[int] = set()
+        if old is not None and previous and old.story_id not in targets:
+            changed.add(old.story_id)  # its text left the story
+        if not targets:
+            story = old.story_id if old is not None and not previous else storage.new_story()
+        else:
+            story = min(targets)
+            for other_story in sorted(targets - {story}):
+                storage.move(other_story, story)
+        removed = targets - {story}
+        if old is None or old.story_id != story or removed:
+            changed.add(story)
+        storage.put(article_id, story, blob, sig.keys())
+        return Assignment(story, frozenset(changed | removed) - removed, frozenset(removed),
+                          tuple(links))
+
+    def rebuild(self, articles: Iterable[StoryArticle]) -> None:
+        """Forget every story and assign these articles afresh, in the order given (the
+        archive's article id order makes the same stories as assigning them one by one)."""
+        self.storage.clear()
+        for article in articles:
+            self.assign(article)
+
+    def summary(self, story_id: int) -> StorySummary:
+        members = self.storage.members(story_id)
+        if not members:
+            raise KeyError(f"no story {story_id}")
+        entries = self.storage.entries(members)
+        sigs = {i: Signature.decode(entries[i].signature) for i in members}
+        by_url = {sig.url: i for i, sig in sigs.items()}
+        cited: Counter[int] = Counter()
+        for i, sig in sigs.items():
+            for url in sig.cites:
+                target = by_url.get(url)
+                if target is not None and target != i:
+                    cited[target] += 1
+        times = [sig.time for sig in sigs.values() if sig.time is not None]
+        canonical = min(members, key=lambda i: (
+            -cited[i], sigs[i].time is None, sigs[i].time or 0, i))
+        return StorySummary(story_id, canonical, tuple(members),
+                            len({sig.site for sig in sigs.values()}),
+                            min(times) if times else None, max(times) if times else None,
+                            dict(cited))

@@ -1,0 +1,161 @@
+"""An article's signature: what is stored to find and check its copies, in < 0.5 KB.
+
+The signature holds a 64-value MinHash of the text's word shingles (datasketch), the hashes
+of its first paragraphs and of its facts (with the paragraph each came from), its date, and
+hashes of its site, URL, cited URLs and headline-with-byline. Its lookup keys, (band, value)
+pairs of 32-bit values an indexed table holds, are: 16 LSH bands of 4 MinHash values each,
+the paragraph hashes, the specific facts (quotes, ids, amounts), the headline with byline,
+the URL and the cited URLs.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from enum import IntEnum
+
+import numpy as np
+from datasketch import MinHash
+
+from orthocrawl.evaluate import tokens
+from orthocrawl.stories import facts as factmod
+from orthocrawl.stories.article import StoryArticle, timestamp, url_form
+from orthocrawl.stories.text import crc, normalise_title, paragraphs, shingle_hashes, signed32
+
+NUM_PERM = 64
+BANDS, ROWS = 16, 4  # the LSH S-curve: P(candidate) = 1 - (1 - J**4)**16, 0.5 at J ~ 0.47
+MAX_PARAGRAPHS = 12
+MAX_FACTS = 16
+MAX_INDEXED_FACTS = 8
+MAX_CITES = 2
+# Fewer shingles than this make a MinHash whose bands would match other short texts.
+MIN_SHINGLES = 12
+VERSION = 1
+
+# datasketch's affine32 permutations, drawn once from a fixed seed: every signature ever
+# stored must use the same ones (a change of seed or scheme needs `stories --rebuild`).
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=20240611, scheme="affine32").permutations
+
+
+class Band(IntEnum):
+    """The band column of a lookup key: 0-15 are the LSH bands."""
+
+    PARAGRAPH = 16
+    FACT = 17
+    HEADLINE = 18  # headline and byline together
+    URL = 19  # the article's own URL
+    CITE = 20  # a URL the article names as its source
+
+
+Key = tuple[int, int]  # (band, signed 32-bit value)
+
+NO_PARAGRAPH = 255  # a fact from the headline or from a paragraph past MAX_PARAGRAPHS
+# version, flags, shingles, minutes since the epoch, site, url, headline, and the counts of
+# MinHash values, paragraphs and facts: 24 bytes.
+_HEADER = struct.Struct("<BBHIIIIBBBx")
+
+
+@dataclass(frozen=True)
+class Signature:
+    time: int | None  # seconds since the epoch (stored to the minute)
+    site: int
+    url: int
+    headline: int  # 0: no byline, or a headline too short to tell
+    shingles: int  # distinct shingles hashed (capped by text.MAX_SHINGLE_WORDS)
+    minhash: np.ndarray  # NUM_PERM uint16 (the low 16 bits: b-bit MinHash), or empty
+    band_keys: tuple[int, ...]  # BANDS values, or () when the text is too short
+    paragraphs: tuple[int, ...]
+    facts: tuple[tuple[int, int, int], ...]  # (hash, kind, paragraph index)
+    cites: tuple[int, ...]
+
+    def keys(self) -> list[Key]:
+        """The lookup keys stored for this article (at most 40)."""
+        keys = [(band, signed32(value)) for band, value in enumerate(self.band_keys)]
+        keys += [(Band.PARAGRAPH, signed32(value)) for value in dict.fromkeys(self.paragraphs)]
+        indexed = [h for h, kind, _ in self.facts if kind in factmod.INDEXED]
+        keys += [(Band.FACT, signed32(value)) for value in indexed[:MAX_INDEXED_FACTS]]
+        if self.headline:
+            keys.append((Band.HEADLINE, signed32(self.headline)))
+        keys.append((Band.URL, signed32(self.url)))
+        keys += [(Band.CITE, signed32(value)) for value in self.cites]
+        return keys
+
+    def lookups(self) -> list[Key]:
+        """The keys under which this article's copies are stored: its own keys, except that
+        its URL is looked up among citations and its citations among URLs."""
+        keys = [key for key in self.keys() if key[0] not in (Band.URL, Band.CITE)]
+        keys.append((Band.CITE, signed32(self.url)))
+        keys += [(Band.URL, signed32(value)) for value in self.cites]
+        return keys
+
+    def encode(self) -> bytes:
+        flags = int(self.time is not None)
+        head = _HEADER.pack(VERSION, flags, min(self.shingles, 0xFFFF), (self.time or 0) // 60,
+                            self.site, self.url, self.headline, len(self.minhash),
+                            len(self.paragraphs), len(self.facts))
+        body = [self.minhash.astype("<u2").tobytes(),
+                struct.pack(f"<{len(self.paragraphs)}I", *self.paragraphs),
+                b"".join(struct.pack("<IBB", *fact) for fact in self.facts),
+                struct.pack(f"<B{len(self.cites)}I", len(self.cites), *self.cites)]
+        # Band keys are not stored in the blob: they are the MinHash's full 32-bit values,
+        # kept only in the key table (the blob keeps 16 bits per value).
+        return head + b"".join(body)
+
+    @classmethod
+    def decode(cls, blob: bytes) -> Signature:
+        (version, flags, shingles, minutes, site, url, headline, n_min, n_par,
+         n_fact) = _HEADER.unpack_from(blob)
+        if version != VERSION:
+            raise ValueError(f"story signature of version {version}, expected {VERSION}")
+        at = _HEADER.size
+        minhash = np.frombuffer(blob, dtype="<u2", count=n_min, offset=at)
+        at += 2 * n_min
+        paras = struct.unpack_from(f"<{n_par}I", blob, at)
+        at += 4 * n_par
+        found = tuple(struct.unpack_from("<IBB", blob, at + 6 * i) for i in range(n_fact))
+        at += 6 * n_fact
+        (n_cites,) = struct.unpack_from("<B", blob, at)
+        cites = struct.unpack_from(f"<{n_cites}I", blob, at + 1)
+        return cls(minutes * 60 if flags & 1 else None, site, url, headline, shingles, minhash, (),
+                   paras, found, cites)
+
+
+def _band_keys(hashvalues: np.ndarray) -> tuple[int, ...]:
+    rows = hashvalues.astype("<u4").reshape(BANDS, ROWS)
+    return tuple(crc(row.tobytes().hex()) for row in rows)
+
+
+def sign(article: StoryArticle) -> Signature:
+    """The signature of an article (a pure function of its fields)."""
+    paras = paragraphs(article.body_text)
+    words = [word for para in paras for word in para.words]
+    if len(words) < MIN_SHINGLES + 4:  # no paragraph long enough: the text as it is
+        words = tokens(article.body_text.casefold())
+    shingles = shingle_hashes(words)
+    minhash = np.empty(0, dtype=np.uint16)
+    band_keys: tuple[int, ...] = ()
+    if len(shingles) >= MIN_SHINGLES:
+        sketch = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme="affine32",
+                         hashfunc=int)
+        sketch.update_batch(shingles.tolist())
+        band_keys = _band_keys(sketch.hashvalues)
+        minhash = (sketch.hashvalues & 0xFFFF).astype(np.uint16)
+    stored = paras[:MAX_PARAGRAPHS]
+    found: dict[int, tuple[int, int, int]] = {}
+    sources = [(NO_PARAGRAPH, article.title or "")]
+    sources += [(i if i < MAX_PARAGRAPHS else NO_PARAGRAPH, p.text) for i, p in enumerate(paras)]
+    for index, text in sources:
+        for fact in factmod.facts(text):
+            found.setdefault(fact.key, (fact.key, int(fact.kind), index))
+    # The most telling kinds first (quotes, ids, amounts), each in reading order.
+    kept = sorted(found.values(), key=lambda f: f[1])[:MAX_FACTS]
+    title = normalise_title(article.title)
+    byline = "|".join(sorted(" ".join(tokens(a.casefold())) for a in article.authors))
+    headline = crc(f"{title}#{byline}") if byline and len(title.split()) >= 4 else 0
+    cites = tuple(dict.fromkeys(crc(url_form(u)) for u in article.cites
+                                if url_form(u) != url_form(article.url)))[:MAX_CITES]
+    seconds = timestamp(article.published_at)
+    minute = max(0, seconds) // 60 * 60 if seconds is not None else None
+    return Signature(minute, crc(article.site),
+                     crc(url_form(article.url)), headline, len(shingles), minhash, band_keys,
+                     tuple(p.key for p in stored), tuple(kept), cites)

@@ -1,0 +1,123 @@
+"""Whether two articles are copies of one story: the checks run on each LSH, paragraph, fact,
+headline or citation candidate.
+
+A pair is one story when
+- one cites the other as its source (at any distance in time), or, both dated within
+  ``window_days`` of each other:
+- their MinHash Jaccard is very high, or high while the paragraphs they share (if any)
+  include the shorter one's lead (a verbatim copy with another site's chrome, headline or
+  dateline);
+- most of the shorter one's paragraphs are the longer one's, its lead among them, or most
+  of its shingles are, no paragraph but the lead's being shared (an excerpt: the first
+  paragraphs, then "Read more at ...");
+- they are on different sites and share enough facts outside the paragraphs they share
+  (a rewrite): quoted sentences, ids, amounts, counts, percentages and names, weighed by kind,
+  at least one of them a quote or an id;
+- they are on different sites with the same headline and byline and some text in common.
+Paragraphs and facts that many archived articles share (a company's "About" paragraph, a
+disclaimer, "FDA") are left out of every check: they say nothing about which story it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import numpy as np
+
+from orthocrawl.stories.facts import WEIGHTS, Kind
+from orthocrawl.stories.signature import Signature
+
+DAY = 86_400
+
+
+@dataclass(frozen=True)
+class Params:
+    window_days: float = 10.0  # copies of a story appear within days of each other
+    common: int = 30  # a paragraph or fact stored by this many articles is boilerplate
+    identical_jaccard: float = 0.85  # a copy, whatever else differs
+    duplicate_jaccard: float = 0.6  # a copy, unless only the ends are the same paragraphs
+    paragraph_containment: float = 0.6
+    shingle_containment: float = 0.85
+    excerpt_jaccard: float = 0.2  # the floor under a containment estimated from MinHash
+    rewrite_score: int = 5
+    headline_jaccard: float = 0.1
+    max_candidates: int = 200
+
+
+class Reason(Enum):
+    CITED = "cited"
+    DUPLICATE = "duplicate"
+    EXCERPT = "excerpt"
+    REWRITE = "rewrite"
+    HEADLINE = "headline"
+
+
+def jaccard(a: Signature, b: Signature) -> float:
+    if not len(a.minhash) or not len(b.minhash):
+        return 0.0
+    return float(np.count_nonzero(a.minhash == b.minhash)) / len(a.minhash)
+
+
+def containment(a: Signature, b: Signature, similarity: float) -> float:
+    """The estimated share of the smaller text's shingles found in the other."""
+    smaller = min(a.shingles, b.shingles)
+    if not smaller:
+        return 0.0
+    return min(1.0, similarity * (a.shingles + b.shingles) / ((1 + similarity) * smaller))
+
+
+def fact_score(a: Signature, b: Signature, left_out: set[int],
+               common_facts: set[int]) -> tuple[int, bool]:
+    """The weight of the facts both state outside the paragraphs in `left_out`, and whether
+    one of them is a quote or an id."""
+    def usable(sig: Signature) -> dict[int, int]:
+        return {h: kind for h, kind, index in sig.facts
+                if h not in common_facts and (index >= len(sig.paragraphs)
+                                              or sig.paragraphs[index] not in left_out)}
+    mine, theirs = usable(a), usable(b)
+    shared = mine.keys() & theirs.keys()
+    kinds = [Kind(mine[h]) for h in shared]
+    return sum(WEIGHTS[k] for k in kinds), any(k in (Kind.QUOTE, Kind.ID) for k in kinds)
+
+
+def same_story(a: Signature, b: Signature, params: Params, common_paragraphs: set[int],
+               common_facts: set[int]) -> Reason | None:
+    """Why `a` and `b` are one story, or None."""
+    if a.url in b.cites or b.url in a.cites:
+        return Reason.CITED
+    if a.time is not None and b.time is not None and (
+            abs(a.time - b.time) > params.window_days * DAY):
+        return None
+    mine = [p for p in dict.fromkeys(a.paragraphs) if p not in common_paragraphs]
+    theirs = [p for p in dict.fromkeys(b.paragraphs) if p not in common_paragraphs]
+    # A text whose every paragraph is boilerplate has a MinHash of boilerplate.
+    boilerplate = (bool(a.paragraphs) and not mine) or (bool(b.paragraphs) and not theirs)
+    similarity = 0.0 if boilerplate else jaccard(a, b)
+    if similarity >= params.identical_jaccard:
+        return Reason.DUPLICATE
+    # Copies share their beginning; different stories of one company share their end (the
+    # "About" paragraph, the disclaimer). Shared paragraphs without the shorter text's lead
+    # are that pattern, and then only the facts outside them count.
+    everything = set(a.paragraphs) & set(b.paragraphs)
+    shorter = min(mine, theirs, key=len)
+    lead_shared = bool(shorter) and shorter[0] in everything
+    tail_only = bool(everything) and not lead_shared
+    if not tail_only:
+        if similarity >= params.duplicate_jaccard:
+            return Reason.DUPLICATE
+        shared = everything - common_paragraphs
+        if lead_shared and len(shared) / len(shorter) >= params.paragraph_containment:
+            return Reason.EXCERPT
+        if (similarity >= params.excerpt_jaccard
+                and containment(a, b, similarity) >= params.shingle_containment):
+            return Reason.EXCERPT
+    if a.site == b.site:
+        return None
+    score, specific = fact_score(a, b, everything | common_paragraphs, common_facts)
+    if specific and score >= params.rewrite_score:
+        return Reason.REWRITE
+    if a.headline and a.headline == b.headline and (
+            lead_shared or similarity >= params.headline_jaccard or score >= 3):
+        return Reason.HEADLINE
+    return None
