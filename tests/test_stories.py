@@ -263,7 +263,7 @@ def test_each_copy_found_for_its_own_reason():
     index, _ = build([1, 7, 9])
     reasons = {article: dict(index.assign(ARTICLES[article]).links) for article in (2, 3, 8, 10)}
     assert reasons[2] == {1: Reason.DUPLICATE}
-    assert reasons[3] == {1: Reason.REWRITE, 2: Reason.REWRITE}
+    assert reasons[3] == {1: Reason.REWRITE}  # 2 is in 1's story: one link is enough
     assert reasons[8] == {7: Reason.EXCERPT}
     assert reasons[10] == {9: Reason.CITED}
 
@@ -380,10 +380,43 @@ def test_boilerplate_seen_in_many_articles_is_left_out():
     assert len(set(storage.stories().values())) == 8
 
 
+def test_facts_stated_by_many_articles_count_for_nothing():
+    # The company's stock quote and a count: enough for a rewrite while they are rare, not
+    # once more articles than a story has copies state the quote (fact_rarity).
+    params = Params(fact_rarity=2)
+    quote = ("“Quillmark exists to serve the surgeons who trust our implants in their "
+             "operating rooms every day,”")
+    stock = f"{quote} said Renata Olafsdottir."
+    release = StoryArticle(
+        401, "https://example.com/release", "orthospinenews",
+        body("Quillmark Spine opened a training center in Fort Wayne with room for 12 "
+             "surgeons at a time and two cadaver stations for hands-on courses.", stock),
+        "Quillmark Spine Opens Training Center", "2025-05-01T00:00:00Z")
+    piece = StoryArticle(
+        402, "https://example.org/piece", "ryortho",
+        body("Fort Wayne now has a place where 12 surgeons at a time can practice with the "
+             "company's implants, Quillmark Spine says.", f"{quote} its chief executive said."),
+        "A training center for Quillmark", "2025-05-02T00:00:00Z")
+    storage = MemoryStorage()
+    index = StoryIndex(storage, params)
+    assert index.assign(release).story_id == index.assign(piece).story_id
+
+    storage = MemoryStorage()
+    index = StoryIndex(storage, params)
+    for n, topic in enumerate(("a new sales office in Denver", "a distribution deal in Brazil",
+                               "a board appointment of a former surgeon general")):
+        index.assign(StoryArticle(
+            410 + n, f"https://example.com/{n}", "orthospinenews",
+            body(f"Quillmark Spine announced {topic} on Monday, in a statement that gave no "
+                 "further details about timing or cost.", stock),
+            f"Quillmark news {n}", "2025-04-28T00:00:00Z"))
+    assert index.assign(release).story_id != index.assign(piece).story_id
+
+
 def test_signature_fits_half_a_kilobyte():
     for article in ARTICLES.values():
         sig = sign(article)
-        data = len(sig.encode()) + 5 * len(sig.keys())  # a key: 1-byte band + 4-byte value
+        data = len(sig.encode()) + 5 * len(sig.keys)  # a key: 1-byte band + 4-byte value
         assert data <= 512, (article.id, data)
         decoded = Signature.decode(sig.encode())
         assert (decoded.paragraphs, decoded.facts, decoded.time, decoded.cites) == (

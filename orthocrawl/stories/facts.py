@@ -34,26 +34,33 @@ INDEXED = frozenset({Kind.QUOTE, Kind.ID, Kind.MONEY})
 
 MIN_QUOTE_WORDS = 5
 
-_QUOTED = re.compile(r"“([^”]{12,})(?:”|$)|\"([^\"]{12,})(?:\"|$)", re.MULTILINE)
+# A quote runs to its closing mark or, unclosed (a quote that goes on in the next paragraph),
+# to the end of its paragraph.
+_QUOTED = re.compile(r"“([^”\n]{12,})(?:”|$)|\"([^\"\n]{12,})(?:\"|$)", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_ID = re.compile(r"\b(?:K|DEN|BK|P)\d{6}\b|\bNCT\d{8}\b")
+# Patterns start with a digit or a capital: Python's re scans such patterns several times
+# faster than ones that start with a look-behind, \b or an alternation. The context a
+# pattern cannot see cheaply (the currency before an amount, a word running into a number)
+# is checked on the text around the match.
+_ID_LIKE = re.compile(r"[KDBPN][A-Z]{0,2}\d{6,8}")
+_ID = re.compile(r"(?:K|DEN|BK|P)\d{6}|NCT\d{8}")
+_NUMBER = re.compile(
+    r"\d(?:[\d,]*\d)?(?:\.\d+)?(?:(?P<pct>\s?%|\s?per ?cent\b)"
+    r"|\s?(?P<scale>(?i:thousand|million|billion|mn|bn|mm|[kmb]))\b"
+    r"|\s+(?P<noun>[a-z][a-z-]{2,}))?")
+_NUMBER_PART = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?")
 _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10**6,
            "mm": 10**6, "billion": 10**9, "bn": 10**9, "b": 10**9}
-_MONEY = re.compile(
-    r"(?P<cur>US\$|[$€£]|\b(?:USD|EUR|GBP)\s?)(?P<num>\d[\d,]*(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|mn|bn|mm|[kmb])\b)?", re.IGNORECASE)
-_CURRENCY = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur", "£": "gbp",
-             "gbp": "gbp"}
-_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
-_COUNT = re.compile(r"(?<![\w$€£.,])(\d{1,3}(?:,\d{3})+|\d+)(?![\d.,]\d)\s+([a-z][a-z-]{2,})")
+_CURRENCIES = (("US$", "usd"), ("USD ", "usd"), ("USD", "usd"), ("EUR ", "eur"),
+               ("EUR", "eur"), ("GBP ", "gbp"), ("GBP", "gbp"), ("$", "usd"), ("€", "eur"),
+               ("£", "gbp"))
 _NOT_COUNTED = frozenset(
     "percent per million billion thousand and or of to in on at for the a an with from by "
     "years year months month weeks week days day hours minutes am pm".split())
 # Runs of two or more title-case words ("Corvane Spine", "Dana Whitcombe"), or one word with a
 # digit or an inner capital ("ORX-7", "NuVasive"); acronyms alone (FDA, CEO) are too common.
 _TITLE_WORD = r"[A-Z][a-z][\w’'.-]*\w"
-_NAME = re.compile(rf"\b{_TITLE_WORD}(?:\s+{_TITLE_WORD})+\b"
-                   r"|\b[A-Z][a-z]+[A-Z][\w-]*\b|\b[A-Z][A-Za-z]*-?\d[\w-]*\b")
+_NAME = re.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})+|[A-Z][A-Za-z]*(?:[a-z][A-Z]|-?\d)[\w-]*")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -71,55 +78,82 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-def _quotes(text: str) -> list[Fact]:
+Found = tuple[Fact, int]  # a fact and where in the text it starts
+
+
+def _quotes(text: str) -> list[Found]:
     found = []
     for match in _QUOTED.finditer(text):
         quoted = match.group(1) or match.group(2) or ""
         for sentence in _SENTENCE_END.split(quoted):
             words = tokens(sentence.casefold())
             if len(words) >= MIN_QUOTE_WORDS:
-                found.append(Fact(Kind.QUOTE, " ".join(words)))
+                found.append((Fact(Kind.QUOTE, " ".join(words)), match.start()))
     return found
 
 
-def _money(text: str) -> list[Fact]:
+def _currency(text: str, at: int) -> str | None:
+    before = text[max(0, at - 4):at]
+    for mark, currency in _CURRENCIES:
+        if before.endswith(mark):
+            return currency
+    return None
+
+
+def _numbers(text: str) -> list[Found]:
+    """Amounts of money, percentages and counted things ("250 patients")."""
     found = []
-    for match in _MONEY.finditer(text):
-        currency = _CURRENCY[match.group("cur").strip().casefold()]
-        scale = _SCALES.get((match.group("scale") or "").casefold(), 1)
-        amount = round(_number(match.group("num")) * scale)
-        if amount >= 1000:  # "$5 copay" is not a deal
-            found.append(Fact(Kind.MONEY, f"{currency} {amount}"))
+    for match in _NUMBER.finditer(text):
+        at = match.start()
+        if at and (text[at - 1].isalnum() or text[at - 1] in ".,"):
+            continue  # inside a word, an id or a number
+        number = _NUMBER_PART.match(text, at)
+        assert number is not None
+        value = _number(number.group(0))
+        currency = _currency(text, at)
+        scale = match.group("scale")
+        if currency is not None:
+            amount = round(value * _SCALES.get((scale or "").casefold(), 1))
+            if amount >= 1000:  # "$5 copay" is not a deal
+                found.append((Fact(Kind.MONEY, f"{currency} {amount}"), at))
+        elif match.group("pct"):
+            found.append((Fact(Kind.PERCENT, f"{value:g}"), at))
+        elif match.group("noun"):
+            noun = match.group("noun")
+            year = 1900 <= value <= 2100 and "," not in number.group(0)
+            if noun not in _NOT_COUNTED and value >= 2 and not year:
+                found.append((Fact(Kind.COUNT, f"{value:g} {noun.removesuffix('s')}"), at))
     return found
 
 
-def _counts(text: str) -> list[Fact]:
+def _ids(text: str) -> list[Found]:
     found = []
-    for match in _COUNT.finditer(text):
-        number, noun = match.group(1), match.group(2)
-        value = _number(number)
-        if noun in _NOT_COUNTED or value < 2 or (1900 <= value <= 2100 and "," not in number):
-            continue
-        found.append(Fact(Kind.COUNT, f"{int(value)} {noun.removesuffix('s')}"))
+    for match in _ID_LIKE.finditer(text):
+        at, end = match.span()
+        if (_ID.fullmatch(match.group(0)) and not (at and text[at - 1].isalnum())
+                and not (end < len(text) and text[end].isalnum())):
+            found.append((Fact(Kind.ID, match.group(0)), at))
     return found
 
 
-def _names(text: str) -> list[Fact]:
+def _names(text: str) -> list[Found]:
     found = []
     for match in _NAME.finditer(text):
+        at = match.start()
+        if at and text[at - 1].isalnum():
+            continue
         name = _LEADING_ARTICLE.sub("", match.group(0))
         words = tokens(name.casefold())
         if words and not _ID.fullmatch(name):
-            found.append(Fact(Kind.NAME, " ".join(words)))
+            found.append((Fact(Kind.NAME, " ".join(words)), match.start()))
     return found
+
+
+def located_facts(text: str) -> list[Found]:
+    """Every fact stated in a text with the offset where it is stated, quotes first."""
+    return [*_quotes(text), *_ids(text), *_numbers(text), *_names(text)]
 
 
 def facts(text: str) -> list[Fact]:
     """The distinct facts stated in a piece of text, quotes first."""
-    seen: dict[Fact, None] = {}
-    for fact in (*_quotes(text), *(Fact(Kind.ID, m.group(0)) for m in _ID.finditer(text)),
-                 *_money(text), *_counts(text), *(Fact(Kind.PERCENT, f"{_number(m.group(1)):g}")
-                                                  for m in _PERCENT.finditer(text)),
-                 *_names(text)):
-        seen.setdefault(fact, None)
-    return list(seen)
+    return list(dict.fromkeys(fact for fact, _ in located_facts(text)))

@@ -11,16 +11,26 @@ again and keeps its story and signature, so later copies still find it.
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import islice
+from multiprocessing.pool import AsyncResult
 
 from orthocrawl.stories.article import StoryArticle
 from orthocrawl.stories.signature import Band, Signature, sign
 from orthocrawl.stories.storage import Storage
 from orthocrawl.stories.verify import Params, Reason, same_story
 
-_BOILERPLATE_BANDS = (Band.PARAGRAPH, Band.FACT)
+_FACT_BANDS = (Band.FACT, Band.RARITY)
+
+
+def _prepared(article: StoryArticle) -> Signature:
+    """A signature with its blob and keys made (in a worker, so the caller need not)."""
+    sig = sign(article)
+    _ = sig.blob, sig.keys
+    return sig
 
 
 @dataclass(frozen=True)
@@ -28,7 +38,8 @@ class Assignment:
     story_id: int
     changed: frozenset[int] = frozenset()  # stories created, grown, shrunk or merged into
     removed: frozenset[int] = frozenset()  # stories merged away: they no longer exist
-    links: tuple[tuple[int, Reason], ...] = ()  # (article, why it is a copy)
+    # (article, why it is a copy): the first article found of each story joined
+    links: tuple[tuple[int, Reason], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -53,28 +64,36 @@ class StoryIndex:
     def place(self, article_id: int, sig: Signature) -> Assignment:
         """assign() with the signature already made (rebuilds make them in parallel)."""
         storage, params = self.storage, self.params
-        blob = sig.encode()
+        blob = sig.blob
         old = storage.entries([article_id]).get(article_id)
         if old is not None and old.signature == blob:
             return Assignment(old.story_id)
-        found = storage.lookup(sig.lookups(), params.common + 1)
-        common: dict[int, set[int]] = {Band.PARAGRAPH: set(), Band.FACT: set()}
+        found = storage.lookup(sig.lookups, max(params.common, params.fact_rarity) + 1)
+        common_paragraphs: set[int] = set()
+        common_facts: set[int] = set()  # stated by too many articles to tell a story
         hits: Counter[int] = Counter()
         for (band, value), ids in found.items():
             others = [i for i in ids if i != article_id]
-            if len(others) >= params.common:
-                if band in _BOILERPLATE_BANDS:
-                    common[band].add(value & 0xFFFFFFFF)
-                continue
-            hits.update(others)
+            if band in _FACT_BANDS:
+                if len(others) > params.fact_rarity:
+                    common_facts.add(value & 0xFFFFFFFF)
+                elif band == Band.FACT:
+                    hits.update(others)
+            elif len(others) >= params.common:
+                if band == Band.PARAGRAPH:
+                    common_paragraphs.add(value & 0xFFFFFFFF)
+            else:
+                hits.update(others)
         candidates = sorted(hits, key=lambda i: (-hits[i], i))[:params.max_candidates]
         previous = [i for i in storage.members(old.story_id) if i != article_id] if old else []
         entries = storage.entries(sorted(set(candidates) | set(previous)))
         links: list[tuple[int, Reason]] = []
         targets: set[int] = set()
         for other in sorted(entries):
+            if entries[other].story_id in targets:
+                continue  # one copy in a story is enough to join it
             reason = same_story(sig, Signature.decode(entries[other].signature), params,
-                                common[Band.PARAGRAPH], common[Band.FACT])
+                                common_paragraphs, common_facts)
             if reason is not None:
                 links.append((other, reason))
                 targets.add(entries[other].story_id)
@@ -90,16 +109,43 @@ class StoryIndex:
         removed = targets - {story}
         if old is None or old.story_id != story or removed:
             changed.add(story)
-        storage.put(article_id, story, blob, sig.keys())
+        storage.put(article_id, story, blob, sig.keys)
         return Assignment(story, frozenset(changed | removed) - removed, frozenset(removed),
                           tuple(links))
 
-    def rebuild(self, articles: Iterable[StoryArticle]) -> None:
+    def rebuild(self, articles: Iterable[StoryArticle], workers: int = 1,
+                batch: int = 1000) -> int:
         """Forget every story and assign these articles afresh, in the order given (the
-        archive's article id order makes the same stories as assigning them one by one)."""
+        archive's article id order makes the same stories as assigning them one by one).
+        With workers > 1, signatures are made by that many processes, a batch ahead of the
+        assignment (memory holds two batches of articles). Returns the number assigned."""
         self.storage.clear()
-        for article in articles:
-            self.assign(article)
+        count = 0
+        if workers <= 1:
+            for article in articles:
+                self.assign(article)
+                count += 1
+            return count
+        # spawn: the workers inherit no open archive, lock or thread of the caller
+        context = multiprocessing.get_context("spawn")
+        iterator = iter(articles)
+        with context.Pool(workers) as pool:
+            chunks = iter(lambda: list(islice(iterator, batch)), [])
+            pending = None
+            for chunk in chunks:
+                signing = pool.map_async(_prepared, chunk,
+                                         chunksize=max(1, batch // (4 * workers)))
+                if pending is not None:
+                    count += self._place_all(*pending)
+                pending = (chunk, signing)
+            if pending is not None:
+                count += self._place_all(*pending)
+        return count
+
+    def _place_all(self, chunk: list[StoryArticle], signing: AsyncResult) -> int:
+        for article, sig in zip(chunk, signing.get(), strict=True):
+            self.place(article.id, sig)
+        return len(chunk)
 
     def summary(self, story_id: int) -> StorySummary:
         members = self.storage.members(story_id)

@@ -11,8 +11,11 @@ the URL and the cited URLs.
 from __future__ import annotations
 
 import struct
+import threading
+from bisect import bisect_right
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import cached_property
 
 import numpy as np
 from datasketch import MinHash
@@ -26,7 +29,6 @@ NUM_PERM = 64
 BANDS, ROWS = 16, 4  # the LSH S-curve: P(candidate) = 1 - (1 - J**4)**16, 0.5 at J ~ 0.47
 MAX_PARAGRAPHS = 12
 MAX_FACTS = 16
-MAX_INDEXED_FACTS = 8
 MAX_CITES = 2
 # Fewer shingles than this make a MinHash whose bands would match other short texts.
 MIN_SHINGLES = 12
@@ -34,17 +36,30 @@ VERSION = 1
 
 # datasketch's affine32 permutations, drawn once from a fixed seed: every signature ever
 # stored must use the same ones (a change of seed or scheme needs `stories --rebuild`).
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=20240611, scheme="affine32").permutations
+# The shingles arrive hashed (text.shingle_hashes), so the hash function is int. One sketch
+# per thread is cleared and reused: making a MinHash costs as much as filling it.
+_SEED = 20240611
+_sketches = threading.local()
+
+
+def _sketch() -> MinHash:
+    sketch = getattr(_sketches, "sketch", None)
+    if sketch is None:
+        sketch = _sketches.sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32",
+                                            hashfunc=int)
+    sketch.clear()
+    return sketch
 
 
 class Band(IntEnum):
     """The band column of a lookup key: 0-15 are the LSH bands."""
 
     PARAGRAPH = 16
-    FACT = 17
+    FACT = 17  # a quote, id or amount: looked up for candidates and for how rare it is
     HEADLINE = 18  # headline and byline together
     URL = 19  # the article's own URL
     CITE = 20  # a URL the article names as its source
+    RARITY = 21  # a count, percentage or name: looked up only for how rare it is
 
 
 Key = tuple[int, int]  # (band, signed 32-bit value)
@@ -61,32 +76,39 @@ class Signature:
     site: int
     url: int
     headline: int  # 0: no byline, or a headline too short to tell
-    shingles: int  # distinct shingles hashed (capped by text.MAX_SHINGLE_WORDS)
+    shingles: int  # shingles hashed (capped by text.MAX_SHINGLE_WORDS)
     minhash: np.ndarray  # NUM_PERM uint16 (the low 16 bits: b-bit MinHash), or empty
     band_keys: tuple[int, ...]  # BANDS values, or () when the text is too short
     paragraphs: tuple[int, ...]
     facts: tuple[tuple[int, int, int], ...]  # (hash, kind, paragraph index)
     cites: tuple[int, ...]
 
+    @cached_property
     def keys(self) -> list[Key]:
-        """The lookup keys stored for this article (at most 40)."""
+        """The lookup keys stored for this article (at most 47)."""
         keys = [(band, signed32(value)) for band, value in enumerate(self.band_keys)]
         keys += [(Band.PARAGRAPH, signed32(value)) for value in dict.fromkeys(self.paragraphs)]
-        indexed = [h for h, kind, _ in self.facts if kind in factmod.INDEXED]
-        keys += [(Band.FACT, signed32(value)) for value in indexed[:MAX_INDEXED_FACTS]]
+        keys += [(Band.FACT if kind in factmod.INDEXED else Band.RARITY, signed32(value))
+                 for value, kind, _ in self.facts]
         if self.headline:
             keys.append((Band.HEADLINE, signed32(self.headline)))
         keys.append((Band.URL, signed32(self.url)))
         keys += [(Band.CITE, signed32(value)) for value in self.cites]
         return keys
 
+    @property
     def lookups(self) -> list[Key]:
         """The keys under which this article's copies are stored: its own keys, except that
         its URL is looked up among citations and its citations among URLs."""
-        keys = [key for key in self.keys() if key[0] not in (Band.URL, Band.CITE)]
+        keys = [key for key in self.keys if key[0] not in (Band.URL, Band.CITE)]
         keys.append((Band.CITE, signed32(self.url)))
         keys += [(Band.URL, signed32(value)) for value in self.cites]
         return keys
+
+    @cached_property
+    def blob(self) -> bytes:
+        """What the storage keeps (encode(), made once)."""
+        return self.encode()
 
     def encode(self) -> bytes:
         flags = int(self.time is not None)
@@ -112,7 +134,7 @@ class Signature:
         at += 2 * n_min
         paras = struct.unpack_from(f"<{n_par}I", blob, at)
         at += 4 * n_par
-        found = tuple(struct.unpack_from("<IBB", blob, at + 6 * i) for i in range(n_fact))
+        found = tuple(struct.iter_unpack("<IBB", blob[at:at + 6 * n_fact]))
         at += 6 * n_fact
         (n_cites,) = struct.unpack_from("<B", blob, at)
         cites = struct.unpack_from(f"<{n_cites}I", blob, at + 1)
@@ -120,9 +142,16 @@ class Signature:
                    paras, found, cites)
 
 
+_BAND_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: a row's values are combined in order
+
+
 def _band_keys(hashvalues: np.ndarray) -> tuple[int, ...]:
-    rows = hashvalues.astype("<u4").reshape(BANDS, ROWS)
-    return tuple(crc(row.tobytes().hex()) for row in rows)
+    """One 32-bit key per band: a polynomial of the band's ROWS values mod 2**64, high half."""
+    rows = hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
+    keys = np.zeros(BANDS, dtype=np.uint64)
+    for column in range(ROWS):
+        keys = keys * _BAND_MIX + rows[:, column] + np.uint64(1)
+    return tuple((keys >> np.uint64(32)).tolist())
 
 
 def sign(article: StoryArticle) -> Signature:
@@ -135,18 +164,24 @@ def sign(article: StoryArticle) -> Signature:
     minhash = np.empty(0, dtype=np.uint16)
     band_keys: tuple[int, ...] = ()
     if len(shingles) >= MIN_SHINGLES:
-        sketch = MinHash(num_perm=NUM_PERM, permutations=_PERMUTATIONS, scheme="affine32",
-                         hashfunc=int)
+        sketch = _sketch()
         sketch.update_batch(shingles.tolist())
         band_keys = _band_keys(sketch.hashvalues)
         minhash = (sketch.hashvalues & 0xFFFF).astype(np.uint16)
     stored = paras[:MAX_PARAGRAPHS]
+    # Facts are read from the paragraphs in one pass, each placed in its paragraph by offset.
+    text = "\n\n".join(p.text for p in paras)
+    starts, at = [], 0
+    for para in paras:
+        starts.append(at)
+        at += len(para.text) + 2
     found: dict[int, tuple[int, int, int]] = {}
-    sources = [(NO_PARAGRAPH, article.title or "")]
-    sources += [(i if i < MAX_PARAGRAPHS else NO_PARAGRAPH, p.text) for i, p in enumerate(paras)]
-    for index, text in sources:
-        for fact in factmod.facts(text):
-            found.setdefault(fact.key, (fact.key, int(fact.kind), index))
+    for fact, offset in factmod.located_facts(text):
+        index = bisect_right(starts, offset) - 1
+        found.setdefault(fact.key, (fact.key, int(fact.kind),
+                                    index if index < MAX_PARAGRAPHS else NO_PARAGRAPH))
+    for fact, _ in factmod.located_facts(article.title or ""):
+        found.setdefault(fact.key, (fact.key, int(fact.kind), NO_PARAGRAPH))
     # The most telling kinds first (quotes, ids, amounts), each in reading order.
     kept = sorted(found.values(), key=lambda f: f[1])[:MAX_FACTS]
     title = normalise_title(article.title)

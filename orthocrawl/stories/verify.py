@@ -11,11 +11,13 @@ A pair is one story when
   of its shingles are, no paragraph but the lead's being shared (an excerpt: the first
   paragraphs, then "Read more at ...");
 - they are on different sites and share enough facts outside the paragraphs they share
-  (a rewrite): quoted sentences, ids, amounts, counts, percentages and names, weighed by kind,
-  at least one of them a quote or an id;
+  (a rewrite): quoted sentences, ids, amounts, counts, percentages and names, weighed by kind;
+  at least two of them not names (the names of a company, its product and its people are
+  what its other stories of the week share too), one a quote, id or amount;
 - they are on different sites with the same headline and byline and some text in common.
-Paragraphs and facts that many archived articles share (a company's "About" paragraph, a
-disclaimer, "FDA") are left out of every check: they say nothing about which story it is.
+Paragraphs that many archived articles share (a company's "About" paragraph, a disclaimer)
+and facts stated by more articles than one story has copies (a stock quote, "$10 million",
+the company's name) are left out of every check: they say nothing about which story it is.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from enum import Enum
 
 import numpy as np
 
-from orthocrawl.stories.facts import WEIGHTS, Kind
+from orthocrawl.stories.facts import INDEXED, WEIGHTS, Kind
 from orthocrawl.stories.signature import Signature
 
 DAY = 86_400
@@ -34,7 +36,8 @@ DAY = 86_400
 @dataclass(frozen=True)
 class Params:
     window_days: float = 10.0  # copies of a story appear within days of each other
-    common: int = 30  # a paragraph or fact stored by this many articles is boilerplate
+    common: int = 30  # a paragraph or LSH band stored by this many articles is boilerplate
+    fact_rarity: int = 10  # a fact stated by more archived articles is not one story's
     identical_jaccard: float = 0.85  # a copy, whatever else differs
     duplicate_jaccard: float = 0.6  # a copy, unless only the ends are the same paragraphs
     paragraph_containment: float = 0.6
@@ -68,17 +71,19 @@ def containment(a: Signature, b: Signature, similarity: float) -> float:
 
 
 def fact_score(a: Signature, b: Signature, left_out: set[int],
-               common_facts: set[int]) -> tuple[int, bool]:
-    """The weight of the facts both state outside the paragraphs in `left_out`, and whether
-    one of them is a quote or an id."""
+               common_facts: set[int]) -> tuple[int, int, bool]:
+    """What the facts both state outside the paragraphs in `left_out` weigh (names count
+    for 2 at most), how many of them are not names, and whether one is a quote, id or
+    amount."""
     def usable(sig: Signature) -> dict[int, int]:
         return {h: kind for h, kind, index in sig.facts
                 if h not in common_facts and (index >= len(sig.paragraphs)
                                               or sig.paragraphs[index] not in left_out)}
     mine, theirs = usable(a), usable(b)
-    shared = mine.keys() & theirs.keys()
-    kinds = [Kind(mine[h]) for h in shared]
-    return sum(WEIGHTS[k] for k in kinds), any(k in (Kind.QUOTE, Kind.ID) for k in kinds)
+    kinds = [Kind(mine[h]) for h in mine.keys() & theirs.keys()]
+    names = sum(1 for k in kinds if k == Kind.NAME)
+    score = sum(WEIGHTS[k] for k in kinds if k != Kind.NAME) + min(names, 2)
+    return score, len(kinds) - names, any(k in INDEXED for k in kinds)
 
 
 def same_story(a: Signature, b: Signature, params: Params, common_paragraphs: set[int],
@@ -114,8 +119,8 @@ def same_story(a: Signature, b: Signature, params: Params, common_paragraphs: se
             return Reason.EXCERPT
     if a.site == b.site:
         return None
-    score, specific = fact_score(a, b, everything | common_paragraphs, common_facts)
-    if specific and score >= params.rewrite_score:
+    score, facts, specific = fact_score(a, b, everything | common_paragraphs, common_facts)
+    if specific and facts >= 2 and score >= params.rewrite_score:
         return Reason.REWRITE
     if a.headline and a.headline == b.headline and (
             lead_shared or similarity >= params.headline_jaccard or score >= 3):
