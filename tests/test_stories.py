@@ -342,10 +342,14 @@ def test_a_bridging_article_merges_two_stories_into_the_older():
     assert groups(storage) == [{2, 3, 20}]
 
 
-def test_rebuild_matches_incremental():
+@pytest.mark.parametrize("workers", [1, 2])
+def test_rebuild_matches_incremental(workers):
     _, incremental = build(sorted(ARTICLES))
     storage = MemoryStorage()
-    StoryIndex(storage).rebuild(ARTICLES[i] for i in sorted(ARTICLES))
+    storage.put(999, 5, b"stale", [(0, 1)])  # a rebuild forgets what was there
+    count = StoryIndex(storage).rebuild((ARTICLES[i] for i in sorted(ARTICLES)),
+                                        workers=workers, batch=5)
+    assert count == len(ARTICLES)
     assert storage.stories() == incremental.stories()
 
 

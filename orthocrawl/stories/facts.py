@@ -29,6 +29,9 @@ class Kind(IntEnum):
 # What one shared fact of each kind counts towards a rewrite (see verify.py).
 WEIGHTS = {Kind.QUOTE: 3, Kind.ID: 3, Kind.MONEY: 2, Kind.COUNT: 1, Kind.PERCENT: 1,
            Kind.NAME: 1}
+# Which facts a signature keeps first when an article states more than it has room for.
+PRIORITY = {Kind.ID: 0, Kind.QUOTE: 1, Kind.MONEY: 2, Kind.COUNT: 3, Kind.PERCENT: 4,
+            Kind.NAME: 5}
 # Kinds specific enough to look candidates up by (names and counts are only compared).
 INDEXED = frozenset({Kind.QUOTE, Kind.ID, Kind.MONEY})
 

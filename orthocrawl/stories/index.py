@@ -19,11 +19,12 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 
 from orthocrawl.stories.article import StoryArticle
-from orthocrawl.stories.signature import Band, Signature, sign
+from orthocrawl.stories.signature import Band, Signature, sign, signature_time
 from orthocrawl.stories.storage import Storage
-from orthocrawl.stories.verify import Params, Reason, same_story
+from orthocrawl.stories.verify import DAY, Params, Reason, same_story
 
 _FACT_BANDS = (Band.FACT, Band.RARITY)
+_CITATION_BANDS = (Band.URL, Band.CITE)
 
 
 def _prepared(article: StoryArticle) -> Signature:
@@ -72,9 +73,13 @@ class StoryIndex:
         common_paragraphs: set[int] = set()
         common_facts: set[int] = set()  # stated by too many articles to tell a story
         hits: Counter[int] = Counter()
+        cited: set[int] = set()  # found by a citation: no time window
         for (band, value), ids in found.items():
             others = [i for i in ids if i != article_id]
-            if band in _FACT_BANDS:
+            if band in _CITATION_BANDS:
+                cited.update(others)
+                hits.update(others)
+            elif band in _FACT_BANDS:
                 if len(others) > params.fact_rarity:
                     common_facts.add(value & 0xFFFFFFFF)
                 elif band == Band.FACT:
@@ -89,10 +94,16 @@ class StoryIndex:
         entries = storage.entries(sorted(set(candidates) | set(previous)))
         links: list[tuple[int, Reason]] = []
         targets: set[int] = set()
+        window = params.window_days * DAY
         for other in sorted(entries):
-            if entries[other].story_id in targets:
+            entry = entries[other]
+            if entry.story_id in targets:
                 continue  # one copy in a story is enough to join it
-            reason = same_story(sig, Signature.decode(entries[other].signature), params,
+            if sig.time is not None and other not in cited:
+                when = signature_time(entry.signature)  # before decoding it all
+                if when is not None and abs(when - sig.time) > window:
+                    continue
+            reason = same_story(sig, Signature.decode(entry.signature), params,
                                 common_paragraphs, common_facts)
             if reason is not None:
                 links.append((other, reason))

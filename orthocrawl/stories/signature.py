@@ -27,9 +27,10 @@ from orthocrawl.stories.text import crc, normalise_title, paragraphs, shingle_ha
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # the LSH S-curve: P(candidate) = 1 - (1 - J**4)**16, 0.5 at J ~ 0.47
-MAX_PARAGRAPHS = 12
-MAX_FACTS = 16
+MAX_PARAGRAPHS = 10
+MAX_FACTS = 12
 MAX_CITES = 2
+LEAD_WORDS = 12  # the opening words every copy and excerpt keeps
 # Fewer shingles than this make a MinHash whose bands would match other short texts.
 MIN_SHINGLES = 12
 VERSION = 1
@@ -65,9 +66,11 @@ class Band(IntEnum):
 Key = tuple[int, int]  # (band, signed 32-bit value)
 
 NO_PARAGRAPH = 255  # a fact from the headline or from a paragraph past MAX_PARAGRAPHS
-# version, flags, shingles, minutes since the epoch, site, url, headline, and the counts of
-# MinHash values, paragraphs and facts: 24 bytes.
-_HEADER = struct.Struct("<BBHIIIIBBBx")
+# version, flags, shingles, minutes since the epoch, site, url, headline, lead, and the
+# counts of MinHash values, paragraphs and facts: 28 bytes. Then the MinHash (2 bytes a
+# value), the paragraphs (4-byte hash, 1-byte word count), the facts (4-byte hash, kind,
+# paragraph index) and the cited URLs (a count and 4 bytes each): at most 283 bytes.
+_HEADER = struct.Struct("<BBHIIIIIBBBx")
 
 
 @dataclass(frozen=True)
@@ -76,16 +79,19 @@ class Signature:
     site: int
     url: int
     headline: int  # 0: no byline, or a headline too short to tell
+    lead: int  # the first LEAD_WORDS words of the first paragraph (0: none)
     shingles: int  # shingles hashed (capped by text.MAX_SHINGLE_WORDS)
     minhash: np.ndarray  # NUM_PERM uint16 (the low 16 bits: b-bit MinHash), or empty
     band_keys: tuple[int, ...]  # BANDS values, or () when the text is too short
     paragraphs: tuple[int, ...]
+    paragraph_words: tuple[int, ...]  # each paragraph's words, up to 255
     facts: tuple[tuple[int, int, int], ...]  # (hash, kind, paragraph index)
     cites: tuple[int, ...]
 
     @cached_property
     def keys(self) -> list[Key]:
-        """The lookup keys stored for this article (at most 47)."""
+        """The lookup keys stored for this article (at most 42: with the blob, at most
+        283 + 42 * 5 = 493 bytes, counting a key as a 1-byte band and a 4-byte value)."""
         keys = [(band, signed32(value)) for band, value in enumerate(self.band_keys)]
         keys += [(Band.PARAGRAPH, signed32(value)) for value in dict.fromkeys(self.paragraphs)]
         keys += [(Band.FACT if kind in factmod.INDEXED else Band.RARITY, signed32(value))
@@ -106,6 +112,15 @@ class Signature:
         return keys
 
     @cached_property
+    def fact_info(self) -> dict[int, tuple[int, int]]:
+        """fact hash -> (kind, paragraph index)."""
+        return {h: (kind, index) for h, kind, index in self.facts}
+
+    @cached_property
+    def ids(self) -> frozenset[int]:
+        return frozenset(h for h, kind, _ in self.facts if kind == factmod.Kind.ID)
+
+    @cached_property
     def blob(self) -> bytes:
         """What the storage keeps (encode(), made once)."""
         return self.encode()
@@ -113,10 +128,11 @@ class Signature:
     def encode(self) -> bytes:
         flags = int(self.time is not None)
         head = _HEADER.pack(VERSION, flags, min(self.shingles, 0xFFFF), (self.time or 0) // 60,
-                            self.site, self.url, self.headline, len(self.minhash),
+                            self.site, self.url, self.headline, self.lead, len(self.minhash),
                             len(self.paragraphs), len(self.facts))
         body = [self.minhash.astype("<u2").tobytes(),
                 struct.pack(f"<{len(self.paragraphs)}I", *self.paragraphs),
+                bytes(min(n, 255) for n in self.paragraph_words),
                 b"".join(struct.pack("<IBB", *fact) for fact in self.facts),
                 struct.pack(f"<B{len(self.cites)}I", len(self.cites), *self.cites)]
         # Band keys are not stored in the blob: they are the MinHash's full 32-bit values,
@@ -125,7 +141,7 @@ class Signature:
 
     @classmethod
     def decode(cls, blob: bytes) -> Signature:
-        (version, flags, shingles, minutes, site, url, headline, n_min, n_par,
+        (version, flags, shingles, minutes, site, url, headline, lead, n_min, n_par,
          n_fact) = _HEADER.unpack_from(blob)
         if version != VERSION:
             raise ValueError(f"story signature of version {version}, expected {VERSION}")
@@ -134,12 +150,23 @@ class Signature:
         at += 2 * n_min
         paras = struct.unpack_from(f"<{n_par}I", blob, at)
         at += 4 * n_par
+        words = tuple(blob[at:at + n_par])
+        at += n_par
         found = tuple(struct.iter_unpack("<IBB", blob[at:at + 6 * n_fact]))
         at += 6 * n_fact
         (n_cites,) = struct.unpack_from("<B", blob, at)
         cites = struct.unpack_from(f"<{n_cites}I", blob, at + 1)
-        return cls(minutes * 60 if flags & 1 else None, site, url, headline, shingles, minhash, (),
-                   paras, found, cites)
+        return cls(minutes * 60 if flags & 1 else None, site, url, headline, lead, shingles,
+                   minhash, (), paras, words, found, cites)
+
+
+_TIME = struct.Struct("<xBxxI")
+
+
+def signature_time(blob: bytes) -> int | None:
+    """The date a stored signature holds, read without decoding the rest."""
+    flags, minutes = _TIME.unpack_from(blob)
+    return minutes * 60 if flags & 1 else None
 
 
 _BAND_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: a row's values are combined in order
@@ -182,8 +209,8 @@ def sign(article: StoryArticle) -> Signature:
                                     index if index < MAX_PARAGRAPHS else NO_PARAGRAPH))
     for fact, _ in factmod.located_facts(article.title or ""):
         found.setdefault(fact.key, (fact.key, int(fact.kind), NO_PARAGRAPH))
-    # The most telling kinds first (quotes, ids, amounts), each in reading order.
-    kept = sorted(found.values(), key=lambda f: f[1])[:MAX_FACTS]
+    # The most telling kinds first (ids, quotes, amounts), each in reading order.
+    kept = sorted(found.values(), key=lambda f: factmod.PRIORITY[factmod.Kind(f[1])])[:MAX_FACTS]
     title = normalise_title(article.title)
     byline = "|".join(sorted(" ".join(tokens(a.casefold())) for a in article.authors))
     headline = crc(f"{title}#{byline}") if byline and len(title.split()) >= 4 else 0
@@ -191,6 +218,7 @@ def sign(article: StoryArticle) -> Signature:
                                 if url_form(u) != url_form(article.url)))[:MAX_CITES]
     seconds = timestamp(article.published_at)
     minute = max(0, seconds) // 60 * 60 if seconds is not None else None
-    return Signature(minute, crc(article.site),
-                     crc(url_form(article.url)), headline, len(shingles), minhash, band_keys,
-                     tuple(p.key for p in stored), tuple(kept), cites)
+    lead = crc(" ".join(paras[0].words[:LEAD_WORDS])) if paras else 0
+    return Signature(minute, crc(article.site), crc(url_form(article.url)), headline, lead,
+                     len(shingles), minhash, band_keys, tuple(p.key for p in stored),
+                     tuple(len(p.words) for p in stored), tuple(kept), cites)

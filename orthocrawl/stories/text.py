@@ -81,7 +81,7 @@ _DATELINE = re.compile(
 def paragraphs(body_text: str) -> list[Paragraph]:
     """The blocks of a body (separated by blank lines) long enough to identify a story, the
     first without its dateline."""
-    found = []
+    found: list[Paragraph] = []
     for block in body_text.split("\n\n"):
         if not found:
             block = _DATELINE.sub("", block.strip(), count=1)

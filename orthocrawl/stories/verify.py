@@ -4,12 +4,12 @@ headline or citation candidate.
 A pair is one story when
 - one cites the other as its source (at any distance in time), or, both dated within
   ``window_days`` of each other:
-- their MinHash Jaccard is very high, or high while the paragraphs they share (if any)
-  include the shorter one's lead (a verbatim copy with another site's chrome, headline or
-  dateline);
-- most of the shorter one's paragraphs are the longer one's, its lead among them, or most
-  of its shingles are, no paragraph but the lead's being shared (an excerpt: the first
-  paragraphs, then "Read more at ...");
+- they do not name different 510(k), De Novo, PMA or trial numbers, and
+- their MinHash Jaccard is very high, or high while they open with the same words or the
+  same paragraph (a verbatim copy with another site's chrome, headline or dateline);
+- they are on different sites and most of the shorter one's paragraphs, at least 30 words,
+  are the longer one's, its lead among them, or most of its shingles are and they open with
+  the same words (an excerpt: the first paragraphs, then "Read more at ...");
 - they are on different sites and share enough facts outside the paragraphs they share
   (a rewrite): quoted sentences, ids, amounts, counts, percentages and names, weighed by kind;
   at least two of them not names (the names of a company, its product and its people are
@@ -41,6 +41,7 @@ class Params:
     identical_jaccard: float = 0.85  # a copy, whatever else differs
     duplicate_jaccard: float = 0.6  # a copy, unless only the ends are the same paragraphs
     paragraph_containment: float = 0.6
+    excerpt_words: int = 30  # an excerpt's shared paragraphs hold at least this many words
     shingle_containment: float = 0.85
     excerpt_jaccard: float = 0.2  # the floor under a containment estimated from MinHash
     rewrite_score: int = 5
@@ -75,15 +76,26 @@ def fact_score(a: Signature, b: Signature, left_out: set[int],
     """What the facts both state outside the paragraphs in `left_out` weigh (names count
     for 2 at most), how many of them are not names, and whether one is a quote, id or
     amount."""
-    def usable(sig: Signature) -> dict[int, int]:
-        return {h: kind for h, kind, index in sig.facts
-                if h not in common_facts and (index >= len(sig.paragraphs)
-                                              or sig.paragraphs[index] not in left_out)}
-    mine, theirs = usable(a), usable(b)
-    kinds = [Kind(mine[h]) for h in mine.keys() & theirs.keys()]
+    mine, theirs = a.fact_info, b.fact_info
+    kinds = []
+    for h in mine.keys() & theirs.keys():
+        if h in common_facts:
+            continue
+        kind, index = mine[h]
+        other = theirs[h][1]
+        if ((index < len(a.paragraphs) and a.paragraphs[index] in left_out)
+                or (other < len(b.paragraphs) and b.paragraphs[other] in left_out)):
+            continue
+        kinds.append(Kind(kind))
     names = sum(1 for k in kinds if k == Kind.NAME)
     score = sum(WEIGHTS[k] for k in kinds if k != Kind.NAME) + min(names, 2)
     return score, len(kinds) - names, any(k in INDEXED for k in kinds)
+
+
+def conflicting_ids(a: Signature, b: Signature) -> bool:
+    """Both name a 510(k), De Novo, PMA or trial number, and none is the same: two
+    clearances (or trials), however alike their wording."""
+    return bool(a.ids) and bool(b.ids) and not a.ids & b.ids
 
 
 def same_story(a: Signature, b: Signature, params: Params, common_paragraphs: set[int],
@@ -94,6 +106,8 @@ def same_story(a: Signature, b: Signature, params: Params, common_paragraphs: se
     if a.time is not None and b.time is not None and (
             abs(a.time - b.time) > params.window_days * DAY):
         return None
+    if conflicting_ids(a, b):
+        return None
     mine = [p for p in dict.fromkeys(a.paragraphs) if p not in common_paragraphs]
     theirs = [p for p in dict.fromkeys(b.paragraphs) if p not in common_paragraphs]
     # A text whose every paragraph is boilerplate has a MinHash of boilerplate.
@@ -102,27 +116,32 @@ def same_story(a: Signature, b: Signature, params: Params, common_paragraphs: se
     if similarity >= params.identical_jaccard:
         return Reason.DUPLICATE
     # Copies share their beginning; different stories of one company share their end (the
-    # "About" paragraph, the disclaimer). Shared paragraphs without the shorter text's lead
-    # are that pattern, and then only the facts outside them count.
+    # "About" paragraph, the disclaimer) and the sentences a publisher or a template repeats.
+    # Shared paragraphs without the shorter text's lead are the first pattern, and then only
+    # the facts outside them count; different opening words rule out the rest.
     everything = set(a.paragraphs) & set(b.paragraphs)
-    shorter = min(mine, theirs, key=len)
+    shorter, words = min((mine, a), (theirs, b), key=lambda pair: len(pair[0]))
     lead_shared = bool(shorter) and shorter[0] in everything
-    tail_only = bool(everything) and not lead_shared
-    if not tail_only:
-        if similarity >= params.duplicate_jaccard:
-            return Reason.DUPLICATE
+    same_lead = bool(a.lead) and a.lead == b.lead
+    opening = not everything or lead_shared  # not just a shared end
+    if opening and similarity >= params.duplicate_jaccard and (lead_shared or same_lead):
+        return Reason.DUPLICATE
+    if a.site == b.site:
+        return None  # a site repeats itself (series, templates) but does not excerpt itself
+    if opening:
         shared = everything - common_paragraphs
-        if lead_shared and len(shared) / len(shorter) >= params.paragraph_containment:
+        shared_words = sum(n for p, n in zip(words.paragraphs, words.paragraph_words,
+                                             strict=True) if p in shared)
+        if (lead_shared and len(shared) / len(shorter) >= params.paragraph_containment
+                and shared_words >= params.excerpt_words):
             return Reason.EXCERPT
-        if (similarity >= params.excerpt_jaccard
+        if (same_lead and similarity >= params.excerpt_jaccard
                 and containment(a, b, similarity) >= params.shingle_containment):
             return Reason.EXCERPT
-    if a.site == b.site:
-        return None
     score, facts, specific = fact_score(a, b, everything | common_paragraphs, common_facts)
     if specific and facts >= 2 and score >= params.rewrite_score:
         return Reason.REWRITE
     if a.headline and a.headline == b.headline and (
-            lead_shared or similarity >= params.headline_jaccard or score >= 3):
+            lead_shared or same_lead or similarity >= params.headline_jaccard or score >= 3):
         return Reason.HEADLINE
     return None
