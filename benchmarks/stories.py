@@ -21,6 +21,7 @@ added where the replica's wire exists.
 Reproduce:
     python benchmarks/stories.py                       # 100,000 articles (about 2 minutes)
     python benchmarks/stories.py --articles 20000 --incremental 2000
+    python benchmarks/stories.py --sqlite            # the same over SQLite tables
 Targets: rebuild of 100,000 articles < 60 s; incremental assignment a small share of a
 crawl's 7 ms per page (140 pages/s).
 """
@@ -33,10 +34,11 @@ import json
 import os
 import random
 import resource
+import sqlite3
 import statistics
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from itertools import islice, pairwise
@@ -44,6 +46,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from orthocrawl.stories import (
+    Entry,
     MemoryStorage,
     StoryArticle,
     StoryIndex,
@@ -259,6 +262,84 @@ def quality(index_stories: dict[int, int], made: list[Truth]) -> dict[str, objec
     return out
 
 
+class SqliteStorage:
+    """A reference Storage over the tables storage.py describes, to measure what the
+    protocol costs on indexed SQLite tables (the archive's own implementation is the lead's:
+    SQL lives in orthocrawl/archive/). One transaction per assignment, as in the store
+    pipeline."""
+
+    SCHEMA = """
+        CREATE TABLE IF NOT EXISTS story_signatures (
+            article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL, signature BLOB NOT NULL);
+        CREATE INDEX IF NOT EXISTS story_signatures_story ON story_signatures (story_id);
+        CREATE TABLE IF NOT EXISTS story_keys (
+            band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL,
+            PRIMARY KEY (band, key, article_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys (article_id);
+        -- story ids are never reused (watchlists report new stories by id)
+        CREATE TABLE IF NOT EXISTS story_ids (id INTEGER PRIMARY KEY AUTOINCREMENT);
+    """
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        db.executescript(self.SCHEMA)
+
+    def lookup(self, keys: Collection[tuple[int, int]], limit: int) -> dict:
+        # One statement: each wanted key's first `limit` articles, by the primary key.
+        wanted = ",".join("(?, ?)" for _ in keys)
+        rows = self.db.execute(
+            f"WITH wanted (band, key) AS (VALUES {wanted}) "
+            "SELECT band, key, (SELECT group_concat(article_id) FROM "
+            "(SELECT article_id FROM story_keys s WHERE s.band = wanted.band "
+            "AND s.key = wanted.key LIMIT ?)) FROM wanted",
+            (*(v for key in keys for v in key), limit))
+        return {(band, key): [int(i) for i in ids.split(",")]
+                for band, key, ids in rows if ids}
+
+    def entries(self, article_ids: Collection[int]) -> dict[int, Entry]:
+        if not article_ids:
+            return {}
+        marks = ",".join("?" * len(article_ids))
+        rows = self.db.execute(
+            f"SELECT article_id, story_id, signature FROM story_signatures "
+            f"WHERE article_id IN ({marks})", tuple(article_ids))
+        return {a: Entry(s, sig) for a, s, sig in rows}
+
+    def members(self, story_id: int) -> list[int]:
+        return [row[0] for row in self.db.execute(
+            "SELECT article_id FROM story_signatures WHERE story_id = ? ORDER BY article_id",
+            (story_id,))]
+
+    def put(self, article_id: int, story_id: int, signature: bytes,
+            keys: Collection[tuple[int, int]]) -> None:
+        self.db.execute("DELETE FROM story_keys WHERE article_id = ?", (article_id,))
+        self.db.executemany("INSERT INTO story_keys (band, key, article_id) VALUES (?, ?, ?)",
+                            [(band, key, article_id) for band, key in keys])
+        self.db.execute("INSERT OR REPLACE INTO story_signatures VALUES (?, ?, ?)",
+                        (article_id, story_id, signature))
+
+    def move(self, from_story: int, to_story: int) -> None:
+        self.db.execute("UPDATE story_signatures SET story_id = ? WHERE story_id = ?",
+                        (to_story, from_story))
+
+    def new_story(self) -> int:
+        cursor = self.db.execute("INSERT INTO story_ids DEFAULT VALUES")
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def clear(self) -> None:
+        self.db.execute("DELETE FROM story_keys")  # (executescript would commit first)
+        self.db.execute("DELETE FROM story_signatures")
+
+    def stories(self) -> dict[int, int]:
+        return dict(self.db.execute("SELECT article_id, story_id FROM story_signatures"))
+
+    def signature_bytes(self) -> Iterator[tuple[int, int]]:
+        yield from self.db.execute(
+            "SELECT length(signature), (SELECT count(*) FROM story_keys k "
+            "WHERE k.article_id = s.article_id) FROM story_signatures s")
+
+
 def read(path: Path, skip: int = 0, count: int | None = None) -> Iterator[StoryArticle]:
     with path.open(encoding="utf-8") as lines:
         for line in islice(lines, skip, None if count is None else skip + count):
@@ -274,6 +355,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2,
                         help="processes making signatures during the rebuild (1: none)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--sqlite", action="store_true",
+                        help="the reference SqliteStorage (a file in WAL mode) instead of "
+                             "MemoryStorage")
+    parser.add_argument("--batch", type=int, default=200,
+                        help="incremental assignments per transaction with --sqlite (the "
+                             "store pipeline's ORTHOCRAWL_BATCH_SIZE)")
     args = parser.parse_args()
 
     made: list[Truth] = []
@@ -284,19 +371,38 @@ def main() -> None:
                 out.write(json.dumps(dataclasses.asdict(item.article)) + "\n")
                 made.append(Truth(item.article.id, item.story, item.kind, item.company,
                                   item.article.published_at or ""))
-        storage = MemoryStorage()
+        storage: MemoryStorage | SqliteStorage
+        if args.sqlite:
+            db = sqlite3.connect(Path(tmp) / "stories.db", isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            storage = SqliteStorage(db)
+        else:
+            storage = MemoryStorage()
         index = StoryIndex(storage)
         load = os.getloadavg()[0]
         wall, cpu = time.perf_counter(), time.process_time()
+        if args.sqlite:
+            db.execute("BEGIN")
         index.rebuild(read(path, 0, args.articles), workers=args.workers)
+        if args.sqlite:
+            db.execute("COMMIT")
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         incremental, incremental_cpu = [], 0.0
-        for article in read(path, args.articles):
+        for n, article in enumerate(read(path, args.articles)):
             t0, c0 = time.perf_counter(), time.process_time()
+            if args.sqlite and n % args.batch == 0:
+                db.execute("BEGIN IMMEDIATE")
             index.assign(article)
+            if args.sqlite and (n + 1) % args.batch == 0:
+                db.execute("COMMIT")  # its cost is shared by the batch's articles
             incremental.append(time.perf_counter() - t0)
             incremental_cpu += time.process_time() - c0
+        if args.sqlite and db.in_transaction:
+            db.execute("COMMIT")
+        if args.sqlite:
+            db_mb = (Path(tmp) / "stories.db").stat().st_size / 2**20
 
     sizes = list(storage.signature_bytes())
     blob = [s for s, _ in sizes]
@@ -307,11 +413,16 @@ def main() -> None:
     print(f"rebuild ({args.workers} signing worker{'s' if args.workers != 1 else ''}): "
           f"{wall:.1f} s ({args.articles / wall:,.0f} articles/s), main process CPU "
           f"{cpu:.1f} s; peak RSS of the main process {peak_mb:,.0f} MB")
+    kept = f"SqliteStorage, {args.batch} a transaction" if args.sqlite else "MemoryStorage"
     if incremental:
         ms = sorted(t * 1000 for t in incremental)
         print(f"incremental: mean {statistics.mean(ms):.2f} ms, p95 "
               f"{ms[int(len(ms) * 0.95)]:.2f} ms per article (CPU mean "
-              f"{incremental_cpu / len(ms) * 1000:.2f} ms; MemoryStorage)")
+              f"{incremental_cpu / len(ms) * 1000:.2f} ms; "
+              f"{kept})")
+    if args.sqlite:
+        print(f"SQLite file: {db_mb:,.0f} MB for {len(sizes):,} articles "
+              f"({db_mb * 2**20 / len(sizes):,.0f} B per article with indexes)")
     print(f"footprint: blob mean {statistics.mean(blob):.0f} B (max {max(blob)}), keys mean "
           f"{statistics.mean(keys):.1f} (max {max(keys)}), blob + keys mean "
           f"{statistics.mean(data):.0f} B (max {max(data)})")
