@@ -273,8 +273,8 @@ class SqliteStorage:
             article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL, signature BLOB NOT NULL);
         CREATE INDEX IF NOT EXISTS story_signatures_story ON story_signatures (story_id);
         CREATE TABLE IF NOT EXISTS story_keys (
-            band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL,
-            PRIMARY KEY (band, key, article_id)) WITHOUT ROWID;
+            key INTEGER NOT NULL, article_id INTEGER NOT NULL,
+            PRIMARY KEY (key, article_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys (article_id);
         -- story ids are never reused (watchlists report new stories by id)
         CREATE TABLE IF NOT EXISTS story_ids (id INTEGER PRIMARY KEY AUTOINCREMENT);
@@ -284,17 +284,15 @@ class SqliteStorage:
         self.db = db
         db.executescript(self.SCHEMA)
 
-    def lookup(self, keys: Collection[tuple[int, int]], limit: int) -> dict:
+    def lookup(self, keys: Collection[int], limit: int) -> dict[int, list[int]]:
         # One statement: each wanted key's first `limit` articles, by the primary key.
-        wanted = ",".join("(?, ?)" for _ in keys)
+        wanted = ",".join(["(?)"] * len(keys))
         rows = self.db.execute(
-            f"WITH wanted (band, key) AS (VALUES {wanted}) "
-            "SELECT band, key, (SELECT group_concat(article_id) FROM "
-            "(SELECT article_id FROM story_keys s WHERE s.band = wanted.band "
-            "AND s.key = wanted.key LIMIT ?)) FROM wanted",
-            (*(v for key in keys for v in key), limit))
-        return {(band, key): [int(i) for i in ids.split(",")]
-                for band, key, ids in rows if ids}
+            f"WITH wanted (key) AS (VALUES {wanted}) "
+            "SELECT key, (SELECT group_concat(article_id) FROM "
+            "(SELECT article_id FROM story_keys s WHERE s.key = wanted.key LIMIT ?)) "
+            "FROM wanted", (*keys, limit))
+        return {key: [int(i) for i in ids.split(",")] for key, ids in rows if ids}
 
     def entries(self, article_ids: Collection[int]) -> dict[int, Entry]:
         if not article_ids:
@@ -311,10 +309,10 @@ class SqliteStorage:
             (story_id,))]
 
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[tuple[int, int]]) -> None:
+            keys: Collection[int]) -> None:
         self.db.execute("DELETE FROM story_keys WHERE article_id = ?", (article_id,))
-        self.db.executemany("INSERT INTO story_keys (band, key, article_id) VALUES (?, ?, ?)",
-                            [(band, key, article_id) for band, key in keys])
+        self.db.executemany("INSERT OR IGNORE INTO story_keys (key, article_id) VALUES (?, ?)",
+                            [(key, article_id) for key in keys])
         self.db.execute("INSERT OR REPLACE INTO story_signatures VALUES (?, ?, ?)",
                         (article_id, story_id, signature))
 

@@ -69,24 +69,26 @@ class StoryIndex:
         old = storage.entries([article_id]).get(article_id)
         if old is not None and old.signature == blob:
             return Assignment(old.story_id)
-        found = storage.lookup(sig.lookups, max(params.common, params.fact_rarity) + 1)
+        wanted = sig.lookups
+        found = storage.lookup(list(wanted), max(params.common, params.fact_rarity) + 1)
         common_paragraphs: set[int] = set()
         common_facts: set[int] = set()  # stated by too many articles to tell a story
         hits: Counter[int] = Counter()
         cited: set[int] = set()  # found by a citation: no time window
-        for (band, value), ids in found.items():
+        for looked, ids in found.items():
+            band, value = wanted[looked]
             others = [i for i in ids if i != article_id]
             if band in _CITATION_BANDS:
                 cited.update(others)
                 hits.update(others)
             elif band in _FACT_BANDS:
                 if len(others) > params.fact_rarity:
-                    common_facts.add(value & 0xFFFFFFFF)
+                    common_facts.add(value)
                 elif band == Band.FACT:
                     hits.update(others)
             elif len(others) >= params.common:
                 if band == Band.PARAGRAPH:
-                    common_paragraphs.add(value & 0xFFFFFFFF)
+                    common_paragraphs.add(value)
             else:
                 hits.update(others)
         candidates = sorted(hits, key=lambda i: (-hits[i], i))[:params.max_candidates]

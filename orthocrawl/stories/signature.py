@@ -2,16 +2,17 @@
 
 The signature holds a 64-value MinHash of the text's word shingles (datasketch), the hashes
 of its first paragraphs and of its facts (with the paragraph each came from), its date, and
-hashes of its site, URL, cited URLs and headline-with-byline. Its lookup keys, (band, value)
-pairs of 32-bit values an indexed table holds, are: 16 LSH bands of 4 MinHash values each,
-the paragraph hashes, the specific facts (quotes, ids, amounts), the headline with byline,
-the URL and the cited URLs.
+hashes of its site, URL, cited URLs and headline-with-byline. Its lookup keys, 32-bit
+values an indexed table holds, each standing for a band and a value, are: 16 LSH bands of
+4 MinHash values each, the paragraph hashes, the facts, the headline with byline, the URL
+and the cited URLs.
 """
 
 from __future__ import annotations
 
 import struct
 import threading
+import zlib
 from bisect import bisect_right
 from dataclasses import dataclass
 from enum import IntEnum
@@ -63,7 +64,17 @@ class Band(IntEnum):
     RARITY = 21  # a count, percentage or name: looked up only for how rare it is
 
 
-Key = tuple[int, int]  # (band, signed 32-bit value)
+# A lookup key: a signed 32-bit int (four bytes in SQLite), the hash of a band and a value.
+# The band is folded into the key so that the archive needs one indexed integer column; a
+# chance collision across bands only adds a candidate that verification rejects.
+Key = int
+
+
+def key(band: int, value: int) -> Key:
+    return signed32(zlib.crc32(_KEY.pack(band, value)))
+
+
+_KEY = struct.Struct("<BI")
 
 NO_PARAGRAPH = 255  # a fact from the headline or from a paragraph past MAX_PARAGRAPHS
 # version, flags, shingles, minutes since the epoch, site, url, headline, lead, and the
@@ -89,27 +100,35 @@ class Signature:
     cites: tuple[int, ...]
 
     @cached_property
-    def keys(self) -> list[Key]:
-        """The lookup keys stored for this article (at most 42: with the blob, at most
-        283 + 42 * 5 = 493 bytes, counting a key as a 1-byte band and a 4-byte value)."""
-        keys = [(band, signed32(value)) for band, value in enumerate(self.band_keys)]
-        keys += [(Band.PARAGRAPH, signed32(value)) for value in dict.fromkeys(self.paragraphs)]
-        keys += [(Band.FACT if kind in factmod.INDEXED else Band.RARITY, signed32(value))
+    def banded(self) -> list[tuple[int, int]]:
+        """(band, value) of each lookup key stored for this article (at most 42); bands
+        0-15 are the LSH bands, then those of Band."""
+        keys = list(enumerate(self.band_keys))
+        keys += [(Band.PARAGRAPH, value) for value in dict.fromkeys(self.paragraphs)]
+        keys += [(Band.FACT if kind in factmod.INDEXED else Band.RARITY, value)
                  for value, kind, _ in self.facts]
         if self.headline:
-            keys.append((Band.HEADLINE, signed32(self.headline)))
-        keys.append((Band.URL, signed32(self.url)))
-        keys += [(Band.CITE, signed32(value)) for value in self.cites]
+            keys.append((Band.HEADLINE, self.headline))
+        keys.append((Band.URL, self.url))
+        keys += [(Band.CITE, value) for value in self.cites]
         return keys
 
-    @property
-    def lookups(self) -> list[Key]:
-        """The keys under which this article's copies are stored: its own keys, except that
-        its URL is looked up among citations and its citations among URLs."""
-        keys = [key for key in self.keys if key[0] not in (Band.URL, Band.CITE)]
-        keys.append((Band.CITE, signed32(self.url)))
-        keys += [(Band.URL, signed32(value)) for value in self.cites]
-        return keys
+    @cached_property
+    def keys(self) -> list[Key]:
+        """The keys stored for this article: with the blob, at most 283 + 42 * 4 = 451 bytes."""
+        return list(dict.fromkeys(key(band, value) for band, value in self.banded))
+
+    @cached_property
+    def lookups(self) -> dict[Key, tuple[int, int]]:
+        """The keys under which this article's copies are stored, with the (band, value)
+        each stands for: its own keys, except that its URL is looked up among citations and
+        its citations among URLs."""
+        wanted = {key(band, value): (band, value) for band, value in self.banded
+                  if band not in (Band.URL, Band.CITE)}
+        wanted[key(Band.CITE, self.url)] = (Band.CITE, self.url)
+        for value in self.cites:
+            wanted[key(Band.URL, value)] = (Band.URL, value)
+        return wanted
 
     @cached_property
     def fact_info(self) -> dict[int, tuple[int, int]]:

@@ -5,8 +5,8 @@ The archive's tables (SQL for the lead's migration):
 
     story_signatures(article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL,
                      signature BLOB NOT NULL)            -- index on story_id
-    story_keys(band INTEGER NOT NULL, key INTEGER NOT NULL, article_id INTEGER NOT NULL)
-                                          -- index on (band, key), index on article_id
+    story_keys(key INTEGER NOT NULL, article_id INTEGER NOT NULL,
+               PRIMARY KEY (key, article_id)) WITHOUT ROWID   -- index on article_id
 
 (story_id may instead be articles.story_id, with the index there.) Every method is a
 handful of indexed statements, run inside the store transaction.
@@ -29,7 +29,10 @@ class Storage(Protocol):
     def lookup(self, keys: Collection[Key], limit: int) -> dict[Key, list[int]]:
         """The articles stored under each key. A key's list may stop at `limit` ids (the
         index then treats the key as common); keys stored by no article may be missing.
-        SQL: per key, SELECT article_id FROM story_keys WHERE band=? AND key=? LIMIT ?."""
+        SQL, one statement (per-key LIMIT, so a key thousands of articles share costs no more
+        than a rare one): WITH wanted(key) AS (VALUES (?), ...) SELECT key, (SELECT
+        group_concat(article_id) FROM (SELECT article_id FROM story_keys s WHERE s.key =
+        wanted.key LIMIT ?)) FROM wanted."""
         ...
 
     def entries(self, article_ids: Collection[int]) -> dict[int, Entry]:
@@ -60,9 +63,8 @@ class Storage(Protocol):
 
 class MemoryStorage:
     """The Storage protocol in dicts of ints, bytes and tuples of ints: objects the garbage
-    collector does not track, so a 100,000-article index costs no collection pauses. Keys
-    are packed as band << 32 | unsigned value; a key's articles are an int when it has one,
-    a tuple when several."""
+    collector does not track, so a 100,000-article index costs no collection pauses. A
+    key's articles are an int when it has one, a tuple when several."""
 
     def __init__(self) -> None:
         self.clear()
@@ -78,7 +80,7 @@ class MemoryStorage:
         found = {}
         postings = self._postings
         for key in keys:
-            ids = postings.get(key[0] << 32 | (key[1] & 0xFFFFFFFF))
+            ids = postings.get(key)
             if ids is not None:
                 found[key] = [ids] if isinstance(ids, int) else list(ids[:limit])
         return found
@@ -102,7 +104,7 @@ class MemoryStorage:
                 self._stories[old.story_id] = rest
             else:
                 del self._stories[old.story_id]
-        packed = tuple(band << 32 | (value & 0xFFFFFFFF) for band, value in keys)
+        packed = tuple(keys)
         postings = self._postings
         if self._keys.get(article_id) != packed:
             for key in self._keys.pop(article_id, ()):
