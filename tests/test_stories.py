@@ -460,3 +460,44 @@ def test_pair_scores():
     assert (scores.precision, scores.recall) == (0.5, 0.5)
     assert pairs_grouped(predicted, [(1, 2), (1, 3), (5, 6)]) == (2, 3)
     assert sorted(story_pairs(truth, [3])) == [(1, 3), (2, 3)]
+
+
+def _sqlite_storage():
+    """The reference SqliteStorage of benchmarks/stories.py, over an in-memory database."""
+    import importlib.util
+    import sqlite3
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).parent.parent / "benchmarks" / "stories.py"
+    spec = importlib.util.spec_from_file_location("stories_benchmark", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module.SqliteStorage(sqlite3.connect(":memory:", isolation_level=None))
+
+
+@pytest.mark.parametrize("make", [MemoryStorage, _sqlite_storage], ids=["memory", "sqlite"])
+def test_storage_protocol(make):
+    """What StoryIndex relies on; an archive's Storage should pass it too."""
+    storage = make()
+    first, second = storage.new_story(), storage.new_story()
+    assert first != second
+    storage.put(1, first, b"one", [10, 11, -12])
+    storage.put(2, first, b"two", [10, 13])
+    storage.put(3, second, b"three", [10])
+    assert {k: sorted(v) for k, v in storage.lookup([10, 11, -12, 99], 5).items()} == {
+        10: [1, 2, 3], 11: [1], -12: [1]}
+    assert len(storage.lookup([10], 2)[10]) == 2  # at most `limit` ids a key
+    assert storage.members(first) == [1, 2]
+    assert storage.entries([1, 3, 4]) == {1: (first, b"one"), 3: (second, b"three")}
+    storage.put(1, first, b"one again", [13])  # replaces the article's keys
+    assert 11 not in storage.lookup([11], 5)
+    assert sorted(storage.lookup([13], 5)[13]) == [1, 2]
+    storage.move(first, second)
+    assert storage.members(first) == [] and storage.members(second) == [1, 2, 3]
+    assert storage.entries([2])[2].story_id == second
+    assert storage.new_story() not in (first, second)  # ids are never reused
+    storage.clear()
+    assert storage.lookup([10, 13], 5) == {} and storage.entries([1, 2, 3]) == {}
