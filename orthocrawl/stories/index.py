@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult
@@ -126,39 +126,65 @@ class StoryIndex:
         return Assignment(story, frozenset(changed | removed) - removed, frozenset(removed),
                           tuple(links))
 
-    def rebuild(self, articles: Iterable[StoryArticle], workers: int = 1,
-                batch: int = 1000) -> int:
+    def rebuild(self, articles: Iterable[StoryArticle], workers: int = 1, batch: int = 1000,
+                previous: Mapping[int, int] | None = None) -> int:
         """Forget every story and assign these articles afresh, in the order given (the
         archive's article id order makes the same stories as assigning them one by one).
         With workers > 1, signatures are made by that many processes, a batch ahead of the
-        assignment (memory holds two batches of articles). Returns the number assigned."""
+        assignment (memory holds two batches of articles). `previous` (article -> story id
+        before the rebuild) lets a story keep the id most of its articles had, so that what
+        was reported about it (watchlists) still holds. Returns the number assigned."""
         self.storage.clear()
+        alive: set[int] = set()
         count = 0
+
+        def placed(assignment: Assignment) -> None:
+            alive.add(assignment.story_id)
+            alive.difference_update(assignment.removed)
+
         if workers <= 1:
             for article in articles:
-                self.assign(article)
+                placed(self.assign(article))
                 count += 1
-            return count
-        # spawn: the workers inherit no open archive, lock or thread of the caller
-        context = multiprocessing.get_context("spawn")
-        iterator = iter(articles)
-        with context.Pool(workers) as pool:
-            chunks = iter(lambda: list(islice(iterator, batch)), [])
-            pending = None
-            for chunk in chunks:
-                signing = pool.map_async(_prepared, chunk,
-                                         chunksize=max(1, batch // (4 * workers)))
+        else:
+            # spawn: the workers inherit no open archive, lock or thread of the caller
+            context = multiprocessing.get_context("spawn")
+            iterator = iter(articles)
+            with context.Pool(workers) as pool:
+                pending: tuple[list[StoryArticle], AsyncResult] | None = None
+                for chunk in iter(lambda: list(islice(iterator, batch)), []):
+                    signing = pool.map_async(_prepared, chunk,
+                                             chunksize=max(1, batch // (4 * workers)))
+                    if pending is not None:
+                        count += self._place_all(*pending, placed)
+                    pending = (chunk, signing)
                 if pending is not None:
-                    count += self._place_all(*pending)
-                pending = (chunk, signing)
-            if pending is not None:
-                count += self._place_all(*pending)
+                    count += self._place_all(*pending, placed)
+        if previous:
+            self._keep_ids(alive, previous)
         return count
 
-    def _place_all(self, chunk: list[StoryArticle], signing: AsyncResult) -> int:
+    def _place_all(self, chunk: list[StoryArticle], signing: AsyncResult,
+                   placed: Callable[[Assignment], None]) -> int:
         for article, sig in zip(chunk, signing.get(), strict=True):
-            self.place(article.id, sig)
+            placed(self.place(article.id, sig))
         return len(chunk)
+
+    def _keep_ids(self, alive: set[int], previous: Mapping[int, int]) -> None:
+        """Give each rebuilt story the old id most of its articles had, largest stories
+        first, each old id once. New ids are above every old one (Storage.new_story never
+        reuses an id), so a move never lands on another rebuilt story."""
+        stories = [(story, self.storage.members(story)) for story in sorted(alive)]
+        stories.sort(key=lambda pair: (-len(pair[1]), pair[1][0] if pair[1] else 0))
+        claimed: set[int] = set()
+        for story, members in stories:
+            votes = Counter(previous[m] for m in members if m in previous)
+            for old, _ in sorted(votes.items(), key=lambda vote: (-vote[1], vote[0])):
+                if old not in claimed:
+                    claimed.add(old)
+                    if old != story:
+                        self.storage.move(story, old)
+                    break
 
     def summary(self, story_id: int) -> StorySummary:
         members = self.storage.members(story_id)

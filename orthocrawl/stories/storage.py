@@ -53,11 +53,14 @@ class Storage(Protocol):
         ...
 
     def new_story(self) -> int:
-        """A story id never used before (e.g. max(story_id) + 1, or a stories row)."""
+        """A story id never used before, not even before a clear() (e.g. a row of a table
+        with INTEGER PRIMARY KEY AUTOINCREMENT): watchlists report stories by id, and a
+        rebuild keeps old ids for the stories it finds again."""
         ...
 
     def clear(self) -> None:
-        """Forget every signature, key and story (before a rebuild)."""
+        """Forget every signature, key and story (before a rebuild); story ids handed out
+        stay used."""
         ...
 
 
@@ -74,7 +77,7 @@ class MemoryStorage:
         self._keys: dict[int, tuple[int, ...]] = {}
         self._entries: dict[int, Entry] = {}
         self._stories: dict[int, tuple[int, ...]] = {}
-        self._next_story = 1
+        self._next_story = getattr(self, "_next_story", 1)
 
     def lookup(self, keys: Collection[Key], limit: int) -> dict[Key, list[int]]:
         found = {}
