@@ -432,11 +432,24 @@ def test_facts_stated_by_many_articles_count_for_nothing():
 
 
 def test_signature_fits_half_a_kilobyte():
-    for article in ARTICLES.values():
+    # the most an article can hold: 15 paragraphs, each with an id, an amount, a count, a
+    # quote and names; a byline; three cited URLs
+    paragraphs = [
+        f"Part {i}: Acme Spine paid ${i + 2} million for {i * 10 + 20} patients at Big "
+        f"Hospital Group (K{100000 + i}). “This is quote sentence number {i}, long enough.”"
+        for i in range(15)]
+    most = StoryArticle(99, "https://x.example/a", "x", body(*paragraphs),
+                        "A headline long enough to be a key", "2025-01-01T00:00:00Z",
+                        ("Jane Doe",), ("https://y.example/b", "https://z.example/c",
+                                        "https://w.example/d"))
+    for article in [*ARTICLES.values(), most]:
         sig = sign(article)
         data = len(sig.encode()) + 4 * len(sig.keys)  # a key: a 4-byte integer
         assert data <= 512, (article.id, data)
         assert all(-2**31 <= k < 2**31 for k in sig.keys)
+        if article is most:  # every part at its cap
+            assert (len(sig.paragraphs), len(sig.facts), len(sig.cites), len(sig.keys)) == (
+                10, 12, 2, 42)
         decoded = Signature.decode(sig.encode())
         assert (decoded.paragraphs, decoded.facts, decoded.time, decoded.cites) == (
             sig.paragraphs, sig.facts, sig.time, sig.cites)

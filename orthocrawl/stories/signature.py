@@ -80,7 +80,7 @@ NO_PARAGRAPH = 255  # a fact from the headline or from a paragraph past MAX_PARA
 # version, flags, shingles, minutes since the epoch, site, url, headline, lead, and the
 # counts of MinHash values, paragraphs and facts: 28 bytes. Then the MinHash (2 bytes a
 # value), the paragraphs (4-byte hash, 1-byte word count), the facts (4-byte hash, kind,
-# paragraph index) and the cited URLs (a count and 4 bytes each): at most 283 bytes.
+# paragraph index) and the cited URLs (a count and 4 bytes each): at most 287 bytes.
 _HEADER = struct.Struct("<BBHIIIIIBBBx")
 
 
@@ -115,7 +115,7 @@ class Signature:
 
     @cached_property
     def keys(self) -> list[Key]:
-        """The keys stored for this article: with the blob, at most 283 + 42 * 4 = 451 bytes."""
+        """The keys stored for this article: with the blob, at most 287 + 42 * 4 = 455 bytes."""
         return list(dict.fromkeys(key(band, value) for band, value in self.banded))
 
     @cached_property
