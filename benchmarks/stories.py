@@ -6,14 +6,16 @@ own chrome and footer), in which each story appears on one to five sites as the 
 and as verbatim copies (other chrome, dateline, headline casing), excerpts (the first
 paragraphs, then "Read more at"), rewrites (new words keeping the id or amount, a count and
 a quote) and copies citing the original by a Source link; many companies have a second
-story in the same week (the decoys). Then:
+story in the same week (the decoys; 40% of them follow-ups with the same product, amount,
+count and spokesperson, and half of a company's releases repeat its stock quote). Then:
 - rebuild: every article assigned from scratch in id order (StoryIndex over MemoryStorage);
   index time only (generation excluded), articles/s, and the process's peak RSS;
 - incremental: the next articles assigned one by one after the rebuild, mean and p95 per
   article;
 - footprint: signature blob and key bytes per article (a key: 1-byte band + 4-byte value);
-- quality against the generator's truth: pair precision and recall, recall by kind of copy,
-  and decoy pairs grouped (pairs of different stories of one company within 7 days).
+- quality against the generator's truth: pair precision and recall, recall by kind of copy
+  (each copy with its story's original), and decoy pairs grouped (the originals of different
+  stories of one company within 7 days).
 The quality figures are the generator's, not the trade press's: the replica-truth part
 (the targets pair precision >= 0.98, recall >= 0.95, rewrites >= 0.80, no decoy pair) is
 added where the replica's wire exists.
@@ -52,7 +54,6 @@ from orthocrawl.stories import (
     StoryIndex,
     pair_scores,
     pairs_grouped,
-    story_pairs,
 )
 
 SITES = ("orthospinenews", "beckersspine", "ryortho", "spinemarketgroup", "orthobuzz")
@@ -74,6 +75,8 @@ class Company:
     name: str
     about: str
     disclaimer: bool
+    stock_quote: str  # a line the company's releases repeat
+    last: dict[str, object] | None = None  # its previous story: follow-ups reuse its facts
 
 
 @dataclass
@@ -119,7 +122,7 @@ class Generator:
     def _company(self) -> Company:
         name = self.name() + self.rng.choice((" Spine", " Orthopedics", " Medical", " Surgical"))
         about = f"About {name}\n\n{name} " + self.sentences(3, 16)
-        return Company(name, about, self.rng.random() < 0.5)
+        return Company(name, about, self.rng.random() < 0.5, self.sentences(1, 13).rstrip("."))
 
     def story(self, number: int, company: Company) -> dict[str, object]:
         rng = self.rng
@@ -130,18 +133,30 @@ class Generator:
             "count": f"{rng.randint(12, 3000):,} patients",
             "pct": f"{rng.randint(3, 90)}%",
         }
-        quote = [self.sentences(1, 14).rstrip("."), self.sentences(1, 12).rstrip(".")]
         who = self.name()
+        previous = company.last
+        if previous is not None and rng.random() < 0.4:
+            # a follow-up: the same product, amount, count and spokesperson; its own id
+            product = str(previous["product"])
+            who = str(previous["who"])
+            old = previous["facts"]
+            assert isinstance(old, dict)
+            facts.update(amount=old["amount"], count=old["count"])
+        quote = [self.sentences(1, 14).rstrip("."), self.sentences(1, 12).rstrip(".")]
+        stock = rng.random() < 0.5  # the company's stock line as well
         paragraphs = [
             f"{company.name} {self.sentences(1, 12).lower()} {product} "
             f"{rng.choice((facts['id'], facts['amount']))}. {self.sentences(2, 14)}",
             f"{self.sentences(1, 12)} {facts['count']} {self.sentences(1, 10)} {facts['pct']}.",
             f"“{quote[0]}. {quote[1]},” said {who}, of {company.name}.",
+            *([f"“{company.stock_quote},” {who} added."] if stock else []),
             *(self.sentences(rng.randint(2, 4), 15) for _ in range(rng.randint(1, 5))),
         ]
         title = f"{company.name} {' '.join(self.words(4))} {product}"
-        return {"number": number, "company": company, "product": product, "facts": facts,
-                "quote": quote, "who": who, "paragraphs": paragraphs, "title": title}
+        story = {"number": number, "company": company, "product": product, "facts": facts,
+                 "quote": quote, "who": who, "paragraphs": paragraphs, "title": title}
+        company.last = story
+        return story
 
     def rewrite(self, story: dict[str, object]) -> list[str]:
         rng = self.rng
@@ -244,10 +259,12 @@ def quality(index_stories: dict[int, int], made: list[Truth]) -> dict[str, objec
     scores = pair_scores(index_stories, truth)
     out: dict[str, object] = {"precision": scores.precision, "recall": scores.recall,
                               "pairs": scores.true}
+    # each copy of a kind with its story's original
+    original = {m.story: m.id for m in made if m.kind == "original"}
     for kind in ("verbatim", "excerpt", "rewrite", "cited"):
-        chosen = [m.id for m in made if m.kind == kind]
-        together, total = pairs_grouped(index_stories, story_pairs(truth, chosen))
-        out[kind] = (together, total)
+        pairs = [(m.id, original[m.story]) for m in made
+                 if m.kind == kind and m.story in original]
+        out[kind] = pairs_grouped(index_stories, pairs)
     # decoys: originals of different stories of one company within 7 days
     originals = sorted((m for m in made if m.kind == "original"),
                        key=lambda m: (m.company, m.published_at))
@@ -276,6 +293,10 @@ class SqliteStorage:
             key INTEGER NOT NULL, article_id INTEGER NOT NULL,
             PRIMARY KEY (key, article_id)) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS story_keys_article ON story_keys (article_id);
+        CREATE TABLE IF NOT EXISTS story_facts (
+            key INTEGER NOT NULL, day INTEGER NOT NULL, article_id INTEGER NOT NULL,
+            PRIMARY KEY (key, day, article_id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS story_facts_article ON story_facts (article_id);
         -- story ids are never reused (watchlists report new stories by id)
         CREATE TABLE IF NOT EXISTS story_ids (id INTEGER PRIMARY KEY AUTOINCREMENT);
     """
@@ -294,6 +315,18 @@ class SqliteStorage:
             "FROM wanted", (*keys, limit))
         return {key: [int(i) for i in ids.split(",")] for key, ids in rows if ids}
 
+    def lookup_facts(self, keys: Collection[int], first_day: int | None,
+                     last_day: int | None, limit: int) -> dict[int, list[int]]:
+        wanted = ",".join(["(?)"] * len(keys))
+        rows = self.db.execute(
+            f"WITH wanted (key) AS (VALUES {wanted}) "
+            "SELECT key, (SELECT group_concat(article_id) FROM "
+            "(SELECT article_id FROM story_facts f WHERE f.key = wanted.key "
+            "AND f.day BETWEEN ? AND ? LIMIT ?)) FROM wanted",
+            (*keys, -1 if first_day is None else first_day,
+             1 << 30 if last_day is None else last_day, limit))
+        return {key: [int(i) for i in ids.split(",")] for key, ids in rows if ids}
+
     def entries(self, article_ids: Collection[int]) -> dict[int, Entry]:
         if not article_ids:
             return {}
@@ -309,10 +342,13 @@ class SqliteStorage:
             (story_id,))]
 
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[int]) -> None:
+            keys: Collection[int], facts: Collection[int], day: int) -> None:
         self.db.execute("DELETE FROM story_keys WHERE article_id = ?", (article_id,))
+        self.db.execute("DELETE FROM story_facts WHERE article_id = ?", (article_id,))
         self.db.executemany("INSERT OR IGNORE INTO story_keys (key, article_id) VALUES (?, ?)",
                             [(key, article_id) for key in keys])
+        self.db.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
+                            [(key, day, article_id) for key in facts])
         self.db.execute("INSERT OR REPLACE INTO story_signatures VALUES (?, ?, ?)",
                         (article_id, story_id, signature))
 
@@ -327,15 +363,17 @@ class SqliteStorage:
 
     def clear(self) -> None:
         self.db.execute("DELETE FROM story_keys")  # (executescript would commit first)
+        self.db.execute("DELETE FROM story_facts")
         self.db.execute("DELETE FROM story_signatures")
 
     def stories(self) -> dict[int, int]:
         return dict(self.db.execute("SELECT article_id, story_id FROM story_signatures"))
 
-    def signature_bytes(self) -> Iterator[tuple[int, int]]:
+    def signature_bytes(self) -> Iterator[tuple[int, int, int]]:
         yield from self.db.execute(
             "SELECT length(signature), (SELECT count(*) FROM story_keys k "
-            "WHERE k.article_id = s.article_id) FROM story_signatures s")
+            "WHERE k.article_id = s.article_id), (SELECT count(*) FROM story_facts f "
+            "WHERE f.article_id = s.article_id) FROM story_signatures s")
 
 
 def read(path: Path, skip: int = 0, count: int | None = None) -> Iterator[StoryArticle]:
@@ -403,9 +441,9 @@ def main() -> None:
             db_mb = (Path(tmp) / "stories.db").stat().st_size / 2**20
 
     sizes = list(storage.signature_bytes())
-    blob = [s for s, _ in sizes]
-    keys = [k for _, k in sizes]
-    data = [s + 5 * k for s, k in sizes]
+    blob = [s for s, _, _ in sizes]
+    keys = [k + f for _, k, f in sizes]
+    data = [s + 4 * k + 6 * f for s, k, f in sizes]  # a key: 4 bytes; a fact: key and day
     print(f"articles: {args.articles:,} rebuilt, then {len(incremental):,} assigned one by one "
           f"(load average {load:.1f} on {os.cpu_count()} cores at the start)")
     print(f"rebuild ({args.workers} signing worker{'s' if args.workers != 1 else ''}): "
@@ -421,8 +459,8 @@ def main() -> None:
     if args.sqlite:
         print(f"SQLite file: {db_mb:,.0f} MB for {len(sizes):,} articles "
               f"({db_mb * 2**20 / len(sizes):,.0f} B per article with indexes)")
-    print(f"footprint: blob mean {statistics.mean(blob):.0f} B (max {max(blob)}), keys mean "
-          f"{statistics.mean(keys):.1f} (max {max(keys)}), blob + keys mean "
+    print(f"footprint: blob mean {statistics.mean(blob):.0f} B (max {max(blob)}), keys and "
+          f"facts mean {statistics.mean(keys):.1f} (max {max(keys)}), all mean "
           f"{statistics.mean(data):.0f} B (max {max(data)})")
     q = quality(storage.stories(), made)
     print(f"synthetic truth: pair precision {q['precision']:.4f}, recall {q['recall']:.4f} "

@@ -346,7 +346,7 @@ def test_a_bridging_article_merges_two_stories_into_the_older():
 def test_rebuild_matches_incremental(workers):
     _, incremental = build(sorted(ARTICLES))
     storage = MemoryStorage()
-    storage.put(999, 5, b"stale", [1, 2])  # a rebuild forgets what was there
+    storage.put(999, 5, b"stale", [1, 2], [3], 20000)  # a rebuild forgets what was there
     count = StoryIndex(storage).rebuild((ARTICLES[i] for i in sorted(ARTICLES)),
                                         workers=workers, batch=5)
     assert count == len(ARTICLES)
@@ -431,6 +431,35 @@ def test_facts_stated_by_many_articles_count_for_nothing():
     assert index.assign(release).story_id != index.assign(piece).story_id
 
 
+@pytest.mark.parametrize(("when", "joined"), [("2024-05-01", True), ("2025-04-28", False)])
+def test_numbers_are_rare_or_common_within_the_time_window(when, joined):
+    # A release and a rewrite share a quote and an amount; other stories stated the amount
+    # a year before (it still tells this story) or the same week (it no longer does).
+    params = Params(fact_rarity=2)
+    quote = "“We will use the money to build a second plant,”"
+    release = StoryArticle(
+        501, "https://example.com/release", "orthospinenews",
+        body("Quillmark Spine raised $18 million from Ostrander Health Partners to build a "
+             "second manufacturing plant near its headquarters in Indiana.",
+             f"{quote} said Renata Olafsdottir, its chief executive."),
+        "Quillmark Spine Raises $18 Million", "2025-05-01T00:00:00Z")
+    rewrite = StoryArticle(
+        502, "https://example.org/rewrite", "ryortho",
+        body("Ostrander Health Partners put $18 million into the Indiana implant maker so it "
+             f"can add a factory. {quote} the company's chief executive said."),
+        "Quillmark's new money", "2025-05-02T00:00:00Z")
+    storage = MemoryStorage()
+    index = StoryIndex(storage, params)
+    for n in range(3):
+        index.assign(StoryArticle(
+            510 + n, f"https://example.com/other{n}", "beckersspine",
+            body(f"Company number {n} in another field said on Monday it has raised $18 "
+                 "million in a round that several investors joined at the last minute."),
+            f"Other news {n}", f"{when}T00:00:00Z"))
+    same = index.assign(release).story_id == index.assign(rewrite).story_id
+    assert same is joined
+
+
 def test_signature_fits_half_a_kilobyte():
     # the most an article can hold: 15 paragraphs, each with an id, an amount, a count, a
     # quote and names; a byline; three cited URLs
@@ -444,12 +473,14 @@ def test_signature_fits_half_a_kilobyte():
                                         "https://w.example/d"))
     for article in [*ARTICLES.values(), most]:
         sig = sign(article)
-        data = len(sig.encode()) + 4 * len(sig.keys)  # a key: a 4-byte integer
+        # a key: a 4-byte integer; a fact: a 4-byte key and a 2-byte day
+        data = len(sig.encode()) + 4 * len(sig.keys) + 6 * len(sig.fact_keys)
         assert data <= 512, (article.id, data)
         assert all(-2**31 <= k < 2**31 for k in sig.keys)
         if article is most:  # every part at its cap
-            assert (len(sig.paragraphs), len(sig.facts), len(sig.cites), len(sig.keys)) == (
-                10, 12, 2, 42)
+            assert (len(sig.paragraphs), len(sig.facts), len(sig.cites), len(sig.keys),
+                    len(sig.fact_keys)) == (10, 12, 2, 30, 12)
+            assert data == 287 + 30 * 4 + 12 * 6
         decoded = Signature.decode(sig.encode())
         assert (decoded.paragraphs, decoded.facts, decoded.time, decoded.cites) == (
             sig.paragraphs, sig.facts, sig.time, sig.cites)
@@ -511,17 +542,22 @@ def test_storage_protocol(make):
     storage = make()
     first, second = storage.new_story(), storage.new_story()
     assert first != second
-    storage.put(1, first, b"one", [10, 11, -12])
-    storage.put(2, first, b"two", [10, 13])
-    storage.put(3, second, b"three", [10])
+    storage.put(1, first, b"one", [10, 11, -12], [50, 51], 20000)
+    storage.put(2, first, b"two", [10, 13], [50], 20010)
+    storage.put(3, second, b"three", [10], [50, 51], 20030)
     assert {k: sorted(v) for k, v in storage.lookup([10, 11, -12, 99], 5).items()} == {
         10: [1, 2, 3], 11: [1], -12: [1]}
     assert len(storage.lookup([10], 2)[10]) == 2  # at most `limit` ids a key
+    assert {k: sorted(v) for k, v in storage.lookup_facts([50, 51, 52], 19995, 20010,
+                                                          5).items()} == {50: [1, 2], 51: [1]}
+    assert len(storage.lookup_facts([50], 0, 30000, 2)[50]) == 2
+    assert sorted(storage.lookup_facts([50], None, None, 5)[50]) == [1, 2, 3]
     assert storage.members(first) == [1, 2]
     assert storage.entries([1, 3, 4]) == {1: (first, b"one"), 3: (second, b"three")}
-    storage.put(1, first, b"one again", [13])  # replaces the article's keys
+    storage.put(1, first, b"one again", [13], [52], 20001)  # replaces its keys and facts
     assert 11 not in storage.lookup([11], 5)
     assert sorted(storage.lookup([13], 5)[13]) == [1, 2]
+    assert storage.lookup_facts([50, 52], 20000, 20001, 5) == {52: [1]}
     storage.move(first, second)
     assert storage.members(first) == [] and storage.members(second) == [1, 2, 3]
     assert storage.entries([2])[2].story_id == second
@@ -529,4 +565,5 @@ def test_storage_protocol(make):
     used = storage.new_story()
     storage.clear()
     assert storage.lookup([10, 13], 5) == {} and storage.entries([1, 2, 3]) == {}
+    assert storage.lookup_facts([50, 51, 52], 0, 30000, 5) == {}
     assert storage.new_story() > used

@@ -32,8 +32,11 @@ WEIGHTS = {Kind.QUOTE: 3, Kind.ID: 3, Kind.MONEY: 2, Kind.COUNT: 1, Kind.PERCENT
 # Which facts a signature keeps first when an article states more than it has room for.
 PRIORITY = {Kind.ID: 0, Kind.QUOTE: 1, Kind.MONEY: 2, Kind.COUNT: 3, Kind.PERCENT: 4,
             Kind.NAME: 5}
-# Kinds specific enough to look candidates up by (names and counts are only compared).
-INDEXED = frozenset({Kind.QUOTE, Kind.ID, Kind.MONEY})
+# Kinds that say little alone: together they count 2 at most, and never as a strong fact.
+WEAK = frozenset({Kind.PERCENT, Kind.NAME})
+# Kinds one story's copies share and another story of the same company, the same week, does
+# not: a rewrite needs one, and candidates are looked up by them.
+ANCHORS = frozenset({Kind.QUOTE, Kind.ID})
 
 MIN_QUOTE_WORDS = 5
 

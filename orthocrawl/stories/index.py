@@ -11,6 +11,7 @@ again and keeps its story and signature, so later copies still find it.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -19,18 +20,18 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 
 from orthocrawl.stories.article import StoryArticle
+from orthocrawl.stories.facts import ANCHORS, Kind
 from orthocrawl.stories.signature import Band, Signature, sign, signature_time
 from orthocrawl.stories.storage import Storage
 from orthocrawl.stories.verify import DAY, Params, Reason, same_story
 
-_FACT_BANDS = (Band.FACT, Band.RARITY)
 _CITATION_BANDS = (Band.URL, Band.CITE)
 
 
 def _prepared(article: StoryArticle) -> Signature:
     """A signature with its blob and keys made (in a worker, so the caller need not)."""
     sig = sign(article)
-    _ = sig.blob, sig.keys
+    _ = sig.blob, sig.keys, sig.lookups, sig.fact_keys, sig.fact_info
     return sig
 
 
@@ -70,9 +71,8 @@ class StoryIndex:
         if old is not None and old.signature == blob:
             return Assignment(old.story_id)
         wanted = sig.lookups
-        found = storage.lookup(list(wanted), max(params.common, params.fact_rarity) + 1)
+        found = storage.lookup(list(wanted), params.common + 1)
         common_paragraphs: set[int] = set()
-        common_facts: set[int] = set()  # stated by too many articles to tell a story
         hits: Counter[int] = Counter()
         cited: set[int] = set()  # found by a citation: no time window
         for looked, ids in found.items():
@@ -81,16 +81,30 @@ class StoryIndex:
             if band in _CITATION_BANDS:
                 cited.update(others)
                 hits.update(others)
-            elif band in _FACT_BANDS:
-                if len(others) > params.fact_rarity:
-                    common_facts.add(value)
-                elif band == Band.FACT:
-                    hits.update(others)
             elif len(others) >= params.common:
                 if band == Band.PARAGRAPH:
                     common_paragraphs.add(value)
             else:
                 hits.update(others)
+        # Facts are looked up within the time window: how many articles of those days state
+        # them (rarity), and which articles share a quote or an id (rewrite candidates); a
+        # quote stated in many articles of any days is a stock line. An undated article's
+        # facts cannot be placed in time: none of them counts.
+        common_facts = {h for h, _, _ in sig.facts}
+        if sig.time is not None and sig.facts:
+            days = math.ceil(params.window_days)
+            stated = storage.lookup_facts(list(sig.fact_keys), sig.day - days,
+                                          sig.day + days, params.fact_rarity + 2)
+            quotes = [k for k, h in sig.fact_keys.items() if sig.fact_info[h][0] == Kind.QUOTE]
+            ever = storage.lookup_facts(quotes, None, None, params.fact_rarity + 2) if quotes \
+                else {}
+            for looked, h in sig.fact_keys.items():
+                others = [i for i in stated.get(looked, ()) if i != article_id]
+                stock = sum(1 for i in ever.get(looked, ()) if i != article_id)
+                if len(others) <= params.fact_rarity and stock <= params.fact_rarity:
+                    common_facts.discard(h)
+                    if sig.fact_info[h][0] in ANCHORS:
+                        hits.update(others)
         candidates = sorted(hits, key=lambda i: (-hits[i], i))[:params.max_candidates]
         previous = [i for i in storage.members(old.story_id) if i != article_id] if old else []
         entries = storage.entries(sorted(set(candidates) | set(previous)))
@@ -122,7 +136,7 @@ class StoryIndex:
         removed = targets - {story}
         if old is None or old.story_id != story or removed:
             changed.add(story)
-        storage.put(article_id, story, blob, sig.keys)
+        storage.put(article_id, story, blob, sig.keys, list(sig.fact_keys), sig.day)
         return Assignment(story, frozenset(changed | removed) - removed, frozenset(removed),
                           tuple(links))
 

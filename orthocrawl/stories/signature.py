@@ -26,6 +26,7 @@ from orthocrawl.stories import facts as factmod
 from orthocrawl.stories.article import StoryArticle, timestamp, url_form
 from orthocrawl.stories.text import crc, normalise_title, paragraphs, shingle_hashes, signed32
 
+DAY = 86_400
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # the LSH S-curve: P(candidate) = 1 - (1 - J**4)**16, 0.5 at J ~ 0.47
 MAX_PARAGRAPHS = 10
@@ -57,11 +58,10 @@ class Band(IntEnum):
     """The band column of a lookup key: 0-15 are the LSH bands."""
 
     PARAGRAPH = 16
-    FACT = 17  # a quote, id or amount: looked up for candidates and for how rare it is
+    FACT = 17  # a fact: looked up within the time window, for candidates and rarity
     HEADLINE = 18  # headline and byline together
     URL = 19  # the article's own URL
     CITE = 20  # a URL the article names as its source
-    RARITY = 21  # a count, percentage or name: looked up only for how rare it is
 
 
 # A lookup key: a signed 32-bit int (four bytes in SQLite), the hash of a band and a value.
@@ -101,12 +101,10 @@ class Signature:
 
     @cached_property
     def banded(self) -> list[tuple[int, int]]:
-        """(band, value) of each lookup key stored for this article (at most 42); bands
-        0-15 are the LSH bands, then those of Band."""
+        """(band, value) of each lookup key stored for this article (at most 30); bands
+        0-15 are the LSH bands, then those of Band. Facts are keyed apart (fact_keys)."""
         keys = list(enumerate(self.band_keys))
         keys += [(Band.PARAGRAPH, value) for value in dict.fromkeys(self.paragraphs)]
-        keys += [(Band.FACT if kind in factmod.INDEXED else Band.RARITY, value)
-                 for value, kind, _ in self.facts]
         if self.headline:
             keys.append((Band.HEADLINE, self.headline))
         keys.append((Band.URL, self.url))
@@ -115,8 +113,20 @@ class Signature:
 
     @cached_property
     def keys(self) -> list[Key]:
-        """The keys stored for this article: with the blob, at most 287 + 42 * 4 = 455 bytes."""
+        """The keys stored for this article (4 bytes each; with the blob and the fact keys,
+        at most 287 + 30 * 4 + 12 * 6 = 479 bytes)."""
         return list(dict.fromkeys(key(band, value) for band, value in self.banded))
+
+    @cached_property
+    def fact_keys(self) -> dict[Key, int]:
+        """The key of each fact (stored with the article's day: a 4-byte key and a 2-byte
+        day), and the fact's hash."""
+        return {key(Band.FACT, h): h for h, _, _ in self.facts}
+
+    @property
+    def day(self) -> int:
+        """Days since the epoch (0 when undated: such an article is not found by its facts)."""
+        return self.time // DAY if self.time is not None else 0
 
     @cached_property
     def lookups(self) -> dict[Key, tuple[int, int]]:

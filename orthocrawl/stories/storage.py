@@ -7,6 +7,8 @@ The archive's tables (SQL for the lead's migration):
                      signature BLOB NOT NULL)            -- index on story_id
     story_keys(key INTEGER NOT NULL, article_id INTEGER NOT NULL,
                PRIMARY KEY (key, article_id)) WITHOUT ROWID   -- index on article_id
+    story_facts(key INTEGER NOT NULL, day INTEGER NOT NULL, article_id INTEGER NOT NULL,
+                PRIMARY KEY (key, day, article_id)) WITHOUT ROWID   -- index on article_id
 
 (story_id may instead be articles.story_id, with the index there.) Every method is a
 handful of indexed statements, run inside the store transaction.
@@ -35,6 +37,15 @@ class Storage(Protocol):
         wanted.key LIMIT ?)) FROM wanted."""
         ...
 
+    def lookup_facts(self, keys: Collection[Key], first_day: int | None,
+                     last_day: int | None, limit: int) -> dict[Key, list[int]]:
+        """The articles stating each fact on a day between these (inclusive; None: any
+        day), at most `limit` a key. A number's or a name's rarity depends on the time
+        window ("$25 million" is said of many stories over years, of one or two in a
+        fortnight); a quote said in many stories over years is a stock line. SQL as
+        lookup(), on story_facts, with AND f.day BETWEEN ? AND ? when days are given."""
+        ...
+
     def entries(self, article_ids: Collection[int]) -> dict[int, Entry]:
         """The stored story and signature of each of these articles that has one."""
         ...
@@ -44,8 +55,8 @@ class Storage(Protocol):
         ...
 
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[Key]) -> None:
-        """Store (or replace) an article's story, signature and keys."""
+            keys: Collection[Key], facts: Collection[Key], day: int) -> None:
+        """Store (or replace) an article's story, signature, keys, and fact keys on its day."""
         ...
 
     def move(self, from_story: int, to_story: int) -> None:
@@ -64,6 +75,39 @@ class Storage(Protocol):
         ...
 
 
+# A key's articles kept, at most: lookups never ask for more (a key past it is common), and
+# an inverted list of a key thousands of articles share would cost its length at each add.
+_KEEP = 64
+
+
+def _day_key(key: Key, day: int) -> int:
+    return (key & 0xFFFFFFFF) << 20 | (day & 0xFFFFF)
+
+
+def _replace(postings: dict[int, int | tuple[int, ...]], held: dict[int, tuple[int, ...]],
+             article_id: int, keys: tuple[int, ...]) -> None:
+    """Make `keys` the article's keys in an inverted index of ints and tuples of ints."""
+    if held.get(article_id) == keys:
+        return
+    for key in held.pop(article_id, ()):
+        ids = postings[key]
+        if isinstance(ids, int) or len(ids) == 1:
+            del postings[key]
+        else:
+            remaining = tuple(i for i in ids if i != article_id)
+            postings[key] = remaining[0] if len(remaining) == 1 else remaining
+    for key in keys:
+        current = postings.get(key)
+        if current is None:
+            postings[key] = article_id
+        elif isinstance(current, int):
+            if current != article_id:
+                postings[key] = (current, article_id)
+        elif len(current) < _KEEP and article_id not in current:
+            postings[key] = (*current, article_id)
+    held[article_id] = keys
+
+
 class MemoryStorage:
     """The Storage protocol in dicts of ints, bytes and tuples of ints: objects the garbage
     collector does not track, so a 100,000-article index costs no collection pauses. A
@@ -75,13 +119,22 @@ class MemoryStorage:
     def clear(self) -> None:
         self._postings: dict[int, int | tuple[int, ...]] = {}
         self._keys: dict[int, tuple[int, ...]] = {}
+        # facts by (key, day) packed in one int: a window is a few dict lookups a day
+        self._facts: dict[int, int | tuple[int, ...]] = {}
+        self._fact_keys: dict[int, tuple[int, ...]] = {}
+        self._facts_any_day: dict[int, int | tuple[int, ...]] = {}
+        self._fact_keys_any_day: dict[int, tuple[int, ...]] = {}
         self._entries: dict[int, Entry] = {}
         self._stories: dict[int, tuple[int, ...]] = {}
         self._next_story = getattr(self, "_next_story", 1)
 
     def lookup(self, keys: Collection[Key], limit: int) -> dict[Key, list[int]]:
+        return self._lookup(self._postings, keys, limit)
+
+    @staticmethod
+    def _lookup(postings: dict[int, int | tuple[int, ...]], keys: Collection[Key],
+                limit: int) -> dict[Key, list[int]]:
         found = {}
-        postings = self._postings
         for key in keys:
             ids = postings.get(key)
             if ids is not None:
@@ -98,8 +151,24 @@ class MemoryStorage:
     def _join(self, story_id: int, article_ids: tuple[int, ...]) -> None:
         self._stories[story_id] = tuple(sorted(self._stories.get(story_id, ()) + article_ids))
 
+    def lookup_facts(self, keys: Collection[Key], first_day: int | None,
+                     last_day: int | None, limit: int) -> dict[Key, list[int]]:
+        if first_day is None or last_day is None:
+            return self._lookup(self._facts_any_day, keys, limit)
+        found: dict[Key, list[int]] = {}
+        facts = self._facts
+        for key in keys:
+            ids: list[int] = []
+            for day in range(first_day, last_day + 1):
+                held = facts.get(_day_key(key, day))
+                if held is not None:
+                    ids += (held,) if isinstance(held, int) else held
+            if ids:
+                found[key] = ids[:limit]
+        return found
+
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[Key]) -> None:
+            keys: Collection[Key], facts: Collection[Key], day: int) -> None:
         old = self._entries.get(article_id)
         if old is not None:
             rest = tuple(i for i in self._stories[old.story_id] if i != article_id)
@@ -107,24 +176,10 @@ class MemoryStorage:
                 self._stories[old.story_id] = rest
             else:
                 del self._stories[old.story_id]
-        packed = tuple(keys)
-        postings = self._postings
-        if self._keys.get(article_id) != packed:
-            for key in self._keys.pop(article_id, ()):
-                ids = postings[key]
-                if isinstance(ids, int) or len(ids) == 1:
-                    del postings[key]
-                else:
-                    remaining = tuple(i for i in ids if i != article_id)
-                    postings[key] = remaining[0] if len(remaining) == 1 else remaining
-            for key in packed:
-                held = postings.get(key)
-                if held is None:
-                    postings[key] = article_id
-                else:
-                    postings[key] = (held, article_id) if isinstance(held, int) else (
-                        *held, article_id)
-            self._keys[article_id] = packed
+        _replace(self._postings, self._keys, article_id, tuple(keys))
+        _replace(self._facts, self._fact_keys, article_id,
+                 tuple(_day_key(key, day) for key in facts))
+        _replace(self._facts_any_day, self._fact_keys_any_day, article_id, tuple(facts))
         self._entries[article_id] = Entry(story_id, signature)
         self._join(story_id, (article_id,))
         self._next_story = max(self._next_story, story_id + 1)
@@ -144,7 +199,8 @@ class MemoryStorage:
         """article id -> story id, for every stored article."""
         return {article_id: entry.story_id for article_id, entry in self._entries.items()}
 
-    def signature_bytes(self) -> Iterable[tuple[int, int]]:
-        """(signature bytes, key count) per stored article, to measure the footprint."""
+    def signature_bytes(self) -> Iterable[tuple[int, int, int]]:
+        """(signature bytes, key count, fact count) per stored article, for the footprint."""
         for article_id, entry in self._entries.items():
-            yield len(entry.signature), len(self._keys.get(article_id, ()))
+            yield (len(entry.signature), len(self._keys.get(article_id, ())),
+                   len(self._fact_keys.get(article_id, ())))

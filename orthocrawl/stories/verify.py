@@ -12,12 +12,14 @@ A pair is one story when
   the same words (an excerpt: the first paragraphs, then "Read more at ...");
 - they are on different sites and share enough facts outside the paragraphs they share
   (a rewrite): quoted sentences, ids, amounts, counts, percentages and names, weighed by kind;
-  at least two of them not names (the names of a company, its product and its people are
-  what its other stories of the week share too), one a quote, id or amount;
+  at least two of them strong (not names, which a company's other stories of the week share
+  too, nor percentages, which coincide), one a quote or an id (a follow-up repeats the
+  amount of the deal it follows);
 - they are on different sites with the same headline and byline and some text in common.
 Paragraphs that many archived articles share (a company's "About" paragraph, a disclaimer)
-and facts stated by more articles than one story has copies (a stock quote, "$10 million",
-the company's name) are left out of every check: they say nothing about which story it is.
+and facts stated by more articles of the same days than one story has copies (a stock
+quote, "$10 million" in a busy week) are left out of every check: they say nothing about
+which story it is.
 """
 
 from __future__ import annotations
@@ -27,17 +29,16 @@ from enum import Enum
 
 import numpy as np
 
-from orthocrawl.stories.facts import INDEXED, WEIGHTS, Kind
-from orthocrawl.stories.signature import Signature
-
-DAY = 86_400
+from orthocrawl.stories.facts import ANCHORS, WEAK, WEIGHTS, Kind
+from orthocrawl.stories.signature import DAY, Signature
 
 
 @dataclass(frozen=True)
 class Params:
     window_days: float = 10.0  # copies of a story appear within days of each other
     common: int = 30  # a paragraph or LSH band stored by this many articles is boilerplate
-    fact_rarity: int = 10  # a fact stated by more archived articles is not one story's
+    # a fact stated by more other articles within the time window is not one story's
+    fact_rarity: int = 8
     identical_jaccard: float = 0.85  # a copy, whatever else differs
     duplicate_jaccard: float = 0.6  # a copy, unless only the ends are the same paragraphs
     paragraph_containment: float = 0.6
@@ -73,9 +74,10 @@ def containment(a: Signature, b: Signature, similarity: float) -> float:
 
 def fact_score(a: Signature, b: Signature, left_out: set[int],
                common_facts: set[int]) -> tuple[int, int, bool]:
-    """What the facts both state outside the paragraphs in `left_out` weigh (names count
-    for 2 at most), how many of them are not names, and whether one is a quote, id or
-    amount."""
+    """What the facts both state outside the paragraphs in `left_out` weigh (names and
+    percentages together 2 at most: two stories of a company share its names, and
+    percentages coincide), how many are strong (a quote, id, amount or count), and whether
+    one is a quote or an id."""
     mine, theirs = a.fact_info, b.fact_info
     kinds = []
     for h in mine.keys() & theirs.keys():
@@ -87,9 +89,9 @@ def fact_score(a: Signature, b: Signature, left_out: set[int],
                 or (other < len(b.paragraphs) and b.paragraphs[other] in left_out)):
             continue
         kinds.append(Kind(kind))
-    names = sum(1 for k in kinds if k == Kind.NAME)
-    score = sum(WEIGHTS[k] for k in kinds if k != Kind.NAME) + min(names, 2)
-    return score, len(kinds) - names, any(k in INDEXED for k in kinds)
+    weak = sum(1 for k in kinds if k in WEAK)
+    score = sum(WEIGHTS[k] for k in kinds if k not in WEAK) + min(weak, 2)
+    return score, len(kinds) - weak, any(k in ANCHORS for k in kinds)
 
 
 def conflicting_ids(a: Signature, b: Signature) -> bool:
