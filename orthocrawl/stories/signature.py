@@ -4,8 +4,8 @@ The signature holds a 64-value MinHash of the text's word shingles (datasketch),
 of its first paragraphs and of its facts (with the paragraph each came from), its date, and
 hashes of its site, URL, cited URLs and headline-with-byline. Its lookup keys, 32-bit
 values an indexed table holds, each standing for a band and a value, are: 16 LSH bands of
-4 MinHash values each, the paragraph hashes, the facts, the headline with byline, the URL
-and the cited URLs.
+4 MinHash values each, the paragraph hashes, the headline with byline, the URL and the
+cited URLs; its facts are keys of their own, stored with the article's day.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Where the story layer keeps its signatures, keys and stories: a protocol the archive
-implements with two indexed tables, and an in-memory implementation for tests and benchmarks.
+implements with three indexed tables, and an in-memory implementation for tests and
+benchmarks.
 
 The archive's tables (SQL for the lead's migration):
 
@@ -10,8 +11,9 @@ The archive's tables (SQL for the lead's migration):
     story_facts(key INTEGER NOT NULL, day INTEGER NOT NULL, article_id INTEGER NOT NULL,
                 PRIMARY KEY (key, day, article_id)) WITHOUT ROWID   -- index on article_id
 
-(story_id may instead be articles.story_id, with the index there.) Every method is a
-handful of indexed statements, run inside the store transaction.
+(story_id may instead be articles.story_id, with the index there; story ids come from a
+table with AUTOINCREMENT, never reused.) Every method is one to three indexed statements,
+run inside the store transaction. docs/stories.md gives the SQL of each.
 """
 
 from __future__ import annotations
