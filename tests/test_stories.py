@@ -353,6 +353,18 @@ def test_rebuild_matches_incremental(workers):
     assert groups(storage) == groups(incremental)
 
 
+def test_a_rebuild_in_memory_written_to_sqlite_is_the_same_index():
+    _, memory = build(sorted(ARTICLES))
+    sqlite = _sqlite_storage()
+    sqlite.load(memory.rows())
+    assert sqlite.stories() == memory.stories()
+    # the next article finds its copies through the written keys and facts
+    index = StoryIndex(sqlite)
+    late = dataclasses.replace(ARTICLES[3], id=50, url="https://example.net/copy")
+    assert index.assign(late).story_id == memory.stories()[3]
+    assert sqlite.new_story() > max(memory.stories().values())
+
+
 def test_rebuild_keeps_the_ids_of_the_stories_it_finds_again():
     index, storage = build(sorted(ARTICLES))
     before = storage.stories()

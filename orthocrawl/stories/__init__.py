@@ -6,7 +6,7 @@ from orthocrawl.stories.article import StoryArticle, source_links, url_form
 from orthocrawl.stories.index import Assignment, StoryIndex, StorySummary
 from orthocrawl.stories.metrics import PairScores, pair_scores, pairs_grouped, story_pairs
 from orthocrawl.stories.signature import Band, Key, Signature, sign
-from orthocrawl.stories.storage import Entry, MemoryStorage, Storage
+from orthocrawl.stories.storage import Entry, MemoryStorage, Storage, StoredRows
 from orthocrawl.stories.verify import Params, Reason
 
 __all__ = [
@@ -20,6 +20,7 @@ __all__ = [
     "Reason",
     "Signature",
     "Storage",
+    "StoredRows",
     "StoryArticle",
     "StoryIndex",
     "StorySummary",

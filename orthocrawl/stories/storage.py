@@ -82,32 +82,51 @@ class Storage(Protocol):
 _KEEP = 64
 
 
-def _day_key(key: Key, day: int) -> int:
-    return (key & 0xFFFFFFFF) << 20 | (day & 0xFFFFF)
+class StoredRows(NamedTuple):
+    signatures: Iterable[tuple[int, int, bytes]]  # article_id, story_id, signature
+    keys: Iterable[tuple[int, int]]  # key, article_id
+    facts: Iterable[tuple[int, int, int]]  # key, day, article_id
+    last_story: int  # the highest story id handed out
 
 
-def _replace(postings: dict[int, int | tuple[int, ...]], held: dict[int, tuple[int, ...]],
-             article_id: int, keys: tuple[int, ...]) -> None:
-    """Make `keys` the article's keys in an inverted index of ints and tuples of ints."""
-    if held.get(article_id) == keys:
+def _week_key(key: Key, week: int) -> int:
+    return (key & 0xFFFFFFFF) << 20 | (week & 0xFFFFF)
+
+
+Postings = dict[int, int | tuple[int, ...]]
+
+
+def _replace(postings: Postings, held: dict[int, tuple[tuple[int, int], ...]],
+             article_id: int, entries: tuple[tuple[int, int], ...]) -> None:
+    """Make `entries` ((key, value) pairs) the article's in an inverted index whose values
+    are an int or a tuple of ints."""
+    if held.get(article_id) == entries:
         return
-    for key in held.pop(article_id, ()):
-        ids = postings[key]
-        if isinstance(ids, int) or len(ids) == 1:
-            del postings[key]
-        else:
-            remaining = tuple(i for i in ids if i != article_id)
+    for key, value in held.pop(article_id, ()):
+        ids = postings.get(key)
+        if ids is None:
+            continue
+        if isinstance(ids, int):
+            if ids == value:
+                del postings[key]
+            continue
+        remaining = tuple(i for i in ids if i != value)
+        if len(remaining) == len(ids):
+            continue
+        if remaining:
             postings[key] = remaining[0] if len(remaining) == 1 else remaining
-    for key in keys:
+        else:
+            del postings[key]
+    for key, value in entries:
         current = postings.get(key)
         if current is None:
-            postings[key] = article_id
+            postings[key] = value
         elif isinstance(current, int):
-            if current != article_id:
-                postings[key] = (current, article_id)
-        elif len(current) < _KEEP and article_id not in current:
-            postings[key] = (*current, article_id)
-    held[article_id] = keys
+            if current != value:
+                postings[key] = (current, value)
+        elif len(current) < _KEEP and value not in current:
+            postings[key] = (*current, value)
+    held[article_id] = entries
 
 
 class MemoryStorage:
@@ -119,13 +138,13 @@ class MemoryStorage:
         self.clear()
 
     def clear(self) -> None:
-        self._postings: dict[int, int | tuple[int, ...]] = {}
-        self._keys: dict[int, tuple[int, ...]] = {}
-        # facts by (key, day) packed in one int: a window is a few dict lookups a day
-        self._facts: dict[int, int | tuple[int, ...]] = {}
-        self._fact_keys: dict[int, tuple[int, ...]] = {}
-        self._facts_any_day: dict[int, int | tuple[int, ...]] = {}
-        self._fact_keys_any_day: dict[int, tuple[int, ...]] = {}
+        self._postings: Postings = {}
+        self._keys: dict[int, tuple[tuple[int, int], ...]] = {}
+        # facts by (key, week): day << 32 | article id, so a window is a few lookups
+        self._facts: Postings = {}
+        self._fact_keys: dict[int, tuple[tuple[int, int], ...]] = {}
+        self._facts_any_day: Postings = {}
+        self._fact_keys_any_day: dict[int, tuple[tuple[int, int], ...]] = {}
         self._entries: dict[int, Entry] = {}
         self._stories: dict[int, tuple[int, ...]] = {}
         self._next_story = getattr(self, "_next_story", 1)
@@ -134,8 +153,7 @@ class MemoryStorage:
         return self._lookup(self._postings, keys, limit)
 
     @staticmethod
-    def _lookup(postings: dict[int, int | tuple[int, ...]], keys: Collection[Key],
-                limit: int) -> dict[Key, list[int]]:
+    def _lookup(postings: Postings, keys: Collection[Key], limit: int) -> dict[Key, list[int]]:
         found = {}
         for key in keys:
             ids = postings.get(key)
@@ -159,12 +177,16 @@ class MemoryStorage:
             return self._lookup(self._facts_any_day, keys, limit)
         found: dict[Key, list[int]] = {}
         facts = self._facts
+        weeks = range(first_day // 7, last_day // 7 + 1)
         for key in keys:
             ids: list[int] = []
-            for day in range(first_day, last_day + 1):
-                held = facts.get(_day_key(key, day))
-                if held is not None:
-                    ids += (held,) if isinstance(held, int) else held
+            for week in weeks:
+                held = facts.get(_week_key(key, week))
+                if held is None:
+                    continue
+                for packed in (held,) if isinstance(held, int) else held:
+                    if first_day <= packed >> 32 <= last_day:
+                        ids.append(packed & 0xFFFFFFFF)
             if ids:
                 found[key] = ids[:limit]
         return found
@@ -178,10 +200,12 @@ class MemoryStorage:
                 self._stories[old.story_id] = rest
             else:
                 del self._stories[old.story_id]
-        _replace(self._postings, self._keys, article_id, tuple(keys))
+        _replace(self._postings, self._keys, article_id,
+                 tuple((key, article_id) for key in keys))
         _replace(self._facts, self._fact_keys, article_id,
-                 tuple(_day_key(key, day) for key in facts))
-        _replace(self._facts_any_day, self._fact_keys_any_day, article_id, tuple(facts))
+                 tuple((_week_key(key, day // 7), day << 32 | article_id) for key in facts))
+        _replace(self._facts_any_day, self._fact_keys_any_day, article_id,
+                 tuple((key, article_id) for key in facts))
         self._entries[article_id] = Entry(story_id, signature)
         self._join(story_id, (article_id,))
         self._next_story = max(self._next_story, story_id + 1)
@@ -200,6 +224,16 @@ class MemoryStorage:
     def stories(self) -> dict[int, int]:
         """article id -> story id, for every stored article."""
         return {article_id: entry.story_id for article_id, entry in self._entries.items()}
+
+    def rows(self) -> StoredRows:
+        """Everything stored, as the archive's tables hold it: after a rebuild in memory
+        (much faster than one through SQL statements), write these with executemany."""
+        return StoredRows(
+            ((a, e.story_id, e.signature) for a, e in sorted(self._entries.items())),
+            ((key, a) for a, held in self._keys.items() for key, _ in held),
+            ((key, packed >> 32, a) for a, held in self._fact_keys_any_day.items()
+             for (key, _), (_, packed) in zip(held, self._fact_keys[a], strict=True)),
+            self._next_story - 1)
 
     def signature_bytes(self) -> Iterable[tuple[int, int, int]]:
         """(signature bytes, key count, fact count) per stored article, for the footprint."""
