@@ -24,6 +24,7 @@ Reproduce:
     python benchmarks/stories.py                       # 100,000 articles (about 2 minutes)
     python benchmarks/stories.py --articles 20000 --incremental 2000
     python benchmarks/stories.py --sqlite            # incremental over SQLite tables
+    python benchmarks/stories.py --replica 2000 --articles 9000 --incremental 1000 --sqlite
 Targets: rebuild of 100,000 articles < 60 s; incremental assignment a small share of a
 crawl's 7 ms per page (140 pages/s).
 """
@@ -259,7 +260,7 @@ def quality(index_stories: dict[int, int], made: list[Truth]) -> dict[str, objec
     truth = {m.id: m.story for m in made}
     scores = pair_scores(index_stories, truth)
     out: dict[str, object] = {"precision": scores.precision, "recall": scores.recall,
-                              "pairs": scores.true}
+                              "pairs": scores.true, "grouped": scores.predicted}
     # each copy of a kind with its story's original
     original = {m.story: m.id for m in made if m.kind == "original"}
     for kind in ("verbatim", "excerpt", "rewrite", "cited"):
@@ -271,7 +272,7 @@ def quality(index_stories: dict[int, int], made: list[Truth]) -> dict[str, objec
                        key=lambda m: (m.company, m.published_at))
     decoys = []
     for a, b in pairwise(originals):
-        if a.company == b.company and a.story != b.story:
+        if a.company and a.company == b.company and a.story != b.story:
             gap = (datetime.fromisoformat(b.published_at)
                    - datetime.fromisoformat(a.published_at))
             if gap <= timedelta(days=7):
@@ -387,6 +388,22 @@ class SqliteStorage:
             "WHERE f.article_id = s.article_id) FROM story_signatures s")
 
 
+def replica(per_site: int) -> Iterator[Made]:
+    """The replica's articles in date order, as its truth gives them. Until its wire exists
+    (issue 11 §1), every article is a story of its own: only false groupings show."""
+    from orthocrawl.replica.registry import build_hub
+
+    records = sorted(build_hub(articles=per_site).truth(),
+                     key=lambda r: (r.get("published_at") or "", r["url"]))
+    for number, record in enumerate(records, start=1):
+        article = StoryArticle(number, record["url"], record["site"], record["body_text"],
+                               record["title"], record["published_at"],
+                               tuple(record.get("authors") or ()))
+        story = record.get("story", f"own-{number}")
+        yield Made(article, hash(story) if not isinstance(story, int) else story,
+                   str(record.get("copy", "original")), "")
+
+
 def read(path: Path, skip: int = 0, count: int | None = None) -> Iterator[StoryArticle]:
     with path.open(encoding="utf-8") as lines:
         for line in islice(lines, skip, None if count is None else skip + count):
@@ -402,6 +419,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2,
                         help="processes making signatures during the rebuild (1: none)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--replica", type=int, metavar="N",
+                        help="the replica's articles (N a site, its truth's 'story' key when "
+                             "it has one) instead of synthetic ones: --articles of them are "
+                             "rebuilt, the last --incremental assigned one by one")
     parser.add_argument("--sqlite", action="store_true",
                         help="write the rebuild to the reference SqliteStorage (a file in "
                              "WAL mode) and assign the incremental articles there")
@@ -414,10 +435,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "articles.jsonl"
         with path.open("w", encoding="utf-8") as out:
-            for item in synthetic(args.articles + args.incremental, args.seed):
+            source = (replica(args.replica) if args.replica
+                      else synthetic(args.articles + args.incremental, args.seed))
+            for item in source:
                 out.write(json.dumps(dataclasses.asdict(item.article)) + "\n")
                 made.append(Truth(item.article.id, item.story, item.kind, item.company,
                                   item.article.published_at or ""))
+        if args.replica:
+            args.articles = min(args.articles, len(made) - args.incremental)
         storage: MemoryStorage | SqliteStorage = MemoryStorage()
         index = StoryIndex(storage)
         load = os.getloadavg()[0]
@@ -477,8 +502,9 @@ def main() -> None:
           f"facts mean {statistics.mean(keys):.1f} (max {max(keys)}), all mean "
           f"{statistics.mean(data):.0f} B (max {max(data)})")
     q = quality(storage.stories(), made)
-    print(f"synthetic truth: pair precision {q['precision']:.4f}, recall {q['recall']:.4f} "
-          f"over {q['pairs']:,} pairs")
+    print(f"{'replica' if args.replica else 'synthetic'} truth: pair precision "
+          f"{q['precision']:.4f}, recall {q['recall']:.4f} over {q['pairs']:,} pairs "
+          f"({q['grouped']:,} pairs grouped)")
     for kind in ("verbatim", "excerpt", "rewrite", "cited", "decoys"):
         together, total = q[kind]  # type: ignore[misc]
         print(f"  {kind}: {together:,}/{total:,} pairs grouped "
