@@ -324,6 +324,17 @@ def test_edited_article_stays_unless_its_text_left():
     assert groups(storage) == [{1, 3}, {2}, {4, 5}, {6}, {7, 8}, {9, 10}, {11}, {12}]
 
 
+def test_an_article_alone_edited_into_a_copy_joins_and_its_story_goes():
+    index, storage = build(sorted(ARTICLES))
+    alone = storage.stories()[11]
+    edited = dataclasses.replace(ARTICLES[11], site="example",
+                                 body_text=ARTICLES[2].body_text)
+    assignment = index.assign(edited)
+    assert assignment.story_id == storage.stories()[2]
+    assert assignment.removed == {alone} and alone not in assignment.changed
+    assert storage.members(alone) == []
+
+
 def test_a_bridging_article_merges_two_stories_into_the_older():
     # A piece made of the release's last paragraphs (no id, amount or quote) and the rewrite
     # are not copies of each other; the full release is a copy of both.

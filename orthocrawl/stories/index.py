@@ -134,6 +134,8 @@ class StoryIndex:
             for other_story in sorted(targets - {story}):
                 storage.move(other_story, story)
         removed = targets - {story}
+        if old is not None and not previous and old.story_id != story:
+            removed.add(old.story_id)  # it was the story's only article
         if old is None or old.story_id != story or removed:
             changed.add(story)
         storage.put(article_id, story, blob, sig.keys, list(sig.fact_keys), sig.day)
