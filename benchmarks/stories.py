@@ -56,6 +56,7 @@ from orthocrawl.stories import (
     StoryIndex,
     pair_scores,
     pairs_grouped,
+    sign,
 )
 
 SITES = ("orthospinenews", "beckersspine", "ryortho", "spinemarketgroup", "orthobuzz")
@@ -462,12 +463,14 @@ def main() -> None:
             written = time.perf_counter() - written
             index = StoryIndex(storage)
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        incremental, incremental_cpu = [], 0.0
+        incremental, incremental_cpu, signing_cpu = [], 0.0, 0.0
         for n, article in enumerate(read(path, args.articles)):
             t0, c0 = time.perf_counter(), time.process_time()
             if args.sqlite and n % args.batch == 0:
                 db.execute("BEGIN IMMEDIATE")
-            index.assign(article)
+            sig = sign(article)
+            signing_cpu += time.process_time() - c0
+            index.place(article.id, sig)
             if args.sqlite and (n + 1) % args.batch == 0:
                 db.execute("COMMIT")  # its cost is shared by the batch's articles
             incremental.append(time.perf_counter() - t0)
@@ -493,8 +496,8 @@ def main() -> None:
         ms = sorted(t * 1000 for t in incremental)
         print(f"incremental: mean {statistics.mean(ms):.2f} ms, p95 "
               f"{ms[int(len(ms) * 0.95)]:.2f} ms per article (CPU mean "
-              f"{incremental_cpu / len(ms) * 1000:.2f} ms; "
-              f"{kept})")
+              f"{incremental_cpu / len(ms) * 1000:.2f} ms, of which the signature "
+              f"{signing_cpu / len(ms) * 1000:.2f} ms; {kept})")
     if args.sqlite:
         print(f"SQLite file: {db_mb:,.0f} MB for {len(sizes):,} articles "
               f"({db_mb * 2**20 / len(sizes):,.0f} B per article with indexes)")
