@@ -299,6 +299,13 @@ def test_canonical_is_the_cited_copy_else_the_earliest():
         sign(ARTICLES[1]).time, sign(ARTICLES[3]).time)
 
 
+def test_method_names_the_signature_version_and_the_parameters():
+    method = StoryIndex(MemoryStorage()).method
+    assert method.startswith("stories-1-")
+    assert StoryIndex(MemoryStorage(), Params()).method == method
+    assert StoryIndex(MemoryStorage(), Params(window_days=5)).method != method
+
+
 def test_rerun_of_unchanged_articles_changes_nothing():
     index, storage = build(sorted(ARTICLES))
     before = (storage.stories(), dict(storage._entries), dict(storage._postings))

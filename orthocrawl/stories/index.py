@@ -11,6 +11,8 @@ again and keeps its story and signature, so later copies still find it.
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import math
 import multiprocessing
 from collections import Counter
@@ -21,6 +23,7 @@ from multiprocessing.pool import AsyncResult
 
 from orthocrawl.stories.article import StoryArticle
 from orthocrawl.stories.facts import ANCHORS, Kind
+from orthocrawl.stories.signature import VERSION as SIGNATURE_VERSION
 from orthocrawl.stories.signature import Band, Signature, sign, signature_time
 from orthocrawl.stories.storage import Storage
 from orthocrawl.stories.verify import DAY, Params, Reason, same_story
@@ -59,6 +62,15 @@ class StoryIndex:
     def __init__(self, storage: Storage, params: Params | None = None) -> None:
         self.storage = storage
         self.params = params or Params()
+
+    @property
+    def method(self) -> str:
+        """What the stories are made with (for the archive's derived_methods): the
+        signature's version and the parameters. When it changes, stories --rebuild."""
+        settings = ",".join(f"{f.name}={getattr(self.params, f.name)}"
+                            for f in dataclasses.fields(self.params))
+        digest = hashlib.sha256(settings.encode()).hexdigest()[:12]
+        return f"stories-{SIGNATURE_VERSION}-{digest}"
 
     def assign(self, article: StoryArticle) -> Assignment:
         return self.place(article.id, sign(article))
