@@ -1,0 +1,253 @@
+"""An article's signature: what is stored to find and check its copies, in < 0.5 KB.
+
+The signature holds a 64-value MinHash of the text's word shingles (datasketch), the hashes
+of its first paragraphs and of its facts (with the paragraph each came from), its date, and
+hashes of its site, URL, cited URLs and headline-with-byline. Its lookup keys, 32-bit
+values an indexed table holds, each standing for a band and a value, are: 16 LSH bands of
+4 MinHash values each, the paragraph hashes, the headline with byline, the URL and the
+cited URLs; its facts are keys of their own, stored with the article's day.
+"""
+
+from __future__ import annotations
+
+import struct
+import threading
+import zlib
+from bisect import bisect_right
+from dataclasses import dataclass
+from enum import IntEnum
+from functools import cached_property
+
+import numpy as np
+from datasketch import MinHash
+
+from orthocrawl.evaluate import tokens
+from orthocrawl.stories import facts as factmod
+from orthocrawl.stories.article import StoryArticle, timestamp, url_form
+from orthocrawl.stories.text import crc, normalise_title, paragraphs, shingle_hashes, signed32
+
+DAY = 86_400
+NUM_PERM = 64
+BANDS, ROWS = 16, 4  # the LSH S-curve: P(candidate) = 1 - (1 - J**4)**16, 0.5 at J ~ 0.47
+MAX_PARAGRAPHS = 10
+MAX_FACTS = 12
+MAX_CITES = 2
+LEAD_WORDS = 12  # the opening words every copy and excerpt keeps
+# Fewer shingles than this make a MinHash whose bands would match other short texts.
+MIN_SHINGLES = 12
+VERSION = 1
+
+# datasketch's affine32 permutations, drawn once from a fixed seed: every signature ever
+# stored must use the same ones (a change of seed or scheme needs `stories --rebuild`).
+# The shingles arrive hashed (text.shingle_hashes), so the hash function is int. One sketch
+# per thread is cleared and reused: making a MinHash costs as much as filling it.
+_SEED = 20240611
+_sketches = threading.local()
+
+
+def _sketch() -> MinHash:
+    sketch = getattr(_sketches, "sketch", None)
+    if sketch is None:
+        sketch = _sketches.sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32",
+                                            hashfunc=int)
+    sketch.clear()
+    return sketch
+
+
+class Band(IntEnum):
+    """The band column of a lookup key: 0-15 are the LSH bands."""
+
+    PARAGRAPH = 16
+    FACT = 17  # a fact: looked up within the time window, for candidates and rarity
+    HEADLINE = 18  # headline and byline together
+    URL = 19  # the article's own URL
+    CITE = 20  # a URL the article names as its source
+
+
+# A lookup key: a signed 32-bit int (four bytes in SQLite), the hash of a band and a value.
+# The band is folded into the key so that the archive needs one indexed integer column; a
+# chance collision across bands only adds a candidate that verification rejects.
+Key = int
+
+
+def key(band: int, value: int) -> Key:
+    return signed32(zlib.crc32(_KEY.pack(band, value)))
+
+
+_KEY = struct.Struct("<BI")
+
+NO_PARAGRAPH = 255  # a fact from the headline or from a paragraph past MAX_PARAGRAPHS
+# version, flags, shingles, minutes since the epoch, site, url, headline, lead, and the
+# counts of MinHash values, paragraphs and facts: 28 bytes. Then the MinHash (2 bytes a
+# value), the paragraphs (4-byte hash, 1-byte word count), the facts (4-byte hash, kind,
+# paragraph index) and the cited URLs (a count and 4 bytes each): at most 287 bytes.
+_HEADER = struct.Struct("<BBHIIIIIBBBx")
+
+
+@dataclass(frozen=True)
+class Signature:
+    time: int | None  # seconds since the epoch (stored to the minute)
+    site: int
+    url: int
+    headline: int  # 0: no byline, or a headline too short to tell
+    lead: int  # the first LEAD_WORDS words of the first paragraph (0: none)
+    shingles: int  # shingles hashed (capped by text.MAX_SHINGLE_WORDS)
+    minhash: np.ndarray  # NUM_PERM uint16 (the low 16 bits: b-bit MinHash), or empty
+    band_keys: tuple[int, ...]  # BANDS values, or () when the text is too short
+    paragraphs: tuple[int, ...]
+    paragraph_words: tuple[int, ...]  # each paragraph's words, up to 255
+    facts: tuple[tuple[int, int, int], ...]  # (hash, kind, paragraph index)
+    cites: tuple[int, ...]
+
+    @cached_property
+    def banded(self) -> list[tuple[int, int]]:
+        """(band, value) of each lookup key stored for this article (at most 30); bands
+        0-15 are the LSH bands, then those of Band. Facts are keyed apart (fact_keys)."""
+        keys = list(enumerate(self.band_keys))
+        keys += [(Band.PARAGRAPH, value) for value in dict.fromkeys(self.paragraphs)]
+        if self.headline:
+            keys.append((Band.HEADLINE, self.headline))
+        keys.append((Band.URL, self.url))
+        keys += [(Band.CITE, value) for value in self.cites]
+        return keys
+
+    @cached_property
+    def keys(self) -> list[Key]:
+        """The keys stored for this article (4 bytes each; with the blob and the fact keys,
+        at most 287 + 30 * 4 + 12 * 6 = 479 bytes)."""
+        return list(dict.fromkeys(key(band, value) for band, value in self.banded))
+
+    @cached_property
+    def fact_keys(self) -> dict[Key, int]:
+        """The key of each fact (stored with the article's day: a 4-byte key and a 2-byte
+        day), and the fact's hash."""
+        return {key(Band.FACT, h): h for h, _, _ in self.facts}
+
+    @property
+    def day(self) -> int:
+        """Days since the epoch (0 when undated: such an article is not found by its facts)."""
+        return self.time // DAY if self.time is not None else 0
+
+    @cached_property
+    def lookups(self) -> dict[Key, tuple[int, int]]:
+        """The keys under which this article's copies are stored, with the (band, value)
+        each stands for: its own keys, except that its URL is looked up among citations and
+        its citations among URLs."""
+        wanted = {key(band, value): (band, value) for band, value in self.banded
+                  if band not in (Band.URL, Band.CITE)}
+        wanted[key(Band.CITE, self.url)] = (Band.CITE, self.url)
+        for value in self.cites:
+            wanted[key(Band.URL, value)] = (Band.URL, value)
+        return wanted
+
+    @cached_property
+    def fact_info(self) -> dict[int, tuple[int, int]]:
+        """fact hash -> (kind, paragraph index)."""
+        return {h: (kind, index) for h, kind, index in self.facts}
+
+    @cached_property
+    def ids(self) -> frozenset[int]:
+        return frozenset(h for h, kind, _ in self.facts if kind == factmod.Kind.ID)
+
+    @cached_property
+    def blob(self) -> bytes:
+        """What the storage keeps (encode(), made once)."""
+        return self.encode()
+
+    def encode(self) -> bytes:
+        flags = int(self.time is not None)
+        head = _HEADER.pack(VERSION, flags, min(self.shingles, 0xFFFF), (self.time or 0) // 60,
+                            self.site, self.url, self.headline, self.lead, len(self.minhash),
+                            len(self.paragraphs), len(self.facts))
+        body = [self.minhash.astype("<u2").tobytes(),
+                struct.pack(f"<{len(self.paragraphs)}I", *self.paragraphs),
+                bytes(min(n, 255) for n in self.paragraph_words),
+                b"".join(struct.pack("<IBB", *fact) for fact in self.facts),
+                struct.pack(f"<B{len(self.cites)}I", len(self.cites), *self.cites)]
+        # Band keys are not stored in the blob: they are the MinHash's full 32-bit values,
+        # kept only in the key table (the blob keeps 16 bits per value).
+        return head + b"".join(body)
+
+    @classmethod
+    def decode(cls, blob: bytes) -> Signature:
+        (version, flags, shingles, minutes, site, url, headline, lead, n_min, n_par,
+         n_fact) = _HEADER.unpack_from(blob)
+        if version != VERSION:
+            raise ValueError(f"story signature of version {version}, expected {VERSION}")
+        at = _HEADER.size
+        minhash = np.frombuffer(blob, dtype="<u2", count=n_min, offset=at)
+        at += 2 * n_min
+        paras = struct.unpack_from(f"<{n_par}I", blob, at)
+        at += 4 * n_par
+        words = tuple(blob[at:at + n_par])
+        at += n_par
+        found = tuple(struct.iter_unpack("<IBB", blob[at:at + 6 * n_fact]))
+        at += 6 * n_fact
+        (n_cites,) = struct.unpack_from("<B", blob, at)
+        cites = struct.unpack_from(f"<{n_cites}I", blob, at + 1)
+        return cls(minutes * 60 if flags & 1 else None, site, url, headline, lead, shingles,
+                   minhash, (), paras, words, found, cites)
+
+
+_TIME = struct.Struct("<xBxxI")
+
+
+def signature_time(blob: bytes) -> int | None:
+    """The date a stored signature holds, read without decoding the rest."""
+    flags, minutes = _TIME.unpack_from(blob)
+    return minutes * 60 if flags & 1 else None
+
+
+_BAND_MIX = np.uint64(0x9E3779B97F4A7C15)  # odd: a row's values are combined in order
+
+
+def _band_keys(hashvalues: np.ndarray) -> tuple[int, ...]:
+    """One 32-bit key per band: a polynomial of the band's ROWS values mod 2**64, high half."""
+    rows = hashvalues.astype(np.uint64).reshape(BANDS, ROWS)
+    keys = np.zeros(BANDS, dtype=np.uint64)
+    for column in range(ROWS):
+        keys = keys * _BAND_MIX + rows[:, column] + np.uint64(1)
+    return tuple((keys >> np.uint64(32)).tolist())
+
+
+def sign(article: StoryArticle) -> Signature:
+    """The signature of an article (a pure function of its fields)."""
+    paras = paragraphs(article.body_text)
+    words = [word for para in paras for word in para.words]
+    if len(words) < MIN_SHINGLES + 4:  # no paragraph long enough: the text as it is
+        words = tokens(article.body_text.casefold())
+    shingles = shingle_hashes(words)
+    minhash = np.empty(0, dtype=np.uint16)
+    band_keys: tuple[int, ...] = ()
+    if len(shingles) >= MIN_SHINGLES:
+        sketch = _sketch()
+        sketch.update_batch(shingles.tolist())
+        band_keys = _band_keys(sketch.hashvalues)
+        minhash = (sketch.hashvalues & 0xFFFF).astype(np.uint16)
+    stored = paras[:MAX_PARAGRAPHS]
+    # Facts are read from the paragraphs in one pass, each placed in its paragraph by offset.
+    text = "\n\n".join(p.text for p in paras)
+    starts, at = [], 0
+    for para in paras:
+        starts.append(at)
+        at += len(para.text) + 2
+    found: dict[int, tuple[int, int, int]] = {}
+    for fact, offset in factmod.located_facts(text):
+        index = bisect_right(starts, offset) - 1
+        found.setdefault(fact.key, (fact.key, int(fact.kind),
+                                    index if index < MAX_PARAGRAPHS else NO_PARAGRAPH))
+    for fact, _ in factmod.located_facts(article.title or ""):
+        found.setdefault(fact.key, (fact.key, int(fact.kind), NO_PARAGRAPH))
+    # The most telling kinds first (ids, quotes, amounts), each in reading order.
+    kept = sorted(found.values(), key=lambda f: factmod.PRIORITY[factmod.Kind(f[1])])[:MAX_FACTS]
+    title = normalise_title(article.title)
+    byline = "|".join(sorted(" ".join(tokens(a.casefold())) for a in article.authors))
+    headline = crc(f"{title}#{byline}") if byline and len(title.split()) >= 4 else 0
+    cites = tuple(dict.fromkeys(crc(url_form(u)) for u in article.cites
+                                if url_form(u) != url_form(article.url)))[:MAX_CITES]
+    seconds = timestamp(article.published_at)
+    minute = max(0, seconds) // 60 * 60 if seconds is not None else None
+    lead = crc(" ".join(paras[0].words[:LEAD_WORDS])) if paras else 0
+    return Signature(minute, crc(article.site), crc(url_form(article.url)), headline, lead,
+                     len(shingles), minhash, band_keys, tuple(p.key for p in stored),
+                     tuple(len(p.words) for p in stored), tuple(kept), cites)

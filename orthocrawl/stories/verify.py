@@ -1,0 +1,149 @@
+"""Whether two articles are copies of one story: the checks run on each LSH, paragraph, fact,
+headline or citation candidate.
+
+A pair is one story when
+- one cites the other as its source (at any distance in time), or, both dated within
+  ``window_days`` of each other:
+- they do not name different 510(k), De Novo, PMA or trial numbers, and
+- their MinHash Jaccard is very high, or high while they open with the same words or the
+  same paragraph (a verbatim copy with another site's chrome, headline or dateline);
+- they are on different sites and most of the shorter one's paragraphs, at least 30 words,
+  are the longer one's, its lead among them, or most of its shingles are and they open with
+  the same words (an excerpt: the first paragraphs, then "Read more at ...");
+- they are on different sites and share enough facts outside the paragraphs they share
+  (a rewrite): quoted sentences, ids, amounts, counts, percentages and names, weighed by kind;
+  at least two of them strong (not names, which a company's other stories of the week share
+  too, nor percentages, which coincide), one a quote or an id (a follow-up repeats the
+  amount of the deal it follows);
+- they are on different sites with the same headline and byline and some text in common.
+Paragraphs that many archived articles share (a company's "About" paragraph, a disclaimer)
+and facts stated by more articles of the same days than one story has copies (a stock
+quote, "$10 million" in a busy week) are left out of every check: they say nothing about
+which story it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+import numpy as np
+
+from orthocrawl.stories.facts import ANCHORS, WEAK, WEIGHTS, Kind
+from orthocrawl.stories.signature import DAY, Signature
+
+
+@dataclass(frozen=True)
+class Params:
+    window_days: float = 10.0  # copies of a story appear within days of each other
+    common: int = 30  # a paragraph or LSH band stored by this many articles is boilerplate
+    # a fact stated by more other articles within the time window is not one story's
+    fact_rarity: int = 8
+    identical_jaccard: float = 0.85  # a copy, whatever else differs
+    duplicate_jaccard: float = 0.6  # a copy, unless only the ends are the same paragraphs
+    paragraph_containment: float = 0.6
+    excerpt_words: int = 30  # an excerpt's shared paragraphs hold at least this many words
+    shingle_containment: float = 0.85
+    excerpt_jaccard: float = 0.2  # the floor under a containment estimated from MinHash
+    rewrite_score: int = 5
+    headline_jaccard: float = 0.1
+    max_candidates: int = 200
+
+
+class Reason(Enum):
+    CITED = "cited"
+    DUPLICATE = "duplicate"
+    EXCERPT = "excerpt"
+    REWRITE = "rewrite"
+    HEADLINE = "headline"
+
+
+def jaccard(a: Signature, b: Signature) -> float:
+    if not len(a.minhash) or not len(b.minhash):
+        return 0.0
+    return float(np.count_nonzero(a.minhash == b.minhash)) / len(a.minhash)
+
+
+def containment(a: Signature, b: Signature, similarity: float) -> float:
+    """The estimated share of the smaller text's shingles found in the other."""
+    smaller = min(a.shingles, b.shingles)
+    if not smaller:
+        return 0.0
+    return min(1.0, similarity * (a.shingles + b.shingles) / ((1 + similarity) * smaller))
+
+
+def fact_score(a: Signature, b: Signature, left_out: set[int],
+               common_facts: set[int]) -> tuple[int, int, bool]:
+    """What the facts both state outside the paragraphs in `left_out` weigh (names and
+    percentages together 2 at most: two stories of a company share its names, and
+    percentages coincide), how many are strong (a quote, id, amount or count), and whether
+    one is a quote or an id."""
+    mine, theirs = a.fact_info, b.fact_info
+    kinds = []
+    for h in mine.keys() & theirs.keys():
+        if h in common_facts:
+            continue
+        kind, index = mine[h]
+        other = theirs[h][1]
+        if ((index < len(a.paragraphs) and a.paragraphs[index] in left_out)
+                or (other < len(b.paragraphs) and b.paragraphs[other] in left_out)):
+            continue
+        kinds.append(Kind(kind))
+    weak = sum(1 for k in kinds if k in WEAK)
+    score = sum(WEIGHTS[k] for k in kinds if k not in WEAK) + min(weak, 2)
+    return score, len(kinds) - weak, any(k in ANCHORS for k in kinds)
+
+
+def conflicting_ids(a: Signature, b: Signature) -> bool:
+    """Both name a 510(k), De Novo, PMA or trial number, and none is the same: two
+    clearances (or trials), however alike their wording."""
+    return bool(a.ids) and bool(b.ids) and not a.ids & b.ids
+
+
+def same_story(a: Signature, b: Signature, params: Params, common_paragraphs: set[int],
+               common_facts: set[int]) -> Reason | None:
+    """Why `a` and `b` are one story, or None."""
+    if a.url in b.cites or b.url in a.cites:
+        return Reason.CITED
+    if a.time is not None and b.time is not None and (
+            abs(a.time - b.time) > params.window_days * DAY):
+        return None
+    if conflicting_ids(a, b):
+        return None
+    mine = [p for p in dict.fromkeys(a.paragraphs) if p not in common_paragraphs]
+    theirs = [p for p in dict.fromkeys(b.paragraphs) if p not in common_paragraphs]
+    # A text whose every paragraph is boilerplate has a MinHash of boilerplate.
+    boilerplate = (bool(a.paragraphs) and not mine) or (bool(b.paragraphs) and not theirs)
+    similarity = 0.0 if boilerplate else jaccard(a, b)
+    if similarity >= params.identical_jaccard:
+        return Reason.DUPLICATE
+    # Copies share their beginning; different stories of one company share their end (the
+    # "About" paragraph, the disclaimer) and the sentences a publisher or a template repeats.
+    # Shared paragraphs without the shorter text's lead are the first pattern, and then only
+    # the facts outside them count; different opening words rule out the rest.
+    everything = set(a.paragraphs) & set(b.paragraphs)
+    shorter, words = min((mine, a), (theirs, b), key=lambda pair: len(pair[0]))
+    lead_shared = bool(shorter) and shorter[0] in everything
+    same_lead = bool(a.lead) and a.lead == b.lead
+    opening = not everything or lead_shared  # not just a shared end
+    if opening and similarity >= params.duplicate_jaccard and (lead_shared or same_lead):
+        return Reason.DUPLICATE
+    if a.site == b.site:
+        return None  # a site repeats itself (series, templates) but does not excerpt itself
+    if opening:
+        shared = everything - common_paragraphs
+        shared_words = sum(n for p, n in zip(words.paragraphs, words.paragraph_words,
+                                             strict=True) if p in shared)
+        if (lead_shared and len(shared) / len(shorter) >= params.paragraph_containment
+                and shared_words >= params.excerpt_words):
+            return Reason.EXCERPT
+        if (same_lead and similarity >= params.excerpt_jaccard
+                and containment(a, b, similarity) >= params.shingle_containment):
+            return Reason.EXCERPT
+    score, facts, specific = fact_score(a, b, everything | common_paragraphs, common_facts)
+    if specific and facts >= 2 and score >= params.rewrite_score:
+        return Reason.REWRITE
+    if a.headline and a.headline == b.headline and (
+            lead_shared or same_lead or similarity >= params.headline_jaccard or score >= 3):
+        return Reason.HEADLINE
+    return None
