@@ -160,7 +160,7 @@ def same_authors(expected: str, extracted: list[str]) -> bool:
 
 
 def same_day(expected: str, extracted: str | None) -> bool:
-    return bool(extracted) and extracted[:10] == expected[:10]
+    return extracted is not None and extracted != "" and extracted[:10] == expected[:10]
 
 
 @dataclass

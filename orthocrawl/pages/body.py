@@ -89,7 +89,7 @@ def inline_text(el: _Element) -> str:
 
 def _list_block(el: _Element) -> str:
     ordered = _tag(el) == "ol"
-    lines = []
+    lines: list[str] = []
     for li in el:
         if _tag(li) != "li":
             continue

@@ -24,7 +24,7 @@ from orthocrawl.siteconfig import SiteConfig
 _REGISTERED: dict[str, type[MetadataPage]] = {}
 
 
-def _byline_authors(selector: str, owner: dict[str, type]) -> Any:
+def _byline_authors(selector: str, owner: dict[str, Any]) -> Any:
     """An `authors` field reading the element a site file's `byline` selector names."""
 
     def authors(self: Any) -> list[str]:

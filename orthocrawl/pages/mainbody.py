@@ -100,9 +100,11 @@ def main_element(tree: _Element, url: str, precision: bool = True) -> _Element |
         tree, url=url, favor_precision=precision, include_comments=False, include_tables=True,
         include_formatting=False, include_links=False, include_images=False,
     )
-    if document is None or document.body is None:
+    # bare_extraction gives a Document unless asked for a dict (as_dict=True)
+    body = getattr(document, "body", None)
+    if body is None:
         return None
-    return _as_html(document.body)
+    return _as_html(body)
 
 
 def _as_html(body: _Element) -> _Element:
