@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -57,21 +58,7 @@ def draw(counts: list[tuple[str, str, int]], path: Path, title: str) -> None:
         values = [by_site[site].get(m, 0) for m in months]
         ax.bar(range(len(months)), values, bottom=bottom, width=0.9, label=site)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    step = max(1, len(months) // 12)
-    ax.set_xticks(range(0, len(months), step), months[::step], rotation=45, ha="right")
-    ax.set_ylabel("articles per month")
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.grid(axis="y", alpha=0.3)
-    ax.set_title(title)
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, ncols=min(5, len(by_site)))
-    fig.tight_layout()
-    try:
-        fig.savefig(path)
-    except OSError as error:
-        raise ChartError(f"cannot write {path}: {error.strerror}") from None
-    finally:
-        plt.close(fig)
+    _finish(fig, ax, months, "articles per month", title, path, ncols=min(5, len(by_site)))
 
 
 def draw_trend(series: dict[str, dict[str, int]], path: Path, title: str, by: str) -> None:
@@ -86,15 +73,21 @@ def draw_trend(series: dict[str, dict[str, int]], path: Path, title: str, by: st
     for name, counts in series.items():
         ax.plot(range(len(periods)), [counts.get(p, 0) for p in periods], marker="o",
                 markersize=3, linewidth=1.6, label=name)
+    ax.set_xlabel(by)
+    _finish(fig, ax, periods, f"stories per {by}", title, path)
+
+
+def _finish(fig: Any, ax: Any, periods: list[str], ylabel: str, title: str, path: Path,
+            ncols: int = 1) -> None:
+    """Axes, grid, title and legend as every chart has them; saved to `path`, closed."""
     step = max(1, len(periods) // 12)
     ax.set_xticks(range(0, len(periods), step), periods[::step], rotation=45, ha="right")
-    ax.set_xlabel(by)
-    ax.set_ylabel(f"stories per {by}")
+    ax.set_ylabel(ylabel)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(axis="y", alpha=0.3)
     ax.set_title(title)
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False)
+    ax.legend(frameon=False, ncols=ncols)
     fig.tight_layout()
     try:
         fig.savefig(path)
