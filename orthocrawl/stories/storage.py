@@ -33,10 +33,8 @@ class Storage(Protocol):
     def lookup(self, keys: Collection[Key], limit: int) -> dict[Key, list[int]]:
         """The articles stored under each key. A key's list may stop at `limit` ids (the
         index then treats the key as common); keys stored by no article may be missing.
-        SQL, one statement (per-key LIMIT, so a key thousands of articles share costs no more
-        than a rare one): WITH wanted(key) AS (VALUES (?), ...) SELECT key, (SELECT
-        group_concat(article_id) FROM (SELECT article_id FROM story_keys s WHERE s.key =
-        wanted.key LIMIT ?)) FROM wanted."""
+        In SQL, one statement with a per-key LIMIT, so that a key thousands of articles
+        share costs no more than a rare one (docs/stories.md gives it)."""
         ...
 
     def lookup_facts(self, keys: Collection[Key], first_day: int | None,
@@ -44,8 +42,8 @@ class Storage(Protocol):
         """The articles stating each fact on a day between these (inclusive; None: any
         day), at most `limit` a key. A number's or a name's rarity depends on the time
         window ("$25 million" is said of many stories over years, of one or two in a
-        fortnight); a quote said in many stories over years is a stock line. SQL as
-        lookup(), on story_facts, with AND f.day BETWEEN ? AND ? when days are given."""
+        fortnight); a quote said in many stories over years is a stock line. In SQL as
+        lookup(), on story_facts, with the days as a range."""
         ...
 
     def entries(self, article_ids: Collection[int]) -> dict[int, Entry]:
