@@ -9,7 +9,7 @@ from ..timefmt import long_date
 from ..wp_model import Post, Upload
 from ..wp_site import Listing
 from .constants import ORIGIN, SITE_TITLE
-from .seo import yoast_page
+from .seo import YOAST
 from .theme import Chrome, shell
 
 _T = TABLES[1]
@@ -58,7 +58,7 @@ def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
     url = listing.page_url(n)
     shown = listing.shown(n)
     seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
-    seo = yoast_page(url, seo_title, kind=listing.schema)
+    seo = YOAST.page(url, seo_title, kind=listing.schema)
     header = (f'<header class="page-header"><h1 class="page-title">{listing.title.translate(_T)}'
               "</h1></header>\n" if listing.title else "")
     items = "".join(_item(p) for p in shown) or (
@@ -72,7 +72,7 @@ def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: 
                    chrome: Chrome) -> str:
     """A WordPress page: it looks like a post (entry-title, entry-content) but is not one."""
     url = f"{ORIGIN}/{slug}/"
-    seo = yoast_page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
+    seo = YOAST.page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
     body = "".join(f"<p>{p.translate(_T)}</p>\n" for p in paragraphs)
     main = (f'<article id="post-{page_id}" class="post-{page_id} page type-page status-publish '
             f'hentry"><header class="entry-header"><h1 class="entry-title">{title}</h1></header>'
@@ -84,7 +84,7 @@ def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: 
 def render_attachment(post: Post, image: Upload, chrome: Chrome) -> str:
     """An attachment page: og:type article, an entry title and the image, yet no article."""
     url = image.page_url or ""
-    seo = yoast_page(url, f"{image.title} - {SITE_TITLE}", og_type="article")
+    seo = YOAST.page(url, f"{image.title} - {SITE_TITLE}", og_type="article")
     caption = (f'<div class="entry-caption"><p>{image.caption.translate(_T)}</p></div>'
                if image.caption else "")
     main = (f'<article id="post-{image.attachment_id}" class="post-{image.attachment_id} '

@@ -10,7 +10,7 @@ from ..timefmt import iso_offset, long_date
 from ..wp_comments import avatar, comment_form, comment_list
 from ..wp_model import Post
 from .constants import CME, ORIGIN, SITE_TITLE
-from .seo import yoast_post
+from .seo import YOAST
 from .theme import Chrome, shell
 
 
@@ -147,7 +147,7 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     ])
     extra = (f'<link rel="alternate" type="application/json" href="{ORIGIN}/wp-json/wp/v2/posts/'
              f"{post.post_id}\" />\n<link rel='shortlink' href='{ORIGIN}/?p={post.post_id}' />\n")
-    html = shell(f"{post.title} - {SITE_TITLE}", yoast_post(post), body_css, main, chrome, extra)
+    html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), body_css, main, chrome, extra)
     lines = [*chrome.header.texts, *texts, *post.alts, *chrome.sidebar.texts,
              *chrome.footer.texts]
     return html, lines

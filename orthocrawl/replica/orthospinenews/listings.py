@@ -10,7 +10,7 @@ from ..inline import attr
 from ..text import excerpt
 from ..timefmt import display_date
 from .constants import ORIGIN, SITE_TITLE, TAGLINE
-from .seo import yoast_page
+from .seo import YOAST
 from .theme import Texts, body_open, content_open, head
 from .variants import link
 
@@ -89,7 +89,7 @@ def render_listing(listing: Listing, n: int, chrome: SiteChrome, now: datetime =
         rel += f'<link rel="prev" href="{attr(listing.page_url(n - 1))}" />\n'
     if n < listing.pages:
         rel += f'<link rel="next" href="{attr(listing.page_url(n + 1))}" />\n'
-    seo = yoast_page(url, seo_title, listing.description, kind=listing.schema)
+    seo = YOAST.page(url, seo_title, listing.description, kind=listing.schema)
     css = listing.body_css + (f" paged paged-{n}" if n > 1 else "")
     desc = (f'<div class="taxonomy-description entry"><p>{texts.t(listing.description)}</p></div>'
             if listing.description else "")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..inline import TABLES, attr
 from ..timefmt import iso_offset
 from .constants import ORIGIN, SITE_TITLE
-from .seo import yoast_page
+from .seo import YOAST
 from .theme import Texts, body_open, content_open, head
 
 _T = TABLES[1]
@@ -35,7 +35,7 @@ def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: 
     """A WordPress page: it looks like a post (entry-title, entry-content) but is not one."""
     texts = Texts()
     url = f"{ORIGIN}/{slug}/"
-    seo = yoast_page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
+    seo = YOAST.page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
     body = "".join(f"<p>{texts.t(p)}</p>\n" for p in paragraphs)
     anchors = ('<h2 id="advertise">Advertise</h2><p>Media kit available on request.</p>'
                '<h2 id="newsletter">Newsletter</h2><p>Every Friday morning.</p>'
@@ -54,7 +54,7 @@ def render_attachment(post: Post, image: Image, chrome: SiteChrome) -> str:
     url = image.page_url or ""
     extra = (f'\t<meta property="article:modified_time" content="{iso_offset(post.published)}" />'
              f'\n\t<meta name="author" content="{attr(post.account.name)}" />\n')
-    seo = yoast_page(url, f"{image.title} - {SITE_TITLE}", "", og_type="article",
+    seo = YOAST.page(url, f"{image.title} - {SITE_TITLE}", "", og_type="article",
                      extra_meta=extra)
     caption = f'<p class="wp-caption-text">{image.caption.translate(_T)}</p>' if image.caption \
         else ""

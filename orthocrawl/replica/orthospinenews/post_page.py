@@ -12,7 +12,7 @@ from ..inline import TABLES, attr
 from ..timefmt import comment_time, display_date, iso_offset, long_date
 from . import plugins
 from .constants import ORIGIN
-from .seo import tie_schema, yoast_post
+from .seo import YOAST, tie_schema
 from .theme import Part, Texts, body_open, content_open, head
 from .variants import link
 
@@ -332,7 +332,7 @@ def render_post(post: Post, chrome: SiteChrome, pool: list[Post]) -> tuple[str, 
         "</article><!-- #the-post /-->\n",
     ]
     html = "".join([
-        head(f"{post.title} - OrthoSpineNews", yoast_post(post), extra), body_open(body_css),
+        head(f"{post.title} - OrthoSpineNews", YOAST.post(post), extra), body_open(body_css),
         chrome.header.html, content_open(), *article, *components,
         "</div><!-- .main-content /-->\n", _check_also(post, texts), chrome.sidebar.html,
         "</div><!-- .main-content-row /--></div><!-- #content /-->\n", chrome.footer.html,

@@ -8,7 +8,7 @@ from ..inline import attr
 from ..text import Texts
 from ..timefmt import long_date
 from .constants import ORIGIN, PER_PAGE, TAGLINE
-from .seo import yoast_page
+from .seo import YOAST
 from .theme import body_open, content_close, content_open, head
 from .variants import link
 
@@ -68,7 +68,7 @@ def render_listing(listing: Listing, n: int, chrome: SiteChrome) -> str:
         rel += f'<link rel="prev" href="{attr(listing.page_url(n - 1))}" />\n'
     if n < listing.pages:
         rel += f'<link rel="next" href="{attr(listing.page_url(n + 1))}" />\n'
-    seo = yoast_page(url, seo_title, "" if listing.base != "/" else TAGLINE, kind=listing.schema)
+    seo = YOAST.page(url, seo_title, "" if listing.base != "/" else TAGLINE, kind=listing.schema)
     css = listing.body_css + (f" paged paged-{n}" if n > 1 else "")
     items = "".join(_item(p, texts, f"list-{listing.base}-{n}") for p in shown)
     if not shown:

@@ -9,7 +9,7 @@ from ..inline import TABLES, attr
 from ..text import Texts
 from ..timefmt import iso_offset
 from .constants import ORIGIN, SITE_TITLE, WP_PAGES
-from .seo import yoast_page
+from .seo import YOAST
 from .theme import body_open, content_close, content_open, head
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def render_wp_page(slug: str, chrome: SiteChrome) -> str:
     """A WordPress page: it looks like a post (entry-title, entry-content) but is not one."""
     title, paragraphs, page_id = WP_PAGES[slug]
     url = f"{ORIGIN}/{slug}/"
-    seo = yoast_page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
+    seo = YOAST.page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
     body = "".join(f"<p>{p.translate(_T)}</p>\n" for p in paragraphs)
     if slug == "subscribe":
         body += ('<table class="plans"><tr><th>Plan</th><th>Price</th></tr><tr><td>Individual'
@@ -49,7 +49,7 @@ def render_attachment(post: Post, image: Image, chrome: SiteChrome) -> str:
     url = image.page_url or ""
     extra = (f'\t<meta property="article:modified_time" content="{iso_offset(post.published)}" />'
              f'\n\t<meta name="author" content="{attr(post.writers[0].name)}" />\n')
-    seo = yoast_page(url, f"{image.title} - {SITE_TITLE}", "", og_type="article",
+    seo = YOAST.page(url, f"{image.title} - {SITE_TITLE}", "", og_type="article",
                      extra_meta=extra)
     credit = (f'<p class="wp-caption-text">{image.credit.translate(_T)}</p>'
               if image.credit else "")

@@ -10,7 +10,7 @@ from ..inline import TABLES, attr
 from ..text import Texts
 from ..timefmt import iso_offset, long_date
 from .constants import ORIGIN, SITE_TITLE
-from .seo import yoast_post
+from .seo import YOAST
 from .theme import SiteChrome, body_open, content_close, content_open, head
 from .variants import link
 
@@ -166,7 +166,7 @@ def render_post(post: Post, chrome: SiteChrome) -> tuple[str, list[str]]:
     body_css = (f"post-template-default single single-post postid-{post.post_id} "
                 f"single-format-standard leaky-paywall-metered")
     html = "".join([
-        head(f"{post.title} - {SITE_TITLE}", yoast_post(post), extra), body_open(body_css),
+        head(f"{post.title} - {SITE_TITLE}", YOAST.post(post), extra), body_open(body_css),
         chrome.header.html, content_open(), article, _related(post, texts),
         content_close(chrome.sidebar.html), chrome.footer.html,
     ])
