@@ -55,6 +55,21 @@ class Part:
     texts: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Chrome:
+    """The parts of every page that do not depend on the page: built once per site."""
+
+    header: Part
+    sidebar: Part
+    footer: Part
+
+    def lines(self, *page: list[str]) -> list[str]:
+        """A page's chrome text lines: the header's, the page's own, the sidebar's, the
+        footer's."""
+        return [*self.header.texts, *(line for part in page for line in part),
+                *self.sidebar.texts, *self.footer.texts]
+
+
 def words(module: str) -> dict[str, Any]:
     """A replica's own words, the ones its pages print that are not its stories' (pages,
     people, categories): words.toml beside ``module`` (a module's ``__file__``)."""

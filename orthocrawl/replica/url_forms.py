@@ -36,3 +36,21 @@ def wp_variant(post: Any, kind: str, origin: str, hosts: Mapping[str, str]) -> s
     if kind == "shortlink":
         return f"{origin}/?p={post.post_id}"
     return url
+
+
+class Variants:
+    """A WordPress site's other URL forms: ``utm``, the kinds of ``hosts``, ``noslash`` and
+    ``shortlink``; ``mix``: how often its own links take each (see pick)."""
+
+    def __init__(self, origin: str, hosts: Mapping[str, str],
+                 mix: Sequence[tuple[str, int]]) -> None:
+        self.origin, self.hosts, self.mix = origin, hosts, mix
+        self.kinds = ("utm", *hosts, "noslash", "shortlink")
+
+    def variant(self, post: Any, kind: str) -> str:
+        return wp_variant(post, kind, self.origin, self.hosts)
+
+    def link(self, post: Any, context: str) -> str:
+        """The URL a given page uses to link to ``post``: usually canonical, sometimes not."""
+        kind = pick(context, post.post_id, self.mix)
+        return self.variant(post, kind) if kind else post.url

@@ -12,8 +12,7 @@ from urllib.parse import quote
 
 from ..inline import attr
 from ..slugs import slugify
-from ..text import Texts
-from .chrome import SiteChrome
+from ..text import Chrome, Texts
 from .clock import iso_local, joomla_date, k2_date, modern_date, short_date
 from .constants import DEFAULT_SHARE_IMAGE, ORIGIN, SITE_TITLE
 
@@ -45,16 +44,16 @@ def _body(article: Article) -> tuple[str, list[str]]:
     return "\n".join(p.html for p in pieces), lines
 
 
-def render(article: Article, chrome: SiteChrome) -> tuple[str, list[str]]:
+def render(article: Article, chrome: Chrome) -> tuple[str, list[str]]:
     """The page's HTML and every chrome text line on it."""
     make = {"modern": _modern, "joomla": _joomla, "k2": _k2}[article.era]
     texts = Texts()
     html = make(article, texts)
     body_html, body_chrome = _body(article)
-    page = (html.replace("\x00BODY\x00", body_html).replace("\x00TOP\x00", chrome.top.html)
-            .replace("\x00SIDE\x00", chrome.side.html).replace("\x00BOTTOM\x00",
-                                                               chrome.bottom.html))
-    lines = [*chrome.top.texts, *texts, *body_chrome, *chrome.side.texts, *chrome.bottom.texts]
+    page = (html.replace("\x00BODY\x00", body_html).replace("\x00TOP\x00", chrome.header.html)
+            .replace("\x00SIDE\x00", chrome.sidebar.html).replace("\x00BOTTOM\x00",
+                                                               chrome.footer.html))
+    lines = chrome.lines(texts, body_chrome)
     return page, lines
 
 

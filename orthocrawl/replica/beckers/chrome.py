@@ -5,11 +5,10 @@ Every visible string goes through ``Texts.t`` so a page can list its chrome line
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..inline import attr
-from ..text import Part, Texts
+from ..text import Chrome, Part, Texts
 from .clock import short_date
 from .constants import NOW, ORIGIN, SECTIONS, SITE_TITLE, WORDS
 
@@ -21,15 +20,6 @@ TAGLINE, COOKIE, SIGNUP = WORDS["tagline"], WORDS["cookie"], WORDS["signup"]
 MENU = tuple((s.label, f"/{s.slug}/") for s in SECTIONS.values())
 FOOTER_MENU = (("About Us", "/about-us.html"), ("Contact Us", "/contact-us/"),
                ("E-Weekly Sign-Up", "/e-weekly/"), ("RSS", "/rss"))
-
-
-@dataclass(slots=True)
-class SiteChrome:
-    """The parts of every page that do not depend on the page: built once per site."""
-
-    top: Part  # cookie notice, header, leaderboard ad
-    side: Part
-    bottom: Part
 
 
 def _menu(texts: Texts, items: tuple[tuple[str, str], ...], css: str) -> str:
@@ -49,7 +39,7 @@ def _cookie(texts: Texts) -> str:
             f'</p><button type="button" class="cookie-accept">{texts.t("Accept")}</button></div>')
 
 
-def modern(latest: list[Article], popular: list[Article]) -> SiteChrome:
+def modern(latest: list[Article], popular: list[Article]) -> Chrome:
     top, side, bottom = Texts(), Texts(), Texts()
     top_html = f"""{_cookie(top)}
 <header class="site-header">
@@ -77,11 +67,11 @@ def modern(latest: list[Article], popular: list[Article]) -> SiteChrome:
 </body>
 </html>
 """  # noqa: E501 - verbatim template markup
-    return SiteChrome(Part(top_html, tuple(top)), Part(side_html, tuple(side)),
+    return Chrome(Part(top_html, tuple(top)), Part(side_html, tuple(side)),
                       Part(bottom_html, tuple(bottom)))
 
 
-def legacy(latest: list[Article], popular: list[Article]) -> SiteChrome:
+def legacy(latest: list[Article], popular: list[Article]) -> Chrome:
     top, side, bottom = Texts(), Texts(), Texts()
     top_html = f"""{_cookie(top)}
 <div id="wrapper">
@@ -110,5 +100,5 @@ def legacy(latest: list[Article], popular: list[Article]) -> SiteChrome:
 </body>
 </html>
 """  # noqa: E501 - verbatim template markup
-    return SiteChrome(Part(top_html, tuple(top)), Part(side_html, tuple(side)),
+    return Chrome(Part(top_html, tuple(top)), Part(side_html, tuple(side)),
                       Part(bottom_html, tuple(bottom)))

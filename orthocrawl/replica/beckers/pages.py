@@ -8,9 +8,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from ..inline import attr
-from ..text import Texts
+from ..text import Chrome, Texts
 from .article_page import names
-from .chrome import SiteChrome
 from .clock import short_date
 from .constants import ORIGIN, PER_PAGE, SITE_TITLE, WORDS
 from .variants import link
@@ -66,7 +65,7 @@ def _item(article: Article, texts: Texts, context: str) -> str:
             f"{texts.t(short_date(article.published))}</span></div>{teaser}</div>\n")
 
 
-def render_listing(listing: Listing, n: int, chrome: SiteChrome) -> str:
+def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
     texts = Texts()
     chunk = listing.articles[(n - 1) * PER_PAGE:n * PER_PAGE]
     items = "".join(_item(a, texts, f"{listing.base}|{n}") for a in chunk)
@@ -83,23 +82,23 @@ def render_listing(listing: Listing, n: int, chrome: SiteChrome) -> str:
     blurb = f'<p class="section-blurb">{escape(listing.blurb)}</p>\n' if listing.blurb else ""
     title = listing.title + (f" - Page {n}" if n > 1 else "")
     return (_head(title, listing.page_url(n), listing.blurb)
-            + f'<body class="{listing.css}">\n{chrome.top.html}<main id="main" class="site-main">'
-            f'\n<div class="section-listing">\n<h1 class="section-title">'
+            + f'<body class="{listing.css}">\n{chrome.header.html}<main id="main" '
+            f'class="site-main">\n<div class="section-listing">\n<h1 class="section-title">'
             f"{escape(listing.title, quote=False)}</h1>\n{blurb}{items}"
-            f'<nav class="pager">{" ".join(pager)}</nav>\n</div>\n{chrome.side.html}</main>\n'
-            + chrome.bottom.html)
+            f'<nav class="pager">{" ".join(pager)}</nav>\n</div>\n{chrome.sidebar.html}</main>\n'
+            + chrome.footer.html)
 
 
-def render_static(path: str, title: str, paragraphs: tuple[str, ...], chrome: SiteChrome,
+def render_static(path: str, title: str, paragraphs: tuple[str, ...], chrome: Chrome,
                   form: str = "") -> str:
     body = "".join(f"<p>{escape(p, quote=False)}</p>\n" for p in paragraphs)
-    return (_head(title, ORIGIN + path) + f'<body class="page-static">\n{chrome.top.html}'
+    return (_head(title, ORIGIN + path) + f'<body class="page-static">\n{chrome.header.html}'
             f'<main id="main" class="site-main">\n<div class="static-page">\n<h1>'
-            f"{escape(title, quote=False)}</h1>\n{body}{form}</div>\n{chrome.side.html}</main>\n"
-            + chrome.bottom.html)
+            f"{escape(title, quote=False)}</h1>\n{body}{form}</div>\n{chrome.sidebar.html}</main>\n"
+            + chrome.footer.html)
 
 
-def render_about(chrome: SiteChrome) -> str:
+def render_about(chrome: Chrome) -> str:
     """The old About page: a Joomla 3 article view with no byline, date or section."""
     paras = "".join(f"<p>{escape(p, quote=False)}</p>\n" for p in ABOUT)
     return f"""<!DOCTYPE html>
@@ -114,22 +113,22 @@ def render_about(chrome: SiteChrome) -> str:
 <title>About Us</title>
 </head>
 <body class="site com_content view-article no-layout no-task itemid-101">
-{chrome.top.html}<div id="content" role="main">
+{chrome.header.html}<div id="content" role="main">
 <div class="item-page" itemscope itemtype="https://schema.org/Article">
 <div class="page-header"><h2 itemprop="headline">About Us</h2></div>
 <div itemprop="articleBody">
 {paras}</div>
 </div>
 </div>
-{chrome.side.html}{chrome.bottom.html}"""
+{chrome.sidebar.html}{chrome.footer.html}"""
 
 
-def render_404(chrome: SiteChrome) -> str:
+def render_404(chrome: Chrome) -> str:
     return (_head("Page not found", ORIGIN + "/") + f'<body class="page-error">\n'
-            f'{chrome.top.html}<main id="main" class="site-main"><div class="static-page">'
+            f'{chrome.header.html}<main id="main" class="site-main"><div class="static-page">'
             "<h1>Page not found</h1><p>The page you requested could not be found. Try the "
-            f'search or the section pages.</p></div>{chrome.side.html}</main>\n'
-            + chrome.bottom.html)
+            f'search or the section pages.</p></div>{chrome.sidebar.html}</main>\n'
+            + chrome.footer.html)
 
 
 ABOUT = tuple(p.format(site=SITE_TITLE) for p in WORDS["about"])

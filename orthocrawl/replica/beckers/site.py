@@ -10,11 +10,11 @@ from ..cached_site import CachedReplica
 from ..inline import attr
 from ..responses import Response, finish, redirect, unmodified_since
 from ..slugs import slugify
+from ..text import Chrome
 from ..timefmt import http_date
 from . import chrome as site_chrome
 from . import feeds
 from .article_page import REQUEST_URL, render
-from .chrome import SiteChrome
 from .constants import CANONICAL_HOST, DOMAINS, NOW, ORIGIN, SECTIONS, SITE_NAME
 from .model import Article
 from .pages import (
@@ -56,7 +56,7 @@ class BeckersSite(CachedReplica):
             for name in a.authors:
                 self.by_author.setdefault(slugify(name), []).append(a)
         self._author_names = {slugify(n): n for a in articles for n in a.authors}
-        self._chrome: dict[str, SiteChrome] = {}
+        self._chrome: dict[str, Chrome] = {}
 
     # -- what the tests and benchmarks read ------------------------------------------------
     def non_article_urls(self) -> list[str]:
@@ -78,7 +78,7 @@ class BeckersSite(CachedReplica):
         return out
 
     # -- rendering, cached -----------------------------------------------------------------
-    def chrome(self, kind: str) -> SiteChrome:
+    def chrome(self, kind: str) -> Chrome:
         if kind not in self._chrome:
             latest = self.articles[:5]
             popular = sorted(self.articles[:60], key=lambda a: (a.item_id * 7919) % 997)[:5]

@@ -4,13 +4,13 @@ search results, WordPress pages, attachment pages and the 404 page."""
 from __future__ import annotations
 
 from ..inline import TABLES, attr
-from ..text import Texts, excerpt
+from ..text import Chrome, Texts, excerpt
 from ..timefmt import long_date
 from ..wp_model import Post, Upload
 from ..wp_site import Listing
 from .constants import ORIGIN, SITE_TITLE
 from .seo import YOAST
-from .theme import Chrome, shell
+from .theme import shell
 
 _T = TABLES[1]
 

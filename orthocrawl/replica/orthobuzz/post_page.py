@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from .. import wp_plugins
 from ..inline import TABLES, attr
-from ..text import Texts, excerpt
+from ..text import Chrome, Texts, excerpt
 from ..timefmt import iso_offset, long_date
 from ..wp_comments import avatar, comment_form, comment_list
 from ..wp_model import Post
 from .constants import CME, ORIGIN, SITE_TITLE
 from .seo import YOAST
-from .theme import Chrome, shell
+from .theme import shell
 
 
 def related(post: Post, texts: Texts) -> str:
@@ -148,6 +148,5 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     extra = (f'<link rel="alternate" type="application/json" href="{ORIGIN}/wp-json/wp/v2/posts/'
              f"{post.post_id}\" />\n<link rel='shortlink' href='{ORIGIN}/?p={post.post_id}' />\n")
     html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), body_css, main, chrome, extra)
-    lines = [*chrome.header.texts, *texts, *post.alts, *chrome.sidebar.texts,
-             *chrome.footer.texts]
+    lines = chrome.lines(texts, post.alts)
     return html, lines

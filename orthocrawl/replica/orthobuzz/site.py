@@ -7,6 +7,7 @@ from typing import Any
 
 from .. import wp_feeds
 from ..constants import TODAY
+from ..text import Chrome
 from ..timefmt import local
 from ..wp_model import Post, Upload
 from ..wp_site import RSS, TEXT, Listing, Route, WordPressReplica
@@ -14,7 +15,7 @@ from .constants import HOST, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE, W
 from .content import CATEGORIES, TagBook, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
-from .theme import Chrome, footer, sidebar, site_header
+from .theme import footer, sidebar, site_header
 
 
 class OrthoBuzzSite(WordPressReplica):

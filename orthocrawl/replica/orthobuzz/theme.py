@@ -3,24 +3,13 @@ header, sidebar widgets and footer. Every visible string goes through ``Texts.t`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..inline import TABLES, attr
-from ..text import Part, Texts, template
+from ..text import Chrome, Part, Texts, template
 from ..timefmt import MONTHS
 from ..wp_model import Post, Term
 from .constants import MENU, ORIGIN, SITE_TITLE, SUBSCRIBE, TAGLINE
 
 THEME = f"{ORIGIN}/wp-content/themes/twentysixteen"
-
-
-@dataclass(slots=True)
-class Chrome:
-    """The parts of every page that do not depend on the page: built once per site."""
-
-    header: Part
-    sidebar: Part
-    footer: Part
 
 
 HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format

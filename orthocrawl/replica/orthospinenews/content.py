@@ -19,10 +19,9 @@ from ..timeline import post_id, schedule
 from ..wp_model import TagBook, Upload, comments, neighbours, permalinks, resolve
 from .constants import ACCOUNTS as ACCOUNT_ROWS
 from .constants import CATEGORIES as CATEGORY_ROWS
-from .constants import ORIGIN, SITE_NAME
+from .constants import ORIGIN, SITE_NAME, VARIANTS
 from .desk import Desk
 from .model import Account, Post, Term
-from .variants import link
 
 KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
     (stories.release, 0.22), (stories.clearance, 0.12), (stories.interview, 0.14),
@@ -192,5 +191,6 @@ def link_post(post: Post, posts: list[Post], at_post: int, peers: list[Post], se
     others = [p for p in (peers[at + 4:at + 12] or posts[:8]) if p is not post]
     post.check_also = rng.choice(others) if others else None
     target = posts[min(count - 1, at_post + rng.randint(1, 40))]
-    resolve(post, link(target, f"older-{post.post_id}") if target is not post else post.url)
+    older = VARIANTS.link(target, f"older-{post.post_id}") if target is not post else post.url
+    resolve(post, older)
 

@@ -9,19 +9,18 @@ from ..constants import TODAY
 from ..inline import attr
 from ..text import excerpt
 from ..timefmt import display_date
-from .constants import ORIGIN, SITE_TITLE, TAGLINE
+from .constants import ORIGIN, SITE_TITLE, TAGLINE, VARIANTS
 from .seo import YOAST
 from .theme import Texts, body_open, content_open, head
-from .variants import link
 
 if TYPE_CHECKING:
+    from ..text import Chrome
     from ..wp_site import Listing
     from .model import Post
-    from .post_page import SiteChrome
 
 
 def _item(post: Post, texts: Texts, context: str, now: datetime) -> str:
-    href = attr(link(post, context))
+    href = attr(VARIANTS.link(post, context))
     lead = post.byline_block.text + " " if post.byline_block else ""
     cat = post.categories[0]
     thumb = (f'<img width="390" height="220" src="{attr(post.lead.resize(390))}" '
@@ -76,7 +75,7 @@ def _pagination(listing: Listing, n: int) -> str:
     return f'<div class="pages-nav"><ul class="pages-numbers">{"".join(items)}</ul></div>'
 
 
-def render_listing(listing: Listing, n: int, chrome: SiteChrome, now: datetime = TODAY) -> str:
+def render_listing(listing: Listing, n: int, chrome: Chrome, now: datetime = TODAY) -> str:
     """Page ``n`` of ``listing``; ``now`` is the site's clock (relative dates of new posts)."""
     texts = Texts()
     url = listing.page_url(n)

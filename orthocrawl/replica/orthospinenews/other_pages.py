@@ -15,13 +15,13 @@ _T = TABLES[1]
 _SORRY = "It seems we can’t find what you’re looking for. Perhaps searching can help."
 
 if TYPE_CHECKING:
+    from ..text import Chrome
     from ..wp_model import Upload as Image
     from .model import Post
-    from .post_page import SiteChrome
 
 
 
-def _shell(title: str, seo: str, css: str, main: str, chrome: SiteChrome) -> str:
+def _shell(title: str, seo: str, css: str, main: str, chrome: Chrome) -> str:
     return "".join([
         head(title, seo), body_open(css + " wrapper-has-shadow block-head-1 is-desktop"),
         chrome.header.html, content_open(), main, "</div><!-- .main-content /-->\n",
@@ -31,7 +31,7 @@ def _shell(title: str, seo: str, css: str, main: str, chrome: SiteChrome) -> str
 
 
 def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: int,
-                   chrome: SiteChrome) -> str:
+                   chrome: Chrome) -> str:
     """A WordPress page: it looks like a post (entry-title, entry-content) but is not one."""
     texts = Texts()
     url = f"{ORIGIN}/{slug}/"
@@ -49,7 +49,7 @@ def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: 
     return _shell(f"{title} - {SITE_TITLE}", seo, css, main, chrome)
 
 
-def render_attachment(post: Post, image: Image, chrome: SiteChrome) -> str:
+def render_attachment(post: Post, image: Image, chrome: Chrome) -> str:
     """An attachment page: og:type article, an entry title and a caption, yet no article."""
     url = image.page_url or ""
     extra = (f'\t<meta property="article:modified_time" content="{iso_offset(post.published)}" />'
@@ -71,7 +71,7 @@ def render_attachment(post: Post, image: Image, chrome: SiteChrome) -> str:
     return _shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
 
 
-def render_404(chrome: SiteChrome) -> str:
+def render_404(chrome: Chrome) -> str:
     texts = Texts()
     seo = ('\t<meta property="og:locale" content="en_US" />\n'
            f'\t<meta property="og:title" content="Page not found - {SITE_TITLE}" />\n'

@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING
 from ..inline import attr
 from ..text import excerpt
 from ..timefmt import long_date
-from .constants import NEWSLETTER_PITCH
+from .constants import NEWSLETTER_PITCH, VARIANTS
 from .theme import Texts
-from .variants import link
 
 if TYPE_CHECKING:
     from .model import Post
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
 def jp_related(post: Post, texts: Texts, pool: list[Post]) -> str:
     items = []
     for n, other in enumerate(pool[:3]):
-        href = link(other, f"jp-{post.post_id}")
+        href = VARIANTS.link(other, f"jp-{post.post_id}")
         context = other.categories[0].name
         items.append(
             f'<div class="jp-relatedposts-post jp-relatedposts-post{n} '

@@ -9,22 +9,15 @@ from urllib.parse import quote
 from .. import wp_plugins
 from ..constants import TODAY
 from ..inline import TABLES, attr
+from ..text import Chrome
 from ..timefmt import comment_time, display_date, iso_offset, long_date
 from . import plugins
-from .constants import ORIGIN
+from .constants import ORIGIN, VARIANTS
 from .seo import YOAST, tie_schema
-from .theme import Part, Texts, body_open, content_open, head
-from .variants import link
+from .theme import Texts, body_open, content_open, head
 
 if TYPE_CHECKING:
     from .model import Post
-
-
-class SiteChrome:
-    """The parts of every page that do not depend on the page: built once per site."""
-
-    def __init__(self, header: Part, sidebar: Part, footer: Part) -> None:
-        self.header, self.sidebar, self.footer = header, sidebar, footer
 
 
 _AD = ('<div class="stream-item stream-item-{where}-post-content"><div class="stream-item-size">'
@@ -203,7 +196,7 @@ def _prev_next(post: Post, texts: Texts) -> str:
                                     ("next", post.newer, "next", "Next post")):
         if other is None:
             continue
-        href = attr(link(other, f"{side}-{post.post_id}"))
+        href = attr(VARIANTS.link(other, f"{side}-{post.post_id}"))
         out.append(f'<div class="tie-col-xs-6 prev-next-post-nav-{side}"><div class="post-'
                    f'container"><a href="{href}" class="post-thumb" rel="{rel}"><div class="'
                    f'post-thumb-overlay-wrap"><div class="post-thumb-overlay"><span class="tie-'
@@ -219,7 +212,7 @@ def _related(post: Post, texts: Texts) -> str:
         return ""
     items = []
     for other in post.related:
-        href = attr(link(other, f"rel-{post.post_id}"))
+        href = attr(VARIANTS.link(other, f"rel-{post.post_id}"))
         thumb = (f'<img width="390" height="220" src="{attr(other.lead.resize(390))}" alt="" '
                  f'decoding="async" loading="lazy" />' if other.lead else "")
         items.append(f'<div class="related-item tie-standard"><a aria-label="{attr(other.title)}" '
@@ -294,7 +287,7 @@ def _check_also(post: Post, texts: Texts) -> str:
     other = post.check_also
     if other is None or "check_also" not in post.features:
         return ""
-    href = attr(link(other, f"check-{post.post_id}"))
+    href = attr(VARIANTS.link(other, f"check-{post.post_id}"))
     return (f'<div id="check-also-box" class="container-wrapper check-also-right"><div '
             f'class="widget-title the-global-title"><div class="the-subtitle">'
             f'{texts.t("Check Also")}</div><a href="#" id="check-also-close" class="remove">'
@@ -307,7 +300,7 @@ def _check_also(post: Post, texts: Texts) -> str:
             f"</div></div>\n")
 
 
-def render_post(post: Post, chrome: SiteChrome, pool: list[Post]) -> tuple[str, list[str]]:
+def render_post(post: Post, chrome: Chrome, pool: list[Post]) -> tuple[str, list[str]]:
     """The page's HTML and the text lines of all its chrome."""
     texts = Texts()
     cats = " ".join(f"category-{c.slug}" for c in post.categories)
@@ -337,5 +330,5 @@ def render_post(post: Post, chrome: SiteChrome, pool: list[Post]) -> tuple[str, 
         "</div><!-- .main-content /-->\n", _check_also(post, texts), chrome.sidebar.html,
         "</div><!-- .main-content-row /--></div><!-- #content /-->\n", chrome.footer.html,
     ])
-    lines = [*chrome.header.texts, *texts, *chrome.sidebar.texts, *chrome.footer.texts]
+    lines = chrome.lines(texts)
     return html, lines

@@ -10,6 +10,7 @@ from typing import Any
 from .. import wp_feeds
 from ..constants import TODAY
 from ..responses import Headers, Response, finish, header, unmodified_since
+from ..text import Chrome
 from ..timefmt import display_date, http_date, weekday_date
 from ..wp_model import Upload
 from ..wp_site import HTML, RSS, TEXT, Listing, Route, WordPressReplica
@@ -21,16 +22,16 @@ from .constants import (
     SITE_NAME,
     SITE_TITLE,
     TAGLINE,
+    VARIANTS,
     WP_PAGES,
 )
 from .content import ACCOUNTS, CATEGORIES, TagBook, build_posts
 from .listings import render_listing
 from .model import Post
 from .other_pages import render_404, render_attachment, render_wp_page
-from .post_page import SiteChrome, render_post
+from .post_page import render_post
 from .states import Evolution, evolve, no_changes, state_today
 from .theme import Part, footer, sidebar, site_header
-from .variants import VARIANT_KINDS, variant
 
 __all__ = ["Headers", "ReplicaSite", "Response", "build_site"]
 
@@ -65,7 +66,7 @@ class ReplicaSite(WordPressReplica):
         self.categories = CATEGORIES
         self.tags = tags.by_slug
         self.accounts = {a.slug: a for a in ACCOUNTS}
-        self._chrome: SiteChrome | None = None
+        self._chrome: Chrome | None = None
 
     # -- what the tests and benchmarks read ------------------------------------------------
     def changes(self) -> dict[str, list[str]]:
@@ -81,15 +82,15 @@ class ReplicaSite(WordPressReplica):
         sample = self.posts[:3] + [p for p in self.posts if p.path.count("/") == 2][:1]
         out: dict[str, str] = {}
         for post in sample:
-            for kind in VARIANT_KINDS:
-                out[variant(post, kind)] = post.url
-            mixed = variant(post, "http").rstrip("/") + "?utm_source=rss&utm_medium=rss"
+            for kind in VARIANTS.kinds:
+                out[VARIANTS.variant(post, kind)] = post.url
+            mixed = VARIANTS.variant(post, "http").rstrip("/") + "?utm_source=rss&utm_medium=rss"
             out[mixed] = post.url
         return out
 
     # -- the theme, rendered and cached ------------------------------------------------------
     @property
-    def chrome(self) -> SiteChrome:
+    def chrome(self) -> Chrome:
         if self._chrome is None:
             latest = self.posts[:8]
             popular = sorted(self.posts[:60], key=lambda p: (-p.views, p.index))[:4]
@@ -101,7 +102,7 @@ class ReplicaSite(WordPressReplica):
                 old, new = weekday_date(TODAY), weekday_date(self.today)
                 header = Part(header.html.replace(old, new, 1),
                               tuple(new if t == old else t for t in header.texts))
-            self._chrome = SiteChrome(header, sidebar(latest, popular, cloud), footer(latest))
+            self._chrome = Chrome(header, sidebar(latest, popular, cloud), footer(latest))
         return self._chrome
 
     def _rendered_post(self, post: Post) -> tuple[bytes, list[str], str]:
@@ -128,8 +129,8 @@ class ReplicaSite(WordPressReplica):
             return lambda: (200, wp_feeds.robots(f"{ORIGIN}/sitemap_index.xml"), TEXT)
         if path == "/feed/":
             return lambda: (200, wp_feeds.rss(
-                SITE_TITLE, ORIGIN, TAGLINE, self.posts[:PER_PAGE], lambda p: variant(p, "utm"),
-                TODAY, _summary, comment_feeds=True), RSS)
+                SITE_TITLE, ORIGIN, TAGLINE, self.posts[:PER_PAGE],
+                lambda p: VARIANTS.variant(p, "utm"), TODAY, _summary, comment_feeds=True), RSS)
         return self.yoast_sitemap(path) if path.endswith(".xml") else None
 
     def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..constants import TODAY as TODAY  # the replicas share one "now"
 from ..text import words, wp_pages
+from ..url_forms import Variants
 
 SITE_NAME = "ryortho"
 SITE_TITLE = "Orthopedics This Week"
@@ -15,6 +16,13 @@ TAGLINE = "Weekly News, Analysis, and Commentary"
 PUBLISHER = "RRY Publications, LLC"
 
 PER_PAGE = 10  # posts per listing page and feed items
+# Other forms of a post URL that the site's links and feed sometimes use: the tracking query
+# (served 200 with a canonical link); http:// and www. (301 to the bare https host), the
+# missing slash (added), ``?p=ID`` (to the permalink). Kind -> cumulative percent of links.
+VARIANTS = Variants(ORIGIN, {"http": f"http://{CANONICAL_HOST}",
+                             "www": f"https://www.{CANONICAL_HOST}",
+                             "http_www": f"http://www.{CANONICAL_HOST}"},
+                    (("utm", 8), ("http", 14), ("www", 22), ("http_www", 26), ("noslash", 32)))
 # WordPress ids: post i gets POST_ID_BASE - POST_ID_STRIDE * i; its images take the ids after it.
 POST_ID_BASE = 190000
 POST_ID_STRIDE = 16

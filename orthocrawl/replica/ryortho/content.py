@@ -13,10 +13,9 @@ from ..timefmt import local
 from ..timeline import schedule
 from ..wp_model import Account, TagBook, Term, Upload, permalinks
 from .constants import CATEGORIES as CATEGORY_ROWS
-from .constants import ORIGIN, POST_ID_BASE, POST_ID_STRIDE, SITE_NAME, STAFF
+from .constants import ORIGIN, POST_ID_BASE, POST_ID_STRIDE, SITE_NAME, STAFF, VARIANTS
 from .model import Post
 from .stories import KINDS, Desk, sections
-from .variants import link
 
 _FLAGS = {"debate": "Debate", "feature": "Exclusive"}
 WRITERS = tuple(Account(name, slug, ORIGIN, (bio,)) for name, slug, _, bio in STAFF)
@@ -110,7 +109,7 @@ def cross_link(posts: list[Post], seed: int) -> None:
         start = next((n for n, p in enumerate(peers) if p.index > post.index), len(peers))
         post.related = peers[max(0, start - 1):start + 2]
         target = posts[min(count - 1, post.index + rng.randint(1, 40))]
-        older = link(target, f"older-{post.post_id}") if target is not post else post.url
+        older = VARIANTS.link(target, f"older-{post.post_id}") if target is not post else post.url
         post.block_html = [b.html.replace(SELF_URL, post.url).replace(OLDER_URL, older)
                            for b in post.blocks]
         post.body_html = "\n".join(post.block_html)

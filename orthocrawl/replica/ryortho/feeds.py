@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from ..text import excerpt
 from ..timefmt import rfc822
 from ..wp_feeds import cdata, xml_text
-from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE, TODAY
-from .variants import variant
+from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE, TODAY, VARIANTS
 
 if TYPE_CHECKING:
 
@@ -28,7 +27,7 @@ def rss(posts: list[Post]) -> str:
         cats = "".join(f"\t\t<category>{cdata(t.name)}</category>\n"
                        for t in [*post.categories, *post.tags])
         # The feed links through its tracking query on every other post.
-        href = variant(post, "utm") if post.post_id % 2 else post.url
+        href = VARIANTS.variant(post, "utm") if post.post_id % 2 else post.url
         items.append(
             f"\t<item>\n\t\t<title>{xml_text(post.title)}</title>\n"
             f"\t\t<link>{xml_text(href)}</link>\n"

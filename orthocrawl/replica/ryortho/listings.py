@@ -7,19 +7,18 @@ from typing import TYPE_CHECKING
 from ..inline import attr
 from ..text import Texts
 from ..timefmt import long_date
-from .constants import ORIGIN, PER_PAGE, TAGLINE
+from .constants import ORIGIN, PER_PAGE, TAGLINE, VARIANTS
 from .seo import YOAST
 from .theme import body_open, content_close, content_open, head
-from .variants import link
 
 if TYPE_CHECKING:
+    from ..text import Chrome
     from ..wp_site import Listing
     from .model import Post
-    from .theme import SiteChrome
 
 
 def _item(post: Post, texts: Texts, context: str) -> str:
-    href = attr(link(post, context))
+    href = attr(VARIANTS.link(post, context))
     thumb = ""
     if post.lead:
         credit = (f'<figcaption class="image-credit">{texts.t(post.lead.credit)}</figcaption>'
@@ -58,7 +57,7 @@ def _pagination(listing: Listing, n: int) -> str:
             + "".join(parts) + "</div></nav>\n")
 
 
-def render_listing(listing: Listing, n: int, chrome: SiteChrome) -> str:
+def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
     texts = Texts()
     url = listing.page_url(n)
     shown = listing.shown(n)

@@ -13,20 +13,20 @@ from .seo import YOAST
 from .theme import body_open, content_close, content_open, head
 
 if TYPE_CHECKING:
+    from ..text import Chrome
     from ..wp_model import Upload as Image
     from .model import Post
-    from .theme import SiteChrome
 
 _T = TABLES[1]
 
 
 
-def _shell(title: str, seo: str, css: str, main: str, chrome: SiteChrome) -> str:
+def _shell(title: str, seo: str, css: str, main: str, chrome: Chrome) -> str:
     return "".join([head(title, seo), body_open(css), chrome.header.html, content_open(), main,
                     content_close(chrome.sidebar.html), chrome.footer.html])
 
 
-def render_wp_page(slug: str, chrome: SiteChrome) -> str:
+def render_wp_page(slug: str, chrome: Chrome) -> str:
     """A WordPress page: it looks like a post (entry-title, entry-content) but is not one."""
     title, paragraphs, page_id = WP_PAGES[slug]
     url = f"{ORIGIN}/{slug}/"
@@ -44,7 +44,7 @@ def render_wp_page(slug: str, chrome: SiteChrome) -> str:
                   f"page-template-default page page-id-{page_id}", main, chrome)
 
 
-def render_attachment(post: Post, image: Image, chrome: SiteChrome) -> str:
+def render_attachment(post: Post, image: Image, chrome: Chrome) -> str:
     """An attachment page: og:type article, an entry title and the credit, yet no article."""
     url = image.page_url or ""
     extra = (f'\t<meta property="article:modified_time" content="{iso_offset(post.published)}" />'
@@ -65,7 +65,7 @@ def render_attachment(post: Post, image: Image, chrome: SiteChrome) -> str:
     return _shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
 
 
-def render_404(chrome: SiteChrome) -> str:
+def render_404(chrome: Chrome) -> str:
     texts = Texts()
     seo = ('\t<meta property="og:locale" content="en_US" />\n'
            f'\t<meta property="og:title" content="Page not found - {SITE_TITLE}" />\n')

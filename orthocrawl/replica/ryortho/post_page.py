@@ -7,12 +7,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..inline import TABLES, attr
-from ..text import Texts
+from ..text import Chrome, Texts
 from ..timefmt import iso_offset, long_date
-from .constants import ORIGIN, SITE_TITLE
+from .constants import ORIGIN, SITE_TITLE, VARIANTS
 from .seo import YOAST
-from .theme import SiteChrome, body_open, content_close, content_open, head
-from .variants import link
+from .theme import body_open, content_close, content_open, head
 
 if TYPE_CHECKING:
     from .model import Post
@@ -98,9 +97,9 @@ def _paywall(post: Post, texts: Texts) -> str:
 
 def _inline_related(post: Post, texts: Texts) -> str:
     """Contextual Related Posts' list at the end of the content."""
-    items = "".join(f'<li><a href="{attr(link(p, f"crp-{post.post_id}"))}" class="crp_link '
-                    f'post-{p.post_id}"><span class="crp_title">{texts.t(p.title)}</span></a></li>'
-                    for p in post.related)
+    items = "".join(f'<li><a href="{attr(VARIANTS.link(p, f"crp-{post.post_id}"))}" class='
+                    f'"crp_link post-{p.post_id}"><span class="crp_title">{texts.t(p.title)}'
+                    "</span></a></li>" for p in post.related)
     return (f'<div class="crp_related crp-text-only"><h3>{texts.t("Related Stories:")}</h3>'
             f'<ul>{items}</ul><div class="crp_clear"></div></div>\n')
 
@@ -144,14 +143,14 @@ def _related(post: Post, texts: Texts) -> str:
     if not post.related:
         return ""
     items = "".join(
-        f'<li class="related-story"><a href="{attr(link(p, f"rel-{post.post_id}"))}">'
+        f'<li class="related-story"><a href="{attr(VARIANTS.link(p, f"rel-{post.post_id}"))}">'
         f'<h3 class="related-story-title">{texts.t(p.title)}</h3></a><span class="related-date">'
         f"{texts.t(long_date(p.published))}</span></li>" for p in post.related)
     return (f'<section class="related-stories"><h2 class="related-title">'
             f'{texts.t("Related Stories")}</h2><ul>{items}</ul></section>\n')
 
 
-def render_post(post: Post, chrome: SiteChrome) -> tuple[str, list[str]]:
+def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     """The page's HTML and the text lines of all its chrome."""
     texts = Texts()
     cats = " ".join(f"category-{c.slug}" for c in post.categories)
@@ -170,6 +169,5 @@ def render_post(post: Post, chrome: SiteChrome) -> tuple[str, list[str]]:
         chrome.header.html, content_open(), article, _related(post, texts),
         content_close(chrome.sidebar.html), chrome.footer.html,
     ])
-    lines = [*chrome.header.texts, *texts, *post.credits, *chrome.sidebar.texts,
-             *chrome.footer.texts]
+    lines = chrome.lines(texts, post.credits)
     return html, lines

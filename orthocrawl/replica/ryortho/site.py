@@ -5,18 +5,27 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..text import Chrome
 from ..wp_model import TagBook, Upload
 from ..wp_site import RSS, TEXT, Listing, Route, WordPressReplica
 from . import feeds
-from .constants import CANONICAL_HOST, DOMAINS, ORIGIN, SITE_NAME, SITE_TITLE, TAGLINE, TODAY
+from .constants import (
+    CANONICAL_HOST,
+    DOMAINS,
+    ORIGIN,
+    SITE_NAME,
+    SITE_TITLE,
+    TAGLINE,
+    TODAY,
+    VARIANTS,
+)
 from .content import CATEGORIES, WRITERS, build_posts
 from .feeds import URLSET
 from .listings import render_listing
 from .model import Post
 from .other_pages import WP_PAGES, render_404, render_attachment, render_wp_page
 from .post_page import render_post
-from .theme import SiteChrome, footer, sidebar, site_header
-from .variants import VARIANT_KINDS, variant
+from .theme import footer, sidebar, site_header
 
 
 class RyorthoSite(WordPressReplica):
@@ -41,7 +50,7 @@ class RyorthoSite(WordPressReplica):
         self.tags = tags.by_slug
         self.categories = CATEGORIES
         self.accounts = {w.slug: w for w in WRITERS}
-        self._chrome: SiteChrome | None = None
+        self._chrome: Chrome | None = None
 
     def terms_of(self, post: Post) -> Iterable[tuple[str, str]]:
         for term in (*post.categories, *post.tags):
@@ -62,19 +71,19 @@ class RyorthoSite(WordPressReplica):
         """A sample of every variant kind, each mapped to the canonical URL it collapses to."""
         out: dict[str, str] = {}
         for post in self.posts[:3]:
-            for kind in VARIANT_KINDS:
-                out[variant(post, kind)] = post.url
-            mixed = variant(post, "http_www").rstrip("/") + "?utm_source=rss&utm_medium=rss"
-            out[mixed] = post.url
+            for kind in VARIANTS.kinds:
+                out[VARIANTS.variant(post, kind)] = post.url
+            mixed = VARIANTS.variant(post, "http_www").rstrip("/")
+            out[mixed + "?utm_source=rss&utm_medium=rss"] = post.url
         return out
 
     # -- the theme -----------------------------------------------------------------------------
     @property
-    def chrome(self) -> SiteChrome:
+    def chrome(self) -> Chrome:
         if self._chrome is None:
             latest = self.posts[:10]
             popular = sorted(self.posts[:60], key=lambda p: (-p.views, p.index))[:5]
-            self._chrome = SiteChrome(site_header(latest), sidebar(latest, popular), footer())
+            self._chrome = Chrome(site_header(latest), sidebar(latest, popular), footer())
         return self._chrome
 
     def render_post(self, post: Post) -> tuple[str, list[str]]:

@@ -5,7 +5,6 @@ Every visible chrome string goes through ``Texts.t`` so a page can list its chro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..inline import TABLES
@@ -31,15 +30,6 @@ FOOTER_MENU = (("About Us", "/about/"), ("Contact", "/contact/"), ("Subscribe", 
 FOOTER_ABOUT = ("Orthopedics This Week covers the science, business and people of "
                 "musculoskeletal care for surgeons, executives and investors.")
 ISSUE_PITCH = "Every Tuesday: the week’s news, analysis and surgeon debates in one issue."
-
-
-@dataclass(frozen=True, slots=True)
-class SiteChrome:
-    """The parts of every page that do not depend on the page: built once per site."""
-
-    header: Part
-    sidebar: Part
-    footer: Part
 
 
 HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format

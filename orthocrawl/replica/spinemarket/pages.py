@@ -5,12 +5,12 @@ HEADHUNTERS, ... with slug-only URLs just like posts), attachment pages and the 
 from __future__ import annotations
 
 from ..inline import TABLES, attr
-from ..text import Texts, excerpt
+from ..text import Chrome, Texts, excerpt
 from ..wp_model import Post, Upload
 from ..wp_site import Listing
 from .constants import ORIGIN, SITE_TITLE
 from .post_page import entry_meta
-from .theme import SCHEMA, Chrome, shell
+from .theme import SCHEMA, shell
 
 _T = TABLES[1]
 

@@ -7,12 +7,12 @@ from __future__ import annotations
 from .. import wp_plugins
 from ..constants import LOCAL_OFFSET
 from ..inline import TABLES, attr
-from ..text import Texts
+from ..text import Chrome, Texts
 from ..timefmt import comment_time, iso_offset, local, long_date
 from ..wp_comments import avatar, comment_form
 from ..wp_model import Post
 from .constants import JOBS, ORIGIN, SITE_TITLE
-from .theme import SCHEMA, Chrome, after_entry, shell
+from .theme import SCHEMA, after_entry, shell
 
 _T = TABLES[1]
 
@@ -114,6 +114,5 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     css = f"post-template-default single single-post postid-{post.post_id} single-format-standard"
     extra = f"<link rel='shortlink' href='{ORIGIN}/?p={post.post_id}' />\n"
     html = shell(f"{post.title} – {SITE_TITLE}", post.summary, post.url, css, main, chrome, extra)
-    lines = [*chrome.header.texts, *texts, *post.alts, *chrome.sidebar.texts,
-             *chrome.footer.texts]
+    lines = chrome.lines(texts, post.alts)
     return html, lines

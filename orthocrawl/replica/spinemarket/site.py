@@ -11,13 +11,14 @@ from typing import Any
 
 from .. import wp_feeds
 from ..constants import TODAY
+from ..text import Chrome
 from ..wp_model import Post, Upload
 from ..wp_site import RSS, TEXT, XML, Listing, Route, WordPressReplica
 from .constants import HOST, ORIGIN, PAGES, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
 from .content import CATEGORIES, POSTER, TagBook, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
-from .theme import Chrome, footer, sidebar, site_header
+from .theme import footer, sidebar, site_header
 
 
 class SpineMarketSite(WordPressReplica):

@@ -3,10 +3,8 @@ sidebar, footer widgets and site footer. Every visible string goes through ``Tex
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..inline import TABLES, attr
-from ..text import Part, Texts, template
+from ..text import Chrome, Part, Texts, template
 from ..wp_model import Post, Term
 from .constants import MENU, NEWSLETTER, ORIGIN, SITE_TITLE, TAGLINE
 
@@ -16,15 +14,6 @@ SKIP_LINKS = (("#genesis-content", "Skip to main content"),
               ("#genesis-nav-secondary", "Skip to secondary menu"),
               ("#genesis-sidebar-primary", "Skip to primary sidebar"),
               ("#genesis-footer-widgets", "Skip to footer"))
-
-
-@dataclass(slots=True)
-class Chrome:
-    """The parts of every page that do not depend on the page: built once per site."""
-
-    header: Part
-    sidebar: Part
-    footer: Part
 
 
 HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
