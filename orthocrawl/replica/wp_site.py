@@ -1,8 +1,8 @@
 """A WordPress replica on any origin: routing, redirects, archives, URL variants, caching.
 
-A publisher's replica subclasses WordPressReplica and renders its own theme: ``render_post``,
-``document`` (robots.txt, feeds, sitemaps), ``titled`` (what it calls an archive),
-``render_listing``, ``render_page``, ``render_attachment`` and ``render_404``. Everything a
+A publisher's replica subclasses WordPressReplica and gives its own theme (``theme``, a Theme
+of page renderers, and ``make_chrome``), ``document`` (robots.txt, feeds, sitemaps) and
+``titles`` (what it calls an archive). Everything a
 WordPress install does the same way whatever its theme lives here: canonical-host and scheme
 redirects, the trailing-slash redirect of ``redirect_canonical``, ``/?p=N`` shortlinks,
 ``?s=`` search, term, author and date archives and their pages, Yoast's sitemaps, tracking
@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Any, ClassVar
 from urllib.parse import parse_qs, urlsplit
 
@@ -25,6 +26,7 @@ from . import wp_feeds
 from .cached_site import CachedReplica
 from .constants import TODAY
 from .responses import Response, finish, redirect, unmodified_since
+from .text import Chrome
 from .timefmt import MONTHS, http_date, local
 
 Post = Any  # a publisher's post record: wp_model.Post, or a replica's own with the same fields
@@ -40,6 +42,17 @@ TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
 DATE = re.compile(r"^/(\d{4})/(?:(\d{2})/(?:(\d{2})/)?)?$")
 VARIANT_KINDS = ("utm", "http", "slash", "shortlink", "host")
 PAGE = tuple[str, tuple[str, ...], int]  # a WordPress page: title, paragraphs, page id
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme's page renderers, each given the site's chrome last."""
+
+    post: Callable[..., tuple[str, list[str]]]  # (post, chrome)
+    listing: Callable[..., str]  # (listing, page number, chrome)
+    page: Callable[..., str]  # (slug, title, paragraphs, page id, chrome): a WordPress page
+    attachment: Callable[..., str]  # (post, image, chrome)
+    not_found: Callable[..., str]  # (chrome)
 
 
 @dataclass(slots=True)
@@ -114,9 +127,23 @@ class WordPressReplica(CachedReplica):
     tags: dict[str, Any]
     accounts: dict[str, Any]
 
+    theme: ClassVar[Theme]
+    # kind (home, search, date, author, category, tag; "term" for both of these) -> the
+    # archive's h1, <title>, body class and Listing options; str.format fields: name, kind,
+    # Kind (title case), css ("archive KIND KIND-SLUG") and id (the term's id).
+    titles: ClassVar[dict[str, tuple[Any, ...]]] = {}
+
+    @cached_property
+    def chrome(self) -> Chrome:
+        return self.make_chrome()
+
+    def make_chrome(self) -> Chrome:
+        """The theme's header, sidebar and footer for this site's posts."""
+        raise NotImplementedError
+
     def render_post(self, post: Post) -> tuple[str, list[str]]:
         """The post's page and the text lines of all its chrome."""
-        raise NotImplementedError
+        return self.theme.post(post, self.chrome)
 
     def document(self, path: str) -> Route:
         """robots.txt, feeds and sitemaps."""
@@ -125,19 +152,25 @@ class WordPressReplica(CachedReplica):
     def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
         """The archive at ``path`` of ``kind`` (home, category, tag, author, date, search) and
         ``named`` (its term, account, date label or search term), as the theme titles it."""
-        raise NotImplementedError
+        h1, title, css, *options = self.titles.get(kind) or self.titles["term"]
+        fields = {"name": getattr(named, "name", named), "kind": kind, "Kind": kind.title(),
+                  "css": f"archive {kind} {kind}-{getattr(named, 'slug', '')}",
+                  "id": getattr(named, "term_id", "")}
+        return Listing(self.origin, "/" if kind == "home" else path, h1.format(**fields),
+                       title.format(**fields), css.format(**fields), posts,
+                       description=getattr(named, "description", ""), **(options or [{}])[0])
 
     def render_listing(self, listing: Listing, n: int) -> str:
-        raise NotImplementedError
+        return self.theme.listing(listing, n, self.chrome)
 
     def render_page(self, slug: str) -> str:
-        raise NotImplementedError
+        return self.theme.page(slug, *self.wp_pages[slug], self.chrome)
 
     def render_attachment(self, post: Post, image: Any) -> str:
-        raise NotImplementedError
+        return self.theme.attachment(post, image, self.chrome)
 
     def render_404(self) -> str:
-        return "<html><body><h1>Not Found</h1></body></html>"
+        return self.theme.not_found(self.chrome)
 
     def non_article_urls(self) -> list[str]:
         raise NotImplementedError

@@ -5,15 +5,13 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 from .. import wp_feeds
 from ..constants import TODAY
 from ..responses import Headers, Response, finish, header, unmodified_since
 from ..text import Chrome
 from ..timefmt import display_date, http_date, weekday_date
-from ..wp_model import Upload
-from ..wp_site import HTML, RSS, TEXT, Listing, Route, WordPressReplica
+from ..wp_site import HTML, RSS, TEXT, Listing, Route, Theme, WordPressReplica
 from .constants import (
     CANONICAL_HOST,
     DOMAINS,
@@ -54,6 +52,18 @@ class ReplicaSite(WordPressReplica):
     sitemap_xsl = f"//{CANONICAL_HOST}/main-sitemap.xsl"  # a scheme-relative stylesheet
     pages_modified = TODAY.replace(year=2024, month=3, day=14)
     wp_pages = WP_PAGES
+    theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
+    titles = {
+        "home": ("Latest News", SITE_TITLE, "home blog"),
+        "search": ("Search Results for: {name}", f"You searched for {{name}} - {SITE_TITLE}",
+                   "search search-results", {"schema": "SearchResultsPage"}),
+        "author": ("{name}", f"{{name}}, Author at {SITE_TITLE}", "{css}",
+                   {"schema": "ProfilePage"}),
+        "date": ("{name}", f"{{name}} - {SITE_TITLE}", "archive date", {"paging": "next"}),
+        "tag": ("{name}", f"{{name}} Archives - {SITE_TITLE}", "{css} {kind}-{id}",
+                {"paging": "next"}),
+        "category": ("{name}", f"{{name}} Archives - {SITE_TITLE}", "{css} {kind}-{id}"),
+    }
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000, *, base: ReplicaSite | None = None,
@@ -66,7 +76,6 @@ class ReplicaSite(WordPressReplica):
         self.categories = CATEGORIES
         self.tags = tags.by_slug
         self.accounts = {a.slug: a for a in ACCOUNTS}
-        self._chrome: Chrome | None = None
 
     # -- what the tests and benchmarks read ------------------------------------------------
     def changes(self) -> dict[str, list[str]]:
@@ -89,21 +98,18 @@ class ReplicaSite(WordPressReplica):
         return out
 
     # -- the theme, rendered and cached ------------------------------------------------------
-    @property
-    def chrome(self) -> Chrome:
-        if self._chrome is None:
-            latest = self.posts[:8]
-            popular = sorted(self.posts[:60], key=lambda p: (-p.views, p.index))[:4]
-            counts = sorted(((len(v), k[1]) for k, v in self.by_term.items() if k[0] == "tag"),
-                            key=lambda x: (-x[0], x[1]))
-            cloud = [self.tags[slug] for _, slug in counts[:20]]
-            header = site_header(latest)
-            if self.today != TODAY:  # the header prints the date
-                old, new = weekday_date(TODAY), weekday_date(self.today)
-                header = Part(header.html.replace(old, new, 1),
-                              tuple(new if t == old else t for t in header.texts))
-            self._chrome = Chrome(header, sidebar(latest, popular, cloud), footer(latest))
-        return self._chrome
+    def make_chrome(self) -> Chrome:
+        latest = self.posts[:8]
+        popular = sorted(self.posts[:60], key=lambda p: (-p.views, p.index))[:4]
+        counts = sorted(((len(v), k[1]) for k, v in self.by_term.items() if k[0] == "tag"),
+                        key=lambda x: (-x[0], x[1]))
+        cloud = [self.tags[slug] for _, slug in counts[:20]]
+        header = site_header(latest)
+        if self.today != TODAY:  # the header prints the date
+            old, new = weekday_date(TODAY), weekday_date(self.today)
+            header = Part(header.html.replace(old, new, 1),
+                          tuple(new if t == old else t for t in header.texts))
+        return Chrome(header, sidebar(latest, popular, cloud), footer(latest))
 
     def _rendered_post(self, post: Post) -> tuple[bytes, list[str], str]:
         """(page, chrome lines, ETag) of a post's page."""
@@ -133,38 +139,8 @@ class ReplicaSite(WordPressReplica):
                 lambda p: VARIANTS.variant(p, "utm"), TODAY, _summary, comment_feeds=True), RSS)
         return self.yoast_sitemap(path) if path.endswith(".xml") else None
 
-    def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
-        name = getattr(named, "name", named)
-        css = f"archive {kind} {kind}-{named.slug}" if kind in ("category", "tag", "author") \
-            else ""
-        if kind == "home":
-            return Listing(ORIGIN, "/", "Latest News", SITE_TITLE, "home blog", posts)
-        if kind == "search":
-            return Listing(ORIGIN, path, f"Search Results for: {named}",
-                           f"You searched for {named} - {SITE_TITLE}", "search search-results",
-                           posts, schema="SearchResultsPage")
-        if kind == "author":
-            return Listing(ORIGIN, path, name, f"{name}, Author at {SITE_TITLE}", css, posts,
-                           schema="ProfilePage")
-        if kind == "date":
-            return Listing(ORIGIN, path, name, f"{name} - {SITE_TITLE}", "archive date", posts,
-                           paging="next")
-        return Listing(ORIGIN, path, name, f"{name} Archives - {SITE_TITLE}",
-                       f"{css} {kind}-{named.term_id}", posts,
-                       paging="next" if kind == "tag" else "numbers",
-                       description=named.description)
-
     def render_listing(self, listing: Listing, n: int) -> str:
         return render_listing(listing, n, self.chrome, self.today)
-
-    def render_page(self, slug: str) -> str:
-        return render_wp_page(slug, *self.wp_pages[slug], self.chrome)
-
-    def render_attachment(self, post: Post, image: Upload) -> str:
-        return render_attachment(post, image, self.chrome)
-
-    def render_404(self) -> str:
-        return render_404(self.chrome)
 
     # -- HTTP: ETags ------------------------------------------------------------------------------
     def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:

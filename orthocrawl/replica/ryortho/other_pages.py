@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from ..inline import TABLES, attr
 from ..text import Texts
 from ..timefmt import iso_offset
-from .constants import ORIGIN, SITE_TITLE, WP_PAGES
+from .constants import ORIGIN, SITE_TITLE
 from .seo import YOAST
 from .theme import body_open, content_close, content_open, head
 
@@ -26,9 +26,9 @@ def _shell(title: str, seo: str, css: str, main: str, chrome: Chrome) -> str:
                     content_close(chrome.sidebar.html), chrome.footer.html])
 
 
-def render_wp_page(slug: str, chrome: Chrome) -> str:
+def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: int,
+                   chrome: Chrome) -> str:
     """A WordPress page: it looks like a post (entry-title, entry-content) but is not one."""
-    title, paragraphs, page_id = WP_PAGES[slug]
     url = f"{ORIGIN}/{slug}/"
     seo = YOAST.page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
     body = "".join(f"<p>{p.translate(_T)}</p>\n" for p in paragraphs)

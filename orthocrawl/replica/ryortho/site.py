@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from ..text import Chrome
 from ..wp_model import TagBook, Upload
-from ..wp_site import RSS, TEXT, Listing, Route, WordPressReplica
+from ..wp_site import RSS, TEXT, Listing, Route, Theme, WordPressReplica
 from . import feeds
 from .constants import (
     CANONICAL_HOST,
@@ -18,12 +17,13 @@ from .constants import (
     TAGLINE,
     TODAY,
     VARIANTS,
+    WP_PAGES,
 )
 from .content import CATEGORIES, WRITERS, build_posts
 from .feeds import URLSET
 from .listings import render_listing
 from .model import Post
-from .other_pages import WP_PAGES, render_404, render_attachment, render_wp_page
+from .other_pages import render_404, render_attachment, render_wp_page
 from .post_page import render_post
 from .theme import footer, sidebar, site_header
 
@@ -43,6 +43,15 @@ class RyorthoSite(WordPressReplica):
     pages_modified = TODAY.replace(year=2023, month=6, day=1)
     wp_pages = WP_PAGES
     date_archives = ""
+    theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
+    titles = {
+        "home": ("Latest News", f"{SITE_TITLE} - {TAGLINE}", "home blog", {"single_page": True}),
+        "search": ("Search Results for: {name}", f"You searched for {{name}} - {SITE_TITLE}",
+                   "search search-results", {"schema": "SearchResultsPage"}),
+        "author": ("{name}", f"{{name}}, Author at {SITE_TITLE}", "{css}",
+                   {"schema": "ProfilePage"}),
+        "term": ("{name}", f"{{name}} Archives - {SITE_TITLE}", "{css} {kind}-{id}"),
+    }
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000) -> None:
@@ -50,7 +59,6 @@ class RyorthoSite(WordPressReplica):
         self.tags = tags.by_slug
         self.categories = CATEGORIES
         self.accounts = {w.slug: w for w in WRITERS}
-        self._chrome: Chrome | None = None
 
     def terms_of(self, post: Post) -> Iterable[tuple[str, str]]:
         for term in (*post.categories, *post.tags):
@@ -78,16 +86,10 @@ class RyorthoSite(WordPressReplica):
         return out
 
     # -- the theme -----------------------------------------------------------------------------
-    @property
-    def chrome(self) -> Chrome:
-        if self._chrome is None:
-            latest = self.posts[:10]
-            popular = sorted(self.posts[:60], key=lambda p: (-p.views, p.index))[:5]
-            self._chrome = Chrome(site_header(latest), sidebar(latest, popular), footer())
-        return self._chrome
-
-    def render_post(self, post: Post) -> tuple[str, list[str]]:
-        return render_post(post, self.chrome)
+    def make_chrome(self) -> Chrome:
+        latest = self.posts[:10]
+        popular = sorted(self.posts[:60], key=lambda p: (-p.views, p.index))[:5]
+        return Chrome(site_header(latest), sidebar(latest, popular), footer())
 
     def document(self, path: str) -> Route:
         if path == "/robots.txt":
@@ -101,33 +103,6 @@ class RyorthoSite(WordPressReplica):
             return Listing(ORIGIN, path, "Breaking News", f"Breaking News - {SITE_TITLE}",
                            "blog archive", self.posts)
         return super().archive(path)
-
-    def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
-        if kind == "home":
-            return Listing(ORIGIN, "/", "Latest News", f"{SITE_TITLE} - {TAGLINE}", "home blog",
-                           posts, single_page=True)
-        if kind == "search":
-            return Listing(ORIGIN, path, f"Search Results for: {named}",
-                           f"You searched for {named} - {SITE_TITLE}", "search search-results",
-                           posts, schema="SearchResultsPage")
-        css = f"archive {kind} {kind}-{named.slug}"
-        if kind == "author":
-            return Listing(ORIGIN, path, named.name, f"{named.name}, Author at {SITE_TITLE}", css,
-                           posts, schema="ProfilePage")
-        return Listing(ORIGIN, path, named.name, f"{named.name} Archives - {SITE_TITLE}",
-                       f"{css} {kind}-{named.term_id}", posts)
-
-    def render_listing(self, listing: Listing, n: int) -> str:
-        return render_listing(listing, n, self.chrome)
-
-    def render_page(self, slug: str) -> str:
-        return render_wp_page(slug, self.chrome)
-
-    def render_attachment(self, post: Post, image: Upload) -> str:
-        return render_attachment(post, image, self.chrome)
-
-    def render_404(self) -> str:
-        return render_404(self.chrome)
 
 
 def _lead(by_path: dict[str, Post], attachment_path: str) -> Upload | None:

@@ -7,13 +7,11 @@ WordPress core's own sitemaps (``/wp-sitemap.xml``), the feed, and the Articles 
 
 from __future__ import annotations
 
-from typing import Any
-
 from .. import wp_feeds
 from ..constants import TODAY
 from ..text import Chrome
-from ..wp_model import Post, Upload
-from ..wp_site import RSS, TEXT, XML, Listing, Route, WordPressReplica
+from ..wp_model import Post
+from ..wp_site import RSS, TEXT, XML, Route, Theme, WordPressReplica
 from .constants import HOST, ORIGIN, PAGES, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
 from .content import CATEGORIES, POSTER, TagBook, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
@@ -29,24 +27,25 @@ class SpineMarketSite(WordPressReplica):
     wp_pages = PAGES
     page_slash = False
     date_archives = "months"
+    theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
+    titles = {
+        "home": ("", f"{SITE_TITLE} – {TAGLINE}", "home blog"),
+        "search": ("Search Results for: {name}", f"Search Results for “{{name}}” – {SITE_TITLE}",
+                   "search search-results"),
+        "date": ("Archives for {name}", f"{{name}} – {SITE_TITLE}", "archive date"),
+        "author": ("About {name}", f"{{name}} – {SITE_TITLE}", "{css}"),
+        "term": ("{name}", f"{{name}} – {SITE_TITLE}", "{css} {kind}-{id}"),
+    }
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int) -> None:
         super().__init__(posts, seed, TODAY)
         self.tags = tags.by_slug
         self.categories = CATEGORIES
         self.accounts = {POSTER.slug: POSTER}
-        self._chrome: Chrome | None = None
 
-    @property
-    def chrome(self) -> Chrome:
-        if self._chrome is None:
-            used = self.listed(CATEGORIES.values())
-            self._chrome = Chrome(site_header(), sidebar(self.posts[:6], used),
-                                  footer(TODAY.year))
-        return self._chrome
-
-    def render_post(self, post: Post) -> tuple[str, list[str]]:
-        return render_post(post, self.chrome)
+    def make_chrome(self) -> Chrome:
+        used = self.listed(CATEGORIES.values())
+        return Chrome(site_header(), sidebar(self.posts[:6], used), footer(TODAY.year))
 
     def non_article_urls(self) -> list[str]:
         urls = [f"{ORIGIN}/{slug}" for slug in PAGES] + [f"{ORIGIN}/?s=spine"]
@@ -79,35 +78,6 @@ class SpineMarketSite(WordPressReplica):
             "wp-sitemap-users-1.xml": [POSTER.url],
         }.get(name)
         return None if locs is None else lambda: (200, wp_feeds.core_urlset(ORIGIN, locs), XML)
-
-    def titled(self, path: str, kind: str, named: Any, posts: list[Post]) -> Listing:
-        if kind == "home":
-            return Listing(ORIGIN, "/", "", f"{SITE_TITLE} – {TAGLINE}", "home blog", posts)
-        if kind == "search":
-            return Listing(ORIGIN, path, f"Search Results for: {named}",
-                           f"Search Results for “{named}” – {SITE_TITLE}",
-                           "search search-results", posts)
-        if kind == "date":
-            return Listing(ORIGIN, path, f"Archives for {named}", f"{named} – {SITE_TITLE}",
-                           "archive date", posts)
-        css = f"archive {kind} {kind}-{named.slug}"
-        if kind == "author":
-            return Listing(ORIGIN, path, f"About {named.name}", f"{named.name} – {SITE_TITLE}",
-                           css, posts)
-        return Listing(ORIGIN, path, named.name, f"{named.name} – {SITE_TITLE}",
-                       f"{css} {kind}-{named.term_id}", posts)
-
-    def render_listing(self, listing: Listing, n: int) -> str:
-        return render_listing(listing, n, self.chrome)
-
-    def render_page(self, slug: str) -> str:
-        return render_wp_page(slug, *self.wp_pages[slug], self.chrome)
-
-    def render_attachment(self, post: Post, image: Upload) -> str:
-        return render_attachment(post, image, self.chrome)
-
-    def render_404(self) -> str:
-        return render_404(self.chrome)
 
 
 def build_site(articles: int = 120, seed: int = 7) -> SpineMarketSite:
