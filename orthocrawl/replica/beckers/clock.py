@@ -1,16 +1,15 @@
-"""Becker's clock: Chicago wall time, the date formats each CMS era prints, the schedule."""
+"""Becker's clock: Chicago wall time, the date formats each CMS era prints, its Pace."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from random import Random
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ..timefmt import DAYS, MONTHS
-from .constants import EPOCH, K2_UNTIL, NOW
+from ..timeline import Pace
+from .constants import EPOCH, K2_UNTIL
 
 CHICAGO = ZoneInfo("America/Chicago")
-_HOURS = (6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 12, 13, 13, 14, 15, 16, 17, 18)
 
 
 def local(moment: datetime) -> datetime:
@@ -51,42 +50,9 @@ def short_date(moment: datetime) -> str:
     return f"{MONTHS[day.month - 1]} {ordinal(day.day)}, {day.year}"
 
 
-def _awake(moment: datetime) -> datetime:
-    """Keep a moment out of the small hours, where a DST change makes wall time ambiguous."""
-    return moment + timedelta(hours=5) if local(moment).hour < 4 else moment
-
-
-def schedule(count: int, seed: int) -> list[tuple[datetime, datetime]]:
-    """(published, modified) per article, newest first, strictly decreasing publish times.
-
-    K2-era moments are whole minutes: K2 prints only the minute, and the truth is what
-    the page says."""
-    span = (NOW - EPOCH).total_seconds()
-    out: list[tuple[datetime, datetime]] = []
-    previous = NOW - timedelta(minutes=7)
-    for i in range(count):
-        rng = Random(f"bsr-{seed}-{i}-time")
-        share = ((i + 0.5 + (rng.random() - 0.5) * 0.8) / count) ** 1.3
-        day = local(NOW - timedelta(seconds=span * share))
-        wall = datetime(day.year, day.month, day.day, rng.choice(_HOURS), rng.randint(0, 59),
-                        rng.randint(0, 59), tzinfo=CHICAGO)
-        published = wall.astimezone(UTC)
-        if published >= previous:
-            published = previous - timedelta(seconds=rng.randint(120, 2400))
-        if local(published).hour < 4:  # stay clear of DST's repeated hour; still decreasing
-            published -= timedelta(hours=5)
-        roll = rng.random()
-        if roll < 0.5:
-            modified = published
-        elif roll < 0.85:
-            modified = published + timedelta(seconds=rng.randint(300, 4 * 86400))
-        else:
-            modified = published + timedelta(days=rng.randint(20, 1500),
-                                             seconds=rng.randint(0, 86399))
-        modified = min(_awake(modified), NOW - timedelta(minutes=1))
-        if published < K2_UNTIL:
-            published = published.replace(second=0)
-            modified = max(modified.replace(second=0), published)
-        previous = published
-        out.append((published, modified))
-    return out
+# K2-era moments are whole minutes: K2 prints only the minute, and the truth is what the
+# page says.
+PACE = Pace(epoch=EPOCH, zone=CHICAGO, name="bsr-{seed}-{i}-time", exponent=1.3,
+            hours=(6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 12, 13, 13, 14, 15, 16, 17, 18),
+            first=timedelta(minutes=7), gap=(120, 2400), unchanged=0.5, soon=(300, 4 * 86400),
+            later=(20, 1500), awake=True, whole_minutes_until=K2_UNTIL)

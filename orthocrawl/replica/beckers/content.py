@@ -12,8 +12,9 @@ from ..corpus import cast
 from ..inline import Ink
 from ..slugs import slugify
 from ..text import excerpt, normalize
+from ..timeline import schedule
 from . import boilerplate
-from .clock import local, schedule
+from .clock import PACE, local
 from .constants import EPOCH, JOOMLA_UNTIL, K2_UNTIL, SECTIONS
 from .model import Article, LeadImage
 from .stories import KINDS, TOPICS, Desk, section
@@ -25,7 +26,7 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 def build_articles(count: int, seed: int) -> list[Article]:
     articles = [draft(i, seed, published, modified)
-                for i, (published, modified) in enumerate(schedule(count, seed))]
+                for i, (published, modified) in enumerate(schedule(count, seed, PACE))]
     assign_paths(articles)
     cross_link(articles, seed)
     return articles
