@@ -42,14 +42,19 @@ def comment_list(post: Post, texts: Texts) -> str:
     return f'<ol class="comment-list">\n{"".join(items)}</ol>\n'
 
 
-def comment_form(post: Post, texts: Texts, title: str = "Leave a Reply") -> str:
-    """The reply form (comment_form(), html5) and the Akismet privacy notice."""
+def comment_form(post: Post, texts: Texts, title: str = "Leave a Reply", css: str = "",
+                 website: bool = True, gap: str = "\n") -> str:
+    """The reply form (comment_form(), html5) and the Akismet privacy notice; ``css``: more
+    classes of its title, ``website``: a Website field, ``gap``: after the form's div."""
     texts.append(NOTES)
     texts.append(AKISMET)
+    url = ('<p class="comment-form-url"><label for="url">Website</label> <input id="url" '
+           'name="url" type="url" value="" size="30" maxlength="200" autocomplete="url" /></p>'
+           if website else "")
     return (
-        f'<div id="respond" class="comment-respond">\n<h3 id="reply-title" class="comment-reply-'
-        f'title">{texts.t(title)} <small><a rel="nofollow" id="cancel-comment-reply-link" '
-        f'href="{post.url}#respond" style="display:none;">Cancel reply</a></small></h3>'
+        f'<div id="respond" class="comment-respond">{gap}<h3 id="reply-title" class="comment-'
+        f'reply-title{css}">{texts.t(title)} <small><a rel="nofollow" id="cancel-comment-reply-'
+        f'link" href="{post.url}#respond" style="display:none;">Cancel reply</a></small></h3>'
         f'<form action="{post.origin}/wp-comments-post.php" method="post" id="commentform" '
         f'class="comment-form" novalidate><p class="comment-notes"><span id="email-notes">Your '
         f'email address will not be published.</span> <span class="required-field-message">'
@@ -61,11 +66,9 @@ def comment_form(post: Post, texts: Texts, title: str = "Leave a Reply") -> str:
         f'size="30" maxlength="245" autocomplete="name" required /></p><p class="comment-form-'
         f'email"><label for="email">Email <span class="required">*</span></label> <input '
         f'id="email" name="email" type="email" value="" size="30" maxlength="100" '
-        f'autocomplete="email" required /></p><p class="comment-form-url"><label for="url">'
-        f'Website</label> <input id="url" name="url" type="url" value="" size="30" maxlength='
-        f'"200" autocomplete="url" /></p><p class="form-submit"><input name="submit" type="submit"'
-        f' id="submit" class="submit" value="Post Comment" /> <input type=\'hidden\' name=\''
-        f"comment_post_ID' value='{post.post_id}' id='comment_post_ID' /></p></form></div>"
+        f'autocomplete="email" required /></p>{url}<p class="form-submit"><input name="submit" '
+        f'type="submit" id="submit" class="submit" value="Post Comment" /> <input type=\'hidden'
+        f"' name='comment_post_ID' value='{post.post_id}' id='comment_post_ID' /></p></form></div>"
         f'<!-- #respond -->\n<p class="akismet_comment_form_privacy_notice">This site uses '
         f'Akismet to reduce spam. <a href="https://akismet.com/privacy/" target="_blank" '
         f'rel="nofollow noopener">Learn how your comment data is processed.</a></p>\n')

@@ -14,6 +14,11 @@ from .wp_model import Post
 GENERATOR = "https://wordpress.org/?v=6.8.1"
 YOAST_MAX = 1000  # URLs per Yoast sitemap
 CORE_MAX = 2000  # URLs per core sitemap (wp_sitemaps_get_max_urls)
+NAMESPACES = {"content": "http://purl.org/rss/1.0/modules/content/",
+              "wfw": "http://wellformedweb.org/CommentAPI/",
+              "dc": "http://purl.org/dc/elements/1.1/", "atom": "http://www.w3.org/2005/Atom",
+              "sy": "http://purl.org/rss/1.0/modules/syndication/",
+              "slash": "http://purl.org/rss/1.0/modules/slash/"}
 
 
 def cdata(text: str) -> str:
@@ -28,11 +33,12 @@ def xml_text(text: str) -> str:
 def rss(title: str, origin: str, tagline: str, posts: Sequence[Post],
         link: Callable[[Post], str], empty_time: datetime,
         summary: Callable[[Post], str] = lambda post: post.stripped,
-        comment_feeds: bool = False) -> str:
+        comment_feeds: bool = False, more: str = " [&#8230;]", lean: bool = False) -> str:
     """The site feed (``/feed/``): the newest posts, full content in ``content:encoded``.
 
-    ``summary``: the text the excerpt is cut from; ``comment_feeds``: each item links its
-    comments' feed (``wfw:commentRss``)."""
+    ``summary``: the text the excerpt is cut from, ``more`` ends it; ``comment_feeds``: each
+    item links its comments' feed (``wfw:commentRss``); ``lean``: a feed trimmed of comments
+    (no comment links or counts, their namespaces or the update frequency)."""
     items = []
     for post in posts:
         cats = "".join(f"\t\t<category>{cdata(t.name)}</category>\n"
@@ -42,31 +48,29 @@ def rss(title: str, origin: str, tagline: str, posts: Sequence[Post],
         items.append(
             f"\t<item>\n\t\t<title>{xml_text(post.title)}</title>\n"
             f"\t\t<link>{xml_text(link(post))}</link>\n"
-            f"\t\t<comments>{post.url}#respond</comments>\n"
-            f"\t\t<dc:creator>{cdata(post.account.name)}</dc:creator>\n"
+            + ("" if lean else f"\t\t<comments>{post.url}#respond</comments>\n")
+            + f"\t\t<dc:creator>{cdata(post.account.name)}</dc:creator>\n"
             f"\t\t<pubDate>{rfc822(post.published)}</pubDate>\n{cats}"
             f'\t\t<guid isPermaLink="false">{origin}/?p={post.post_id}</guid>\n'
-            f"\t\t<description>{cdata(excerpt(summary(post), 55) + ' [&#8230;]')}"
-            f"</description>\n"
+            f"\t\t<description>{cdata(excerpt(summary(post), 55) + more)}</description>\n"
             f"\t\t<content:encoded>{cdata(post.body_html)}</content:encoded>\n{comments}"
-            f"\t\t<slash:comments>{len(post.comments)}</slash:comments>\n\t</item>\n")
+            + ("" if lean else f"\t\t<slash:comments>{len(post.comments)}</slash:comments>\n")
+            + "\t</item>\n")
     built = max((p.modified for p in posts), default=empty_time)
+    spaces = ("content", "dc", "atom", "sy") if lean else \
+        ("content", "wfw", "dc", "atom", "sy", "slash")
     return (
         '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"\n'
-        '\txmlns:content="http://purl.org/rss/1.0/modules/content/"\n'
-        '\txmlns:wfw="http://wellformedweb.org/CommentAPI/"\n'
-        '\txmlns:dc="http://purl.org/dc/elements/1.1/"\n'
-        '\txmlns:atom="http://www.w3.org/2005/Atom"\n'
-        '\txmlns:sy="http://purl.org/rss/1.0/modules/syndication/"\n'
-        '\txmlns:slash="http://purl.org/rss/1.0/modules/slash/"\n\t>\n\n<channel>\n'
+        + "".join(f'\txmlns:{name}="{NAMESPACES[name]}"\n' for name in spaces)
+        + "\t>\n\n<channel>\n"
         f"\t<title>{xml_text(title)}</title>\n"
         f'\t<atom:link href="{origin}/feed/" rel="self" type="application/rss+xml" />\n'
         f"\t<link>{origin}</link>\n\t<description>{xml_text(tagline)}</description>\n"
         f"\t<lastBuildDate>{rfc822(built)}</lastBuildDate>\n\t<language>en-US</language>\n"
         "\t<sy:updatePeriod>\n\thourly\t</sy:updatePeriod>\n"
-        "\t<sy:updateFrequency>\n\t1\t</sy:updateFrequency>\n"
-        f"\t<generator>{GENERATOR}</generator>\n"
-        + "".join(items) + "\t</channel>\n</rss>\n")
+        + ("" if lean else "\t<sy:updateFrequency>\n\t1\t</sy:updateFrequency>\n")
+        + f"\t<generator>{GENERATOR}</generator>\n"
+        + "".join(items) + ("" if lean else "\t") + "</channel>\n</rss>\n")
 
 
 def robots(sitemap_url: str) -> str:

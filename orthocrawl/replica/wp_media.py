@@ -30,15 +30,28 @@ def img(image: Upload, width: int, css: str) -> str:
             f'{width}px" />')
 
 
+def caption_html(markup: str, image: Upload, tag: str, caption: str | None, width: int,
+                 align: str = "aligncenter") -> str:
+    """An image tag with its caption in one of WordPress's markups: "html5"
+    (``figure.wp-caption`` + ``figcaption``), "xhtml" (``div.wp-caption`` +
+    ``p.wp-caption-text``, older themes) or "block" (``figure.wp-block-image``)."""
+    ident = image.attachment_id
+    if markup == "block":
+        cap = "" if caption is None else \
+            f'<figcaption class="wp-element-caption">{caption}</figcaption>'
+        css = " ".join(filter(None, ("wp-block-image", align, "size-large")))
+        return f'<figure class="{css}">{tag}{cap}</figure>'
+    if markup == "xhtml":
+        return (f'<div id="attachment_{ident}" style="width: {width + 10}px" class="wp-caption '
+                f'{align}">{tag}<p class="wp-caption-text">{caption}</p></div>')
+    return (f'<figure id="attachment_{ident}" aria-describedby="caption-attachment-{ident}" '
+            f'style="width: {width}px" class="wp-caption {align}">{tag}<figcaption id="caption-'
+            f'attachment-{ident}" class="wp-caption-text">{caption}</figcaption></figure>')
+
+
 def captioned(image: Upload, caption: Span | None, markup: str, width: int = 640,
               align: str = "aligncenter", link: bool = False) -> Block:
-    """A captioned image; only the caption reads as text.
-
-    markup: "html5" (``figure.wp-caption`` + ``figcaption``, themes with html5 support),
-    "xhtml" (``div.wp-caption`` + ``p.wp-caption-text``, older themes) or "block"
-    (block editor ``figure.wp-block-image``).
-    """
-    ident = image.attachment_id
+    """A captioned image (see caption_html); only the caption reads as text."""
     tag = img(image, width, "size-large" if markup == "block" else f"size-full {align}")
     if link:
         tag = f'<a href="{attr(image.url)}">{tag}</a>'
@@ -46,19 +59,7 @@ def captioned(image: Upload, caption: Span | None, markup: str, width: int = 640
     if caption is not None:
         image.caption = caption[1]
         text = clean(caption[1])
-    if markup == "block":
-        cap = "" if caption is None else \
-            f'<figcaption class="wp-element-caption">{caption[0]}</figcaption>'
-        return Block("figure", f'<figure class="wp-block-image {align} size-large">{tag}{cap}'
-                               "</figure>", text, None)
-    if caption is None:
+    if caption is None and markup != "block":
         return Block("p", f"<p>{tag}</p>", "", None)
-    shown = min(width, image.width)
-    if markup == "xhtml":
-        return Block("div", f'<div id="attachment_{ident}" style="width: {shown + 10}px" '
-                            f'class="wp-caption {align}">{tag}<p class="wp-caption-text">'
-                            f"{caption[0]}</p></div>", text, None)
-    return Block("figure", f'<figure id="attachment_{ident}" aria-describedby="caption-attachment-'
-                           f'{ident}" style="width: {shown}px" class="wp-caption {align}">{tag}'
-                           f'<figcaption id="caption-attachment-{ident}" class="wp-caption-text">'
-                           f"{caption[0]}</figcaption></figure>", text, None)
+    html = caption_html(markup, image, tag, caption and caption[0], min(width, image.width), align)
+    return Block("div" if markup == "xhtml" else "figure", html, text, None)

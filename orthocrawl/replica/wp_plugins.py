@@ -1,13 +1,15 @@
 """Plugins that several WordPress replicas run, as they print their blocks inside the post
-content: Jetpack's sharing buttons and likes, AddToAny's share kit."""
+content: Jetpack's sharing buttons, likes and related posts, AddToAny's share kit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
 from .inline import attr
 from .text import Texts
+from .timefmt import long_date
 
 
 def sharedaddy(post: Any, texts: Texts) -> str:
@@ -54,3 +56,22 @@ def addtoany(post: Any, texts: Texts, top: bool) -> str:
             f'<div class="a2a_kit a2a_kit_size_24 addtoany_list" data-a2a-url="{post.url}" '
             f'data-a2a-title="{attr(post.title)}">{kit}<a class="a2a_dd addtoany_share_save '
             f'addtoany_share" href="https://www.addtoany.com/share"></a></div></div>')
+
+
+def jp_related(post: Any, texts: Texts, others: list[Any], href: Callable[[Any], str],
+               summary: Callable[[Any], str]) -> str:
+    """Jetpack's Related Posts: ``href(other)`` links each, ``summary(other)`` its excerpt."""
+    items = []
+    for n, other in enumerate(others):
+        items.append(
+            f'<div class="jp-relatedposts-post jp-relatedposts-post{n} jp-relatedposts-post-thumbs"'
+            f' data-post-id="{other.post_id}" data-post-format="false"><h4 class="jp-relatedposts-'
+            f'post-title"><a class="jp-relatedposts-post-a" href="{attr(href(other))}" title="'
+            f'{attr(other.title)}" rel="nofollow" data-origin="{post.post_id}" data-position="{n}">'
+            f'{texts.t(other.title)}</a></h4><p class="jp-relatedposts-post-excerpt">'
+            f'{texts.t(summary(other))}</p><p class="jp-relatedposts-post-date">'
+            f'{texts.t(long_date(other.published))}</p><p class="jp-relatedposts-post-context">'
+            f'{texts.t(f"In “{other.categories[0].name}”")}</p></div>')
+    return (f"<div id='jp-relatedposts' class='jp-relatedposts' ><h3 class=\"jp-relatedposts-"
+            f'headline"><em>{texts.t("Related")}</em></h3><div class="jp-relatedposts-items '
+            f'jp-relatedposts-items-visual">{"".join(items)}</div></div>')

@@ -14,24 +14,6 @@ from .seo import YOAST
 from .theme import shell
 
 
-def related(post: Post, texts: Texts) -> str:
-    """Jetpack's Related Posts, appended to the content."""
-    items = []
-    for n, other in enumerate(post.related):
-        items.append(
-            f'<div class="jp-relatedposts-post jp-relatedposts-post{n} jp-relatedposts-post-thumbs"'
-            f' data-post-id="{other.post_id}" data-post-format="false"><h4 class="jp-relatedposts-'
-            f'post-title"><a class="jp-relatedposts-post-a" href="{other.url}" title="'
-            f'{attr(other.title)}" rel="nofollow" data-origin="{post.post_id}" data-position="{n}">'
-            f'{texts.t(other.title)}</a></h4><p class="jp-relatedposts-post-excerpt">'
-            f'{texts.t(excerpt(other.stripped, 16))}</p><p class="jp-relatedposts-post-date">'
-            f'{texts.t(long_date(other.published))}</p><p class="jp-relatedposts-post-context">'
-            f'{texts.t(f"In “{other.categories[0].name}”")}</p></div>')
-    return (f"<div id='jp-relatedposts' class='jp-relatedposts' ><h3 class=\"jp-relatedposts-"
-            f'headline"><em>{texts.t("Related")}</em></h3><div class="jp-relatedposts-items '
-            f'jp-relatedposts-items-visual">{"".join(items)}</div></div>')
-
-
 def cme(texts: Texts) -> str:
     """The journal's continuing-education callout, added to every post by a site plugin."""
     head, _, rest = CME.partition(": ")
@@ -52,7 +34,8 @@ def _content(post: Post, texts: Texts) -> str:
         out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
                    f'sd-sharing-enabled">{flair}</div>')
     if "jp_related" in f and post.related:
-        out.append(related(post, texts))
+        out.append(wp_plugins.jp_related(post, texts, post.related, lambda p: p.url,
+                                         lambda p: excerpt(p.stripped, 16)))
     out.append("</div><!-- .entry-content -->\n")
     return "".join(out)
 

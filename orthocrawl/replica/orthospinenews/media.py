@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..blocks import SELF_URL, Block, clean
 from ..inline import Ink, Span, attr
+from ..wp_media import caption_html
 from ..wp_model import Upload
 
 
@@ -12,6 +13,7 @@ def figure(ink: Ink, image: Upload, caption: Span | None, classic: bool) -> Bloc
     """An in-body image: classic ``figure.wp-caption`` (linked to its attachment page) or a
     block-editor ``figure.wp-block-image``. Only the caption reads as text."""
     ident = image.attachment_id
+    text = "" if caption is None else clean(caption[1])
     if caption is not None:
         image.caption = caption[1]
     if classic:
@@ -25,17 +27,8 @@ def figure(ink: Ink, image: Upload, caption: Span | None, classic: bool) -> Bloc
         if caption is None:
             return Block("figure", f'<figure id="attachment_{ident}" style="width: {width}px" '
                                    f'class="wp-caption aligncenter">{link}</figure>', "", image)
-        return Block(
-            "figure",
-            f'<figure id="attachment_{ident}" aria-describedby="caption-attachment-{ident}" '
-            f'style="width: {width}px" class="wp-caption aligncenter">{link}'
-            f'<figcaption id="caption-attachment-{ident}" class="wp-caption-text">{caption[0]}'
-            f"</figcaption></figure>",
-            clean(caption[1]), image)
+        return Block("figure", caption_html("html5", image, link, caption[0], width), text, image)
     img = (f'<img decoding="async" src="{attr(image.resize(780))}" alt="{attr(image.alt)}" '
            f'class="wp-image-{ident}"/>')
-    cap = ("" if caption is None else
-           f'<figcaption class="wp-element-caption">{caption[0]}</figcaption>')
-    text = "" if caption is None else clean(caption[1])
-    return Block("figure", f'<figure class="wp-block-image size-large">{img}{cap}</figure>',
+    return Block("figure", caption_html("block", image, img, caption and caption[0], 0, ""),
                  text, image)

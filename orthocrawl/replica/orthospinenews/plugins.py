@@ -1,41 +1,17 @@
-"""Blocks that WordPress plugins inject into a post's content (Jetpack's related posts,
-PrintFriendly, Mailchimp for WordPress), none of which the page objects were told about;
-Jetpack's sharing and likes and AddToAny are wp_plugins'."""
+"""Blocks that WordPress plugins inject into a post's content (PrintFriendly, Mailchimp for
+WordPress), none of which the page objects were told about; Jetpack's sharing, likes and
+related posts and AddToAny are wp_plugins'."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..inline import attr
-from ..text import excerpt
-from ..timefmt import long_date
-from .constants import NEWSLETTER_PITCH, VARIANTS
+from .constants import NEWSLETTER_PITCH
 from .theme import Texts
 
 if TYPE_CHECKING:
     from .model import Post
-
-
-def jp_related(post: Post, texts: Texts, pool: list[Post]) -> str:
-    items = []
-    for n, other in enumerate(pool[:3]):
-        href = VARIANTS.link(other, f"jp-{post.post_id}")
-        context = other.categories[0].name
-        items.append(
-            f'<div class="jp-relatedposts-post jp-relatedposts-post{n} '
-            f'jp-relatedposts-post-thumbs" data-post-id="{other.post_id}" '
-            f'data-post-format="false"><h4 class="jp-relatedposts-post-title">'
-            f'<a class="jp-relatedposts-post-a" href="{attr(href)}" title="{attr(other.title)}" '
-            f'rel="nofollow" data-origin="{post.post_id}" data-position="{n}">'
-            f"{texts.t(other.title)}</a></h4>"
-            f'<p class="jp-relatedposts-post-excerpt">'
-            f"{texts.t(excerpt(other.body_text, 18))}</p>"
-            f'<p class="jp-relatedposts-post-date">{texts.t(long_date(other.published))}</p>'
-            f'<p class="jp-relatedposts-post-context">{texts.t(f"In “{context}”")}</p></div>')
-    return (f"<div id='jp-relatedposts' class='jp-relatedposts' ><h3 "
-            f'class="jp-relatedposts-headline"><em>{texts.t("Related")}</em></h3>'
-            f'<div class="jp-relatedposts-items jp-relatedposts-items-visual">{"".join(items)}'
-            f"</div></div>")
 
 
 def printfriendly(post: Post, texts: Texts) -> str:

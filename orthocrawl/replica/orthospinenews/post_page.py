@@ -9,8 +9,9 @@ from urllib.parse import quote
 from .. import wp_plugins
 from ..constants import TODAY
 from ..inline import TABLES, attr
-from ..text import Chrome
+from ..text import Chrome, excerpt
 from ..timefmt import comment_time, display_date, iso_offset, long_date
+from ..wp_comments import comment_form
 from . import plugins
 from .constants import ORIGIN, VARIANTS
 from .seo import YOAST, tie_schema
@@ -150,7 +151,9 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
         out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
                    f'sd-sharing-enabled">{flair}</div>')
     if "jp_related" in f:
-        out.append(plugins.jp_related(post, texts, pool))
+        out.append(wp_plugins.jp_related(
+            post, texts, pool[:3], lambda p: VARIANTS.link(p, f"jp-{post.post_id}"),
+            lambda p: excerpt(p.body_text, 18)))
     out.append("\n" + _AD.format(where="below", slot=str(post.post_id * 11 % 9000000000 + 10**9)))
     if post.source:
         name, href = post.source, post.source_url or ""
@@ -250,33 +253,8 @@ def _comments(post: Post, texts: Texts) -> str:
                    f'theme-header"><h3 id="comments-title" class="the-global-title">{title}'
                    f'</h3></div><ol class="comment-list">{"".join(lis)}</ol></div>\n')
     if post.comments_open:
-        texts.append("Your email address will not be published. Required fields are marked *")
-        texts.append("This site uses Akismet to reduce spam. Learn how your comment data is "
-                     "processed.")
-        out.append(
-            f'<div id="add-comment-block" class="container-wrapper"><div id="respond" '
-            f'class="comment-respond"><h3 id="reply-title" class="comment-reply-title '
-            f'the-global-title">{texts.t("Leave a Reply")} <small><a rel="nofollow" '
-            f'id="cancel-comment-reply-link" href="{post.url}#respond" style="display:none;">'
-            f'Cancel reply</a></small></h3><form action="{ORIGIN}/wp-comments-post.php" '
-            f'method="post" id="commentform" class="comment-form" novalidate><p class="comment-'
-            f'notes"><span id="email-notes">Your email address will not be published.</span> '
-            f'<span class="required-field-message">Required fields are marked <span '
-            f'class="required">*</span></span></p><p class="comment-form-comment"><label '
-            f'for="comment">Comment <span class="required">*</span></label> <textarea '
-            f'id="comment" name="comment" cols="45" rows="8" maxlength="65525" required>'
-            f'</textarea></p><p class="comment-form-author"><label for="author">Name <span '
-            f'class="required">*</span></label> <input id="author" name="author" type="text" '
-            f'value="" size="30" maxlength="245" autocomplete="name" required /></p><p '
-            f'class="comment-form-email"><label for="email">Email <span class="required">*'
-            f'</span></label> <input id="email" name="email" type="email" value="" size="30" '
-            f'maxlength="100" autocomplete="email" required /></p><p class="form-submit"><input '
-            f'name="submit" type="submit" id="submit" class="submit" value="Post Comment" /> '
-            f"<input type='hidden' name='comment_post_ID' value='{post.post_id}' "
-            f"id='comment_post_ID' /></p></form></div><!-- #respond -->\n"
-            f'<p class="akismet_comment_form_privacy_notice">This site uses Akismet to reduce '
-            f'spam. <a href="https://akismet.com/privacy/" target="_blank" rel="nofollow '
-            f'noopener">Learn how your comment data is processed.</a></p></div>\n')
+        form = comment_form(post, texts, css=" the-global-title", website=False, gap="")
+        out.append(f'<div id="add-comment-block" class="container-wrapper">{form[:-1]}</div>\n')
     else:
         out.append(f'<p class="no-comments">{texts.t("Comments are closed.")}</p>\n')
     out.append("</div><!-- #comments -->\n")

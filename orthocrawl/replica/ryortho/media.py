@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from ..blocks import SELF_URL, Block, clean
 from ..inline import Ink, attr
+from ..wp_media import caption_html
 from ..wp_model import Upload
 from .constants import BLOCK_EDITOR_YEAR, HTML5_CAPTION_YEAR
 
@@ -39,9 +40,7 @@ def figure(ink: Ink, image: Upload, caption: str | None, year: int, style: int,
     if year >= BLOCK_EDITOR_YEAR:
         img = (f'<img decoding="async" src="{attr(image.sized(780))}" alt="{attr(image.alt)}" '
                f'class="wp-image-{ident}"/>')
-        cap = "" if caption is None else \
-            f'<figcaption class="wp-element-caption">{ink.t(caption)[0]}</figcaption>'
-        html = f'<figure class="wp-block-image size-large">{img}{cap}</figure>'
+        html = caption_html("block", image, img, caption and ink.t(caption)[0], 0, "")
         if image.credit:
             html += f'\n<p class="image-credit has-small-font-size">{credit}</p>'
         return Block("figure", html, "" if caption is None else clean(caption), image)
@@ -51,15 +50,8 @@ def figure(ink: Ink, image: Upload, caption: str | None, year: int, style: int,
     if linked:
         img = f'<a href="{SELF_URL}{image.name}/">{img}</a>'
     if style == 0 or style == 1:
-        if year < HTML5_CAPTION_YEAR:
-            html = (f'<div id="attachment_{ident}" style="width: {width + 10}px" '
-                    f'class="wp-caption aligncenter">{img}<p class="wp-caption-text">{credit}</p>'
-                    f"</div>")
-        else:
-            html = (f'<figure id="attachment_{ident}" aria-describedby="caption-attachment-'
-                    f'{ident}" style="width: {width}px" class="wp-caption aligncenter">{img}'
-                    f'<figcaption id="caption-attachment-{ident}" class="wp-caption-text">'
-                    f"{credit}</figcaption></figure>")
+        markup = "xhtml" if year < HTML5_CAPTION_YEAR else "html5"
+        html = caption_html(markup, image, img, credit, width)
     elif style == 2:
         html = f"<p>{img}</p>\n<p><em>{credit}</em></p>"
     else:
