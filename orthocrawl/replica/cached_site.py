@@ -11,6 +11,22 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from .text import normalize
+from .timefmt import iso_z
+
+
+def truth_record(post: Any, authors: list[str], posted_by: str | None, modified: Any,
+                 categories: list[str], tags: list[str], lead_image: str | None,
+                 source: str | None) -> dict[str, Any]:
+    """What a perfect crawl archives of ``post`` (its url, site, title, description, dates and
+    body), with what its page shows of the rest; ``modified``: None when no page says it."""
+    return {
+        "url": post.url, "site": post.site, "title": post.title, "authors": authors,
+        "posted_by": posted_by, "published_at": iso_z(post.published),
+        "modified_at": iso_z(modified) if modified else None, "categories": categories,
+        "tags": tags, "description": post.description, "lead_image": lead_image,
+        "language": "en", "body_text": post.body_text, "word_count": post.word_count,
+        "source": source,
+    }
 
 
 class CachedReplica:

@@ -11,10 +11,10 @@ from random import Random
 from typing import Any
 
 from .blocks import OLDER_URL, SELF_URL, Block
+from .cached_site import truth_record
 from .corpus.cast import COMMENTERS
 from .slugs import slugify, unique_slug
 from .text import strip_tags, word_count
-from .timefmt import iso_z
 
 
 @dataclass(slots=True)
@@ -175,24 +175,11 @@ class Post:
         return strip_tags(self.body_html)
 
     def truth(self) -> dict:
-        authors = self.authors
-        return {
-            "url": self.url,
-            "site": self.site,
-            "title": self.title,
-            "authors": authors,
-            "posted_by": None if self.account.name in authors else self.account.name,
-            "published_at": iso_z(self.published),
-            "modified_at": iso_z(self.modified) if self.shows_modified else None,
-            "categories": [c.name for c in self.categories],
-            "tags": [t.name for t in self.tags],
-            "description": self.description,
-            "lead_image": self.lead_image,
-            "language": "en",
-            "body_text": self.body_text,
-            "word_count": self.word_count,
-            "source": self.source,
-        }
+        authors, poster = self.authors, self.account.name
+        return truth_record(self, authors, None if poster in authors else poster,
+                            self.modified if self.shows_modified else None,
+                            [c.name for c in self.categories], [t.name for t in self.tags],
+                            self.lead_image, self.source)
 
 
 def permalinks(posts: list[Post], path: Callable[[Post], str],

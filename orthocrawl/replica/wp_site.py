@@ -25,6 +25,7 @@ from urllib.parse import parse_qs, urlsplit
 from . import wp_feeds
 from .cached_site import CachedReplica
 from .constants import TODAY
+from .inline import attr
 from .responses import Response, finish, redirect, unmodified_since
 from .text import Chrome
 from .timefmt import MONTHS, http_date, local
@@ -81,6 +82,25 @@ class Listing:
 
     def shown(self, n: int) -> list[Any]:
         return self.posts[(n - 1) * self.per_page:n * self.per_page]
+
+    def head_title(self, n: int) -> str:
+        return self.seo_title + (f" - Page {n} of {self.pages}" if n > 1 else "")
+
+    def rel_links(self, n: int) -> str:
+        """The head's links to the previous and next page."""
+        return "".join(f'<link rel="{rel}" href="{attr(self.page_url(k))}" />\n'
+                       for rel, k in (("prev", n - 1), ("next", n + 1)) if 1 <= k <= self.pages)
+
+    def numbers(self, n: int, spread: int, ends: bool = True) -> list[int | None]:
+        """The page numbers a pager shows: ``spread`` either side of ``n``, and (``ends``) the
+        first and the last, with None where it skips pages."""
+        out: list[int | None] = []
+        before = 0
+        for k in sorted({*((1, self.pages) if ends else ()),
+                         *range(max(1, n - spread), min(self.pages, n + spread) + 1)}):
+            out += [None, k] if ends and k - before > 1 else [k]
+            before = k
+        return out
 
 
 class WordPressReplica(CachedReplica):

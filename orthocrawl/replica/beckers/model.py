@@ -8,8 +8,8 @@ from functools import cached_property
 from typing import Any
 
 from ..blocks import Block
+from ..cached_site import truth_record
 from ..text import word_count
-from ..timefmt import iso_z
 from .constants import ORIGIN, SITE_NAME, Section
 
 
@@ -77,22 +77,10 @@ class Article:
     def word_count(self) -> int:
         return word_count(self.body_text)
 
+    @property
+    def site(self) -> str:
+        return SITE_NAME
+
     def truth(self) -> dict:
-        shown = self.modified_shown
-        return {
-            "url": self.url,
-            "site": SITE_NAME,
-            "title": self.title,
-            "authors": list(self.authors),
-            "posted_by": None,
-            "published_at": iso_z(self.published),
-            "modified_at": iso_z(shown) if shown else None,
-            "categories": [self.section.label],
-            "tags": [],
-            "description": self.description,
-            "lead_image": self.lead.url if self.lead else None,
-            "language": "en",
-            "body_text": self.body_text,
-            "word_count": self.word_count,
-            "source": None,
-        }
+        return truth_record(self, list(self.authors), None, self.modified_shown,
+                            [self.section.label], [], self.lead.url if self.lead else None, None)

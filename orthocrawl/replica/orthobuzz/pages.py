@@ -36,11 +36,10 @@ def _pagination(listing: Listing, n: int) -> str:
     if n > 1:
         links.append(f'<a class="prev page-numbers" href="{attr(listing.page_url(n - 1))}">'
                      "Previous page</a>")
-    previous = 0
-    for k in sorted({1, last, *range(max(1, n - 1), min(last, n + 1) + 1)}):
-        if k - previous > 1:
+    for k in listing.numbers(n, 1):
+        if k is None:
             links.append('<span class="page-numbers dots">&hellip;</span>')
-        previous = k
+            continue
         label = f'<span class="meta-nav screen-reader-text">Page </span>{k}'
         if k == n:
             links.append(f'<span aria-current="page" class="page-numbers current">{label}</span>')
@@ -57,7 +56,7 @@ def _pagination(listing: Listing, n: int) -> str:
 def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
     url = listing.page_url(n)
     shown = listing.shown(n)
-    seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
+    seo_title = listing.head_title(n)
     seo = YOAST.page(url, seo_title, kind=listing.schema)
     header = (f'<header class="page-header"><h1 class="page-title">{listing.title.translate(_T)}'
               "</h1></header>\n" if listing.title else "")

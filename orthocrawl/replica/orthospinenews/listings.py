@@ -59,7 +59,7 @@ def _pagination(listing: Listing, n: int) -> str:
     if n > 1:
         items.append(f'<li class="the-prev-page"><a href="{attr(listing.page_url(n - 1))}">'
                      f"&laquo;</a></li>")
-    for k in range(max(1, n - 2), min(last, n + 2) + 1):
+    for k in listing.numbers(n, 2, ends=False):
         if k == n:
             items.append(f'<li class="current"><span class="pages-nav-item">{k}</span></li>')
         else:
@@ -80,14 +80,9 @@ def render_listing(listing: Listing, n: int, chrome: Chrome, now: datetime = TOD
     texts = Texts()
     url = listing.page_url(n)
     shown = listing.shown(n)
-    seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
+    seo_title = listing.head_title(n)
     if n == 1 and listing.base == "/":
         seo_title = f"{SITE_TITLE} - {TAGLINE}"
-    rel = ""
-    if n > 1:
-        rel += f'<link rel="prev" href="{attr(listing.page_url(n - 1))}" />\n'
-    if n < listing.pages:
-        rel += f'<link rel="next" href="{attr(listing.page_url(n + 1))}" />\n'
     seo = YOAST.page(url, seo_title, listing.description, kind=listing.schema)
     css = listing.body_css + (f" paged paged-{n}" if n > 1 else "")
     desc = (f'<div class="taxonomy-description entry"><p>{texts.t(listing.description)}</p></div>'
@@ -96,8 +91,8 @@ def render_listing(listing: Listing, n: int, chrome: Chrome, now: datetime = TOD
     if not shown:
         items = '<li class="post-item"><p>Nothing Found</p></li>'
     return "".join([
-        head(seo_title, seo, rel), body_open(css + " wrapper-has-shadow block-head-1 "
-                                             "is-desktop sidebar-right has-sidebar"),
+        head(seo_title, seo, listing.rel_links(n)),
+        body_open(css + " wrapper-has-shadow block-head-1 is-desktop sidebar-right has-sidebar"),
         chrome.header.html, content_open(),
         f'<header class="entry-header-outer container-wrapper"><nav id="breadcrumb"><a href="'
         f'{ORIGIN}/"><span class="tie-icon-home" aria-hidden="true"></span> Home</a>'

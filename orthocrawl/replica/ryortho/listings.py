@@ -44,7 +44,7 @@ def _pagination(listing: Listing, n: int) -> str:
     if n > 1:
         parts.append(f'<a class="prev page-numbers" href="{attr(listing.page_url(n - 1))}">'
                      f"&laquo; Previous</a>")
-    for k in sorted({1, *range(max(1, n - 2), min(last, n + 2) + 1), last}):
+    for k in filter(None, listing.numbers(n, 2)):
         if k == n:
             parts.append(f'<span aria-current="page" class="page-numbers current">{k}</span>')
         else:
@@ -61,12 +61,7 @@ def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
     texts = Texts()
     url = listing.page_url(n)
     shown = listing.shown(n)
-    seo_title = listing.seo_title + (f" - Page {n} of {listing.pages}" if n > 1 else "")
-    rel = ""
-    if n > 1:
-        rel += f'<link rel="prev" href="{attr(listing.page_url(n - 1))}" />\n'
-    if n < listing.pages:
-        rel += f'<link rel="next" href="{attr(listing.page_url(n + 1))}" />\n'
+    seo_title = listing.head_title(n)
     seo = YOAST.page(url, seo_title, "" if listing.base != "/" else TAGLINE, kind=listing.schema)
     css = listing.body_css + (f" paged paged-{n}" if n > 1 else "")
     items = "".join(_item(p, texts, f"list-{listing.base}-{n}") for p in shown)
@@ -77,7 +72,8 @@ def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
         more = (f'<p class="more-news"><a href="{ORIGIN}/breaking/page/2/">More Breaking News '
                 f"&raquo;</a></p>\n")
     return "".join([
-        head(seo_title, seo, rel), body_open(css), chrome.header.html, content_open(),
+        head(seo_title, seo, listing.rel_links(n)), body_open(css), chrome.header.html,
+        content_open(),
         f'<header class="page-header"><h1 class="page-title">{texts.t(listing.title)}</h1>'
         f"</header>\n", items, more, _pagination(listing, n),
         content_close(chrome.sidebar.html), chrome.footer.html,

@@ -37,11 +37,10 @@ def _pagination(listing: Listing, n: int) -> str:
         items.append(f'<li class="pagination-previous"><a href="{attr(listing.page_url(n - 1))}">'
                      '&#x000AB; <span class="screen-reader-text">Go to</span> Previous Page</a>'
                      "</li>")
-    previous = 0
-    for k in sorted({1, last, *range(max(1, n - 2), min(last, n + 2) + 1)}):
-        if k - previous > 1:
+    for k in listing.numbers(n, 2):
+        if k is None:
             items.append('<li class="pagination-omission">&#x02026;</li> ')
-        previous = k
+            continue
         active, current = (' class="active"', ' aria-current="page"') if k == n else ("", "")
         items.append(f'<li{active} ><a href="{attr(listing.page_url(k))}" aria-label="Page {k}"'
                      f'{current}><span class="screen-reader-text">Page</span> {k}</a></li>')
