@@ -87,6 +87,13 @@ class Yoast:
         out.append(self.graph([*self.nodes, page] if self.legacy else [page, *self.nodes]))
         return "".join(out)
 
+    def attachment(self, post: Any, image: Any) -> str:
+        """The block of an attachment page; version 25 names the post's date and author."""
+        extra = "" if self.legacy else (self.meta("article:modified_time", iso_offset(
+            post.published)) + self.meta("author", post.account.name, "name"))
+        return self.page(image.page_url or "", f"{image.title} - {self.site}", "", "article",
+                         extra_meta=extra)
+
     def post(self, post: Any) -> str:
         """The block of a post: meta tags, then the graph."""
         m, url, lead, author = self.meta, post.url, post.lead, post.account

@@ -82,8 +82,7 @@ def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: 
 
 def render_attachment(post: Post, image: Upload, chrome: Chrome) -> str:
     """An attachment page: og:type article, an entry title and the image, yet no article."""
-    url = image.page_url or ""
-    seo = YOAST.page(url, f"{image.title} - {SITE_TITLE}", og_type="article")
+    seo = YOAST.attachment(post, image)
     caption = (f'<div class="entry-caption"><p>{image.caption.translate(_T)}</p></div>'
                if image.caption else "")
     main = (f'<article id="post-{image.attachment_id}" class="post-{image.attachment_id} '

@@ -12,10 +12,9 @@ from ..inline import TABLES, attr
 from ..text import Chrome, excerpt
 from ..timefmt import comment_time, display_date, iso_offset, long_date
 from ..wp_comments import comment_form
-from . import plugins
-from .constants import ORIGIN, VARIANTS
+from .constants import NEWSLETTER_PITCH, ORIGIN, VARIANTS
 from .seo import YOAST, tie_schema
-from .theme import Texts, body_open, content_open, head
+from .theme import Texts, shell
 
 if TYPE_CHECKING:
     from .model import Post
@@ -136,14 +135,14 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
         out.append(wp_plugins.addtoany(post, texts, top=True))
     if "printfriendly" in f:
         out.append(f'<div class="pf-content">{post.body_html}</div>')
-        out.append(plugins.printfriendly(post, texts))
+        out.append(wp_plugins.printfriendly(texts))
     else:
         out.append(post.body_html)
     out.append("\n")
     if "addtoany" in f and not top_share:
         out.append(wp_plugins.addtoany(post, texts, top=False))
     if "mc4wp" in f:
-        out.append(plugins.mc4wp(post, texts))
+        out.append(wp_plugins.mc4wp(texts, NEWSLETTER_PITCH))
     if "sharedaddy" in f:
         flair = wp_plugins.sharedaddy(post, texts)
         if "likes" in f:
@@ -302,11 +301,7 @@ def render_post(post: Post, chrome: Chrome, pool: list[Post]) -> tuple[str, list
         _entry(post, texts, pool), tie_schema(post), _share(post, texts, "bottom"),
         "</article><!-- #the-post /-->\n",
     ]
-    html = "".join([
-        head(f"{post.title} - OrthoSpineNews", YOAST.post(post), extra), body_open(body_css),
-        chrome.header.html, content_open(), *article, *components,
-        "</div><!-- .main-content /-->\n", _check_also(post, texts), chrome.sidebar.html,
-        "</div><!-- .main-content-row /--></div><!-- #content /-->\n", chrome.footer.html,
-    ])
+    html = shell(f"{post.title} - OrthoSpineNews", YOAST.post(post), body_css,
+                 "".join([*article, *components]), chrome, extra, _check_also(post, texts))
     lines = chrome.lines(texts)
     return html, lines

@@ -24,9 +24,8 @@ from .constants import (
     WP_PAGES,
 )
 from .content import ACCOUNTS, CATEGORIES, TagBook, build_posts
-from .listings import render_listing
 from .model import Post
-from .other_pages import render_404, render_attachment, render_wp_page
+from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .states import Evolution, evolve, no_changes, state_today
 from .theme import Part, footer, sidebar, site_header

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..constants import TODAY
 from ..inline import attr
 from ..text import CHROME_TABLE as _CHROME_TABLE
-from ..text import Part, Texts, template
+from ..text import Chrome, Part, Texts, template
 from ..timefmt import long_date, weekday_date
 from .constants import FOOTER_ABOUT, NEWSLETTER_PITCH, ORIGIN, SITE_TITLE, TAGLINE
 
@@ -150,16 +150,13 @@ var tie = {{"is_rtl":"","ajaxurl":"https:\\/\\/www.orthospinenews.com\\/wp-admin
     return Part(html, tuple(texts))
 
 
-def body_open(css: str) -> str:
-    return f'<body id="tie-body" class="{css}">\n'
-
-
-def content_open() -> str:
-    return ('<div id="content" class="site-content container"><div id="main-content-row" '
-            'class="tie-row main-content-row">\n<div class="main-content tie-col-md-8 '
-            'tie-col-xs-12" role="main">\n')
-
-
-def content_close(side: str) -> str:
-    return f"</div><!-- .main-content /-->\n{side}</div><!-- .main-content-row /--></div>" \
-           "<!-- #content /-->\n"
+def shell(title: str, seo: str, css: str, main: str, chrome: Chrome, extra: str = "",
+          aside: str = "") -> str:
+    """A whole page: head, header, the main column, a box beside it, sidebar and footer."""
+    return "".join([
+        head(title, seo, extra), f'<body id="tie-body" class="{css}">\n', chrome.header.html,
+        '<div id="content" class="site-content container"><div id="main-content-row" '
+        'class="tie-row main-content-row">\n<div class="main-content tie-col-md-8 '
+        'tie-col-xs-12" role="main">\n', main, "</div><!-- .main-content /-->\n", aside,
+        chrome.sidebar.html, "</div><!-- .main-content-row /--></div><!-- #content /-->\n",
+        chrome.footer.html])

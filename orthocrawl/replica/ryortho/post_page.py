@@ -11,7 +11,7 @@ from ..text import Chrome, Texts
 from ..timefmt import iso_offset, long_date
 from .constants import ORIGIN, SITE_TITLE, VARIANTS
 from .seo import YOAST
-from .theme import body_open, content_close, content_open, head
+from .theme import shell
 
 if TYPE_CHECKING:
     from .model import Post
@@ -164,10 +164,7 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
              f"/?p={post.post_id}' />\n")
     body_css = (f"post-template-default single single-post postid-{post.post_id} "
                 f"single-format-standard leaky-paywall-metered")
-    html = "".join([
-        head(f"{post.title} - {SITE_TITLE}", YOAST.post(post), extra), body_open(body_css),
-        chrome.header.html, content_open(), article, _related(post, texts),
-        content_close(chrome.sidebar.html), chrome.footer.html,
-    ])
+    html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), body_css,
+                 article + _related(post, texts), chrome, extra)
     lines = chrome.lines(texts, post.credits)
     return html, lines

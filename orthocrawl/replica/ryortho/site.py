@@ -21,9 +21,8 @@ from .constants import (
 )
 from .content import CATEGORIES, WRITERS, build_posts
 from .feeds import URLSET
-from .listings import render_listing
 from .model import Post
-from .other_pages import render_404, render_attachment, render_wp_page
+from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .theme import footer, sidebar, site_header
 

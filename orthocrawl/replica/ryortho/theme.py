@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..inline import TABLES
-from ..text import Part, Texts, template
+from ..text import Chrome, Part, Texts, template
 from ..timefmt import weekday_date
 from .constants import ORIGIN, PUBLISHER, SITE_TITLE, TAGLINE, TODAY
 
@@ -105,14 +105,11 @@ def footer() -> Part:
     return Part(html, tuple(texts))
 
 
-def body_open(css: str) -> str:
-    return f'<body class="{css}">\n'
-
-
-def content_open() -> str:
-    return ('<div id="content" class="site-content"><div class="container">\n'
-            '<div id="primary" class="content-area"><main id="main" class="site-main">\n')
-
-
-def content_close(side: str) -> str:
-    return f"</main></div><!-- #primary -->\n{side}</div></div><!-- #content -->\n"
+def shell(title: str, seo: str, css: str, main: str, chrome: Chrome, extra: str = "") -> str:
+    """A whole page: head, header, the main column, sidebar and footer."""
+    return "".join([
+        head(title, seo, extra), f'<body class="{css}">\n', chrome.header.html,
+        '<div id="content" class="site-content"><div class="container">\n<div id="primary" '
+        'class="content-area"><main id="main" class="site-main">\n', main,
+        f"</main></div><!-- #primary -->\n{chrome.sidebar.html}</div></div><!-- #content -->\n",
+        chrome.footer.html])

@@ -1,4 +1,5 @@
-"""Archive pages: home, categories, tags, authors, dates and search results."""
+"""Pages that are not articles and must never be archived: archives (home, categories, tags,
+authors, dates), search results, WordPress pages, attachment pages and the 404 page."""
 
 from __future__ import annotations
 
@@ -6,17 +7,25 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from ..constants import TODAY
-from ..inline import attr
-from ..text import excerpt
+from ..inline import TABLES, attr
+from ..text import Texts, excerpt
 from ..timefmt import display_date
 from .constants import ORIGIN, SITE_TITLE, TAGLINE, VARIANTS
 from .seo import YOAST
-from .theme import Texts, body_open, content_open, head
+from .theme import shell
 
 if TYPE_CHECKING:
     from ..text import Chrome
+    from ..wp_model import Upload as Image
     from ..wp_site import Listing
     from .model import Post
+
+_T = TABLES[1]
+_SORRY = "It seems we can’t find what you’re looking for. Perhaps searching can help."
+
+
+def _page(title: str, seo: str, css: str, main: str, chrome: Chrome) -> str:
+    return shell(title, seo, css + " wrapper-has-shadow block-head-1 is-desktop", main, chrome)
 
 
 def _item(post: Post, texts: Texts, context: str, now: datetime) -> str:
@@ -90,10 +99,8 @@ def render_listing(listing: Listing, n: int, chrome: Chrome, now: datetime = TOD
     items = "".join(_item(p, texts, f"list-{listing.base}-{n}", now) for p in shown)
     if not shown:
         items = '<li class="post-item"><p>Nothing Found</p></li>'
-    return "".join([
-        head(seo_title, seo, listing.rel_links(n)),
-        body_open(css + " wrapper-has-shadow block-head-1 is-desktop sidebar-right has-sidebar"),
-        chrome.header.html, content_open(),
+    return shell(seo_title, seo, css + " wrapper-has-shadow block-head-1 is-desktop "
+                 "sidebar-right has-sidebar", "".join([
         f'<header class="entry-header-outer container-wrapper"><nav id="breadcrumb"><a href="'
         f'{ORIGIN}/"><span class="tie-icon-home" aria-hidden="true"></span> Home</a>'
         f'<em class="delimiter">/</em><span class="current">{texts.t(listing.title)}</span>'
@@ -102,6 +109,58 @@ def render_listing(listing: Listing, n: int, chrome: Chrome, now: datetime = TOD
         'class="mag-box-container clearfix"><ul id="posts-container" data-layout="default" '
         f'data-settings="{{&#039;uncropped_image&#039;:&#039;jannah-image-post&#039;}}" '
         f'class="posts-items">\n{items}</ul><div class="clearfix"></div></div></div></div>\n',
-        _pagination(listing, n), "\n</div><!-- .main-content /-->\n", chrome.sidebar.html,
-        "</div><!-- .main-content-row /--></div><!-- #content /-->\n", chrome.footer.html,
-    ])
+        _pagination(listing, n), "\n"]), chrome, listing.rel_links(n))
+
+
+def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: int,
+                   chrome: Chrome) -> str:
+    """A WordPress page: it looks like a post (entry-title, entry-content) but is not one."""
+    texts = Texts()
+    url = f"{ORIGIN}/{slug}/"
+    seo = YOAST.page(url, f"{title} - {SITE_TITLE}", paragraphs[0])
+    body = "".join(f"<p>{texts.t(p)}</p>\n" for p in paragraphs)
+    anchors = ('<h2 id="advertise">Advertise</h2><p>Media kit available on request.</p>'
+               '<h2 id="newsletter">Newsletter</h2><p>Every Friday morning.</p>'
+               '<h2 id="privacy">Privacy</h2><p>We use cookies for analytics only.</p>'
+               if slug == "about-us" else "")
+    main = (f'<article id="the-post" class="container-wrapper post-content">'
+            f'<header class="entry-header-outer"><div class="entry-header"><h1 class="post-title '
+            f'entry-title">{texts.t(title)}</h1></div></header>'
+            f'<div class="entry-content entry clearfix">{body}{anchors}</div></article>\n')
+    css = f"page-template-default page page-id-{page_id}"
+    return _page(f"{title} - {SITE_TITLE}", seo, css, main, chrome)
+
+
+def render_attachment(post: Post, image: Image, chrome: Chrome) -> str:
+    """An attachment page: og:type article, an entry title and a caption, yet no article."""
+    seo = YOAST.attachment(post, image)
+    caption = f'<p class="wp-caption-text">{image.caption.translate(_T)}</p>' if image.caption \
+        else ""
+    main = (f'<article id="the-post" class="container-wrapper post-content">'
+            f'<header class="entry-header-outer"><div class="entry-header"><h1 class="post-title '
+            f'entry-title">{attr(image.title)}</h1></div></header>'
+            f'<div class="entry-content entry clearfix"><p class="attachment"><a href="'
+            f'{image.url}"><img width="{image.width}" height="{image.height}" src="'
+            f'{attr(image.fit())}" class="attachment-medium size-medium" alt="{attr(image.alt)}" '
+            f'/></a></p>{caption}<p>Published in <a href="{post.url}" rel="gallery">'
+            f"{post.title.translate(_T)}</a></p></div></article>\n")
+    css = (f"attachment attachment-template-default single single-attachment "
+           f"postid-{image.attachment_id} attachmentid-{image.attachment_id} attachment-jpeg")
+    return _page(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
+
+
+def render_404(chrome: Chrome) -> str:
+    texts = Texts()
+    seo = ('\t<meta property="og:locale" content="en_US" />\n'
+           f'\t<meta property="og:title" content="Page not found - {SITE_TITLE}" />\n'
+           f'\t<meta property="og:site_name" content="{SITE_TITLE}" />\n')
+    main = (f'<div class="container-404"><h2>404 :(</h2><h3>'
+            f'{texts.t("Oops! That page can’t be found.")}</h3><h4>'
+            f"{texts.t(_SORRY)}"
+            f'</h4><div id="content-404"><form role="search" method="get" class="search-form" '
+            f'action="{ORIGIN}/"><label><span class="screen-reader-text">Search for:</span>'
+            f'<input type="search" class="search-field" placeholder="Search &hellip;" value="" '
+            f'name="s" /></label><input type="submit" class="search-submit" value="Search" />'
+            f"</form></div></div>\n")
+    return _page(f"Page not found - {SITE_TITLE}", seo, "error404", main, chrome)
+
