@@ -107,14 +107,10 @@ def release(w: Writer) -> Story:
         blocks.append(Block("p", '<p style="text-align: center;">###</p>', "###"))
     elif "source_line" in w.extras and story.wire and w.chance(0.5):
         blocks.append(w.p(f"SOURCE {f.company.name}"))
-    story.blocks = blocks
-    story.tags = tags(w, *(("press release",) if w.chance(0.3) else ()))
-    if w.chance(0.6):
-        story.summary = w.fill(w.pick((
-            "{company} announced " + event.announce + ".",
-            "{company}, {company_what}, shared news about its {product} platform.")))
-    story.image_stem, story.image_alt = f"{f.company.name} {f.event}", f.company.name
-    return story
+    return story.done(blocks, tags(w, *(("press release",) if w.chance(0.3) else ())), w.fill(
+        w.pick(("{company} announced " + event.announce + ".",
+                "{company}, {company_what}, shared news about its {product} platform.")))
+        if w.chance(0.6) else None, (f"{f.company.name} {f.event}", f.company.name))
 
 
 def clearance(w: Writer) -> Story:
@@ -142,12 +138,9 @@ def clearance(w: Writer) -> Story:
         if w.chance(0.7):
             blocks += about(w, w.pick((2, 3)))
         story.blocks = blocks
-    story.tags = tags(w, "FDA 510(k)")
-    if w.chance(0.6):
-        story.summary = w.fill("The FDA cleared the {product} {device_lower} from {company}, "
-                               "indicated for {indication}.")
-    story.image_stem, story.image_alt = f"{s['product']} fda", s["product"]
-    return story
+    return story.done(story.blocks, tags(w, "FDA 510(k)"), w.fill(
+        "The FDA cleared the {product} {device_lower} from {company}, indicated for "
+        "{indication}.") if w.chance(0.6) else None, (f"{s['product']} fda", s["product"]))
 
 
 def news(w: Writer) -> Story:
@@ -171,11 +164,8 @@ def news(w: Writer) -> Story:
             blocks.append(w.para(parts.NEWS_DETAIL, w.rng.randint(1, 3)))
     if "older_link" in w.extras and w.chance(0.25):
         blocks.append(w.older_link())
-    story.blocks = blocks
-    story.tags = tags(w)
-    story.summary = lead if w.chance(0.4) else None
-    story.image_stem, story.image_alt = story.title[:40], f.company.name
-    return story
+    return story.done(blocks, tags(w), lead if w.chance(0.4) else None,
+                      (story.title[:40], f.company.name))
 
 
 def things(w: Writer) -> Story:
@@ -231,12 +221,9 @@ def interview(w: Writer) -> Story:
     if w.chance(0.5):
         blocks.append(w.p(ink.i("Editor’s note: This interview has been condensed and "
                                 "lightly edited.")))
-    story.blocks = blocks
-    story.tags = tags(w, "surgeon interview")
-    story.summary = w.fill("{surgeon} of {hospital} talks about {topic}.") \
-        if w.chance(0.5) else None
-    story.image_stem = story.image_alt = s["surgeon"]
-    return story
+    return story.done(blocks, tags(w, "surgeon interview"), w.fill(
+        "{surgeon} of {hospital} talks about {topic}.") if w.chance(0.5) else None,
+        (s["surgeon"], s["surgeon"]))
 
 
 def people(w: Writer) -> Story:
@@ -257,10 +244,8 @@ def people(w: Writer) -> Story:
             blocks.append(w.p(w.ink.join([w.ink.b(s["surgeon"] + "."), " ",
                                           w.linked(w.sentences(parts.BIOS, 1))])))
     blocks.append(w.p(w.ink.i("Note: This list is not an endorsement of the surgeons.")))
-    story.blocks = blocks
-    story.tags = tags(w, "physician moves")
-    story.image_stem = story.image_alt = "Surgeons to know"
-    return story
+    return story.done(blocks, tags(w, "physician moves"), None,
+                      ("Surgeons to know", "Surgeons to know"))
 
 
 def study(w: Writer) -> Story:
@@ -282,12 +267,9 @@ def study(w: Writer) -> Story:
     if "figure" in w.extras and w.chance(0.3):
         blocks.append(w.figure(f"{s['procedure']} study", w.fill(
             "Outcomes at {months} months. Source: study authors."), alt="Chart"))
-    story.blocks = blocks
-    story.tags = tags(w, "study")
-    story.summary = w.fill("A study from {hospital} looks at {procedure} outcomes.") \
-        if w.chance(0.5) else None
-    story.image_stem, story.image_alt = f"{s['procedure']} research", "Research"
-    return story
+    return story.done(blocks, tags(w, "study"), w.fill(
+        "A study from {hospital} looks at {procedure} outcomes.") if w.chance(0.5) else None,
+        (f"{s['procedure']} research", "Research"))
 
 
 def brief(w: Writer, video: float = 0.5, detail: float = 1.0) -> Story:
@@ -335,12 +317,9 @@ def report(w: Writer) -> Story:
                w.p("Companies profiled in the report include:"),
                item_list([ink.a(c.site, c.name)
                           for c in w.rng.sample(cast.COMPANIES, w.rng.randint(4, 7))])]
-    story.blocks = blocks
-    story.tags = tags(w, "market report")
-    story.summary = w.fill("{firm} sizes the {region_lower} {market_lower} market and names "
-                           "the segments growing fastest.") if w.chance(0.7) else None
-    story.image_stem, story.image_alt = f"{s['market']} market", "Market report chart"
-    return story
+    return story.done(blocks, tags(w, "market report"), w.fill(
+        "{firm} sizes the {region_lower} {market_lower} market and names the segments growing "
+        "fastest.") if w.chance(0.7) else None, (f"{s['market']} market", "Market report chart"))
 
 
 def earnings(w: Writer) -> Story:
@@ -386,11 +365,9 @@ def roundup(w: Writer) -> Story:
         if k % 7 == 0:
             blocks.append(spacer())
     w.slots = main
-    story.blocks = blocks
-    story.tags = tags(w)
-    story.summary = w.fill("Our annual list of notable spine device launches from {year}.")
-    story.image_stem, story.image_alt = "device launches " + main["year"], "Device launches"
-    return story
+    return story.done(blocks, tags(w), w.fill(
+        "Our annual list of notable spine device launches from {year}."),
+        ("device launches " + main["year"], "Device launches"))
 
 
 def research(w: Writer) -> Story:
@@ -407,10 +384,9 @@ def research(w: Writer) -> Story:
                 "Results at {months} months. Source: study authors.", "{hospital}."))), alt=head))
         story.blocks.append(w.p(w.fill(w.pick(parts.RESEARCH_OPENERS), finding=finding) + " "
                                 + w.sentences(parts.RESULTS, w.rng.randint(1, 2))))
-    story.tags = tags(w, "study")
-    story.summary = " ".join(h if h.endswith("?") else f"{h}." for h in heads)
-    story.image_stem = story.image_alt = heads[0]
-    return story
+    return story.done(story.blocks, tags(w, "study"),
+                      " ".join(h if h.endswith("?") else f"{h}." for h in heads),
+                      (heads[0], heads[0]))
 
 
 def legal(w: Writer) -> Story:
@@ -430,12 +406,9 @@ def legal(w: Writer) -> Story:
                                   alt="Gavel"))
     if "older_link" in w.extras and w.chance(0.2):
         blocks.append(w.older_link())
-    story.blocks = blocks
-    story.tags = tags(w, "litigation")
-    story.summary = w.fill("The dispute between {company} and {other_company} turns on the "
-                           "{product} {device_lower}.") if w.chance(0.6) else None
-    story.image_stem, story.image_alt = f"{w.slots['company']} court", "Courtroom"
-    return story
+    return story.done(blocks, tags(w, "litigation"), w.fill(
+        "The dispute between {company} and {other_company} turns on the {product} "
+        "{device_lower}.") if w.chance(0.6) else None, (f"{w.slots['company']} court", "Courtroom"))
 
 
 def debate(w: Writer) -> Story:
@@ -461,11 +434,9 @@ def debate(w: Writer) -> Story:
     if w.chance(0.4):
         blocks.append(embed(f"{w.rng.getrandbits(40):010x}", story.title, w.rng.randint(0, 2)))
     blocks.append(w.p(ink.i(w.pick(parts.VERDICTS))))
-    story.blocks = blocks
-    story.tags = tags(w, "debate")
-    story.summary = w.fill("{pro} and {con} disagree on whether {motion_lower}.")
-    story.image_stem, story.image_alt = f"{first} {second} debate", "Debate"
-    return story
+    return story.done(blocks, tags(w, "debate"),
+                      w.fill("{pro} and {con} disagree on whether {motion_lower}."),
+                      (f"{first} {second} debate", "Debate"))
 
 
 def essay(w: Writer, kind: str = "feature") -> Story:
@@ -494,10 +465,7 @@ def essay(w: Writer, kind: str = "feature") -> Story:
         blocks.insert(2, w.figure(s["market"], w.fill(
             "{market} revenue by segment, {year}. Source: {firm}."), alt="Chart"))
     blocks.append(w.p(ink.i(w.fill("{exec} is {exec_title} of {company}, {company_what}."))))
-    story.blocks = blocks
-    story.tags = tags(w)
-    story.summary = w.fill("A long look at {topic}, from {hospital_city} to the boardroom.") \
-        if w.chance(0.7) else None
-    story.image_stem, story.image_alt = story.title[:40], s["hospital"]
-    return story
+    return story.done(blocks, tags(w), w.fill(
+        "A long look at {topic}, from {hospital_city} to the boardroom.")
+        if w.chance(0.7) else None, (story.title[:40], s["hospital"]))
 

@@ -95,6 +95,14 @@ class Story:
     source: str | None = None  # the publisher a closing "Source:" line names
     facts: Facts | None = None
 
+    def done(self, blocks: list[Block], tags: list[str], summary: str | None = None,
+             image: tuple[str, str] | None = None) -> Story:
+        """The story written: its blocks, tags, summary and (stem, alt) of its image."""
+        self.blocks, self.tags, self.summary = blocks, tags, summary
+        if image:
+            self.image_stem, self.image_alt = image
+        return self
+
 
 class Writer:
     """One story's writer: its rng, its inline ink, its facts and slots."""

@@ -108,11 +108,8 @@ def study(d: Desk) -> Story:
     blocks += d.paras([d.sentences(parts.TAKEAWAYS, d.rng.randint(1, 2))])
     if d.chance(0.5):
         blocks.append(d.read_more())
-    story.blocks = blocks
-    story.tags = tags(d, most=3)
-    story.summary = d.fill("A JBJS study of {procedure} looks at {factor}.") \
-        if d.chance(0.4) else None
-    return story
+    return story.done(blocks, tags(d, most=3), d.fill(
+        "A JBJS study of {procedure} looks at {factor}.") if d.chance(0.4) else None)
 
 
 def found(d: Desk) -> Story:
@@ -131,9 +128,7 @@ def found(d: Desk) -> Story:
             [ink.t(d.fill("A {year_a} study of {procedure} that still gets cited weekly.")),
              ink.t(d.fill("An editorial on {factor} that aged better than most."))],
             ordered=True)]
-    story.blocks = blocks
-    story.tags = tags(d, most=3)
-    return story
+    return story.done(blocks, tags(d, most=3))
 
 
 def whats_new(d: Desk) -> Story:
@@ -143,10 +138,8 @@ def whats_new(d: Desk) -> Story:
     for topic in d.rng.sample(parts.UPDATE_TOPICS, d.rng.randint(3, 5)):
         blocks.append(heading(d.pick((3, 4)), d.ink.t(topic)))
         blocks += d.paras([d.sentences(parts.UPDATE_POINTS, d.rng.randint(1, 2))], image=0.15)
-    story.blocks = [*blocks, d.read_more()]
-    story.tags = tags(d, most=3)
-    story.summary = d.fill("Highlights of the latest JBJS update in {specialty}.")
-    return story
+    return story.done([*blocks, d.read_more()], tags(d, most=3),
+                      d.fill("Highlights of the latest JBJS update in {specialty}."))
 
 
 def _byline(d: Desk, names: list[str]) -> tuple[Block, list[str]]:
@@ -178,9 +171,7 @@ def guest(d: Desk) -> Story:
         blocks.insert(2, quote([ink.t("Good outcomes start long before the incision.")]))
     blocks.append(d.p(ink.i(f"{names[0]} is {d.pick(parts.GUEST_ROLES)} at "
                             f"{d.slots['hospital']}.")))
-    story.blocks = blocks
-    story.tags = tags(d, most=3)
-    return story
+    return story.done(blocks, tags(d, most=3))
 
 
 def case(d: Desk) -> Story:
@@ -194,9 +185,8 @@ def case(d: Desk) -> Story:
         image = d.upload(f"case figure {k + 1}", d.pick(("", d.alt())))
         blocks += [captioned(image, d.ink.t(d.fill(caption)), markup, link=d.chance(0.5)),
                    d.p(d.fill(parts.CASE[k + 1]))]
-    story.blocks = [*blocks, d.para(parts.CASE[3:], 2), d.read_more()]
-    story.tags = tags(d, "adolescents", most=3)
-    return story
+    return story.done([*blocks, d.para(parts.CASE[3:], 2), d.read_more()],
+                      tags(d, "adolescents", most=3))
 
 
 def numbers(d: Desk) -> Story:
@@ -223,10 +213,8 @@ def news(d: Desk) -> Story:
         blocks.append(embed(f"{d.rng.getrandbits(40):010x}", story.title, d.rng.randint(0, 2)))
     if d.chance(0.6):
         blocks.append(d.p(d.pick(parts.JOURNAL_MORE)))
-    story.blocks = blocks
-    story.tags = tags(d, *(("podcast",) if "Podcast" in story.title else ()), most=3)
-    story.summary = clean(first) if d.chance(0.5) else None
-    return story
+    return story.done(blocks, tags(d, *(("podcast",) if "Podcast" in story.title else ()),
+                                   most=3), clean(first) if d.chance(0.5) else None)
 
 
 KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (

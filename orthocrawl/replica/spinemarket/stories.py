@@ -134,10 +134,9 @@ def market(d: Desk) -> Story:
                d.p(ink.i("Source: SPINEMarketGroup estimates based on company filings."))]
     if d.chance(0.5):
         blocks.append(heading(3, ink.t("What to watch")))
-    story.blocks = [*blocks, d.para(parts.MARKET_DETAIL, d.rng.randint(1, 3))]
-    story.tags = stories.tags(d, most=3)
-    story.summary = d.fill("Our look at the {market_lower} market in {year}.")
-    return story
+    return story.done([*blocks, d.para(parts.MARKET_DETAIL, d.rng.randint(1, 3))],
+                      stories.tags(d, most=3),
+                      d.fill("Our look at the {market_lower} market in {year}."))
 
 
 def spotlight(d: Desk) -> Story:
