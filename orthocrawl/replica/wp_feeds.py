@@ -73,10 +73,10 @@ def rss(title: str, origin: str, tagline: str, posts: Sequence[Post],
         + "".join(items) + ("" if lean else "\t") + "</channel>\n</rss>\n")
 
 
-def robots(sitemap_url: str) -> str:
-    """WordPress's virtual robots.txt, naming the sitemap."""
-    return ("User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n\n"
-            f"Sitemap: {sitemap_url}\n")
+def robots(sitemap_url: str, more: str = "") -> str:
+    """WordPress's virtual robots.txt, naming the sitemap; ``more``: lines a plugin adds."""
+    return ("User-agent: *\nDisallow: /wp-admin/\nAllow: /wp-admin/admin-ajax.php\n"
+            f"{more}\nSitemap: {sitemap_url}\n")
 
 
 def chunks(count: int, size: int) -> int:

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import wp_feeds
 from ..text import Chrome
 from ..wp_model import TagBook, Upload
 from ..wp_site import RSS, TEXT, Listing, Route, Theme, WordPressReplica
-from . import feeds
 from .constants import (
     CANONICAL_HOST,
     DOMAINS,
     ORIGIN,
+    PER_PAGE,
     SITE_NAME,
     SITE_TITLE,
     TAGLINE,
@@ -20,7 +21,6 @@ from .constants import (
     WP_PAGES,
 )
 from .content import CATEGORIES, WRITERS, build_posts
-from .feeds import URLSET
 from .model import Post
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
@@ -38,7 +38,13 @@ class RyorthoSite(WordPressReplica):
     plain_type = "text/plain; charset=UTF-8"
     sitemap_type = "text/xml; charset=UTF-8"
     sitemap_xsl = "//ryortho.com/main-sitemap.xsl"
-    sitemap_urlset = URLSET
+    # Yoast's sitemaps (a guess for this site: the same plugin as OrthoSpineNews's), without
+    # the image schema.
+    sitemap_urlset = ('<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                      'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" '
+                      'xsi:schemaLocation="http://www.sitemaps.org/schemas/sitemap/0.9 '
+                      'http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd" '
+                      'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
     pages_modified = TODAY.replace(year=2023, month=6, day=1)
     wp_pages = WP_PAGES
     date_archives = ""
@@ -92,9 +98,13 @@ class RyorthoSite(WordPressReplica):
 
     def document(self, path: str) -> Route:
         if path == "/robots.txt":
-            return lambda: (200, feeds.robots(), TEXT)
-        if path == "/feed/":
-            return lambda: (200, feeds.rss(self.posts), RSS)
+            return lambda: (200, wp_feeds.robots(f"{ORIGIN}/sitemap_index.xml",
+                                                 "Disallow: /wp-login.php\n"), TEXT)
+        if path == "/feed/":  # trimmed of comments; every other link tracked; decks as excerpts
+            return lambda: (200, wp_feeds.rss(
+                SITE_TITLE, ORIGIN, TAGLINE, self.posts[:PER_PAGE],
+                lambda p: VARIANTS.variant(p, "utm") if p.post_id % 2 else p.url, TODAY,
+                lambda p: p.description, more="", lean=True), RSS)
         return self.yoast_sitemap(path) if path.endswith(".xml") else None
 
     def archive(self, path: str) -> Listing | None:
