@@ -9,8 +9,7 @@ from ..timefmt import long_date
 from ..wp_model import Post, Upload
 from ..wp_site import Listing
 from .constants import ORIGIN, SITE_TITLE
-from .seo import YOAST
-from .theme import shell
+from .theme import YOAST, shell
 
 _T = TABLES[1]
 

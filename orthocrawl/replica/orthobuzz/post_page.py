@@ -10,8 +10,7 @@ from ..timefmt import iso_offset, long_date
 from ..wp_comments import avatar, comment_form, comment_list
 from ..wp_model import Post
 from .constants import CME, ORIGIN, SITE_TITLE
-from .seo import YOAST
-from .theme import shell
+from .theme import YOAST, shell
 
 
 def cme(texts: Texts) -> str:

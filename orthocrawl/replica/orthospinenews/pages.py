@@ -11,8 +11,7 @@ from ..inline import TABLES, attr
 from ..text import Texts, excerpt
 from ..timefmt import display_date
 from .constants import ORIGIN, SITE_TITLE, TAGLINE, VARIANTS
-from .seo import YOAST
-from .theme import shell
+from .theme import YOAST, shell
 
 if TYPE_CHECKING:
     from ..text import Chrome

@@ -13,8 +13,7 @@ from ..text import Chrome, excerpt
 from ..timefmt import comment_time, display_date, iso_offset, long_date
 from ..wp_comments import comment_form
 from .constants import NEWSLETTER_PITCH, ORIGIN, VARIANTS
-from .seo import YOAST, tie_schema
-from .theme import Texts, shell
+from .theme import YOAST, Texts, shell, tie_schema
 
 if TYPE_CHECKING:
     from .model import Post

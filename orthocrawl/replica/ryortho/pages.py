@@ -10,8 +10,7 @@ from ..inline import TABLES, attr
 from ..text import Texts
 from ..timefmt import long_date
 from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE, VARIANTS
-from .seo import YOAST
-from .theme import shell
+from .theme import YOAST, shell
 
 if TYPE_CHECKING:
     from ..text import Chrome

@@ -10,8 +10,7 @@ from ..inline import TABLES, attr
 from ..text import Chrome, Texts
 from ..timefmt import iso_offset, long_date
 from .constants import ORIGIN, SITE_TITLE, VARIANTS
-from .seo import YOAST
-from .theme import shell
+from .theme import YOAST, shell
 
 if TYPE_CHECKING:
     from .model import Post

@@ -10,10 +10,26 @@ from typing import TYPE_CHECKING
 from ..inline import TABLES
 from ..text import Chrome, Part, Texts, template
 from ..timefmt import weekday_date
+from ..yoast import Yoast, search_action
 from .constants import ORIGIN, PUBLISHER, SITE_TITLE, TAGLINE, TODAY
 
 if TYPE_CHECKING:
     from .model import Post
+
+# Yoast SEO (yoast.py). Co-Authors Plus puts several writers in the theme's byline, but this
+# site runs without Yoast's Co-Authors Plus integration: meta name=author, twitter:data1 and
+# the graph's Article name the first writer only; no keywords when a post has no tags.
+LOGO = f"{ORIGIN}/wp-content/uploads/2017/03/otw-logo.png"
+YOAST = Yoast(ORIGIN, SITE_TITLE, (
+    {"@type": "WebSite", "@id": f"{ORIGIN}/#website", "url": f"{ORIGIN}/", "name": SITE_TITLE,
+     "description": TAGLINE, "publisher": {"@id": f"{ORIGIN}/#organization"},
+     "inLanguage": "en-US",
+     "potentialAction": [search_action(ORIGIN, "required name=search_term_string")]},
+    {"@type": "Organization", "@id": f"{ORIGIN}/#organization", "name": "RRY Publications",
+     "url": f"{ORIGIN}/", "logo": {"@type": "ImageObject", "url": LOGO, "contentUrl": LOGO,
+                                   "width": 420, "height": 90, "caption": SITE_TITLE}},
+))
+
 
 ASSETS = f"{ORIGIN}/wp-content/themes/otw-subscriber/assets"
 THEME_VER = "4.2.1"
