@@ -12,7 +12,6 @@ from ..timefmt import rfc822
 from .article_page import names
 from .clock import iso_local, local
 from .constants import FEED_ITEMS, NOW, ORIGIN, SECTIONS, SITE_TITLE
-from .variants import variant
 
 if TYPE_CHECKING:
     from .model import Article
@@ -33,7 +32,7 @@ _URLSET = '<?xml version="1.0" encoding="UTF-8"?>\n' \
 def rss(articles: list[Article]) -> str:
     items = []
     for a in articles[:FEED_ITEMS]:
-        link = variant(a, "rss") if a.item_id % 3 == 0 else a.url
+        link = a.variant("rss") if a.item_id % 3 == 0 else a.url
         items.append(
             f"<item>\n<title>{escape(a.title, quote=False)}</title>\n"
             f"<link>{escape(link, quote=False)}</link>\n"

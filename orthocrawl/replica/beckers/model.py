@@ -10,7 +10,15 @@ from typing import Any
 from ..blocks import Block
 from ..cached_site import truth_record
 from ..text import word_count
-from .constants import ORIGIN, SITE_NAME, Section
+from ..url_forms import pick
+from .constants import CANONICAL_HOST, ORIGIN, SITE_NAME, Section
+
+BARE_HOST = CANONICAL_HOST.removeprefix("www.")
+EMAIL_QUERY = "origin=SpineE&utm_source=SpineE&utm_medium=email&utm_content=newsletter"
+# Other forms of an article URL that links use (kind, cumulative percent of links): newsletter
+# tracking, http, no www, no slash. The tracking forms are served 200 (the CMS ignores the
+# query); the others, and the old id-only links, answer 301 to the canonical URL.
+_MIX = (("email", 14), ("http", 19), ("bare", 23), ("noslash", 28))
 
 
 @dataclass(slots=True)
@@ -76,6 +84,36 @@ class Article:
     @cached_property
     def word_count(self) -> int:
         return word_count(self.body_text)
+
+    @property
+    def variant_kinds(self) -> tuple[str, ...]:
+        """The variant kinds that apply to this article's URL shape."""
+        last = "id_only" if self.legacy else "noslash"
+        return ("email", "rss", "http", "http_www", "bare", last)
+
+    def variant(self, kind: str) -> str:
+        url, path = self.url, self.path
+        if kind == "email":
+            return f"{url}?{EMAIL_QUERY}"
+        if kind == "rss":
+            return f"{url}?utm_source=rss&utm_medium=rss&utm_campaign=bsr"
+        if kind == "http":
+            return f"http://{BARE_HOST}{path}"
+        if kind == "http_www":
+            return f"http://{CANONICAL_HOST}{path}"
+        if kind == "bare":
+            return f"https://{BARE_HOST}{path}"
+        if kind == "noslash" and not self.legacy:
+            return url.rstrip("/")
+        if kind == "id_only" and self.legacy:
+            item = "item/" if self.era == "k2" else ""
+            return f"{ORIGIN}/{self.section.slug}/{item}{self.item_id}"
+        return url
+
+    def link(self, context: str) -> str:
+        """The URL a given page uses to link to this article: usually canonical."""
+        kind = pick(context, self.item_id, _MIX)
+        return self.variant(kind) if kind else self.url
 
     @property
     def site(self) -> str:

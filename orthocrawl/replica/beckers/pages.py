@@ -12,7 +12,6 @@ from ..text import Chrome, Texts
 from .article_page import names
 from .clock import short_date
 from .constants import ORIGIN, PER_PAGE, SITE_TITLE, WORDS
-from .variants import link
 
 if TYPE_CHECKING:
     from .model import Article
@@ -59,7 +58,7 @@ def _item(article: Article, texts: Texts, context: str) -> str:
     teaser = (f'<p class="listing-teaser">{escape(article.description, quote=False)}</p>'
               if article.description else "")
     return (f'<div class="listing-item"><h2 class="listing-title"><a href="'
-            f'{attr(link(article, context))}">{texts.t(article.title)}</a></h2>'
+            f'{attr(article.link(context))}">{texts.t(article.title)}</a></h2>'
             f'<div class="listing-meta"><span class="listing-authors">'
             f'{texts.t(names(article.authors))}</span> - <span class="listing-date">'
             f"{texts.t(short_date(article.published))}</span></div>{teaser}</div>\n")

@@ -27,7 +27,6 @@ from .pages import (
     render_listing,
     render_static,
 )
-from .variants import kinds, variant
 
 HTML = "text/html; charset=utf-8"
 XML = "application/xml; charset=utf-8"
@@ -71,9 +70,9 @@ class BeckersSite(CachedReplica):
         out: dict[str, str] = {}
         for era in ("modern", "joomla", "k2"):
             for a in [a for a in self.articles if a.era == era][:2]:
-                for kind in kinds(a):
-                    out[variant(a, kind)] = a.url
-                out[variant(a, "http").replace("http://", "HTTP://").rstrip("/")
+                for kind in a.variant_kinds:
+                    out[a.variant(kind)] = a.url
+                out[a.variant("http").replace("http://", "HTTP://").rstrip("/")
                     + "?" + "origin=SpineE&utm_source=SpineE"] = a.url
         return out
 
