@@ -41,16 +41,8 @@ class Device:
 _C = tomllib.loads((Path(__file__).parent / "cast.toml").read_text(encoding="utf-8"))
 COMPANIES = tuple(Company(*row) for row in _C["companies"])
 DEVICES = tuple(Device(*row) for row in _C["devices"])
-PRODUCT_ROOTS, PRODUCT_SUFFIXES, FIRST_NAMES, LAST_NAMES, SURGEON_ROLES, EXEC_TITLES = (
-    tuple(_C[k]) for k in ("product_roots", "product_suffixes", "first_names", "last_names",
-                           "surgeon_roles", "exec_titles"))
-HOSPITALS: tuple[tuple[str, str], ...] = tuple(map(tuple, _C["hospitals"]))
-OUTLETS: tuple[tuple[str, str, str], ...] = tuple(map(tuple, _C["outlets"]))
-WIRES: tuple[tuple[str, str], ...] = tuple(map(tuple, _C["wires"]))
-PROCEDURES: tuple[tuple[str, str, str], ...] = tuple(map(tuple, _C["procedures"]))
-SPECIALTIES: dict[str, str] = _C["specialties"]
-WRITERS, FIRMS, COMMENTERS, TOPICS, TECHNOLOGIES, FACTORS, OUTCOMES, BAD_OUTCOMES = (
-    tuple(_C[k]) for k in ("writers", "firms", "commenters", "topics", "technologies",
-                           "factors", "outcomes", "bad_outcomes"))
-SPORTS, RARE, REGIONS, MARKETS, SEGMENTS, TAGS = (
-    tuple(_C[k]) for k in ("sports", "rare", "regions", "markets", "segments", "tags"))
+
+# Every other list of cast.toml, by its key in capitals (cast.FIRST_NAMES), rows as tuples.
+globals().update({key.upper(): tuple(tuple(v) if isinstance(v, list) else v for v in value)
+                  if isinstance(value, list) else value
+                  for key, value in _C.items() if key not in ("companies", "devices")})
