@@ -7,7 +7,7 @@ from random import Random
 
 from .blocks import Block, clean
 from .inline import Span, attr
-from .slugs import slugify
+from .text import slugify
 from .wp_model import Upload
 
 SIZES = ((1200, 800), (1024, 683), (800, 533), (790, 444), (640, 480), (1280, 720))

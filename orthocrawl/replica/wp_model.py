@@ -13,8 +13,7 @@ from typing import Any
 from .blocks import OLDER_URL, SELF_URL, Block
 from .cached_site import truth_record
 from .corpus.cast import COMMENTERS
-from .slugs import slugify, unique_slug
-from .text import strip_tags, word_count
+from .text import slugify, strip_tags, unique_slug, word_count
 
 
 @dataclass(slots=True)
@@ -115,6 +114,13 @@ class Upload:
         """The CDN's og:image form: ``...jpg?fit=790%2C559&ssl=1``."""
         return self._cdn(f"fit={self.width}%2C{self.height}&ssl=1")
 
+    @property
+    def body_css(self) -> str:
+        """The body class of its attachment page."""
+        ident = self.attachment_id
+        return (f"attachment attachment-template-default single single-attachment "
+                f"postid-{ident} attachmentid-{ident} attachment-jpeg")
+
     def resize(self, width: int) -> str:
         return self._cdn(f"resize={width}%2C{self.height_at(width)}&ssl=1")
 
@@ -168,6 +174,13 @@ class Post:
     @cached_property
     def word_count(self) -> int:
         return word_count(self.body_text)
+
+    def head_links(self, titled: bool = True) -> str:
+        """The head's links to the post in the REST API and to its shortlink."""
+        title = ' title="JSON"' if titled else ""
+        return (f'<link rel="alternate"{title} type="application/json" href="{self.origin}/wp-json/'
+                f"wp/v2/posts/{self.post_id}\" />\n<link rel='shortlink' href='{self.origin}/?p="
+                f"{self.post_id}' />\n")
 
     @cached_property
     def stripped(self) -> str:

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from ..inline import attr
-from ..slugs import slugify
-from ..text import Chrome, Texts
+from ..text import Chrome, Texts, slugify
 from .clock import iso_local, joomla_date, k2_date, modern_date, short_date
 from .constants import DEFAULT_SHARE_IMAGE, ORIGIN, SITE_TITLE
 

@@ -10,8 +10,7 @@ from random import Random
 from ..blocks import Block
 from ..corpus import cast
 from ..inline import Ink
-from ..slugs import slugify
-from ..text import excerpt, normalize
+from ..text import excerpt, normalize, slugify, unique_slug
 from ..timeline import schedule
 from . import boilerplate
 from .clock import PACE, local
@@ -148,7 +147,7 @@ def _item_id(article: Article) -> int:
 def assign_paths(articles: list[Article]) -> None:
     """Ids, slugs, URLs and image paths, oldest first (a later duplicate slug gets -2)."""
     last_id = 0
-    seen: set[str] = set()
+    seen: dict[str, set[str]] = {}  # the new CMS's slugs, by section
     for article in reversed(articles):
         article.item_id = last_id = max(_item_id(article), last_id + 1)
         slug = slugify(article.title)[:80].strip("-") or f"article-{article.item_id}"
@@ -158,11 +157,8 @@ def assign_paths(articles: list[Article]) -> None:
         elif article.era == "joomla":
             article.path = f"/{section}/{article.item_id}-{slug}.html"
         else:
-            base, n = slug, 2
-            while f"/{section}/{slug}/" in seen:
-                slug, n = f"{base}-{n}", n + 1
+            slug = unique_slug(slug, seen.setdefault(section, set()))
             article.path = f"/{section}/{slug}/"
-        seen.add(article.path)
         article.slug = slug
         lead = article.lead
         if lead is not None:

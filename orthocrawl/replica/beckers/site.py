@@ -9,8 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from ..cached_site import CachedReplica
 from ..inline import attr
 from ..responses import Response, finish, redirect, unmodified_since
-from ..slugs import slugify
-from ..text import Chrome
+from ..text import Chrome, slugify
 from ..timefmt import http_date
 from . import chrome as site_chrome
 from . import feeds

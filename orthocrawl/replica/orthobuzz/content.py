@@ -7,8 +7,7 @@ from random import Random
 
 from ..corpus import parts
 from ..inline import Ink
-from ..slugs import slugify
-from ..text import excerpt, strip_tags
+from ..text import excerpt, slugify, strip_tags
 from ..timefmt import local
 from ..timeline import post_id, schedule
 from ..wp_media import upload

@@ -96,8 +96,7 @@ def render_attachment(post: Post, image: Upload, chrome: Chrome) -> str:
             f'</article><nav class="navigation post-navigation" aria-label="Posts"><div class="nav-'
             f'links"><a href="{post.url}" rel="prev"><span class="meta-nav">Published in</span>'
             f'<span class="post-title">{post.title.translate(_T)}</span></a></div></nav>\n')
-    css = (f"attachment attachment-template-default single single-attachment postid-"
-           f"{image.attachment_id} attachmentid-{image.attachment_id} attachment-jpeg")
+    css = image.body_css
     return shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
 
 

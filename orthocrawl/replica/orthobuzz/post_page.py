@@ -9,7 +9,7 @@ from ..text import Chrome, Texts, excerpt
 from ..timefmt import iso_offset, long_date
 from ..wp_comments import avatar, comment_form, comment_list
 from ..wp_model import Post
-from .constants import CME, ORIGIN, SITE_TITLE
+from .constants import CME, SITE_TITLE
 from .theme import YOAST, shell
 
 
@@ -127,8 +127,7 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
         _thumbnail(post), _content(post, texts), _entry_footer(post, texts),
         "</article><!-- #post-## -->\n", _comments(post, texts), _navigation(post, texts),
     ])
-    extra = (f'<link rel="alternate" type="application/json" href="{ORIGIN}/wp-json/wp/v2/posts/'
-             f"{post.post_id}\" />\n<link rel='shortlink' href='{ORIGIN}/?p={post.post_id}' />\n")
-    html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), body_css, main, chrome, extra)
+    html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), body_css, main, chrome,
+                 post.head_links(titled=False))
     lines = chrome.lines(texts, post.alts)
     return html, lines

@@ -17,7 +17,7 @@ from ..corpus import cast, parts
 from ..corpus.stories import tags
 from ..corpus.writer import Story, Writer, person
 from ..inline import Ink, Span, attr
-from ..slugs import slugify
+from ..text import slugify
 from ..wp_media import captioned, img, upload
 from ..wp_model import Upload
 from .constants import ORIGIN

@@ -14,8 +14,7 @@ from ..constants import TODAY
 from ..corpus import cast, parts, stories
 from ..corpus.writer import Story, Writer
 from ..inline import Ink, Span, attr
-from ..slugs import slugify
-from ..text import excerpt
+from ..text import excerpt, slugify
 from ..timefmt import local
 from ..timeline import post_id, schedule
 from ..wp_media import caption_html

@@ -143,8 +143,7 @@ def render_attachment(post: Post, image: Image, chrome: Chrome) -> str:
             f'{attr(image.fit())}" class="attachment-medium size-medium" alt="{attr(image.alt)}" '
             f'/></a></p>{caption}<p>Published in <a href="{post.url}" rel="gallery">'
             f"{post.title.translate(_T)}</a></p></div></article>\n")
-    css = (f"attachment attachment-template-default single single-attachment "
-           f"postid-{image.attachment_id} attachmentid-{image.attachment_id} attachment-jpeg")
+    css = image.body_css
     return _page(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
 
 

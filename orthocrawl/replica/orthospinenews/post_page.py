@@ -286,9 +286,6 @@ def render_post(post: Post, chrome: Chrome, pool: list[Post]) -> tuple[str, list
                 f"magazine1 is-thumb-overlay-disabled is-desktop is-header-layout-3 "
                 f"sidebar-right has-sidebar post-layout-1 narrow-title-narrow-media "
                 f"is-standard-format has-mobile-share")
-    extra = (f'<link rel="alternate" title="JSON" type="application/json" href="{ORIGIN}/'
-             f'wp-json/wp/v2/posts/{post.post_id}" />\n<link rel=\'shortlink\' href=\'{ORIGIN}'
-             f"/?p={post.post_id}' />\n")
     components = ['<div class="post-components">\n']
     if "author_box" in post.features:
         components.append(_about(post, texts))
@@ -301,6 +298,7 @@ def render_post(post: Post, chrome: Chrome, pool: list[Post]) -> tuple[str, list
         "</article><!-- #the-post /-->\n",
     ]
     html = shell(f"{post.title} - OrthoSpineNews", YOAST.post(post), body_css,
-                 "".join([*article, *components]), chrome, extra, _check_also(post, texts))
+                 "".join([*article, *components]), chrome, post.head_links(),
+                 _check_also(post, texts))
     lines = chrome.lines(texts)
     return html, lines

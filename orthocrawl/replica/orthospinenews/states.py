@@ -16,7 +16,7 @@ from ..blocks import Block, clean, paragraph
 from ..constants import TODAY
 from ..corpus import parts
 from ..inline import Ink
-from ..slugs import unique_slug
+from ..text import unique_slug
 from ..timefmt import local, long_date
 from .content import TagBook, _auto_excerpt, draft, link_post
 from .model import Post

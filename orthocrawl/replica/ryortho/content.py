@@ -7,8 +7,7 @@ from random import Random
 
 from ..blocks import OLDER_URL, SELF_URL, clean
 from ..inline import Ink
-from ..slugs import slugify
-from ..text import excerpt
+from ..text import excerpt, slugify
 from ..timefmt import local
 from ..timeline import schedule
 from ..wp_model import Account, TagBook, Term, Upload, permalinks

@@ -110,8 +110,7 @@ def render_attachment(post: Post, image: Image, chrome: Chrome) -> str:
             f'{image.height}" src="{image.url}" class="attachment-full size-full" alt="'
             f'{attr(image.alt)}" /></a></p>{credit}<p>Published in <a href="{post.url}" '
             f'rel="gallery">{post.title.translate(_T)}</a></p></div></article>\n')
-    css = (f"attachment attachment-template-default single single-attachment "
-           f"postid-{image.attachment_id} attachmentid-{image.attachment_id} attachment-jpeg")
+    css = image.body_css
     return shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
 
 

@@ -158,12 +158,9 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     article = (f'<article id="post-{post.post_id}" class="post-{post.post_id} post type-post '
                f'status-publish format-standard {thumb}hentry {cats} {tags}">\n'
                f"{_header(post, texts)}{_entry(post, texts)}{_footer(post, texts)}</article>\n")
-    extra = (f'<link rel="alternate" title="JSON" type="application/json" href="{ORIGIN}/'
-             f'wp-json/wp/v2/posts/{post.post_id}" />\n<link rel=\'shortlink\' href=\'{ORIGIN}'
-             f"/?p={post.post_id}' />\n")
     body_css = (f"post-template-default single single-post postid-{post.post_id} "
                 f"single-format-standard leaky-paywall-metered")
     html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), body_css,
-                 article + _related(post, texts), chrome, extra)
+                 article + _related(post, texts), chrome, post.head_links())
     lines = chrome.lines(texts, post.credits)
     return html, lines

@@ -26,7 +26,7 @@ from ..blocks import OLDER_URL, SELF_URL, Block, clean
 from ..corpus import stories
 from ..corpus.writer import Story, Writer, person
 from ..inline import Ink, attr
-from ..slugs import slugify
+from ..text import slugify
 from ..timefmt import local
 from ..wp_media import caption_html
 from ..wp_model import Upload

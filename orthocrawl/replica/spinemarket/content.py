@@ -6,7 +6,7 @@ from datetime import datetime
 from random import Random
 
 from ..inline import Ink
-from ..slugs import slugify
+from ..text import slugify
 from ..timeline import post_id, schedule
 from ..wp_model import Account, Post, TagBook, Term, comments, neighbours, permalinks, resolve
 from .constants import ACCOUNT, ORIGIN, SEED_SALT, SITE_NAME

@@ -88,8 +88,7 @@ def render_attachment(post: Post, image: Upload, chrome: Chrome) -> str:
             f'{image.height}" src="{attr(image.url)}" class="attachment-medium size-medium" alt="'
             f'{attr(image.alt)}" /></a></p></div></article><p>Published in <a href="{post.url}">'
             f"{post.title.translate(_T)}</a></p>")
-    css = (f"attachment attachment-template-default single single-attachment postid-"
-           f"{image.attachment_id} attachmentid-{image.attachment_id} attachment-jpeg")
+    css = image.body_css
     return shell(f"{image.title} – {SITE_TITLE}", None, url, css, main, chrome)
 
 

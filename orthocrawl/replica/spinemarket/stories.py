@@ -18,7 +18,7 @@ from ..blocks import Block, clean, heading, item_list, paragraph, table
 from ..corpus import cast, parts, stories
 from ..corpus.writer import Story, Writer
 from ..inline import Ink, Span
-from ..slugs import slugify
+from ..text import slugify
 from ..wp_media import captioned, upload
 from ..wp_model import Upload
 from .constants import ORIGIN
