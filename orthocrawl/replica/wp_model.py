@@ -228,3 +228,12 @@ def resolve(post: Post, older: str = "") -> None:
 def neighbours(posts: list[Post], at: int) -> tuple[Post | None, Post | None]:
     """The posts around ``posts[at]`` (newest first): (newer, older)."""
     return posts[at - 1] if at > 0 else None, posts[at + 1] if at + 1 < len(posts) else None
+
+
+def grouped(posts: list[Any], key: Callable[[Any], str] = lambda p: p.categories[0].slug,
+            ) -> dict[str, list[Any]]:
+    """The posts by ``key`` (default: their primary category), each group in their order."""
+    out: dict[str, list[Any]] = {}
+    for post in posts:
+        out.setdefault(key(post), []).append(post)
+    return out

@@ -12,6 +12,7 @@ from ..corpus import cast
 from ..inline import Ink
 from ..text import excerpt, normalize, slugify, unique_slug
 from ..timeline import schedule
+from ..wp_model import grouped
 from . import boilerplate
 from .clock import PACE, local
 from .constants import EPOCH, JOOMLA_UNTIL, K2_UNTIL, SECTIONS
@@ -175,9 +176,7 @@ def assign_paths(articles: list[Article]) -> None:
 
 def cross_link(articles: list[Article], seed: int) -> None:
     """Prev/next, related articles and the "More articles on ..." list that ends old bodies."""
-    by_section: dict[str, list[Article]] = {}
-    for article in articles:
-        by_section.setdefault(article.section.slug, []).append(article)
+    by_section = grouped(articles, lambda a: a.section.slug)
     count = len(articles)
     position = {id(a): n for peers in by_section.values() for n, a in enumerate(peers)}
     for article in articles:

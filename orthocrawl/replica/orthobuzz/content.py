@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from random import Random
 
+from .. import wp_model
 from ..corpus import parts
 from ..inline import Ink
 from ..text import excerpt, slugify, strip_tags
@@ -79,9 +80,7 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
 
 def cross_link(posts: list[Post]) -> None:
     """Prev/next, Jetpack's related posts, and the final body HTML."""
-    by_category: dict[str, list[Post]] = {}
-    for post in posts:
-        by_category.setdefault(post.categories[0].slug, []).append(post)
+    by_category = wp_model.grouped(posts)
     place = {id(p): k for peers in by_category.values() for k, p in enumerate(peers)}
     for post in posts:
         post.newer, post.older = neighbours(posts, post.index)

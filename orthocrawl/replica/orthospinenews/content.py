@@ -18,7 +18,7 @@ from ..text import excerpt, slugify
 from ..timefmt import local
 from ..timeline import post_id, schedule
 from ..wp_media import caption_html
-from ..wp_model import TagBook, Upload, comments, neighbours, permalinks, resolve
+from ..wp_model import TagBook, Upload, comments, grouped, neighbours, permalinks, resolve
 from .constants import ACCOUNTS as ACCOUNT_ROWS
 from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, SITE_NAME, VARIANTS
@@ -220,9 +220,7 @@ def assign_paths(posts: list[Post]) -> None:
 
 def cross_link(posts: list[Post], seed: int) -> None:
     """Prev/next, related posts, "Check Also", in-body links to older posts; final body HTML."""
-    by_category: dict[str, list[Post]] = {}
-    for post in posts:
-        by_category.setdefault(post.categories[0].slug, []).append(post)
+    by_category = grouped(posts)
     for post in posts:
         link_post(post, posts, post.index, by_category[post.categories[0].slug], seed)
 

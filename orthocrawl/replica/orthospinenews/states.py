@@ -18,6 +18,7 @@ from ..corpus import parts
 from ..inline import Ink
 from ..text import unique_slug
 from ..timefmt import local, long_date
+from ..wp_model import grouped
 from .content import TagBook, _auto_excerpt, draft, link_post
 from .model import Post
 
@@ -161,9 +162,7 @@ def _relink(later: Evolution, seed: int) -> None:
     live = later.posts
     at = {p.post_id: n for n, p in enumerate(live)}
     by_id = {p.post_id: p for p in live}
-    by_category: dict[str, list[Post]] = {}
-    for post in live:
-        by_category.setdefault(post.categories[0].slug, []).append(post)
+    by_category = grouped(live)
     for post in later.new:
         link_post(post, live, at[post.post_id], by_category[post.categories[0].slug], seed)
     for post in (*later.edited, *later.silently_edited):

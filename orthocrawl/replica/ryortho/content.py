@@ -10,7 +10,7 @@ from ..inline import Ink
 from ..text import excerpt, slugify
 from ..timefmt import local
 from ..timeline import schedule
-from ..wp_model import Account, TagBook, Term, Upload, permalinks
+from ..wp_model import Account, TagBook, Term, Upload, grouped, permalinks
 from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, POST_ID_BASE, POST_ID_STRIDE, SITE_NAME, STAFF, VARIANTS
 from .model import Post
@@ -98,9 +98,7 @@ def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagB
 
 def cross_link(posts: list[Post], seed: int) -> None:
     """Related stories, in-body links to older posts, and the final block HTML."""
-    by_section: dict[str, list[Post]] = {}
-    for post in posts:
-        by_section.setdefault(post.categories[0].slug, []).append(post)
+    by_section = grouped(posts)
     count = len(posts)
     for post in posts:
         rng = Random(f"ryortho-{seed}-{post.index}-links")
