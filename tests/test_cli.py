@@ -130,7 +130,7 @@ def test_replica_truth_prints_article_records():
     assert set(records[0]) == {
         "url", "site", "title", "authors", "posted_by", "published_at", "modified_at",
         "categories", "tags", "description", "lead_image", "language", "body_text",
-        "word_count", "source"}
+        "word_count", "source", "story", "copy", "decoy_of"}
 
 
 def test_demo_crawls_the_replica_and_searches(demo_archive):

@@ -18,9 +18,11 @@ from orthocrawl.replica import ReplicaServer, build_site, spawn_replica
 
 ORIGIN = "https://www.orthospinenews.com"
 ROOT = Path(__file__).resolve().parents[1]
-TRUTH_KEYS = {"url", "site", "title", "authors", "posted_by", "published_at", "modified_at",
-              "categories", "tags", "description", "lead_image", "language", "body_text",
-              "word_count", "source"}
+# What a page holds of an article; the truth adds its place on the wire (replica/wire.py).
+PAGE_KEYS = {"url", "site", "title", "authors", "posted_by", "published_at", "modified_at",
+             "categories", "tags", "description", "lead_image", "language", "body_text",
+             "word_count", "source"}
+TRUTH_KEYS = PAGE_KEYS | {"story", "copy", "decoy_of"}
 ISO_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+from . import wire
 from .text import normalize
 from .timefmt import iso_z
 
@@ -25,7 +26,7 @@ def truth_record(post: Any, authors: list[str], posted_by: str | None, modified:
         "modified_at": iso_z(modified) if modified else None, "categories": categories,
         "tags": tags, "description": post.description, "lead_image": lead_image,
         "language": "en", "body_text": post.body_text, "word_count": post.word_count,
-        "source": source,
+        "source": source, **wire.truth(post),
     }
 
 

@@ -33,7 +33,7 @@ class Ink:
     """Writes the inline spans of one post in that post's entity style."""
 
     def __init__(self, style: int = 1) -> None:
-        self.table = TABLES[style]
+        self.style, self.table = style, TABLES[style]
 
     def t(self, text: str) -> Span:
         return text.translate(self.table), text

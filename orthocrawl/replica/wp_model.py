@@ -160,8 +160,22 @@ class Post:
     older: Post | None = None
     newer: Post | None = None
     facts: Any = None  # who and what the story is about (corpus.writer.Facts)
+    role: Any = None  # its place on the wire (wire.Role)
     views: int = 0
     ink_style: int = 1  # the entity style of its text (inline.TABLES)
+
+    @classmethod
+    def of(cls, story: Any, site: str, origin: str, index: int, post_id: int,
+           dates: tuple[datetime, datetime], tags: TagBook, slug: int, **fields: Any) -> Any:
+        """The post of ``story`` (its kind, title, blocks, text, tags, facts and wire role),
+        published and modified at ``dates``; its slug the title's first ``slug`` characters."""
+        post = cls(site=site, origin=origin, index=index, post_id=post_id, kind=story.kind,
+                   title=story.title, published=dates[0], modified=dates[1], blocks=story.blocks,
+                   tags=[tags.get(name) for name in story.tags], facts=story.facts,
+                   body_text="\n\n".join(b.text for b in story.blocks if b.text),
+                   role=story.role, **fields)
+        post.slug = slugify(story.title)[:slug].strip("-")
+        return post
 
     @property
     def url(self) -> str:

@@ -29,6 +29,7 @@ from .inline import attr
 from .responses import Response, finish, redirect, unmodified_since
 from .text import Chrome
 from .timefmt import MONTHS, http_date, local
+from .url_forms import Variants
 
 Post = Any  # a publisher's post record: wp_model.Post, or a replica's own with the same fields
 Page = tuple[int, str, str]  # status, body, content type
@@ -41,7 +42,6 @@ TEXT = "text/plain; charset=utf-8"
 PAGED = re.compile(r"^(?P<base>/(?:.*?/)?)page/(?P<n>\d+)/?$")
 TERM = re.compile(r"^/(category|tag|author)/([^/]+)/$")
 DATE = re.compile(r"^/(\d{4})/(?:(\d{2})/(?:(\d{2})/)?)?$")
-VARIANT_KINDS = ("utm", "http", "slash", "shortlink", "host")
 PAGE = tuple[str, tuple[str, ...], int]  # a WordPress page: title, paragraphs, page id
 
 
@@ -192,8 +192,14 @@ class WordPressReplica(CachedReplica):
     def render_404(self) -> str:
         return self.theme.not_found(self.chrome)
 
+    search_term: ClassVar[str] = "spine"
+    attachments_shown: ClassVar[int | None] = None  # how many attachment pages (None: all)
+
     def non_article_urls(self) -> list[str]:
-        raise NotImplementedError
+        """Pages that look like articles and are not: WordPress pages, a search, attachments."""
+        pages = [f"{self.origin}/{slug}{'/' if self.page_slash else ''}" for slug in self.wp_pages]
+        return pages + [f"{self.origin}/?s={self.search_term}"] + [
+            self.origin + path for path in list(self.attachments)[:self.attachments_shown]]
 
     def route(self, path: str) -> Route:
         """Any path that is not a post: documents, pages, attachments, archives."""
@@ -286,32 +292,21 @@ class WordPressReplica(CachedReplica):
         return [t for t in terms if (taxonomy, t.slug) in self.by_term]
 
     # -- what the tests and benchmarks read ----------------------------------------------------
-    def variant(self, post: Post, kind: str) -> str | None:
-        """A non-canonical URL of the post that leads back to it, or None."""
-        url = post.url
-        if kind == "utm":
-            return f"{url}?utm_source=rss&utm_medium=rss&utm_campaign={post.slug}"
-        if kind == "http":
-            return f"http://{self.host}{post.path}"
-        if kind == "slash":
-            return url[:-1] if url.endswith("/") else url + "/"
-        if kind == "shortlink":
-            return f"{self.origin}/?p={post.post_id}"
-        if kind == "host":
-            return f"https://{self.hosts[1]}{post.path}" if len(self.hosts) > 1 else None
-        return url
+    variants: ClassVar[Variants]  # the other forms of its posts' URLs
+    mixed: ClassVar[str] = "http"  # the form of variants that a sample mixes with a query
+
+    def variant_sample(self) -> list[Post]:
+        return self.posts[:3] + self.posts[-1:]
 
     def variant_urls(self) -> dict[str, str]:
-        """A sample of every variant kind, each mapped to the canonical URL it collapses to."""
+        """A sample of every variant kind, each mapped to the canonical URL it collapses to,
+        and a mix (another scheme, no slash, a tracking query)."""
         out: dict[str, str] = {}
-        for post in self.posts[:3] + self.posts[-1:]:
-            for kind in VARIANT_KINDS:
-                url = self.variant(post, kind)
-                if url:
-                    out[url] = post.url
-            mixed = self.variant(post, "slash") or post.url
-            out[mixed.replace("https://", "http://", 1) + "?utm_source=rss&utm_medium=rss"] = \
-                post.url
+        for post in self.variant_sample():
+            for kind in self.variants.kinds:
+                out[self.variants.variant(post, kind)] = post.url
+            mixed = self.variants.variant(post, self.mixed).rstrip("/")
+            out[mixed + "?utm_source=rss&utm_medium=rss"] = post.url
         return out
 
     # -- caching ------------------------------------------------------------------------------

@@ -6,16 +6,18 @@ import hashlib
 import re
 from datetime import timedelta
 from random import Random
+from typing import Any
 
 from ..blocks import Block
 from ..corpus import cast
 from ..inline import Ink
 from ..text import excerpt, normalize, slugify, unique_slug
 from ..timeline import schedule
+from ..wire import Press, plan
 from ..wp_model import grouped
 from . import boilerplate
 from .clock import PACE, local
-from .constants import EPOCH, JOOMLA_UNTIL, K2_UNTIL, SECTIONS
+from .constants import EPOCH, JOOMLA_UNTIL, K2_UNTIL, SECTIONS, SITE_NAME
 from .model import Article, LeadImage
 from .stories import KINDS, TOPICS, Desk, section
 
@@ -25,7 +27,7 @@ _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.S)
 
 
 def build_articles(count: int, seed: int) -> list[Article]:
-    articles = [draft(i, seed, published, modified)
+    articles = [draft(i, seed, published, modified, plan(count, seed))
                 for i, (published, modified) in enumerate(schedule(count, seed, PACE))]
     assign_paths(articles)
     cross_link(articles, seed)
@@ -36,21 +38,25 @@ def era_of(published) -> str:
     return "k2" if published < K2_UNTIL else "joomla" if published < JOOMLA_UNTIL else "modern"
 
 
-def draft(i: int, seed: int, published, modified) -> Article:
+def byline(i: int, seed: int) -> tuple[Random, list[str]]:
+    """Article ``i``'s page furniture, independent of the words, after its first draw: the
+    writers of its byline."""
+    page = Random(f"bsr-{seed}-{i}-page")
+    return page, page.sample(cast.WRITERS, page.choices((1, 2, 3), (0.8, 0.15, 0.05))[0])
+
+
+# The Ask Spine Surgeons series names the article's writer; titles are in sentence case.
+PRESS = Press(SITE_NAME, "bsr-{seed}-{i}", KINDS, lambda when: _INK_STYLES[era_of(when)], Desk,
+              lambda i, seed: 100 + i, lambda count, seed: schedule(count, seed, PACE),
+              lambda desk, i, seed: desk.slots.update(writer=byline(i, seed)[1][0]),
+              lambda story: setattr(story, "title", story.title[:1].upper() + story.title[1:]))
+
+
+def draft(i: int, seed: int, published, modified, plan: Any = None) -> Article:
     """Write article ``i`` (0 = newest); its words depend only on ``seed`` and ``i``."""
-    rng = Random(f"bsr-{seed}-{i}")
-    page = Random(f"bsr-{seed}-{i}-page")  # page furniture, independent of the words
-    era = era_of(published)
-    styles, weights = _INK_STYLES[era]
-    style = rng.choices(styles, weights)[0]
-    ink = Ink(style)
-    authors = page.sample(cast.WRITERS, page.choices((1, 2, 3), (0.8, 0.15, 0.05))[0])
-    writer = Desk(rng, ink, published, 100 + i)
-    writer.docs_spans = writer.docs_spans and era != "modern"
-    writer.slots["writer"] = authors[0]
-    make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-    story = make(writer)
-    story.title = story.title[:1].upper() + story.title[1:]  # sentence case
+    story, writer = PRESS.write(plan, i, seed, published)
+    page, authors = byline(i, seed)
+    era, style = era_of(published), writer.ink.style
     where = section(writer, story)
     topic = "spine surgeons" if story.kind in ("ask", "people") else TOPICS[where]
     pieces = _with_inline_chrome(story.blocks, era, topic, page, i)
@@ -105,7 +111,7 @@ def draft(i: int, seed: int, published, modified) -> Article:
         item_id=0, published=published, modified=modified, authors=authors, pieces=pieces,
         description=description, lead=lead, ink_style=style, features=frozenset(features),
         created=created, byline_prefix="Written by " if "written_by" in features else "",
-        topic=topic, facts=story.facts)
+        topic=topic, facts=story.facts, role=story.role)
 
 
 def _with_inline_chrome(pieces: list[Block], era: str, topic: str, page: Random,

@@ -59,6 +59,7 @@ class Article:
     older: Article | None = None
     newer: Article | None = None
     facts: Any = None  # who and what the story is about (corpus.writer.Facts)
+    role: Any = None  # its place on the wire (wire.Role)
 
     @property
     def url(self) -> str:

@@ -6,12 +6,14 @@ type into the body (chrome blocks, see boilerplate.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from ..blocks import Block
 from ..corpus import parts, stories
 from ..corpus.writer import Story, Writer
 from ..inline import attr
 from . import boilerplate
+from .constants import JOOMLA_UNTIL
 
 TOPICS = {"spine": "spine", "orthopedic": "orthopedics", "spinal-tech": "spine devices",
           "practice-management": "practice management", "featured-insights": "industry insights"}
@@ -19,6 +21,10 @@ TOPICS = {"spine": "spine", "orthopedic": "orthopedics", "spinal-tech": "spine d
 
 class Desk(Writer):
     extras = frozenset({"figure"})
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.docs_spans = self.docs_spans and self.published < JOOMLA_UNTIL  # the new CMS's
 
     def things(self, items: Sequence[str]) -> list[Block]:
         """The list as an <ol>, or as numbered paragraphs typed by hand."""
@@ -82,7 +88,8 @@ def section(w: Writer, story: Story) -> str:
 
 
 KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
-    (stories.news, 0.34), (stories.things, 0.14), (ask, 0.12), (stories.people, 0.06),
-    (stories.study, 0.1), (stories.earnings, 0.06), (lambda w: stories.essay(w, "insight"), 0.08),
+    (stories.news, 0.24), (stories.interview, 0.1), (stories.things, 0.14), (ask, 0.12),
+    (stories.people, 0.06), (stories.study, 0.1), (stories.earnings, 0.06),
+    (lambda w: stories.essay(w, "insight"), 0.08),
     (lambda w: stories.brief(w, video=0.0, detail=0.5), 0.1),
 )

@@ -70,7 +70,7 @@ def _features(w: Writer, intro: str) -> list[Block]:
 def release(w: Writer) -> Story:
     """A company's press release: dateline, announcement, quotes, boilerplate."""
     f, s, ink = w.facts, w.slots, w.ink
-    f.event = w.pick(parts.RELEASES)
+    f.event = w.event or w.pick(parts.RELEASES)
     event = parts.EVENTS[f.event]
     story = Story("press_release", title=w.fill(w.pick(event.headlines)), facts=f,
                   categories=["press-releases", area(w), *filter(None, [event.category])])
@@ -146,7 +146,7 @@ def clearance(w: Writer) -> Story:
 def news(w: Writer) -> Story:
     """A short news story: the lead, a few details, sometimes a list of things to know."""
     f = w.facts
-    f.event = w.pick(parts.NEWS)
+    f.event = w.event or w.pick(parts.NEWS)
     event = parts.EVENTS[f.event]
     story = Story("news", title=w.fill(event.news), facts=f,
                   categories=[area(w), *filter(None, [event.category])])

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from random import Random
-from typing import ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from ..blocks import Block, item_list, paragraph
 from ..inline import Ink, Span
@@ -93,7 +93,9 @@ class Story:
     bylines: list[str] = field(default_factory=list)  # names in a byline block
     byline_block: Block | None = None
     source: str | None = None  # the publisher a closing "Source:" line names
+    source_url: Any = None  # where a Source block links (a function: known once built)
     facts: Facts | None = None
+    role: Any = None  # its place on the wire (wire.Role)
 
     def done(self, blocks: list[Block], tags: list[str], summary: str | None = None,
              image: tuple[str, str] | None = None) -> Story:
@@ -120,6 +122,7 @@ class Writer:
         self.docs_spans = rng.random() < 0.12  # pasted from an online editor
         self.double_space = rng.random() < 0.1  # ".&nbsp; " after sentences
         self.facts, self.slots = self._cast()
+        self.event: str | None = None  # the news the story must tell (the wire's decoys)
         self._deck: list[str] = []
 
     def _cast(self) -> tuple[Facts, dict[str, str]]:

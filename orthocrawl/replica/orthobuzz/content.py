@@ -8,7 +8,7 @@ from random import Random
 from .. import wp_model
 from ..corpus import parts
 from ..inline import Ink
-from ..text import excerpt, slugify, strip_tags
+from ..text import excerpt, strip_tags
 from ..timefmt import local
 from ..timeline import post_id, schedule
 from ..wp_media import upload
@@ -51,7 +51,6 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
     if page.random() < 0.55:
         stem = f"{desk.slots['short']} {story.kind}"
         lead = upload(page, ORIGIN, desk.month, stem, desk.alt(), pid + 1)
-    body_text = "\n\n".join(b.text for b in story.blocks if b.text)
     description = story.summary
     if not description:  # Yoast's fallback: the start of the stripped content, byline included
         shown = ([story.byline_block] if story.byline_block else []) + story.blocks
@@ -62,20 +61,14 @@ def draft(i: int, seed: int, salted: int, published: datetime, modified: datetim
         features.add("likes")
     said = comments(page, pid, published, today, 4, (30, 5000), parts.COMMENTS) \
         if page.random() < 0.35 else []
-    post = Post(
-        site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
-        published=published, modified=modified, account=account,
+    return Post.of(
+        story, SITE_NAME, ORIGIN, i, pid, (published, modified), tags, 190, account=account,
         categories=[CATEGORIES[s] for s in dict.fromkeys(story.categories)],
-        tags=[tags.get(name) for name in story.tags], blocks=story.blocks,
         bylines=story.bylines, byline_block=story.byline_block, lead=lead,
         images=([lead] if lead else []) + desk.uploads, description=description,
-        summary=story.summary,
-        lead_image=lead.url if lead else None, alts=[*desk.alts, *([lead.alt] if lead else [])],
-        comments=said, comments_open=page.random() < 0.8, features=frozenset(features),
-        body_text=body_text, facts=story.facts,
-    )
-    post.slug = slugify(story.title)[:190].strip("-")
-    return post
+        summary=story.summary, lead_image=lead.url if lead else None,
+        alts=[*desk.alts, *([lead.alt] if lead else [])], comments=said,
+        comments_open=page.random() < 0.8, features=frozenset(features))
 
 
 def cross_link(posts: list[Post]) -> None:

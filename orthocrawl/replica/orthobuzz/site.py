@@ -8,6 +8,7 @@ from .. import wp_feeds
 from ..constants import TODAY
 from ..text import Chrome
 from ..timefmt import local
+from ..url_forms import Variants
 from ..wp_model import Post
 from ..wp_site import RSS, TEXT, Route, Theme, WordPressReplica
 from .constants import HOST, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE, WP_PAGES
@@ -24,6 +25,8 @@ class OrthoBuzzSite(WordPressReplica):
     domains = [HOST]
     wp_pages = WP_PAGES
     pages_modified = datetime(2024, 3, 14, tzinfo=UTC)
+    variants = Variants(ORIGIN, {"http": f"http://{HOST}"}, ())
+    search_term, attachments_shown = "knee", 6
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("", f"{SITE_TITLE} - {TAGLINE}", "home blog"),
@@ -47,17 +50,13 @@ class OrthoBuzzSite(WordPressReplica):
         used = self.listed(CATEGORIES.values())
         return Chrome(site_header(), sidebar(self.posts[:5], months, used), footer(TODAY.year))
 
-    def non_article_urls(self) -> list[str]:
-        urls = [f"{ORIGIN}/{slug}/" for slug in self.wp_pages] + [f"{ORIGIN}/?s=knee"]
-        return urls + [ORIGIN + path for path in list(self.attachments)[:6]]
-
     # -- routes --------------------------------------------------------------------------------
     def document(self, path: str) -> Route:
         if path == "/robots.txt":
             return lambda: (200, wp_feeds.robots(f"{ORIGIN}/sitemap_index.xml"), TEXT)
         if path == "/feed/":  # a feed plugin tags every link for the site's analytics
             return lambda: (200, wp_feeds.rss(SITE_TITLE, ORIGIN, TAGLINE, self.posts[:PER_PAGE],
-                                              lambda p: self.variant(p, "utm") or p.url,
+                                              lambda p: self.variants.variant(p, "utm"),
                                               TODAY), RSS)
         return self.yoast_sitemap(path) if path.endswith(".xml") else None
 

@@ -19,7 +19,7 @@ PER_PAGE = 10  # posts per listing page and feed items
 _BARE = CANONICAL_HOST.removeprefix("www.")
 VARIANTS = Variants(ORIGIN, {"http": f"http://{_BARE}", "http_www": f"http://{CANONICAL_HOST}",
                              "bare": f"https://{_BARE}"},
-                    (("utm", 9), ("http", 15), ("http_www", 19), ("bare", 23), ("noslash", 31)))
+                    (("utm", 9), ("http", 15), ("http_www", 19), ("bare", 23), ("slash", 31)))
 
 _W = words(__file__)
 FOOTER_ABOUT, NEWSLETTER_PITCH = _W["footer_about"], _W["newsletter_pitch"]

@@ -8,6 +8,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from datetime import datetime
 from random import Random
+from typing import Any
 
 from ..blocks import OLDER_URL, SELF_URL, Block, clean, paragraph
 from ..constants import TODAY
@@ -17,6 +18,7 @@ from ..inline import Ink, Span, attr
 from ..text import excerpt, slugify
 from ..timefmt import local
 from ..timeline import post_id, schedule
+from ..wire import Press, plan
 from ..wp_media import caption_html
 from ..wp_model import TagBook, Upload, comments, grouped, neighbours, permalinks, resolve
 from .constants import ACCOUNTS as ACCOUNT_ROWS
@@ -75,6 +77,8 @@ KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
     (stories.report, 0.07), (stories.news, 0.22), (stories.people, 0.05), (stories.study, 0.09),
     (stories.brief, 0.06), (stories.roundup, 0.03),
 )
+PRESS = Press(SITE_NAME, "{seed}-{i}", KINDS, ((0, 1, 2), (0.25, 0.65, 0.1)), Desk, post_id,
+              schedule)
 
 ACCOUNTS = [Account(name, slug, ORIGIN, bio, social)
             for name, slug, _, bio, social in ACCOUNT_ROWS]
@@ -85,7 +89,7 @@ CATEGORIES = {slug: Term(name, slug, "category", 2 + n, ORIGIN, desc)
 
 def build_posts(count: int, seed: int) -> tuple[list[Post], TagBook]:
     tags = TagBook(ORIGIN, 100)
-    posts = [draft(i, seed, published, modified, tags)
+    posts = [draft(i, seed, published, modified, tags, plan=plan(count, seed))
              for i, (published, modified) in enumerate(schedule(count, seed))]
     assign_paths(posts)
     cross_link(posts, seed)
@@ -109,17 +113,13 @@ def _byline(ink: Ink, names: list[str], rng: Random) -> Block:
 
 
 def draft(i: int, seed: int, published, modified, tags: TagBook,
-          now: datetime = TODAY) -> Post:
+          now: datetime = TODAY, plan: Any = None) -> Post:
     """Write post ``i`` (0 = newest); its words depend only on ``seed`` and ``i``.
 
-    ``now`` is the site's clock (no comment is later); posts of a later state have ``i < 0``."""
-    rng = Random(f"{seed}-{i}")
-    make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-    style = rng.choices((0, 1, 2), (0.25, 0.65, 0.1))[0]
-    ink = Ink(style)
-    pid = post_id(i, seed)
-    writer = Desk(rng, ink, published, pid)
-    story = make(writer)
+    ``now`` is the site's clock (no comment is later); posts of a later state have ``i < 0``;
+    ``plan`` puts the post on the wire (wire_plan.py)."""
+    story, writer = PRESS.write(plan, i, seed, published)
+    ink, pid = writer.ink, writer.post_id
     page = Random(f"{seed}-{i}-page")  # page furniture, independent of the words
     account = page.choices(ACCOUNTS, _ACCOUNT_WEIGHTS)[0]
 
@@ -127,11 +127,12 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
     byline_block = None
     source = via = None
     if story.syndicated:
-        bylines = page.sample(cast.WRITERS, 2 if page.random() < 0.15 else 1)
+        bylines = story.bylines or page.sample(cast.WRITERS, 2 if page.random() < 0.15 else 1)
         byline_block = _byline(ink, bylines, page)
         outlet = page.choice(cast.OUTLETS)
-        if page.random() < 0.85:
-            source = (outlet[0], f"{outlet[1]}{outlet[2]}{slugify(story.title)[:70]}.html")
+        if story.source or page.random() < 0.85:
+            source = (story.source, story.source_url) if story.source else (
+                outlet[0], f"{outlet[1]}{outlet[2]}{slugify(story.title)[:70]}.html")
     elif page.random() < 0.03:  # the editor's own byline: still not body text
         bylines = [account.name]
         byline_block = _byline(ink, bylines, page)
@@ -185,20 +186,14 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
     if "highlights" in features:
         highlights = [writer.fill(h) for h in page.sample(parts.HIGHLIGHTS, 3)]
 
-    post = Post(
-        site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
-        published=published, modified=modified, account=account, categories=categories,
-        tags=[tags.get(name) for name in story.tags], blocks=story.blocks,
-        description=description, ink_style=style, bylines=bylines, byline_block=byline_block,
-        lead=lead, lead_image=lead.fit() if lead else None, images=images,
-        source=source[0] if source else None, source_url=source[1] if source else None,
-        via=via, highlights=highlights,
-        comments=said, comments_open=comments_open,
-        views=int(page.paretovariate(1.2) * 180) + page.randint(0, 90),
-        features=frozenset(features), body_text=body_text, facts=story.facts,
-    )
-    post.slug = slugify(story.title)[:90].strip("-")
-    return post
+    return Post.of(
+        story, SITE_NAME, ORIGIN, i, pid, (published, modified), tags, 90, account=account,
+        categories=categories, description=description, ink_style=ink.style, bylines=bylines,
+        byline_block=byline_block, lead=lead, lead_image=lead.fit() if lead else None,
+        images=images, source=source[0] if source else None,
+        source_url=source[1] if source else None, via=via, highlights=highlights, comments=said,
+        comments_open=comments_open, views=int(page.paretovariate(1.2) * 180) + page.randint(0, 90),
+        features=frozenset(features))
 
 
 def _auto_excerpt(byline: Block | None, body_text: str) -> str:

@@ -155,6 +155,7 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
     out.append("\n" + _AD.format(where="below", slot=str(post.post_id * 11 % 9000000000 + 10**9)))
     if post.source:
         name, href = post.source, post.source_url or ""
+        href = href() if callable(href) else href  # a site's URL, known once it is built
         out.append(_bottom_meta("source", "Source", f'<a href="{attr(href)}" rel="nofollow '
                                 f'noopener" target="_blank">{texts.t(name)}</a>', texts, True))
     if post.via:

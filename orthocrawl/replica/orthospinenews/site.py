@@ -51,6 +51,7 @@ class ReplicaSite(WordPressReplica):
     sitemap_xsl = f"//{CANONICAL_HOST}/main-sitemap.xsl"  # a scheme-relative stylesheet
     pages_modified = TODAY.replace(year=2024, month=3, day=14)
     wp_pages = WP_PAGES
+    variants = VARIANTS
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("Latest News", SITE_TITLE, "home blog"),
@@ -81,20 +82,8 @@ class ReplicaSite(WordPressReplica):
         """URLs new, edited, silently edited and deleted since state 1 (all empty in state 1)."""
         return self.later.changes() if self.later else no_changes()
 
-    def non_article_urls(self) -> list[str]:
-        urls = [f"{ORIGIN}/{slug}/" for slug in self.wp_pages] + [f"{ORIGIN}/?s=spine"]
-        return urls + [ORIGIN + path for path in self.attachments]
-
-    def variant_urls(self) -> dict[str, str]:
-        """A sample of every variant kind, each mapped to the canonical URL it collapses to."""
-        sample = self.posts[:3] + [p for p in self.posts if p.path.count("/") == 2][:1]
-        out: dict[str, str] = {}
-        for post in sample:
-            for kind in VARIANTS.kinds:
-                out[VARIANTS.variant(post, kind)] = post.url
-            mixed = VARIANTS.variant(post, "http").rstrip("/") + "?utm_source=rss&utm_medium=rss"
-            out[mixed] = post.url
-        return out
+    def variant_sample(self) -> list[Post]:  # the newest, and an old slug-only permalink
+        return self.posts[:3] + [p for p in self.posts if p.path.count("/") == 2][:1]
 
     # -- the theme, rendered and cached ------------------------------------------------------
     def make_chrome(self) -> Chrome:

@@ -22,7 +22,7 @@ PER_PAGE = 10  # posts per listing page and feed items
 VARIANTS = Variants(ORIGIN, {"http": f"http://{CANONICAL_HOST}",
                              "www": f"https://www.{CANONICAL_HOST}",
                              "http_www": f"http://www.{CANONICAL_HOST}"},
-                    (("utm", 8), ("http", 14), ("www", 22), ("http_www", 26), ("noslash", 32)))
+                    (("utm", 8), ("http", 14), ("www", 22), ("http_www", 26), ("slash", 32)))
 # WordPress ids: post i gets POST_ID_BASE - POST_ID_STRIDE * i; its images take the ids after it.
 POST_ID_BASE = 190000
 POST_ID_STRIDE = 16

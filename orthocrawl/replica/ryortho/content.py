@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 from random import Random
+from typing import Any
 
 from ..blocks import OLDER_URL, SELF_URL, clean
-from ..inline import Ink
 from ..text import excerpt, slugify
 from ..timefmt import local
 from ..timeline import schedule
+from ..wire import Press, plan
 from ..wp_model import Account, TagBook, Term, Upload, grouped, permalinks
 from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, POST_ID_BASE, POST_ID_STRIDE, SITE_NAME, STAFF, VARIANTS
@@ -23,12 +24,16 @@ CATEGORIES = {slug: Term(name, slug, "category", 3 + n, ORIGIN)
               for n, (name, slug) in enumerate(CATEGORY_ROWS)}
 
 
+# The shared timeline, drawn with this site's own seed so its days differ from OSN's.
+PRESS = Press(SITE_NAME, "ryortho-{seed}-{i}", KINDS, ((0, 1, 2), (0.3, 0.6, 0.1)), Desk,
+              lambda i, seed: POST_ID_BASE - POST_ID_STRIDE * i,
+              lambda count, seed: schedule(count, seed * 1009 + 17))
+
+
 def build_posts(count: int, seed: int) -> tuple[list[Post], TagBook]:
     tags = TagBook(ORIGIN, 400)
-    # The shared timeline, drawn with this site's own seed so its days differ from OSN's.
-    times = schedule(count, seed * 1009 + 17)
-    posts = [draft(i, seed, published, modified, tags)
-             for i, (published, modified) in enumerate(times)]
+    posts = [draft(i, seed, published, modified, tags, plan(count, seed))
+             for i, (published, modified) in enumerate(PRESS.times(count, seed))]
     permalinks(posts, lambda p: f"/breaking/{p.slug}/")
     cross_link(posts, seed)
     return posts, tags
@@ -42,14 +47,11 @@ def _byline(page: Random) -> list[Account]:
     return [first, page.choice(others)]
 
 
-def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagBook) -> Post:
+def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagBook,
+          plan: Any) -> Post:
     """Write post ``i`` (0 = newest); its words depend only on ``seed`` and ``i``."""
-    rng = Random(f"ryortho-{seed}-{i}")
-    make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-    style = rng.choices((0, 1, 2), (0.3, 0.6, 0.1))[0]
-    pid = POST_ID_BASE - POST_ID_STRIDE * i
-    desk = Desk(rng, Ink(style), published, pid)
-    story = make(desk)
+    story, desk = PRESS.write(plan, i, seed, published)
+    pid = desk.post_id
     page = Random(f"ryortho-{seed}-{i}-page")  # page furniture, independent of the words
 
     lead = None
@@ -81,19 +83,13 @@ def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagB
         ad_after = page.randint(0, len(story.blocks) - 2)
 
     writers = _byline(page)
-    post = Post(
-        site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
-        flag=flag, published=published, modified=modified, account=writers[0],
-        writers=writers, bylines=[w.name for w in writers],
-        categories=[CATEGORIES[s] for s in sections(desk, story)],
-        tags=[tags.get(name) for name in story.tags], blocks=story.blocks,
-        description=description, deck=deck, lead=lead, lead_image=lead.url if lead else None,
-        images=images,
+    return Post.of(
+        story, SITE_NAME, ORIGIN, i, pid, (published, modified), tags, 80, flag=flag,
+        account=writers[0], writers=writers, bylines=[w.name for w in writers],
+        categories=[CATEGORIES[s] for s in sections(desk, story)], description=description,
+        deck=deck, lead=lead, lead_image=lead.url if lead else None, images=images,
         features=frozenset(features), views=int(page.paretovariate(1.2) * 150),
-        ink_style=style, body_text=body_text, ad_after=ad_after, facts=story.facts,
-    )
-    post.slug = slugify(story.title)[:80].strip("-")
-    return post
+        ink_style=desk.ink.style, ad_after=ad_after)
 
 
 def cross_link(posts: list[Post], seed: int) -> None:

@@ -48,6 +48,7 @@ class RyorthoSite(WordPressReplica):
     pages_modified = TODAY.replace(year=2023, month=6, day=1)
     wp_pages = WP_PAGES
     date_archives = ""
+    variants, mixed = VARIANTS, "http_www"
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("Latest News", f"{SITE_TITLE} - {TAGLINE}", "home blog", {"single_page": True}),
@@ -79,16 +80,6 @@ class RyorthoSite(WordPressReplica):
         linked = [path for path, (_, image) in self.attachments.items()
                   if image is not _lead(self.by_path, path)][:2]
         return pages + [ORIGIN + path for path in linked]
-
-    def variant_urls(self) -> dict[str, str]:
-        """A sample of every variant kind, each mapped to the canonical URL it collapses to."""
-        out: dict[str, str] = {}
-        for post in self.posts[:3]:
-            for kind in VARIANTS.kinds:
-                out[VARIANTS.variant(post, kind)] = post.url
-            mixed = VARIANTS.variant(post, "http_www").rstrip("/")
-            out[mixed + "?utm_source=rss&utm_medium=rss"] = post.url
-        return out
 
     # -- the theme -----------------------------------------------------------------------------
     def make_chrome(self) -> Chrome:

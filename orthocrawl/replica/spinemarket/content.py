@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from random import Random
+from typing import Any
 
-from ..inline import Ink
-from ..text import slugify
 from ..timeline import post_id, schedule
+from ..wire import Press, plan
 from ..wp_model import Account, Post, TagBook, Term, comments, neighbours, permalinks, resolve
 from .constants import ACCOUNT, ORIGIN, SEED_SALT, SITE_NAME
 from .constants import CATEGORIES as CATEGORY_ROWS
@@ -27,11 +27,15 @@ _COMMENTS = (
 )
 
 
+PRESS = Press(SITE_NAME, "spinemarket-{seed}-{i}", KINDS, ((0, 1, 2), (0.4, 0.5, 0.1)), Desk,
+              lambda i, seed: post_id(i, seed + SEED_SALT),
+              lambda count, seed: schedule(count, seed + SEED_SALT))
+
+
 def build_posts(count: int, seed: int, today: datetime) -> tuple[list[Post], TagBook]:
     tags = TagBook(ORIGIN, 200)
-    salted = seed + SEED_SALT
-    posts = [draft(i, seed, salted, published, modified, tags, today)
-             for i, (published, modified) in enumerate(schedule(count, salted))]
+    posts = [draft(i, seed, published, modified, tags, today, plan(count, seed))
+             for i, (published, modified) in enumerate(PRESS.times(count, seed))]
     permalinks(posts, lambda p: f"/{p.slug}", "{url}/{name}")
     for post in posts:
         post.newer, post.older = neighbours(posts, post.index)
@@ -39,32 +43,22 @@ def build_posts(count: int, seed: int, today: datetime) -> tuple[list[Post], Tag
     return posts, tags
 
 
-def draft(i: int, seed: int, salted: int, published: datetime, modified: datetime,
-          tags: TagBook, today: datetime) -> Post:
+def draft(i: int, seed: int, published: datetime, modified: datetime, tags: TagBook,
+          today: datetime, plan: Any) -> Post:
     """Write post ``i`` (0 = newest); its words depend only on ``seed`` and ``i``."""
-    rng = Random(f"spinemarket-{seed}-{i}")
-    make = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
-    pid = post_id(i, salted)
-    desk = Desk(rng, Ink(rng.choices((0, 1, 2), (0.4, 0.5, 0.1))[0]), published, pid)
-    story = make(desk)
+    story, desk = PRESS.write(plan, i, seed, published)
+    pid = desk.post_id
     page = Random(f"spinemarket-{seed}-{i}-page")  # page furniture, independent of the words
     lead = featured_image(desk) if page.random() < 0.45 else None
     features = {name for name, p in FEATURES if page.random() < p}
     said = comments(page, pid, published, today, 3, (30, 9000), _COMMENTS) \
         if page.random() < 0.15 else []
-    post = Post(
-        site=SITE_NAME, origin=ORIGIN, index=i, post_id=pid, kind=story.kind, title=story.title,
-        published=published, modified=modified, account=POSTER,
-        categories=[CATEGORIES[s] for s in categories(story)],
-        tags=[tags.get(name) for name in story.tags], blocks=story.blocks, bylines=story.bylines,
-        byline_block=story.byline_block, lead=lead,
-        images=([lead] if lead else []) + desk.uploads,
+    return Post.of(
+        story, SITE_NAME, ORIGIN, i, pid, (published, modified), tags, 190, account=POSTER,
+        categories=[CATEGORIES[s] for s in categories(story)], bylines=story.bylines,
+        byline_block=story.byline_block, lead=lead, images=([lead] if lead else []) + desk.uploads,
         alts=[*desk.alts, *([lead.alt] if lead else [])], source=story.source,
         description=story.summary, summary=story.summary,
         lead_image=lead.sized(720) if lead else None, shows_modified=False,
-        comments=said, comments_open=page.random() < 0.6, features=frozenset(features),
-        body_text="\n\n".join(b.text for b in story.blocks if b.text), facts=story.facts,
-    )
-    post.slug = slugify(story.title)[:190].strip("-")
-    return post
+        comments=said, comments_open=page.random() < 0.6, features=frozenset(features))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .. import wp_feeds
 from ..constants import TODAY
 from ..text import Chrome
+from ..url_forms import Variants
 from ..wp_model import Post
 from ..wp_site import RSS, TEXT, XML, Route, Theme, WordPressReplica
 from .constants import HOST, ORIGIN, PAGES, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
@@ -27,6 +28,8 @@ class SpineMarketSite(WordPressReplica):
     wp_pages = PAGES
     page_slash = False
     date_archives = "months"
+    variants = Variants(ORIGIN, {"http": f"http://{HOST}", "host": f"https://www.{HOST}"}, ())
+    attachments_shown = 4
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("", f"{SITE_TITLE} – {TAGLINE}", "home blog"),
@@ -46,10 +49,6 @@ class SpineMarketSite(WordPressReplica):
     def make_chrome(self) -> Chrome:
         used = self.listed(CATEGORIES.values())
         return Chrome(site_header(), sidebar(self.posts[:6], used), footer(TODAY.year))
-
-    def non_article_urls(self) -> list[str]:
-        urls = [f"{ORIGIN}/{slug}" for slug in PAGES] + [f"{ORIGIN}/?s=spine"]
-        return urls + [ORIGIN + path for path in list(self.attachments)[:4]]
 
     # -- routes --------------------------------------------------------------------------------
     def document(self, path: str) -> Route:

@@ -91,8 +91,8 @@ def categories(story: Story) -> list[str]:
     return ["articles", *dict.fromkeys(CATEGORIES.get(c, c) for c in story.categories)]
 
 
-def press(d: Desk) -> Story:
-    story = stories.release(d)
+def press(d: Desk, story: Story | None = None) -> Story:  # story: another site's
+    story = story or stories.release(d)
     story.kind = "press"
     story.categories = [c for c in story.categories if c not in ("spine", "orthopedics")]
     wire = story.wire[0] if story.wire else None
@@ -105,16 +105,20 @@ def fda(d: Desk) -> Story:
     return d.close(story, 0.6, d.facts.company.name, d.facts.company.site)
 
 
-def trade(d: Desk) -> Story:
-    """A trade outlet's story, reposted: its writer's byline opens the body."""
-    story = stories.news(d)
+def trade(d: Desk, story: Story | None = None, writers: list[str] | None = None,
+          source: tuple[str, str] | None = None) -> Story:
+    """A trade outlet's story, reposted (``story``, ``writers``, ``source``: another replica's,
+    and that replica's name and link): its writer's byline opens the body."""
+    story = story or stories.news(d)
     story.kind, story.categories = "trade", ["spine-companies"]
-    story.bylines = d.rng.sample(cast.WRITERS, 2 if d.chance(0.15) else 1)
+    story.bylines = writers or d.rng.sample(cast.WRITERS, 2 if d.chance(0.15) else 1)
     line = " and ".join(story.bylines)
     span = d.ink.i(f"By {line}") if d.chance(0.3) else d.ink.t(f"By {line}")
     # The byline was pasted along with the story: a <div> line in a post pasted as divs.
     story.byline_block = (Block("div", f"<div>{span[0]}</div>", clean(span[1]))
                           if d.style == "div" else paragraph(span))
+    if source:
+        return d.close(story, 0.85, *source)
     name, home, path = d.pick(cast.OUTLETS)
     return d.close(story, 0.85, name, f"{home}{path}{slugify(story.title)[:60].strip('-')}.html")
 
