@@ -130,7 +130,10 @@ def test_replica_truth_prints_article_records():
     assert set(records[0]) == {
         "url", "site", "title", "authors", "posted_by", "published_at", "modified_at",
         "categories", "tags", "description", "lead_image", "language", "body_text",
-        "word_count", "source", "story", "copy", "decoy_of"}
+        "word_count", "source", "story", "copy", "decoy_of", "entities"}
+    assert set(records[0]["entities"]) == {
+        "subject", "companies", "asides", "candidates", "people", "products", "institutions",
+        "numbers", "events"}
 
 
 def test_demo_crawls_the_replica_and_searches(demo_archive):

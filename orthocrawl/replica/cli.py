@@ -114,14 +114,16 @@ def replica_serve(articles: int, site_names: tuple[str, ...], state: int, seed: 
 @STATE_OPTION
 @SEED_OPTION
 def replica_truth(articles: int, site_names: tuple[str, ...], state: int, seed: int) -> None:
-    """Print what the replica knows of every article, one JSON object per line.
+    """Print what the replica knows of every article, one JSON object per line: the fields a
+    perfect crawl archives, its story on the wire (story, copy, decoy_of) and its entities.
 
     \b
     Example:
       orthocrawl replica truth --articles 500 > truth.jsonl
     """
+    from .entities import records
     from .registry import build_hub
 
-    for record in build_hub(_names(site_names), articles=articles, seed=seed,
-                            state=state).truth():
+    for record in records(build_hub(_names(site_names), articles=articles, seed=seed,
+                                    state=state)):
         click.echo(json.dumps(record, ensure_ascii=False))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import tomllib
 import weakref
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -105,6 +106,14 @@ def _launches() -> list[tuple[re.Pattern[str], str, str | None]]:
     return out
 
 
+def records(replica: Any) -> Iterator[dict[str, Any]]:
+    """The truth of a replica (or a hub of them) with every article's entities added."""
+    for site in getattr(replica, "sites", [replica]):
+        posts = {post.url: post for post in site.posts}
+        for record in site.truth():
+            yield record | {"entities": truth(posts[record["url"]])}
+
+
 def truth(post: Any) -> dict[str, Any]:
     """The entities of one article (a replica's post), from its title and body text."""
     if post not in _TRUTH:
@@ -154,9 +163,12 @@ def names(text: str, published: str) -> dict[str, list[str]]:
                 continue
             if kind == "product":
                 end = at + len(name)
-                name += next(x for x in _SUFFIXES if text.startswith(x, end)
-                             and not _joined(text, end + len(x)))
-            if _joined(text, at + len(name)):
+                suffix = next((x for x in _SUFFIXES if text.startswith(x, end)
+                               and not _joined(text, end + len(x))), None)
+                if suffix is None:  # a longer word
+                    continue
+                name += suffix
+            elif _joined(text, at + len(name)):
                 continue
             if kind == "company":
                 name = _SURFACES[name].canonical(published)

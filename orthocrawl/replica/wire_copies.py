@@ -14,9 +14,10 @@ import importlib
 from functools import lru_cache
 from typing import Any
 
+from . import entities
 from .blocks import Block, heading, item_list, quote, table
 from .corpus import cast, parts, stories
-from .corpus.writer import Facts, Person, Story, Writer, headline_case
+from .corpus.writer import Facts, Person, Story, Writer, headline_case, possessive
 from .wire import Role
 
 BECKERS = ("Becker’s Spine Review", "https://www.beckersspine.com/")
@@ -227,7 +228,7 @@ def rewrite(site: str, w: Writer, source: Story, role: Role, plan: Any) -> Story
     title, lead = _TOLD.get(facts.event) or (parts.EVENTS[facts.event].news,
                                              parts.EVENTS[facts.event].lead)
     said = quotes(source)
-    lead = w.fill(lead)
+    title, lead = w.fill(title), _named(w, facts, w.fill(lead))
     details = [w.fill(x) for x in w.rng.sample(_REWRITE_DETAIL, 3)]
     texts = [lead, *details]
     if said:
@@ -235,7 +236,7 @@ def rewrite(site: str, w: Writer, source: Story, role: Role, plan: Any) -> Story
         texts.append(w.pick((f"“{said[0]},” said {who}.", f"{who}, said: “{said[0]}.”")))
         if len(said) > 1 and w.chance(0.5):
             texts.append(f"“{said[1]},” {s['exec']} added.")
-    story = Story("news", title=w.fill(title), categories=categories("news", facts),
+    story = Story("news", title=title, categories=categories("news", facts),
                   facts=facts)
     if site == "beckersspine" and w.chance(0.4):
         story.title = f"{story.title}: {len(texts)} things to know"
@@ -244,6 +245,19 @@ def rewrite(site: str, w: Writer, source: Story, role: Role, plan: Any) -> Story
         blocks = w.paras([f"{texts[0]} {texts[1]}", " ".join(texts[2:4]), *texts[4:]])
     return story.done(blocks, stories.tags(w), lead if w.chance(0.4) else None,
                       (story.title[:40], facts.company.name))
+
+
+def _named(w: Writer, facts: Facts, lead: str) -> str:
+    """The lead, sometimes with the company's ticker beside its first name; after the lead the
+    rewrite may call the company by its short name (its alias), possessives included."""
+    known = entities.COMPANIES[facts.company.name]
+    if known.tickers and w.chance(0.4):
+        exchange, _, symbol = known.tickers[0].partition(":")
+        name = facts.company.name
+        lead = lead.replace(name, f"{name} ({exchange}: {symbol})", 1)
+    if known.aliases and w.chance(0.6):
+        w.slots |= {"company": known.aliases[0], "company_poss": possessive(known.aliases[0])}
+    return lead
 
 
 # How the rewriting sites tell an event whose news title does not name the company.
@@ -261,6 +275,7 @@ _REWRITE_DETAIL = (
     "The company did not say how many sales representatives will carry the {product}.",
     "A spokesperson for {company} did not give a price for the system.",
     "Rivals in the {market_lower} market are working on similar designs.",
+    "{company_poss} sales team will carry the {product} in the United States.",
 )
 
 
@@ -271,14 +286,33 @@ def decoy(make: Any, w: Writer, source: Story) -> Story:
     facts = source.facts
     if source.kind == "interview":
         recast(w, facts, {"surgeon"})
-        return make(w)
+        return _aside(w, make(w))
     keep = {"company"} | ({"executive"} if w.chance(0.5) else set())
     if facts.event != "clearance" and w.chance(0.5):
         keep.add("product")  # a follow-up on the same product
     recast(w, facts, keep)
     pool = parts.RELEASES if make.__name__ in ("release", "press") else _NEWS_EVENTS
     w.event = w.pick([e for e in pool if e != facts.event])
-    return make(w)
+    return _aside(w, make(w))
+
+
+def _aside(w: Writer, story: Story) -> Story:
+    """A "Related:" line after the opening paragraphs, on another company's news: a name the
+    article mentions that is not what it is about."""
+    named = {w.facts.company.name, w.facts.other.name}
+    company = w.pick([c for c in cast.COMPANIES if c.name not in named])
+    line = f"{_RELATED}{w.fill(w.pick(_ASIDES), company=company.name)}"
+    blocks = story.blocks
+    at = next((n + 1 for n, b in enumerate(blocks[:3]) if b.kind == "p"), 0)
+    blocks.insert(at, w.p(line))
+    return story
+
+
+_RELATED = entities.ASIDE
+_ASIDES = ("{company} opens a training center for spine surgeons",
+           "{company} names a new chief financial officer",
+           "{company} adds a distribution partner in Europe",
+           "{company} reports first-quarter revenue")
 
 
 _NEWS_EVENTS = ("acquisition", "financing", "earnings", "first_cases", "center", "launch",
