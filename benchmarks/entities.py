@@ -4,7 +4,12 @@
 here from templates (real company names from the shipped gazetteer, invented startups, people,
 amounts, 510(k) numbers, an aside), seeded so every run sees the same text.
 --replica: the replica's own articles (body text as the page objects would store it).
-The accuracy part against the replica's truth is added when `replica truth` reports entities.
+--accuracy: every replica's articles (--articles a site, all five) against the entities its
+truth reports (orthocrawl/replica/entities.py), with the replica's gazetteer (the demo's)
+loaded after the shipped one: precision and recall per kind, micro-averaged over articles.
+Companies are compared by canonical name (candidates too; a name only in a "Related:" aside is
+not the article's), numbers by number, people by name, events by kind, company, target,
+product, number and amount all right (a partial match counts as both a miss and a false one).
 
 Speed is measured in CPU time of the process (time.process_time), so that other work on a
 shared machine does not count against it; the wall-clock rates are printed beside it.
@@ -13,7 +18,10 @@ Reproduce:
     python benchmarks/entities.py                    # 2,000 synthetic articles, best of 3 runs
     python benchmarks/entities.py --articles 500 --repeat 5
     python benchmarks/entities.py --replica --articles 1000
-Target (issue 12): >= 1,500 articles/s on one core.
+    python benchmarks/entities.py --accuracy                # 2,000 articles a site, 10,000
+Target (issue 12): >= 1,500 articles/s on one core; on the replica's truth, companies P >= 0.97
+and R >= 0.95, regulatory numbers 1.000, events P >= 0.95 and R >= 0.90, people P >= 0.95 and
+R >= 0.90.
 """
 
 from __future__ import annotations
@@ -22,8 +30,9 @@ import argparse
 import random
 import statistics
 import time
+from collections import Counter
 
-from orthocrawl.entities import Extractor
+from orthocrawl.entities import Extraction, Extractor
 
 COMPANIES = ["Stryker", "Zimmer Biomet", "Medtronic", "Globus Medical", "Orthofix Medical Inc.",
              "SI-BONE", "Alphatec Holdings", "Smith & Nephew", "DePuy Synthes", "Enovis",
@@ -107,13 +116,85 @@ def replica(count: int) -> list[tuple[str, str, str]]:
             for r in build_site(articles=count).truth()]
 
 
+EVENT_FIELDS = ("kind", "company", "target", "product", "number", "amount")
+
+
+def event_key(fields: dict) -> tuple:
+    """An event's fields as compared; a partnership's two partners in either order."""
+    key = [fields[f] for f in EVENT_FIELDS]
+    if key[0] == "partnership":
+        key[1:3] = sorted(key[1:3], key=str)
+    return tuple(key)
+
+
+def found_sets(found: Extraction) -> dict[str, set]:
+    """What the extractor found in one article, as the truth's keys compare."""
+    return {"companies": {e.name for e in found.entities if e.kind == "company"},
+            "numbers": {n.number for n in found.numbers},
+            "events": {event_key(vars(e)) for e in found.events},
+            "people": {p.name for p in found.people}}
+
+
+def truth_sets(entities: dict) -> dict[str, set]:
+    return {"companies": set(entities["companies"]),
+            "numbers": {n["number"] for n in entities["numbers"]},
+            "events": {event_key(e) for e in entities["events"]},
+            "people": {p["name"] for p in entities["people"]}}
+
+
+def accuracy(articles: int, show: int) -> None:
+    """Precision and recall per kind against the replicas' entity truth."""
+    from pathlib import Path
+
+    from orthocrawl.entities.gazetteer import load_gazetteer
+    from orthocrawl.replica import build_hub
+    from orthocrawl.replica.entities import GAZETTEER, records
+
+    started = time.perf_counter()
+    truth = list(records(build_hub(articles=articles)))
+    built = time.perf_counter() - started
+    extractor = Extractor(load_gazetteer([Path(GAZETTEER)]))
+    counts = {kind: [0, 0, 0] for kind in ("companies", "numbers", "events", "people")}
+    wrong: dict[str, Counter[str]] = {kind: Counter() for kind in counts}
+    started = time.process_time()
+    for record in truth:
+        found = found_sets(extractor.extract(record["title"], record["body_text"],
+                                             record["published_at"][:10]))
+        for kind, expected in truth_sets(record["entities"]).items():
+            tally = counts[kind]  # [right, found, expected]
+            tally[0] += len(found[kind] & expected)
+            tally[1] += len(found[kind])
+            tally[2] += len(expected)
+            wrong[kind].update(f"extra {x}" for x in found[kind] - expected)
+            wrong[kind].update(f"missed {x}" for x in expected - found[kind])
+    seconds = time.process_time() - started
+    sites = len({r["site"] for r in truth})
+    print(f"accuracy on the replicas' truth: {len(truth):,} articles ({articles:,} a site, "
+          f"{sites} sites; built in {built:.1f} s, extracted in {seconds:.1f} s CPU, "
+          f"{len(truth) / seconds:,.0f} articles/s)")
+    for kind, (right, found_n, expected) in counts.items():
+        precision = right / found_n if found_n else 1.0
+        recall = right / expected if expected else 1.0
+        print(f"  {kind:<10} precision {precision:.3f}  recall {recall:.3f}  "
+              f"(right {right:,}, found {found_n:,}, in the truth {expected:,})")
+        for text, n in wrong[kind].most_common(show):
+            print(f"      {n:>5}  {text}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--replica", action="store_true", help="the replica's articles")
     parser.add_argument("--text", action="store_true", help="synthetic text (the default)")
+    parser.add_argument("--accuracy", action="store_true",
+                        help="precision and recall against the replicas' entity truth")
+    parser.add_argument("--show", type=int, default=0,
+                        help="with --accuracy: the most frequent misses and extras per kind")
     args = parser.parse_args()
+    if args.accuracy:
+        accuracy(args.articles, args.show)
+        return
     docs = replica(args.articles) if args.replica else synthetic(args.articles)
     words = statistics.mean(len(body.split()) for _, body, _ in docs)
     started = time.perf_counter()

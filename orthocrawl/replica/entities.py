@@ -93,12 +93,14 @@ FIELDS = ("kind", "company", "target", "product", "number", "amount", "currency"
 
 @lru_cache(maxsize=1)
 def _launches() -> list[tuple[re.Pattern[str], str, str | None]]:
-    """The corpus's sentences that tell a launch or a clearance in passing (a year's launches):
-    (their expression, event kind, status)."""
+    """The corpus's sentences that tell a launch or a clearance in passing (a year's launches;
+    a clearance followed by a limited release is both): (their expression, event kind,
+    status)."""
     slots = {"company": f"(?P<company>{_COMPANY})", "product": f"(?P<product>{_PRODUCT})"}
     out = []
     for template, kind, status in ((parts.LAUNCHES[0], "launch", "launch"),
-                                   (parts.LAUNCHES[1], "clearance", "clearance")):
+                                   (parts.LAUNCHES[1], "clearance", "clearance"),
+                                   (parts.LAUNCHES[1], "launch", "limited release")):
         pieces = re.split(r"\{(\w+)\}", template)
         expression = "".join(slots.get(p, ".+?") if n % 2 else re.escape(p)
                              for n, p in enumerate(pieces))
@@ -134,10 +136,12 @@ def _truth(post: Any) -> dict[str, Any]:
     found = names(text, published)
     named = found["company"]
     asides = [n for n in names("\n".join(aside), published)["company"] if n not in named]
-    subject = None  # the company a company's news is about, when the text names it
+    subject = None  # the company a company's news is about, when its title or lead names it
     if facts is not None and facts.event:
         main = COMPANIES[facts.company.name].canonical(published)
-        subject = main if main in named else None
+        lead = next((line for line in said[1:] if line.strip()), "")
+        subject = main if main in names(f"{post.title}\n{lead}", published)["company"] \
+            else None
     return {
         "subject": subject, "companies": named, "asides": asides,
         "candidates": [n for n in named if not COMPANIES[n].listed],
