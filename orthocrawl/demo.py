@@ -3,8 +3,10 @@ the same spiders, page objects and pipelines as a real crawl. Nothing leaves the
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,25 @@ def replica_names(values: tuple[str, ...] | list[str]) -> list[str]:
         raise DemoError(str(error)) from None
 
 
+@contextmanager
+def replica_gazetteer() -> Iterator[None]:
+    """The replica's gazetteer (its fictional companies) listed in ORTHOCRAWL_GAZETTEERS after
+    the user's own, for the demo's crawl; the environment as it was afterwards."""
+    from orthocrawl.entities.gazetteer import ENV_VAR
+    from orthocrawl.replica.entities import GAZETTEER
+
+    before = os.environ.get(ENV_VAR)
+    listed = [p for p in (before or "").split(os.pathsep) if p.strip()]
+    os.environ[ENV_VAR] = os.pathsep.join([*listed, str(GAZETTEER)])
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[ENV_VAR]
+        else:
+            os.environ[ENV_VAR] = before
+
+
 def run_demo(db: Path, names: list[str], articles: int, state: int, wait: bool,
              log_level: str, serving: Callable[[str], None]) -> DemoRun:
     """Serve the replicas (state 2: some days later), crawl them into db, stop them.
@@ -48,7 +69,7 @@ def run_demo(db: Path, names: list[str], articles: int, state: int, wait: bool,
         before = archive.versions_and_status()
     hub = build_hub(names, articles=articles, state=state)
     started = time.monotonic()
-    with ReplicaServer(hub) as server:
+    with replica_gazetteer(), ReplicaServer(hub) as server:
         serving(server.base_url)
         outcomes = run_crawls(names, db, base_urls=dict.fromkeys(names, server.base_url),
                               discover="all", log_level=log_level, progress=5.0, wait=wait)

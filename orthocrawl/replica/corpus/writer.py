@@ -50,6 +50,13 @@ def headline_case(text: str) -> str:
                     for n, w in enumerate(text.split()))
 
 
+def surgeon_name(first: str, last: str) -> str:
+    """How stories name a surgeon: "Dr. A B", or "A B, MD" with the degrees this surgeon holds
+    (drawn from the name: the same in every story)."""
+    degrees = Random(f"{first} {last}").choice((None, None, None, "MD", "MD", "MD, PhD", "DO"))
+    return f"{first} {last}, {degrees}" if degrees else f"Dr. {first} {last}"
+
+
 def person(rng: Random) -> str:
     return f"{rng.choice(cast.FIRST_NAMES)} {rng.choice(cast.LAST_NAMES)}"
 
@@ -132,7 +139,7 @@ class Writer:
         product = r.choice(cast.PRODUCT_ROOTS) + r.choice(cast.PRODUCT_SUFFIXES)
         hospital, city = r.choice(cast.HOSPITALS)
         first, last = r.choice(cast.FIRST_NAMES), r.choice(cast.LAST_NAMES)
-        surgeon = Person(f"Dr. {first} {last}", r.choice(cast.SURGEON_ROLES), hospital)
+        surgeon = Person(surgeon_name(first, last), r.choice(cast.SURGEON_ROLES), hospital)
         executive = Person(person(r), r.choice(cast.EXEC_TITLES), company.name)
         amount = r.choice((12, 18, 25, 30, 42, 55, 60, 75, 90, 120, 150)) * 1_000_000
         number = f"K{r.randint(10, 26):02d}{r.randint(0, 9999):04d}"
@@ -186,13 +193,14 @@ class Writer:
     @staticmethod
     def cast_surgeon(surgeon: Person, slots: dict[str, str] | None = None) -> dict[str, str]:
         return {**(slots or {}), "surgeon": surgeon.name, "surgeon_role": surgeon.role,
-                "surgeon_last": "Dr. " + surgeon.name.rsplit(" ", 1)[1], "hospital": surgeon.org}
+                "surgeon_last": "Dr. " + surgeon.name.partition(",")[0].rsplit(" ", 1)[1],
+                "hospital": surgeon.org}
 
     def recast_surgeon(self) -> None:
         """Another surgeon at another hospital (lists and panels name several)."""
         r = self.rng
         hospital, city = r.choice(cast.HOSPITALS)
-        name = f"Dr. {r.choice(cast.FIRST_NAMES)} {r.choice(cast.LAST_NAMES)}"
+        name = surgeon_name(r.choice(cast.FIRST_NAMES), r.choice(cast.LAST_NAMES))
         self.slots = self.cast_surgeon(Person(name, r.choice(cast.SURGEON_ROLES), hospital),
                                        self.slots) | {"hospital_city": city}
 
