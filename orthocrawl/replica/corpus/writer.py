@@ -220,7 +220,11 @@ class Writer:
             value = slots.get(match.group(1))
             return DYNAMIC[match.group(1)](rng) if value is None else value
 
-        return _SLOT.sub(slot, template)
+        text = _SLOT.sub(slot, template)
+        name = slots.get("surgeon", "")
+        if ", " in name and f"{name} " in text:  # "A B, MD, completed": degrees set off
+            text = re.sub(rf"{re.escape(name)} (?=[a-z])", f"{name}, ", text)
+        return text
 
     def sentences(self, pool: Sequence[str], k: int) -> str:
         return " ".join(self.fill(s) for s in self.rng.sample(pool, min(k, len(pool))))
