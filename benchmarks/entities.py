@@ -127,19 +127,34 @@ def event_key(fields: dict) -> tuple:
     return tuple(key)
 
 
+KINDS = ("companies", "  listed", "  candidates", "numbers", "events", "people",
+         "  surgeons", "  executives")
+
+
 def found_sets(found: Extraction) -> dict[str, set]:
-    """What the extractor found in one article, as the truth's keys compare."""
-    return {"companies": {e.name for e in found.entities if e.kind == "company"},
+    """What the extractor found in one article, as the truth's keys compare (indented: a part
+    of the kind above, by the gazetteer's listing or the person's role)."""
+    companies = [e for e in found.entities if e.kind == "company"]
+    return {"companies": {e.name for e in companies},
+            "  listed": {e.name for e in companies if not e.candidate},
+            "  candidates": {e.name for e in companies if e.candidate},
             "numbers": {n.number for n in found.numbers},
             "events": {event_key(vars(e)) for e in found.events},
-            "people": {p.name for p in found.people}}
+            "people": {p.name for p in found.people},
+            "  surgeons": {p.name for p in found.people if p.role != "executive"},
+            "  executives": {p.name for p in found.people if p.role == "executive"}}
 
 
 def truth_sets(entities: dict) -> dict[str, set]:
+    people = entities["people"]
     return {"companies": set(entities["companies"]),
+            "  listed": set(entities["companies"]) - set(entities["candidates"]),
+            "  candidates": set(entities["candidates"]),
             "numbers": {n["number"] for n in entities["numbers"]},
             "events": {event_key(e) for e in entities["events"]},
-            "people": {p["name"] for p in entities["people"]}}
+            "people": {p["name"] for p in people},
+            "  surgeons": {p["name"] for p in people if p["kind"] == "surgeon"},
+            "  executives": {p["name"] for p in people if p["kind"] == "executive"}}
 
 
 def accuracy(articles: int, show: int) -> None:
@@ -154,7 +169,7 @@ def accuracy(articles: int, show: int) -> None:
     truth = list(records(build_hub(articles=articles)))
     built = time.perf_counter() - started
     extractor = Extractor(load_gazetteer([Path(GAZETTEER)]))
-    counts = {kind: [0, 0, 0] for kind in ("companies", "numbers", "events", "people")}
+    counts = {kind: [0, 0, 0] for kind in KINDS}
     wrong: dict[str, Counter[str]] = {kind: Counter() for kind in counts}
     started = time.process_time()
     for record in truth:
@@ -165,8 +180,9 @@ def accuracy(articles: int, show: int) -> None:
             tally[0] += len(found[kind] & expected)
             tally[1] += len(found[kind])
             tally[2] += len(expected)
-            wrong[kind].update(f"extra {x}" for x in found[kind] - expected)
-            wrong[kind].update(f"missed {x}" for x in expected - found[kind])
+            if not kind.startswith(" "):
+                wrong[kind].update(f"extra {x}" for x in found[kind] - expected)
+                wrong[kind].update(f"missed {x}" for x in expected - found[kind])
     seconds = time.process_time() - started
     sites = len({r["site"] for r in truth})
     print(f"accuracy on the replicas' truth: {len(truth):,} articles ({articles:,} a site, "
@@ -175,7 +191,7 @@ def accuracy(articles: int, show: int) -> None:
     for kind, (right, found_n, expected) in counts.items():
         precision = right / found_n if found_n else 1.0
         recall = right / expected if expected else 1.0
-        print(f"  {kind:<10} precision {precision:.3f}  recall {recall:.3f}  "
+        print(f"  {kind:<13} precision {precision:.3f}  recall {recall:.3f}  "
               f"(right {right:,}, found {found_n:,}, in the truth {expected:,})")
         for text, n in wrong[kind].most_common(show):
             print(f"      {n:>5}  {text}")
