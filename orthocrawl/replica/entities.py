@@ -56,10 +56,6 @@ def _read(path: Path, listed: bool) -> dict[str, Known]:
 COMPANIES: dict[str, Known] = _read(GAZETTEER, True) | _read(UNLISTED, False)
 
 
-def company(name: str) -> Known:
-    return COMPANIES[name]
-
-
 def _alternation(names: list[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
 
