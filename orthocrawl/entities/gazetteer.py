@@ -30,6 +30,8 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from orthocrawl.errors import BadInput
@@ -37,7 +39,9 @@ from orthocrawl.errors import BadInput
 from .records import KINDS
 
 ENV_VAR = "ORTHOCRAWL_GAZETTEERS"
-SHIPPED = Path(__file__).with_name("data") / "gazetteer.csv"
+# Read through importlib.resources, not __file__: a scrapyd job imports orthocrawl from a
+# zipped egg, where data/ is no directory (tests/test_scrapyd.py).
+SHIPPED = files("orthocrawl.entities").joinpath("data", "gazetteer.csv")
 
 _COLUMNS = ("kind", "name", "aliases", "tickers", "parent", "since", "source")
 _TICKER = re.compile(r"^(?:([A-Za-z][A-Za-z ]{0,20}):)?\s*([A-Z0-9][A-Z0-9.\-]{0,7})$")
@@ -158,14 +162,15 @@ def load_gazetteer(paths: Iterable[str | os.PathLike[str]] = (), shipped: bool =
                    ) -> Gazetteer:
     """The shipped gazetteer (unless shipped=False), then each of `paths` in order."""
     gazetteer = Gazetteer()
-    for path in ([SHIPPED] if shipped else []) + [Path(p) for p in paths]:
+    sources: list[Path | Traversable] = [SHIPPED] if shipped else []
+    for path in sources + [Path(p) for p in paths]:
         for entry, line in _read(path):
             gazetteer.add(entry, str(path), line)
     gazetteer.check()
     return gazetteer
 
 
-def _read(path: Path) -> list[tuple[Entry, int]]:
+def _read(path: Path | Traversable) -> list[tuple[Entry, int]]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -175,9 +180,10 @@ def _read(path: Path) -> list[tuple[Entry, int]]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise GazetteerError(path, line, "not UTF-8 text") from None
-    if path.suffix.lower() == ".toml":
+    suffix = Path(path.name).suffix.lower()
+    if suffix == ".toml":
         rows = _read_toml(path, text)
-    elif path.suffix.lower() == ".csv":
+    elif suffix == ".csv":
         rows = _read_csv(path, text)
     else:
         raise GazetteerError(path, None, "not a .csv or .toml file")
@@ -186,7 +192,7 @@ def _read(path: Path) -> list[tuple[Entry, int]]:
     return rows
 
 
-def _read_csv(path: Path, text: str) -> list[tuple[Entry, int]]:
+def _read_csv(path: Path | Traversable, text: str) -> list[tuple[Entry, int]]:
     # comment lines become empty ones, so the reader's line numbers stay the file's
     lines = ["" if ln.lstrip().startswith("#") else ln for ln in text.splitlines()]
     reader = csv.reader(lines)
@@ -224,7 +230,7 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
 
-def _read_toml(path: Path, text: str) -> list[tuple[Entry, int]]:
+def _read_toml(path: Path | Traversable, text: str) -> list[tuple[Entry, int]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
