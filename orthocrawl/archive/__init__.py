@@ -2,7 +2,8 @@
 
 schema.py holds the schema and every migration as literal SQL; connection.py opens the
 file; a module per layer reads and writes it (articles.py, runs.py, dropped.py); query.py
-holds the analysts' queries (search, export rows, statistics, Datasette's canned queries).
+holds the analysts' queries (search, export rows, statistics, Datasette's canned queries);
+merge.py brings another archive in (`orthocrawl merge`).
 """
 
 from pathlib import Path
@@ -16,12 +17,13 @@ from orthocrawl.archive.articles import (
 from orthocrawl.archive.connection import DEFAULT_DB, ArchiveError
 from orthocrawl.archive.dropped import DroppedStore
 from orthocrawl.archive.entities import EntityStore
+from orthocrawl.archive.merge import MergeStore
 from orthocrawl.archive.query import Queries, QueryError
 from orthocrawl.archive.runs import RunStore
 from orthocrawl.archive.schema import MIGRATIONS, READABLE_FROM, SCHEMA_VERSION
 
 
-class Archive(ArticleStore, RunStore, DroppedStore, EntityStore, Queries):
+class Archive(ArticleStore, RunStore, DroppedStore, EntityStore, MergeStore, Queries):
     """An orthocrawl archive: every layer's reads and writes on one connection."""
 
 

@@ -44,7 +44,7 @@ def main() -> None:
 for command in (crawling.crawl, crawling.demo, crawling.sites, extracting.extract_command,
                 reading.search_command, reading.export_command, reading.stats_command,
                 reading.runs_command, reading.serve_command, reading.history_command,
-                crawling.migrate_command, crawling.reparse_command,
+                crawling.migrate_command, crawling.merge_command, crawling.reparse_command,
                 reading.export_warc_command, industry.entities_command,
                 industry.trend_command, industry.events_command):
     main.add_command(command)

@@ -1,4 +1,5 @@
-"""Commands that write the archive: crawl, demo, reparse, migrate; and sites (add, check)."""
+"""Commands that write the archive: crawl, demo, reparse, migrate, merge; and sites (add,
+check)."""
 
 from __future__ import annotations
 
@@ -193,6 +194,39 @@ def migrate_command(db: Path, wait: bool) -> None:
         return
     click.echo(f"copied {db} (schema version {done.from_version}) to {done.backup}")
     click.echo(f"migrated {db} from schema version {done.from_version} to {SCHEMA_VERSION}")
+
+
+@click.command("merge")
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE.db [SOURCE.db ...]",
+                type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--into", "target", required=True, metavar="TARGET.db",
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="The archive to merge into (created when missing).")
+@WAIT_OPTION
+@user_errors
+def merge_command(sources: tuple[Path, ...], target: Path, wait: bool) -> None:
+    """Merge archives crawled elsewhere (other machines, other scrapyd servers) into one.
+
+    Articles are united by URL and their versions by text and time (the newest text is the
+    article's); raw pages (the newer fetch), run rows and dropped URLs come along; an article
+    one archive found gone and another saw alive later is live. Entities are extracted
+    again for the articles whose text is new in TARGET. Sources are only read (one consistent
+    snapshot each, migrated in a copy when older); a foreign or damaged one is refused and
+    nothing is merged. Merging the same source again changes nothing.
+
+    \b
+    Example:
+      orthocrawl merge /srv/a/orthocrawl.db /srv/b/orthocrawl.db --into data/orthocrawl.db
+    """
+    from orthocrawl.merge import merge_archives
+
+    for source, merged in merge_archives(list(sources), target, wait):
+        click.echo(f"{source}: {merged.articles_new} new articles, {merged.articles_updated} "
+                   f"updated, {merged.versions_added} versions, {merged.pages} raw pages, "
+                   f"{merged.runs} runs, {merged.dropped} dropped URLs"
+                   + ("" if merged.changed else " (nothing new)"))
+    with Archive(target, read_only=True) as archive:
+        click.echo(f"{target}: {archive.count()} articles of {len(archive.sites())} sites")
 
 
 @click.group(invoke_without_command=True)
