@@ -85,7 +85,8 @@ def snapshot(source: Path, copy: Path) -> None:
     except sqlite3.DatabaseError as error:
         check = str(error)
     if check != "ok":
-        raise ArchiveError(f"{source} is damaged ({check.splitlines()[0]}); not merged")
+        found = [line for line in check.splitlines() if not line.startswith("***")] or [check]
+        raise ArchiveError(f"{source} is damaged ({found[0]}); not merged")
     try:
         Connection(copy).close()  # migrated, in the copy
     except ArchiveError as error:
