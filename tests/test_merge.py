@@ -308,3 +308,55 @@ def test_the_target_itself_is_refused(tmp_path):
     done = cli("merge", target, "--into", target)
     assert done.returncode == 2 and "is the target archive itself" in done.stderr
     assert done.stdout == ""
+
+
+def _two_texts(tmp_path: Path) -> tuple[Path, Path]:
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    with Archive(one) as archive:
+        archive.store([(record(FIRST), None)], now="2026-01-01T00:00:00Z")
+    with Archive(two) as archive:
+        archive.store([(record(SECOND), None)], now="2026-01-10T00:00:00Z")
+    return one, two
+
+
+def test_a_current_text_kept_only_in_articles_is_kept_so(tmp_path):
+    """An archive may store the current version's text in `articles` only (its version row
+    without title and body_text): the merged versions keep every older text, and the current
+    one the same way."""
+    one, two = _two_texts(tmp_path)
+    for db in (one, two):
+        with sqlite3.connect(db) as conn:
+            conn.execute("UPDATE article_versions SET title = NULL, body_text = NULL")
+    merge(two, into=one)
+    assert query(one, "SELECT version, title, body_text FROM article_versions ORDER BY version") \
+        == [(1, "Fusion study", FIRST), (2, None, None)]
+    assert article(one)["body_text"] == SECOND
+
+
+def test_a_source_being_written_is_read_as_committed(tmp_path):
+    one, two = _two_texts(tmp_path)
+    writer = sqlite3.connect(two, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # a crawl's batch, not committed yet
+    writer.execute("UPDATE articles SET title = 'half-written'")
+    try:
+        done = cli("merge", two, "--into", one)
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert done.returncode == 0, done.stderr
+    assert article(one)["title"] == "Fusion study"
+
+
+def test_a_site_being_crawled_into_the_target_is_waited_for_or_refused(tmp_path):
+    from orthocrawl.lock import acquire, release
+
+    one, two = _two_texts(tmp_path)
+    before = dump(one)
+    assert acquire(one, "example", wait=True)  # as a crawl of the site holds it
+    try:
+        done = cli("merge", two, "--into", one)
+    finally:
+        release(one, "example")
+    assert done.returncode == 1 and "a crawl of example is writing" in done.stderr
+    assert dump(one) == before
+    assert cli("merge", two, "--into", one, "--wait").returncode == 0

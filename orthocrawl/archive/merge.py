@@ -192,16 +192,20 @@ class MergeStore(Connection):
     def _merge_article(self, url: str, columns: list[str], merged: Merged) -> str:
         """One article both archives hold: "text" (its text changed here), "row" (dates or
         status did) or ""."""
-        ours, theirs = self._versions("main", url), self._versions("src", url)
+        mine, other = self._row("main", url, columns), self._row("src", url, columns)
+        (ours, bare_ours), (theirs, bare_theirs) = (
+            _texts_filled(self._versions("main", url), mine),
+            _texts_filled(self._versions("src", url), other))
         versions = _united(ours, theirs)
         if [_version_key(v) for v in versions] != [_version_key(v) for v in ours]:
             self.db.execute("DELETE FROM main.article_versions WHERE url = ?", [url])
             for number, version in enumerate(versions, start=1):
                 row = {**version, "version": number}
+                if number == len(versions) and (bare_ours or bare_theirs):
+                    row.update(title=None, body_text=None)  # the article's, as it was stored
                 self.db.execute("INSERT INTO main.article_versions ({}) VALUES ({})".format(
                     ", ".join(row), ", ".join("?" * len(row))), list(row.values()))
             merged.versions_added += len(versions) - len(ours)
-        mine, other = self._row("main", url, columns), self._row("src", url, columns)
         newest = versions[-1]["content_hash"] if versions else mine["content_hash"]
         winner = other if (other["content_hash"] == newest
                            and mine["content_hash"] != newest) else mine
@@ -309,6 +313,22 @@ def _json(values: list[str]) -> str:
 
 def _version_key(version: dict[str, Any]) -> tuple[Any, Any]:
     return version["fetched_at"], version["content_hash"]
+
+
+def _texts_filled(versions: list[dict[str, Any]],
+                  article: dict[str, Any]) -> tuple[list[dict[str, Any]], bool]:
+    """An archive may keep the current version's text in `articles` only (its row in
+    article_versions without title and body_text): the versions with that text filled in, and
+    whether it was so (a merged current version is then stored the same way)."""
+    bare = False
+    filled = []
+    for version in versions:
+        if version["version"] == article.get("version") and version.get("title") is None \
+                and version.get("body_text") is None and article.get("body_text") is not None:
+            version = {**version, "title": article["title"], "body_text": article["body_text"]}
+            bare = True
+        filled.append(version)
+    return filled, bare
 
 
 def _united(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> list[dict[str, Any]]:
