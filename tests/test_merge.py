@@ -289,17 +289,29 @@ def _text(path: Path) -> None:
     (_damaged, "damaged"),
     (None, "no archive at"),
 ])
-def test_a_bad_source_is_refused_with_one_line(tmp_path, make, says):
+def test_a_bad_source_is_refused_and_nothing_merged(tmp_path, make, says):
+    from orthocrawl.errors import BadInput
+
     good, bad, target = tmp_path / "good.db", tmp_path / "bad.db", tmp_path / "target.db"
     shutil.copy(FIXTURES / "v4.db", good)
     if make is not None:
         make(bad)
+    with pytest.raises(BadInput) as refused:
+        merge(good, bad, into=target)
+    assert says in str(refused.value) and "\n" not in str(refused.value)
+    assert refused.value.code == 2
+    assert not target.exists()  # nothing merged, not even the good source
+
+
+def test_a_bad_source_is_one_line_and_exit_2(tmp_path):
+    good, bad, target = tmp_path / "good.db", tmp_path / "bad.db", tmp_path / "target.db"
+    shutil.copy(FIXTURES / "v4.db", good)
+    _damaged(bad)
     done = cli("merge", good, bad, "--into", target)
     assert done.returncode == 2
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and says in lines[0] and lines[0].startswith("orthocrawl: error:"), \
-        done.stderr
-    assert not target.exists()  # nothing merged, not even the good source
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"orthocrawl: error: {bad} is damaged (")
+    assert line.endswith("; not merged")
 
 
 def test_the_target_itself_is_refused(tmp_path):
@@ -347,6 +359,7 @@ def test_a_source_being_written_is_read_as_committed(tmp_path):
     assert article(one)["title"] == "Fusion study"
 
 
+@pytest.mark.slow
 def test_a_site_being_crawled_into_the_target_is_waited_for_or_refused(tmp_path):
     from orthocrawl.lock import acquire, release
 
