@@ -52,7 +52,8 @@ _TOML_LINE = re.compile(r"at line (\d+)")
 class GazetteerError(BadInput):
     """A gazetteer file that cannot be used: str() is one line, 'FILE:LINE: reason'."""
 
-    def __init__(self, path: str | os.PathLike[str], line: int | None, reason: str):
+    def __init__(self, path: str | os.PathLike[str] | Traversable, line: int | None,
+                 reason: str):
         self.path, self.line, self.reason = str(path), line, reason
         where = f"{self.path}:{line}" if line else self.path
         super().__init__(f"{where}: {reason}")
@@ -275,7 +276,8 @@ def _line_of(lines: list[str], word: str) -> int:
     return next((i + 1 for i, ln in enumerate(lines) if word in ln), 1)
 
 
-def _entry(path: Path, line: int, kind: str, fields: Mapping[str, str | list[str]]) -> Entry:
+def _entry(path: Path | Traversable, line: int, kind: str,
+           fields: Mapping[str, str | list[str]]) -> Entry:
     def text(key: str) -> str:
         value = fields.get(key, "")
         return value if isinstance(value, str) else ""
@@ -306,7 +308,7 @@ def _entry(path: Path, line: int, kind: str, fields: Mapping[str, str | list[str
                  f"{path}:{line}")
 
 
-def _since(path: Path, line: int, value: str) -> str:
+def _since(path: Path | Traversable, line: int, value: str) -> str:
     found = _SINCE.match(value)
     try:
         if not found:
