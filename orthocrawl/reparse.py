@@ -32,6 +32,7 @@ def reparse(archive: Archive, site: str | None = None, min_words: int = 10) -> R
     derive = Derivations()
     method = derive.method()
     rebuild = archive.derived_method("entities") != method
+    derive.start_stories(archive)  # stories made by another method: rebuilt at the end
 
     def flush() -> None:
         for outcome in archive.store(batch, via="reparse", derive=derive,
@@ -60,6 +61,10 @@ def reparse(archive: Archive, site: str | None = None, min_words: int = 10) -> R
     if rebuild and site is None:
         archive.forget_orphan_entities()
         archive.set_derived_method("entities", method)
+    if not derive.stories and site is None:
+        from orthocrawl.syndication import rebuild_stories
+
+        rebuild_stories(archive)
     return result
 
 

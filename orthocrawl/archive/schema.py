@@ -204,7 +204,45 @@ CREATE VIEW company_mentions_by_month AS
    WHERE n.kind = 'company' GROUP BY n.name, month;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# Version 8: stories (issue 11 §2; derived, rebuildable, never versioned): every article in
+# one story of its syndicated copies. story_signatures, story_keys and story_facts are the
+# story layer's storage (orthocrawl.stories.Storage: a signature per article, its lookup keys,
+# its fact keys by day); story_ids hands out ids never reused (watchlists report stories by
+# id); `stories` holds one row per story (its canonical copy, dates, size), and
+# articles.story_id mirrors story_signatures.story_id for joins. article_list shows the
+# story and its size (appended: the documented order stays).
+_V8 = """
+CREATE TABLE story_signatures (
+   article_id INTEGER PRIMARY KEY, story_id INTEGER NOT NULL, signature BLOB NOT NULL
+);
+CREATE INDEX story_signatures_story ON story_signatures (story_id);
+CREATE TABLE story_keys (
+   key INTEGER NOT NULL, article_id INTEGER NOT NULL, PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX story_keys_article ON story_keys (article_id);
+CREATE TABLE story_facts (
+   key INTEGER NOT NULL, day INTEGER NOT NULL, article_id INTEGER NOT NULL,
+   PRIMARY KEY (key, day, article_id)
+) WITHOUT ROWID;
+CREATE INDEX story_facts_article ON story_facts (article_id);
+CREATE TABLE story_ids (id INTEGER PRIMARY KEY AUTOINCREMENT);
+CREATE TABLE stories (
+   id INTEGER PRIMARY KEY, canonical_url TEXT NOT NULL, site TEXT, title TEXT,
+   first_published TEXT, last_published TEXT, first_seen TEXT, last_seen TEXT,
+   articles INTEGER NOT NULL, sites INTEGER NOT NULL
+);
+CREATE INDEX stories_first_published ON stories (first_published);
+ALTER TABLE articles ADD COLUMN story_id INTEGER;
+CREATE INDEX articles_story ON articles (story_id);
+DROP VIEW article_list;
+CREATE VIEW article_list AS
+   SELECT a.rowid, a.published_at, substr(a.published_at, 1, 7) AS month, a.site, a.title,
+          a.authors, a.tags, a.categories, a.word_count, a.source, a.url, a.status,
+          a.gone_since, a.story_id, s.articles AS story_articles, s.sites AS story_sites
+   FROM articles a LEFT JOIN stories s ON s.id = a.story_id;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 
 # Columns that a released migration gained after the release (before migrations were
 # frozen): archives made by the earlier release of that version lack them. Added before

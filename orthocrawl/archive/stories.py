@@ -1,0 +1,269 @@
+"""The stories layer in the archive (issue 11 §2): the story index's storage (signatures, lookup
+keys and fact keys in indexed tables, queried inside the store transaction, so concurrent
+writers see each other's copies), one `stories` row per story, articles.story_id, and the
+analysts' reads (stories newest first, a story's copies, one row per story).
+
+Derived and rebuildable: nothing here is part of an article's versions."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Collection, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from orthocrawl.archive.connection import Connection
+from orthocrawl.stories import Entry, MemoryStorage, StoryArticle, StoryIndex
+from orthocrawl.stories.signature import Key
+
+_BATCH = 500  # ids per IN (...) list (SQLite allows 32,766 parameters; keep statements small)
+
+
+class ArchiveStorage:
+    """orthocrawl.stories.Storage over the archive's story tables (docs/stories.md gives the
+    SQL of each method). articles.story_id follows story_signatures.story_id."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.db = conn
+
+    def _lookup(self, table: str, keys: Collection[Key], limit: int, days: str = "",
+                extra: tuple[int, ...] = ()) -> dict[Key, list[int]]:
+        found: dict[Key, list[int]] = {}
+        keys = list(keys)
+        for start in range(0, len(keys), _BATCH):
+            chunk = keys[start:start + _BATCH]
+            wanted = ",".join(["(?)"] * len(chunk))
+            # one statement; the per-key LIMIT keeps a key thousands of articles share cheap
+            rows = self.db.execute(
+                f"WITH wanted (key) AS (VALUES {wanted}) SELECT key, (SELECT "
+                f"group_concat(article_id) FROM (SELECT article_id FROM {table} s WHERE "
+                f"s.key = wanted.key {days} LIMIT ?)) FROM wanted", (*chunk, *extra, limit))
+            found.update({key: [int(i) for i in ids.split(",")] for key, ids in rows if ids})
+        return found
+
+    def lookup(self, keys: Collection[Key], limit: int) -> dict[Key, list[int]]:
+        return self._lookup("story_keys", keys, limit)
+
+    def lookup_facts(self, keys: Collection[Key], first_day: int | None,
+                     last_day: int | None, limit: int) -> dict[Key, list[int]]:
+        if first_day is None or last_day is None:
+            return self._lookup("story_facts", keys, limit)
+        return self._lookup("story_facts", keys, limit, "AND s.day BETWEEN ? AND ?",
+                            (first_day, last_day))
+
+    def entries(self, article_ids: Collection[int]) -> dict[int, Entry]:
+        ids = list(article_ids)
+        found: dict[int, Entry] = {}
+        for start in range(0, len(ids), _BATCH):
+            chunk = ids[start:start + _BATCH]
+            rows = self.db.execute(
+                "SELECT article_id, story_id, signature FROM story_signatures WHERE "
+                f"article_id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update({a: Entry(s, sig) for a, s, sig in rows})
+        return found
+
+    def members(self, story_id: int) -> list[int]:
+        return [row[0] for row in self.db.execute(
+            "SELECT article_id FROM story_signatures WHERE story_id = ? ORDER BY article_id",
+            [story_id])]
+
+    def put(self, article_id: int, story_id: int, signature: bytes,
+            keys: Collection[Key], facts: Collection[Key], day: int) -> None:
+        self.db.execute("DELETE FROM story_keys WHERE article_id = ?", [article_id])
+        self.db.execute("DELETE FROM story_facts WHERE article_id = ?", [article_id])
+        self.db.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?)",
+                            [(key, article_id) for key in keys])
+        self.db.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
+                            [(key, day, article_id) for key in facts])
+        self.db.execute("INSERT OR REPLACE INTO story_signatures VALUES (?, ?, ?)",
+                        [article_id, story_id, signature])
+        self.db.execute("UPDATE articles SET story_id = ? WHERE rowid = ?",
+                        [story_id, article_id])
+
+    def move(self, from_story: int, to_story: int) -> None:
+        self.db.execute("UPDATE story_signatures SET story_id = ? WHERE story_id = ?",
+                        [to_story, from_story])
+        self.db.execute("UPDATE articles SET story_id = ? WHERE story_id = ?",
+                        [to_story, from_story])
+
+    def new_story(self) -> int:
+        cursor = self.db.execute("INSERT INTO story_ids DEFAULT VALUES")
+        return int(cursor.lastrowid or 0)
+
+    def clear(self) -> None:
+        for statement in ("DELETE FROM story_keys", "DELETE FROM story_facts",
+                          "DELETE FROM story_signatures", "UPDATE articles SET story_id = NULL",
+                          "DELETE FROM stories"):
+            self.db.execute(statement)
+
+
+def _iso(seconds: int | None) -> str | None:
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_STORY_ARTICLE = ("SELECT rowid, url, site, body_text, title, coalesce(published_at, "
+                  "first_seen), authors FROM articles")
+
+
+def _story_article(row: tuple[Any, ...]) -> StoryArticle:
+    rowid, url, site, body, title, published, authors = row
+    return StoryArticle(rowid, url, site, body or "", title, published,
+                        tuple(json.loads(authors or "[]")))
+
+
+STORY_COLUMNS = ("id", "first_published", "last_published", "articles", "sites", "site",
+                 "title", "canonical_url", "publishers")
+
+
+class StoryStore(Connection):
+    """Assigning stories as articles are stored, rebuilding them, and reading them."""
+
+    def story_storage(self) -> ArchiveStorage:
+        return ArchiveStorage(self.db.conn)
+
+    def has_stories(self) -> bool:
+        """Whether this archive's schema holds stories (version 8 on)."""
+        return any(row[1] == "story_id" for row in self.db.execute("PRAGMA table_info(articles)"))
+
+    def assign_story(self, url: str, index: StoryIndex) -> int | None:
+        """Put a stored (new or changed) article in its story and update the rows of the
+        stories that changed; joins the caller's transaction. Its story id."""
+        row = self.db.execute(f"{_STORY_ARTICLE} WHERE url = ?", [url]).fetchone()
+        if row is None:
+            return None
+        with self.transaction():
+            assignment = index.assign(_story_article(row))
+            self._write_story_rows(index, assignment.changed | {assignment.story_id},
+                                   assignment.removed)
+        return assignment.story_id
+
+    def _write_story_rows(self, index: StoryIndex, changed: Iterable[int],
+                          removed: Iterable[int]) -> None:
+        for story in removed:
+            self.db.execute("DELETE FROM stories WHERE id = ?", [story])
+        for story in sorted(set(changed)):
+            try:
+                summary = index.summary(story)
+            except KeyError:  # no article left in it
+                self.db.execute("DELETE FROM stories WHERE id = ?", [story])
+                continue
+            self.db.execute(
+                "INSERT OR REPLACE INTO stories (id, canonical_url, site, title, "
+                "first_published, last_published, first_seen, last_seen, articles, sites) "
+                "SELECT ?, c.url, c.site, c.title, ?, ?, (SELECT min(first_seen) FROM articles "
+                "WHERE story_id = ?), (SELECT max(last_seen) FROM articles WHERE story_id = ?), "
+                "?, ? FROM articles c WHERE c.rowid = ?",
+                [story, _iso(summary.first), _iso(summary.last), story, story,
+                 len(summary.articles), summary.sites, summary.canonical])
+
+    def story_articles(self) -> Iterator[StoryArticle]:
+        """Every article as the story layer sees it, in id order (a rebuild's order), read
+        a chunk at a time with no cursor left open."""
+        last = 0
+        while True:
+            rows = self.db.execute(f"{_STORY_ARTICLE} WHERE rowid > ? ORDER BY rowid LIMIT 500",
+                                   [last]).fetchall()
+            yield from (_story_article(row) for row in rows)
+            if len(rows) < 500:
+                return
+            last = rows[-1][0]
+
+    def rebuild_stories(self, index: StoryIndex, workers: int = 1) -> int:
+        """Group every article afresh (in memory, then written in one transaction), each
+        rebuilt story keeping the id most of its articles had. How many articles."""
+        previous = dict(self.db.execute("SELECT article_id, story_id FROM story_signatures"))
+        (top,) = self.db.execute("SELECT max(id) FROM (SELECT max(id) AS id FROM story_ids "
+                                 "UNION ALL SELECT max(story_id) FROM story_signatures)"
+                                 ).fetchone()
+        memory = MemoryStorage()
+        for _ in range(top or 0):  # never reuse an id handed out before
+            memory.new_story()
+        built = StoryIndex(memory, index.params)
+        count = built.rebuild(self.story_articles(), workers=workers, previous=previous)
+        rows = memory.rows()
+        stories = sorted(set(memory.stories().values()))
+        with self.transaction():
+            self.story_storage().clear()
+            self.db.executemany("INSERT INTO story_signatures VALUES (?, ?, ?)", rows.signatures)
+            self.db.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?)", rows.keys)
+            self.db.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
+                                rows.facts)
+            if rows.last_story > (top or 0):
+                self.db.execute("INSERT OR IGNORE INTO story_ids (id) VALUES (?)",
+                                [rows.last_story])
+            self.db.execute("UPDATE articles SET story_id = (SELECT story_id FROM "
+                            "story_signatures WHERE article_id = articles.rowid)")
+            self._write_story_rows(StoryIndex(self.story_storage(), index.params), stories, ())
+        return count
+
+    def stories_missing(self) -> int:
+        """Articles that belong to no story yet (archived before stories, or while the
+        stories were made by another method)."""
+        return self.db.execute("SELECT count(*) FROM articles WHERE story_id IS NULL"
+                               ).fetchone()[0]
+
+    # ---- reads ----
+
+    def stories(self, since: str | None = None, sites: Collection[str] = (),
+                min_sites: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stories newest first (by their first copy's date): id, first and last published,
+        articles, sites, the first publisher's site, title, canonical URL, and publishers
+        (the sites in the order they had it). `sites`: stories with a copy on one of them."""
+        where, params = ["s.sites >= ?"], [min_sites]
+        if since:
+            where.append("s.last_published >= ?")
+            params.append(since)
+        if sites:
+            where.append(f"EXISTS (SELECT 1 FROM articles x WHERE x.story_id = s.id AND x.site "
+                         f"IN ({', '.join('?' * len(sites))}))")
+            params += list(sites)
+        sql = ("SELECT s.id, s.first_published, s.last_published, s.articles, s.sites, s.site, "
+               "s.title, s.canonical_url, (SELECT group_concat(site, ', ') FROM (SELECT x.site "
+               "FROM articles x WHERE x.story_id = s.id GROUP BY x.site ORDER BY "
+               "min(coalesce(x.published_at, x.first_seen)), x.site)) "
+               f"FROM stories s WHERE {' AND '.join(where)} "
+               "ORDER BY s.first_published IS NULL, s.first_published DESC, s.id DESC")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [dict(zip(STORY_COLUMNS, row, strict=True))
+                for row in self.db.execute(sql, params)]
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        rows = self.db.execute("SELECT id, first_published, last_published, articles, sites, "
+                               "site, title, canonical_url, NULL FROM stories WHERE id = ?",
+                               [story_id]).fetchall()
+        return dict(zip(STORY_COLUMNS, rows[0], strict=True)) if rows else None
+
+    def story_of(self, url: str) -> int | None:
+        row = self.db.execute("SELECT story_id FROM articles WHERE url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def story_copies(self, story_id: int) -> list[dict[str, Any]]:
+        """A story's articles, earliest first: url, site, title, published_at, status,
+        body_text."""
+        cursor = self.db.execute(
+            "SELECT url, site, title, coalesce(published_at, first_seen) AS published_at, "
+            "status, body_text FROM articles WHERE story_id = ? ORDER BY "
+            "coalesce(published_at, first_seen), rowid", [story_id])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def story_stats(self, by: str, where: str, params: list[Any]) -> list[tuple[str, int, int]]:
+        """(site or month, unique stories, stories it published first) over the articles
+        the filters' WHERE clause (on `articles a`) selects."""
+        if by == "site":
+            sql = (f"SELECT a.site, count(DISTINCT coalesce(a.story_id, -a.rowid)), (SELECT "
+                   f"count(*) FROM stories s WHERE s.site = a.site) FROM articles a WHERE "
+                   f"{where} GROUP BY a.site ORDER BY 2 DESC, 1")
+        else:
+            sql = (f"SELECT substr(s.first_published, 1, 7) AS grp, count(DISTINCT s.id), "
+                   f"(SELECT group_concat(site || ' ' || n, ', ') FROM (SELECT t.site, "
+                   f"count(*) AS n FROM stories t WHERE substr(t.first_published, 1, 7) = "
+                   f"substr(s.first_published, 1, 7) GROUP BY t.site ORDER BY n DESC, t.site "
+                   f"LIMIT 1)) FROM articles a JOIN stories s ON s.id = a.story_id WHERE "
+                   f"{where} GROUP BY grp ORDER BY grp IS NULL, grp DESC")
+        return [(row[0] or "(none)", row[1], row[2]) for row in self.db.execute(sql, params)]
