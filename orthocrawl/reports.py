@@ -137,8 +137,10 @@ def hits_as(hits: list[dict[str, Any]], fmt: str) -> str:
     from orthocrawl.export import write_csv
 
     out = io.StringIO()
+    story = ["story_id", "story_articles", "story_sites"] if hits and "story_id" in hits[0] \
+        else []
     write_csv(hits, ["site", "published_at", "title", "authors", "url", "snippet", "status",
-                     "gone_since"], out)
+                     "gone_since", *story], out)
     return out.getvalue()
 
 
@@ -178,8 +180,12 @@ def hit_parts(hit: dict[str, Any]) -> tuple[str, str, str, str, str]:
     """A search hit as (date and site, title, authors, gone mark, URL and snippet): the
     CLI styles the title and the mark."""
     gone = f"  [gone since {hit['gone_since'][:10]}]" if hit["status"] == "gone" else ""
+    copies = hit.get("story_articles") or 1
+    story = (f"\n  story {hit['story_id']}: {copies} copies on {hit['story_sites']} sites"
+             if copies > 1 else "")
     return (f"{(hit['published_at'] or '')[:10]}  {hit['site']}  ", hit["title"] or "",
-            f"  ({', '.join(hit['authors'])})", gone, f"\n  {hit['url']}\n  {hit['snippet']}\n")
+            f"  ({', '.join(hit['authors'])})", gone,
+            f"\n  {hit['url']}{story}\n  {hit['snippet']}\n")
 
 
 def history(article: dict[str, Any], key: str,

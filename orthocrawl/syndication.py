@@ -92,7 +92,8 @@ def story_lines(story: dict[str, Any], copies: list[dict[str, Any]],
                 yield "", (f"  adds {added} paragraph(s), lacks {dropped} of the "
                            "canonical's")
             for line in diff[2:]:
-                yield (line[:1] if line[:1] in "+-@" else ""), f"  {line}"
+                kind = line[:1] if line[:1] in "+-@" else ""
+                yield kind, f"  {line}" if kind == "@" else f"  {line[:1] or ' '} {line[1:]}"
         yield "", ""
 
 
@@ -106,3 +107,14 @@ def stories_hint(archive: Archive) -> str | None:
         return None
     return (f"{missing} article(s) belong to no story yet (archived before stories, or while "
             "the stories were made by another method): `orthocrawl stories --rebuild`")
+
+
+def story_stats_table(counts: list[tuple[str, int, Any]], by: str) -> Iterator[str]:
+    """`stats --stories`: unique stories by site (and how many it had first) or by month
+    (and the site first most often)."""
+    first = "first" if by == "site" else "first most often"
+    width = max([len(by), *(len(str(k)) for k, _, _ in counts)])
+    yield f"{by:<{width}}  {'stories':>8}  {first}"
+    for key, count, lead in counts:
+        shown = f"{lead:>5,}" if isinstance(lead, int) else (lead or "-")
+        yield f"{key:<{width}}  {count:8,}  {shown}"

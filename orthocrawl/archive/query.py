@@ -188,9 +188,40 @@ def _word(word: str, text: str) -> str:
 
 # ---- searches and listings ----
 
+def _has_stories(conn: sqlite3.Connection) -> bool:
+    return any(row[1] == "story_id" for row in conn.execute("PRAGMA table_info(articles)"))
+
+
+def _one_per_story(conn: sqlite3.Connection, where: str, params: list[Any],
+                   query: str | None) -> tuple[str, list[Any]]:
+    """The WHERE clause keeping one article of each story among those `where` (and the
+    full-text query) selects: the story's canonical copy when it is among them, else the
+    best match (the earliest archived without a query). An article in no story yet counts
+    as a story of its own."""
+    if not _has_stories(conn):
+        raise QueryError("this archive has no stories (schema older than 8): run "
+                         "`orthocrawl migrate`, then `orthocrawl stories --rebuild`")
+    source = ("FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+              "LEFT JOIN stories s ON s.id = a.story_id WHERE articles_fts MATCH ? AND "
+              if query else "FROM articles a LEFT JOIN stories s ON s.id = a.story_id WHERE ")
+    best = "articles_fts.rank" if query else "a.rowid"
+    clause = (f"{where} AND a.rowid IN (SELECT rid FROM (SELECT a.rowid AS rid, row_number() "
+              "OVER (PARTITION BY coalesce(a.story_id, -a.rowid) ORDER BY "
+              f"coalesce(a.url = s.canonical_url, 0) DESC, {best}) AS n {source}{where}) "
+              "WHERE n = 1)")
+    return clause, [*params, *([query] if query else []), *params]
+
+
+STORY_SIZE = ("(SELECT articles FROM stories WHERE id = a.story_id) AS story_articles, "
+              "(SELECT sites FROM stories WHERE id = a.story_id) AS story_sites")
+
+
 def search(conn: sqlite3.Connection, text: str, filters: Filters,
-           limit: int = 20) -> list[dict[str, Any]]:
+           limit: int = 20, one_per_story: bool = False) -> list[dict[str, Any]]:
     where, params = filters.where()
+    query = fts_query(text)
+    if one_per_story:
+        where, params = _one_per_story(conn, where, params, query)
     # Since schema v5 the index has a fourth column, search_folded (the folded forms of an
     # article's words: Soren for Søren); a snippet FTS5 takes from it is a list of words.
     folded = "search_folded" in {row[1] for row in conn.execute(
@@ -200,12 +231,11 @@ def search(conn: sqlite3.Connection, text: str, filters: Filters,
                snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet,
                {"snippet(articles_fts, 3, char(2), char(3), '…', 16)" if folded else "NULL"}
                    AS folded_,
-               a.rowid AS rowid_
+               a.rowid AS rowid_{", a.story_id, " + STORY_SIZE if one_per_story else ""}
         FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
         WHERE articles_fts MATCH ? AND {where}
         ORDER BY rank LIMIT ?
     """
-    query = fts_query(text)
     hits = _rows(conn, sql, [query, *params, limit], text)
     for hit in hits:
         rowid, from_folded = hit.pop("rowid_"), hit.pop("folded_")
@@ -325,16 +355,24 @@ def _execute(conn: sqlite3.Connection, sql: str, params: list[Any],
 
 
 def iter_articles(conn: sqlite3.Connection, columns: list[str], filters: Filters,
-                  text: str | None = None) -> Iterator[dict[str, Any]]:
+                  text: str | None = None,
+                  one_per_story: bool = False) -> Iterator[dict[str, Any]]:
     """Rows for export in published order. The query runs (and fails, on a search FTS5
-    cannot parse) when this is called; rows are then streamed as they are read."""
+    cannot parse) when this is called; rows are then streamed as they are read.
+    `one_per_story`: a story's canonical copy only (see _one_per_story), with two more
+    columns, story_articles and story_sites (its copies and their sites)."""
     where, params = filters.where()
-    selected = ", ".join(f"a.{c}" for c in columns)
-    if text:
+    query = fts_query(text) if text else None
+    if one_per_story:
+        where, params = _one_per_story(conn, where, params, query)
+        columns = [*columns, "story_articles", "story_sites"]
+    selected = ", ".join(f"a.{c}" for c in columns if not c.startswith("story_")) + (
+        f", {STORY_SIZE}" if one_per_story else "")
+    if query:
         sql = (f"SELECT {selected} FROM articles_fts JOIN articles a "
                f"ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? AND {where} "
                "ORDER BY a.published_at, a.url")
-        params = [fts_query(text), *params]
+        params = [query, *params]
     else:
         sql = f"SELECT {selected} FROM articles a WHERE {where} ORDER BY a.published_at, a.url"
     cursor = _execute(conn, sql, params, text)
@@ -429,18 +467,20 @@ class Queries(Connection):
     """The analysts' reads, as the archive's methods (one search API for every caller)."""
 
     def search(self, text: str, filters: Filters | None = None,
-               limit: int = 20) -> list[dict[str, Any]]:
+               limit: int = 20, one_per_story: bool = False) -> list[dict[str, Any]]:
         """Ranked full-text search (see fts_query for the query language): site,
-        published_at, title, authors (a list), url, status, gone_since, snippet."""
-        hits = search(self.db.conn, text, filters or Filters(), limit)
+        published_at, title, authors (a list), url, status, gone_since, snippet;
+        `one_per_story`: one copy of each story (its canonical one when it matches), with
+        story_id, story_articles and story_sites."""
+        hits = search(self.db.conn, text, filters or Filters(), limit, one_per_story)
         for hit in hits:
             hit["authors"] = json.loads(hit["authors"] or "[]")
             hit["snippet"] = " ".join((hit["snippet"] or "").split())
         return hits
 
-    def export_rows(self, columns: list[str], filters: Filters,
-                    text: str | None = None) -> Iterator[dict[str, Any]]:
-        return iter_articles(self.db.conn, columns, filters, text)
+    def export_rows(self, columns: list[str], filters: Filters, text: str | None = None,
+                    one_per_story: bool = False) -> Iterator[dict[str, Any]]:
+        return iter_articles(self.db.conn, columns, filters, text, one_per_story)
 
     def stats(self, by: str, filters: Filters) -> list[tuple[str, int, int]]:
         return stats(self.db.conn, by, filters)

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from orthocrawl.archive.connection import Connection
+from orthocrawl.archive.query import Filters, QueryError
 from orthocrawl.stories import Entry, MemoryStorage, StoryArticle, StoryIndex
 from orthocrawl.stories.signature import Key
 
@@ -187,9 +188,10 @@ class StoryStore(Connection):
         stories = sorted(set(memory.stories().values()))
         with self.transaction():
             self.story_storage().clear()
-            self.db.executemany("INSERT INTO story_signatures VALUES (?, ?, ?)", rows.signatures)
-            self.db.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?)", rows.keys)
-            self.db.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
+            conn = self.db.conn
+            conn.executemany("INSERT INTO story_signatures VALUES (?, ?, ?)", rows.signatures)
+            conn.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?)", rows.keys)
+            conn.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
                                 rows.facts)
             if rows.last_story > (top or 0):
                 self.db.execute("INSERT OR IGNORE INTO story_ids (id) VALUES (?)",
@@ -252,9 +254,19 @@ class StoryStore(Connection):
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
-    def story_stats(self, by: str, where: str, params: list[Any]) -> list[tuple[str, int, int]]:
-        """(site or month, unique stories, stories it published first) over the articles
-        the filters' WHERE clause (on `articles a`) selects."""
+    def require_stories(self) -> None:
+        """QueryError, one line, on an archive older than stories (read as it is)."""
+        if not self.has_stories():
+            raise QueryError(f"{self.path} has no stories (schema version {self.version}): "
+                             "run `orthocrawl migrate`, then `orthocrawl stories --rebuild`")
+
+    def story_counts(self, by: str, filters: Filters) -> list[tuple[str, int, Any]]:
+        """By site: (site, unique stories with a copy there, stories whose canonical copy
+        (first publisher) is there); by month of a story's first copy: (month, unique
+        stories, the site first most often, with its count). Over the articles the filters
+        select."""
+        self.require_stories()
+        where, params = filters.where()
         if by == "site":
             sql = (f"SELECT a.site, count(DISTINCT coalesce(a.story_id, -a.rowid)), (SELECT "
                    f"count(*) FROM stories s WHERE s.site = a.site) FROM articles a WHERE "

@@ -1,6 +1,6 @@
 """The `orthocrawl` command: thin click wrappers over the library. crawling.py writes the
-archive, reading.py reads it, extracting.py extracts one page; the replica's commands are
-in orthocrawl/replica/cli.py. A user's error is one line and exit code 1 or 2 (common.py).
+archive, reading.py reads it, extracting.py extracts one page, industry.py and stories.py
+show the derived layers; the replica's commands are in orthocrawl/replica/cli.py. A user's error is one line and exit code 1 or 2 (common.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from orthocrawl.cli import crawling, extracting, industry, reading
+from orthocrawl.cli import crawling, extracting, industry, reading, stories
 
 
 class _Commands(click.Group):
@@ -46,5 +46,6 @@ for command in (crawling.crawl, crawling.demo, crawling.sites, extracting.extrac
                 reading.runs_command, reading.serve_command, reading.history_command,
                 crawling.migrate_command, crawling.merge_command, crawling.reparse_command,
                 reading.export_warc_command, industry.entities_command,
-                industry.trend_command, industry.events_command):
+                industry.trend_command, industry.events_command, stories.stories_command,
+                stories.story_command):
     main.add_command(command)

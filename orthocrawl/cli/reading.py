@@ -26,8 +26,11 @@ from orthocrawl.cli.common import (
 @click.option("--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
               show_default=True)
+@click.option("--one-per-story", is_flag=True, help="One copy of each story (syndicated "
+              "copies grouped): its canonical copy when that matches, with the story's size.")
 @user_errors
-def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) -> None:
+def search_command(query: str, db: Path, limit: int, fmt: str, one_per_story: bool,
+                   **kwargs: Any) -> None:
     """Full-text search of the archive, best matches first (bm25; title counts most).
 
     QUERY uses FTS5 syntax: words (all must match), "exact phrases", prefix*,
@@ -38,12 +41,13 @@ def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) ->
     Examples:
       orthocrawl search "outpatient spine" --since 2024-01-01
       orthocrawl search 'robot* NOT knee' --site orthospinenews --format csv
+      orthocrawl search Stryker --one-per-story
     """
     from orthocrawl.reports import hit_parts, hits_as
 
     chosen = filters(kwargs)
     with read(db, chosen) as archive:
-        hits = archive.search(query, chosen, limit)
+        hits = archive.search(query, chosen, limit, one_per_story)
     if fmt != "table":
         click.echo(hits_as(hits, fmt), nl=fmt == "json")
     else:
@@ -66,9 +70,13 @@ def search_command(query: str, db: Path, limit: int, fmt: str, **kwargs: Any) ->
               help="File to write (default: standard output).")
 @click.option("--excel", is_flag=True, help="CSV for Excel: UTF-8 with a byte-order mark.")
 @click.option("--raw", is_flag=True, help="Do not neutralise cells that start with = + - @.")
+@click.option("--one-per-story", is_flag=True, help="One row per story (syndicated copies "
+              "grouped): its canonical copy, with two more columns, story_articles and "
+              "story_sites (its copies and their sites).")
 @user_errors
 def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
-                   output: Path | None, excel: bool, raw: bool, **kwargs: Any) -> None:
+                   output: Path | None, excel: bool, raw: bool, one_per_story: bool,
+                   **kwargs: Any) -> None:
     """Export articles, one row each, as CSV (RFC 4180) or JSON Lines.
 
     Columns in the order README documents, ending with status (live, or gone from
@@ -79,6 +87,7 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
     Examples:
       orthocrawl export --site orthospinenews --since 2025-01-01 --excel -o spine.csv
       orthocrawl export --query "FDA 510(k)" --columns url,title,published_at
+      orthocrawl export --one-per-story --since 2025 -o stories.csv
     """
     from orthocrawl.export import choose_columns, write
 
@@ -86,9 +95,13 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
     where = filters(kwargs)
     with read(db, where) as archive:
         archive.for_streaming()
-        rows = archive.export_rows(chosen, where, text)  # a bad query fails here, unwritten
+        # a bad query fails here, unwritten
+        rows = archive.export_rows(chosen, where, text, one_per_story)
+        if one_per_story:
+            chosen = [*chosen, "story_articles", "story_sites"]
         count = write(rows, chosen, fmt, output, excel, raw)
-    click.echo(f"{count} articles exported{f' to {output}' if output else ''}", err=True)
+    what = "stories" if one_per_story else "articles"
+    click.echo(f"{count} {what} exported{f' to {output}' if output else ''}", err=True)
 
 
 @click.command("stats")
@@ -100,21 +113,39 @@ def export_command(db: Path, text: str | None, fmt: str, columns: str | None,
               help="Rows to show at most.")
 @click.option("--chart", type=click.Path(dir_okay=False, path_type=Path),
               help="Also draw articles per month per site to this .png or .svg file.")
+@click.option("--stories", "unique", is_flag=True, help="Count unique stories (syndicated "
+              "copies once) instead of articles, and which site published first: by site, "
+              "the stories it had first; by month, the site first most often.")
 @user_errors
-def stats_command(db: Path, by: str, limit: int, chart: Path | None, **kwargs: Any) -> None:
+def stats_command(db: Path, by: str, limit: int, chart: Path | None, unique: bool,
+                  **kwargs: Any) -> None:
     """Count articles by site, month (newest first), author, tag or category.
 
     \b
     Examples:
       orthocrawl stats --by month --site orthospinenews --since 2024-01-01
       orthocrawl stats --by author --limit 20 --chart per-month.png
+      orthocrawl stats --by site --stories
     """
     from orthocrawl.chart import check_path, draw
     from orthocrawl.reports import stats_table
 
     if chart is not None:
         check_path(chart)
+    if unique and by not in ("site", "month"):
+        fail(f"--stories counts by site or month, not by {by}", 2)
+    if unique and chart is not None:
+        fail("--chart draws articles per month, not stories: leave out one of them", 2)
     where = filters(kwargs)
+    if unique:
+        from orthocrawl.syndication import story_stats_table
+
+        with read(db, where) as archive:
+            counts = archive.story_counts(by, where)
+        echo_lines(story_stats_table(counts[:limit], by))
+        if len(counts) > limit:
+            click.echo(f"... {len(counts) - limit} more (--limit)", err=True)
+        return
     with read(db, where) as archive:
         counts = archive.stats(by, where)
         monthly = archive.per_month(where) if chart else []
