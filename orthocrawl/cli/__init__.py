@@ -1,6 +1,7 @@
 """The `orthocrawl` command: thin click wrappers over the library. crawling.py writes the
 archive, reading.py reads it, extracting.py extracts one page, industry.py and stories.py
-show the derived layers; the replica's commands are in orthocrawl/replica/cli.py. A user's error is one line and exit code 1 or 2 (common.py).
+show the derived layers; the replica's commands are in orthocrawl/replica/cli.py. A user's
+error is one line and exit code 1 or 2 (common.py).
 """
 
 from __future__ import annotations
