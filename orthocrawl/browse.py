@@ -32,7 +32,9 @@ def metadata(db: Path) -> dict[str, Any]:
             "tables": {
                 "article_list": {
                     "title": "Articles",
-                    "description": "Every article, newest first. Search uses the full text.",
+                    "description": "Every article, newest first. Search uses the full text. "
+                                   "story_id is the article's story (see stories); "
+                                   "story_articles and story_sites its copies and sites.",
                     "sort_desc": "published_at",
                     "facets": FACETS,
                     "fts_table": "articles_fts",
@@ -70,6 +72,17 @@ def metadata(db: Path) -> dict[str, Any]:
                 "people": {"description": "Surgeons and executives per article: degrees, "
                            "institution, title, company."},
                 "derived_methods": {"hidden": True},
+                "stories": {"title": "Stories", "description": "One row per story: an "
+                            "article and its syndicated copies on other sites (verbatim, "
+                            "excerpts, rewrites), grouped by orthocrawl. canonical_url is the "
+                            "copy the others cite, else the earliest; site its publisher; "
+                            "articles and sites the story's size. Its copies: article_list "
+                            "filtered on story_id.", "sort_desc": "first_published",
+                            "facets": ["site", "sites"], "label_column": "title"},
+                "story_signatures": {"hidden": True},
+                "story_keys": {"hidden": True},
+                "story_facts": {"hidden": True},
+                "story_ids": {"hidden": True},
             },
             "queries": QUERIES,
         }},

@@ -454,6 +454,17 @@ group by month order by month""",
 from articles a, json_each(a.authors) j
 group by author order by articles desc, author""",
     },
+    "story_copies": {
+        "title": "A story's copies, side by side",
+        "description": "Every copy of a story (its id: the stories table, or story_id in "
+                       "article_list), earliest first, with its site and opening words.",
+        "sql": """select coalesce(a.published_at, a.first_seen) as published, a.site, a.title,
+       a.word_count, a.url = s.canonical_url as canonical, a.status,
+       substr(a.body_text, 1, 400) as opening, a.url
+from articles a join stories s on s.id = a.story_id
+where a.story_id = :story
+order by published, a.rowid""",
+    },
     "sites_overview": {
         "title": "Sites: articles, first and latest",
         "sql": """select site, count(*) as articles, min(published_at) as first,
