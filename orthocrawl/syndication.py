@@ -68,9 +68,12 @@ def story_lines(story: dict[str, Any], copies: list[dict[str, Any]],
     canonical copy's (paragraphs it adds +, paragraphs of the canonical it lacks -):
     (kind, line), kind "head", "+", "-", "@" or "" (for the CLI's colours)."""
     canonical = next((c for c in copies if c["url"] == story["canonical_url"]), copies[0])
-    yield "", (f"story {story['id']}: {story['title']}\n{story['articles']} copies on "
-               f"{story['sites']} site(s), first {(story['first_published'] or '-')[:10]}, "
-               f"latest {(story['last_published'] or '-')[:10]}\n")
+    copies, sites = story["articles"], story["sites"]
+    yield "", (f"story {story['id']}: {story['title']}\n{copies} "
+               f"{'copy' if copies == 1 else 'copies'} on {sites} "
+               f"{'site' if sites == 1 else 'sites'}, first "
+               f"{(story['first_published'] or '-')[:10]}, latest "
+               f"{(story['last_published'] or '-')[:10]}\n")
     base = _paragraphs(canonical)
     for copy in [canonical, *(c for c in copies if c is not canonical)]:
         mark = "canonical" if copy is canonical else "copy"

@@ -1,0 +1,117 @@
+"""Stories in an orthocrawl archive (issue 11 §2): what `orthocrawl stories --rebuild` and the
+store-time assignment cost on the archive's own tables (orthocrawl/archive/stories.py), on
+benchmarks/stories.py's synthetic trade press.
+
+- fills a fresh archive with --articles synthetic articles (no derived layer), then times
+  the rebuild (the command's code: in memory with signing workers, written in one
+  transaction), its articles/s and the process's peak RSS;
+- stores --incremental more through Archive.store with the stories layer as `derive`
+  (ORTHOCRAWL_BATCH_SIZE articles a transaction, as the store pipeline does), timing the
+  derive call per article;
+- the story tables' bytes per article (SQLite's dbstat), and the grouping's pair precision
+  and recall against the generator's truth.
+
+Reproduce:
+    python benchmarks/stories_archive.py --articles 20000 --incremental 2000
+    python benchmarks/stories_archive.py --articles 100000 --incremental 5000
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import resource
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from stories import Truth, quality, synthetic
+
+from orthocrawl.archive import Archive
+from orthocrawl.stories import StoryArticle, StoryIndex
+from orthocrawl.syndication import rebuild_stories
+
+
+def record(article: StoryArticle) -> dict:
+    body = article.body_text
+    return {"url": article.url, "site": article.site, "title": article.title,
+            "authors": list(article.authors), "posted_by": None,
+            "published_at": article.published_at, "modified_at": None, "categories": [],
+            "tags": [], "description": None, "lead_image": None, "language": "en",
+            "body_text": body, "body_html": None, "word_count": len(body.split()),
+            "source": None, "content_hash": hashlib.sha256(body.encode()).hexdigest()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=20_000)
+    parser.add_argument("--incremental", type=int, default=2_000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=200)
+    args = parser.parse_args()
+    made: list[Truth] = []
+    first: list[dict] = []
+    later: list[dict] = []
+    for item in synthetic(args.articles + args.incremental):
+        made.append(Truth(item.article.id, item.story, item.kind, item.company,
+                          item.article.published_at or ""))
+        (first if len(first) < args.articles else later).append(record(item.article))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "archive.db"
+        with Archive(path) as archive:
+            for start in range(0, len(first), 1000):
+                archive.store([(r, None) for r in first[start:start + 1000]])
+            del first
+            load = os.getloadavg()[0]
+            wall = time.perf_counter()
+            rebuild_stories(archive, args.workers)
+            wall = time.perf_counter() - wall
+            peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            index = StoryIndex(archive.story_storage())
+            timings: list[float] = []
+
+            def derive(archive: Archive, url: str, _: dict) -> None:
+                started = time.perf_counter()
+                archive.assign_story(url, index)
+                timings.append(time.perf_counter() - started)
+
+            stored = time.perf_counter()
+            for start in range(0, len(later), args.batch):
+                archive.store([(r, None) for r in later[start:start + args.batch]],
+                              derive=derive)
+            stored = time.perf_counter() - stored
+            stories = dict(archive.db.execute("SELECT rowid, story_id FROM articles"))
+            count = len(stories)
+            try:
+                story_bytes = archive.db.execute(
+                    "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'story%' OR name = "
+                    "'stories' OR name = 'articles_story'").fetchone()[0]
+            except sqlite3.OperationalError:  # SQLite built without dbstat
+                story_bytes = None
+    print(f"archive: {args.articles:,} synthetic articles, then {len(later):,} stored with the "
+          f"stories layer (load average {load:.1f} on {os.cpu_count()} cores at the start)")
+    print(f"orthocrawl stories --rebuild ({args.workers} signing workers): {wall:.1f} s "
+          f"({args.articles / wall:,.0f} articles/s), peak RSS {peak_mb:,.0f} MB")
+    if timings:
+        ms = sorted(t * 1000 for t in timings)
+        print(f"store-time assignment: mean {statistics.mean(ms):.2f} ms, p95 "
+              f"{ms[int(len(ms) * 0.95)]:.2f} ms per article ({args.batch} a transaction; "
+              f"store with it {stored:.1f} s for {len(later):,})")
+    if story_bytes:
+        print(f"story tables and index: {story_bytes / count:,.0f} B per article")
+    q = quality(stories, made[:count])
+    print(f"synthetic truth: pair precision {q['precision']:.4f}, recall {q['recall']:.4f} "
+          f"over {q['pairs']:,} pairs")
+    for kind in ("verbatim", "excerpt", "rewrite", "cited", "decoys"):
+        together, total = q[kind]  # type: ignore[misc]
+        print(f"  {kind}: {together:,}/{total:,} pairs grouped")
+
+
+if __name__ == "__main__":
+    main()
