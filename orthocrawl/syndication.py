@@ -68,9 +68,9 @@ def story_lines(story: dict[str, Any], copies: list[dict[str, Any]],
     canonical copy's (paragraphs it adds +, paragraphs of the canonical it lacks -):
     (kind, line), kind "head", "+", "-", "@" or "" (for the CLI's colours)."""
     canonical = next((c for c in copies if c["url"] == story["canonical_url"]), copies[0])
-    copies, sites = story["articles"], story["sites"]
-    yield "", (f"story {story['id']}: {story['title']}\n{copies} "
-               f"{'copy' if copies == 1 else 'copies'} on {sites} "
+    size, sites = story["articles"], story["sites"]
+    yield "", (f"story {story['id']}: {story['title']}\n{size} "
+               f"{'copy' if size == 1 else 'copies'} on {sites} "
                f"{'site' if sites == 1 else 'sites'}, first "
                f"{(story['first_published'] or '-')[:10]}, latest "
                f"{(story['last_published'] or '-')[:10]}\n")

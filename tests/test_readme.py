@@ -20,7 +20,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 ANALYSTS = "## For analysts"
 PRELUDE = "export ORTHOCRAWL_DB=data/demo.db"
 READING = re.compile(r"^(orthocrawl (search|export|stats|runs|history|serve|export-warc|"
-                     r"entities|events|trend)\b|"
+                     r"entities|events|trend|stories|story)\b|"
                      r"sqlite-utils |sqlite3 )")
 NOT_RUN = re.compile(r"#.*\bnot run by the tests:\s*(?P<why>[^)\n]+)")
 
