@@ -9,6 +9,8 @@ import io
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -252,3 +254,47 @@ def test_a_crawled_archive_has_every_article_in_one_story(demo_archive):
             "WHERE story_id = s.id)").fetchone()
     assert missing == (0,) and signatures == articles and sized[0] == articles
     assert wrong == (0,)
+
+
+def crawl(base_url: str, db: Path, *args: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
+         "--base-url", base_url, *args], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def stories_rows(db: Path) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id, canonical_url, articles, sites, first_published "
+                            "FROM stories ORDER BY id").fetchall()
+
+
+@pytest.mark.slow
+def test_a_rerun_and_a_later_state_of_a_crawled_site_keep_every_story(tmp_path):
+    from orthocrawl.replica import ReplicaServer, build_site
+
+    db = tmp_path / "a.db"
+    with ReplicaServer(build_site(articles=40)) as server:
+        crawl(server.base_url, db)
+    before, rows = story_of(db), stories_rows(db)
+    assert len(before) == 40 and None not in before.values()
+    with ReplicaServer(build_site(articles=40)) as server:  # every page fetched again
+        crawl(server.base_url, db, "--recheck", "all")
+    assert story_of(db) == before and stories_rows(db) == rows
+    later = build_site(articles=40, state=2)
+    changes = later.changes()
+    with ReplicaServer(later) as server:
+        crawl(server.base_url, db, "--recheck", "all")
+    after = story_of(db)
+    assert None not in after.values()
+    # each replica article is its own story (until the replica's wire): edited and gone
+    # articles keep theirs, new ones get new ones
+    assert {url: after[url] for url in before} == before
+    new = [url for url in after if url not in before]
+    assert len(new) == len(changes["new"]) > 0
+    assert len({after[url] for url in new} | set(before.values())) == len(after)
+    with sqlite3.connect(db) as conn:
+        gone = [row[0] for row in conn.execute("SELECT url FROM articles WHERE status = 'gone'")]
+        versions = conn.execute("SELECT count(*) FROM articles WHERE version > 1").fetchone()
+    assert gone and versions[0] > 0  # the later state did edit and remove articles
+    assert len(stories_rows(db)) == len(after)
