@@ -8,7 +8,8 @@ falls on each alike:
 - entities: the industry layer only,
 - both: entities and stories, as `orthocrawl crawl` does.
 Prints each run's wall time and the crawling process's CPU time (steadier than wall time on a
-shared machine), each mode's medians, and their overhead over none.
+shared machine) and the time spent inside the derived layers (all of it, and stories'), each
+mode's medians, and their overhead over none.
 
 Reproduce:
     python benchmarks/derived_cost.py                      # 300 articles a site, 3 rounds
@@ -34,8 +35,27 @@ PATCHES = {
     "both": "",
 }
 
+# Time spent in the derived layers, measured inside the crawl (every mode; `none` spends 0).
+TIMING = """
+from orthocrawl.archive import Archive as _A
+from orthocrawl.derived import Derivations as _D
+spent = {"derive": 0.0, "stories": 0.0}
+_call, _assign = _D.__call__, _A.assign_story
+def _timed_call(self, *args):
+    started = time.perf_counter()
+    _call(self, *args)
+    spent["derive"] += time.perf_counter() - started
+def _timed_assign(self, *args):
+    started = time.perf_counter()
+    found = _assign(self, *args)
+    spent["stories"] += time.perf_counter() - started
+    return found
+_D.__call__, _A.assign_story = _timed_call, _timed_assign
+"""
+
 CHILD = """
 import json, resource, sys, time
+{timing}
 {patch}
 from orthocrawl.crawl import run_crawls
 names = sys.argv[2].split(",")
@@ -43,7 +63,7 @@ started = time.perf_counter()
 outcomes = run_crawls(names, sys.argv[3], base_urls=dict.fromkeys(names, sys.argv[1]))
 wall = time.perf_counter() - started
 usage = resource.getrusage(resource.RUSAGE_SELF)
-print(json.dumps({{"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
+print(json.dumps({{"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, **spent,
                    "status": [o.status for o in outcomes],
                    "articles": sum(o.stats.get("orthocrawl/articles_new", 0)
                                    for o in outcomes)}}))
@@ -51,9 +71,9 @@ print(json.dumps({{"wall": wall, "cpu": usage.ru_utime + usage.ru_stime,
 
 
 def crawl(mode: str, base_url: str, sites: list[str], db: Path) -> dict:
-    result = subprocess.run([sys.executable, "-c", CHILD.format(patch=PATCHES[mode]), base_url,
-                             ",".join(sites), str(db)], capture_output=True, text=True,
-                            check=False)
+    code = CHILD.format(timing=TIMING, patch=PATCHES[mode])
+    result = subprocess.run([sys.executable, "-c", code, base_url, ",".join(sites), str(db)],
+                            capture_output=True, text=True, check=False)
     if result.returncode != 0:
         sys.exit(f"crawl failed:\n{result.stderr[-2000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -78,7 +98,8 @@ def main() -> None:
                 walls[mode].append(run["wall"])
                 cpus[mode].append(run["cpu"])
                 print(f"round {round_ + 1} {mode:8} wall {run['wall']:6.1f} s  CPU "
-                      f"{run['cpu']:6.1f} s  {run['articles']} articles  {run['status']}",
+                      f"{run['cpu']:6.1f} s  in derived layers {run['derive']:5.1f} s (stories "
+                      f"{run['stories']:4.1f} s)  {run['articles']} articles  {run['status']}",
                       flush=True)
     print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for name, figures in (("wall", walls), ("CPU", cpus)):
