@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -268,14 +269,18 @@ class StoryStore(Connection):
         self.require_stories()
         where, params = filters.where()
         if by == "site":
-            sql = (f"SELECT a.site, count(DISTINCT coalesce(a.story_id, -a.rowid)), (SELECT "
-                   f"count(*) FROM stories s WHERE s.site = a.site) FROM articles a WHERE "
-                   f"{where} GROUP BY a.site ORDER BY 2 DESC, 1")
-        else:
-            sql = (f"SELECT substr(s.first_published, 1, 7) AS grp, count(DISTINCT s.id), "
-                   f"(SELECT group_concat(site || ' ' || n, ', ') FROM (SELECT t.site, "
-                   f"count(*) AS n FROM stories t WHERE substr(t.first_published, 1, 7) = "
-                   f"substr(s.first_published, 1, 7) GROUP BY t.site ORDER BY n DESC, t.site "
-                   f"LIMIT 1)) FROM articles a JOIN stories s ON s.id = a.story_id WHERE "
-                   f"{where} GROUP BY grp ORDER BY grp IS NULL, grp DESC")
-        return [(row[0] or "(none)", row[1], row[2]) for row in self.db.execute(sql, params)]
+            sql = (f"SELECT a.site, count(DISTINCT coalesce(a.story_id, -a.rowid)), "
+                   "count(DISTINCT CASE WHEN s.canonical_url = a.url THEN s.id END) FROM "
+                   f"articles a LEFT JOIN stories s ON s.id = a.story_id WHERE {where} "
+                   "GROUP BY a.site ORDER BY 2 DESC, 1")
+            return [(row[0], row[1], row[2]) for row in self.db.execute(sql, params)]
+        months: dict[str, Counter[str]] = {}
+        for month, _, site in self.db.execute(
+                "SELECT DISTINCT substr(s.first_published, 1, 7), s.id, s.site FROM articles a "
+                f"JOIN stories s ON s.id = a.story_id WHERE {where}", params).fetchall():
+            months.setdefault(month or "(none)", Counter())[site] += 1
+        rows = []
+        for month in sorted(months, key=lambda m: (m != "(none)", m), reverse=True):
+            lead, count = min(months[month].items(), key=lambda item: (-item[1], item[0]))
+            rows.append((month, sum(months[month].values()), f"{lead} {count}"))
+        return rows
