@@ -298,3 +298,21 @@ def test_a_rerun_and_a_later_state_of_a_crawled_site_keep_every_story(tmp_path):
         versions = conn.execute("SELECT count(*) FROM articles WHERE version > 1").fetchone()
     assert gone and versions[0] > 0  # the later state did edit and remove articles
     assert len(stories_rows(db)) == len(after)
+
+
+def test_stories_of_another_method_are_left_alone_until_rebuilt(tmp_path, caplog):
+    from orthocrawl.reparse import reparse
+
+    db = build(tmp_path / "a.db", ALL[:2])
+    derive = Derivations()
+    with Archive(db) as archive:
+        archive.set_derived_method("stories", "stories-0-older")
+        derive.start(archive)
+        assert "no stories assigned until `orthocrawl stories --rebuild`" in caplog.text
+        archive.store([(EXCERPT, None)], derive=derive)
+        assert archive.stories_missing() == 1  # not compared with signatures of another kind
+        reparse(archive)  # no raw pages here: it only rebuilds what another method made
+        assert archive.stories_missing() == 0
+        assert archive.derived_method("stories") == derive.stories_method()
+    stories = story_of(db)
+    assert stories[EXCERPT["url"]] == stories[ORIGINAL["url"]] == stories[VERBATIM["url"]]
