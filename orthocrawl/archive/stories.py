@@ -215,7 +215,8 @@ class StoryStore(Connection):
         """Stories newest first (by their first copy's date): id, first and last published,
         articles, sites, the first publisher's site, title, canonical URL, and publishers
         (the sites in the order they had it). `sites`: stories with a copy on one of them."""
-        where, params = ["s.sites >= ?"], [min_sites]
+        where: list[str] = ["s.sites >= ?"]
+        params: list[Any] = [min_sites]
         if since:
             where.append("s.last_published >= ?")
             params.append(since)
