@@ -96,7 +96,8 @@ def story_lines(story: dict[str, Any], copies: list[dict[str, Any]],
                            "canonical's")
             for line in diff[2:]:
                 kind = line[:1] if line[:1] in "+-@" else ""
-                yield kind, f"  {line}" if kind == "@" else f"  {line[:1] or ' '} {line[1:]}"
+                text = line[1:].replace("\n", "\n    ")  # a block's own lines, indented
+                yield kind, f"  {line}" if kind == "@" else f"  {line[:1] or ' '} {text}"
         yield "", ""
 
 

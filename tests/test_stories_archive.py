@@ -316,3 +316,24 @@ def test_stories_of_another_method_are_left_alone_until_rebuilt(tmp_path, caplog
         assert archive.derived_method("stories") == derive.stories_method()
     stories = story_of(db)
     assert stories[EXCERPT["url"]] == stories[ORIGINAL["url"]] == stories[VERBATIM["url"]]
+
+
+def test_the_crawled_demo_groups_its_wire_copies_as_the_replica_says(demo_archive):
+    """The demo crawls every replica; their wire (issue 11 §1) makes some articles copies of
+    others. Pairs of one story by the replica's truth are grouped, and no other pair."""
+    from itertools import combinations
+
+    from orthocrawl.replica.registry import build_hub
+    from orthocrawl.stories import url_form
+    from tests.conftest import DEMO_ARTICLES
+
+    truth = {url_form(r["url"]): r.get("story")
+             for r in build_hub(articles=DEMO_ARTICLES).truth()}
+    with sqlite3.connect(f"file:{demo_archive.db}?mode=ro", uri=True) as conn:
+        ours = {url_form(url): story for url, story in
+                conn.execute("SELECT url, story_id FROM articles")}
+    assert set(ours) == set(truth)
+    pairs = [(a, b) for a, b in combinations(sorted(ours), 2)
+             if truth[a] is not None and truth[a] == truth[b]]
+    grouped = [(a, b) for a, b in combinations(sorted(ours), 2) if ours[a] == ours[b]]
+    assert grouped == pairs
