@@ -16,6 +16,7 @@ one, as the store pipeline assigns them: CPU and wall per article.
 
 Reproduce:
     python benchmarks/stories_archive.py --crawled data/demo.db
+    python benchmarks/stories_archive.py --crawled data/demo.db --truth 30  # held to truth
     python benchmarks/stories_archive.py --articles 20000 --incremental 2000
     python benchmarks/stories_archive.py --articles 100000 --incremental 5000
 """
@@ -75,6 +76,41 @@ def crawled(path: Path) -> None:
           f"(load average {os.getloadavg()[0]:.1f})")
 
 
+def against_truth(path: Path, articles: int) -> None:
+    """A crawled archive of every replica (`orthocrawl demo --articles N`) held to the
+    replica's truth: pairs of articles in one story, grouped or not, by kind of copy."""
+    from itertools import combinations
+
+    from orthocrawl.replica.registry import build_hub
+    from orthocrawl.stories import url_form
+
+    truth = {url_form(r["url"]): (r.get("story"), r.get("copy") or "original")
+             for r in build_hub(articles=articles).truth()}
+    with Archive(path, read_only=True) as archive:
+        ours = {url_form(url): story for url, story in
+                archive.db.execute("SELECT url, story_id FROM articles")}
+    urls = sorted(set(ours) & set(truth))
+    right = wrong = 0
+    by_kind: dict[str, list[int]] = {}
+    for a, b in combinations(urls, 2):
+        same = truth[a][0] is not None and truth[a][0] == truth[b][0]
+        grouped = ours[a] == ours[b]
+        right += same and grouped
+        wrong += grouped and not same
+        if same:
+            kind = truth[b][1] if truth[a][1] == "original" else truth[a][1]
+            counts = by_kind.setdefault(kind, [0, 0])
+            counts[0] += grouped
+            counts[1] += 1
+    pairs = sum(total for _, total in by_kind.values())
+    print(f"{path}: {len(urls):,} of {len(truth):,} truth articles archived; {pairs:,} pairs "
+          f"in one story by the truth, {right:,} grouped (recall "
+          f"{right / pairs if pairs else 1:.3f}); {wrong:,} pairs grouped that are not "
+          f"(precision {right / (right + wrong) if right + wrong else 1:.3f})")
+    for kind, (together, total) in sorted(by_kind.items()):
+        print(f"  {kind}: {together:,}/{total:,}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=20_000)
@@ -84,7 +120,13 @@ def main() -> None:
     parser.add_argument("--crawled", type=Path, metavar="DB",
                         help="instead: re-assign every article of (a copy of) this crawled "
                              "archive one by one, e.g. data/demo.db")
+    parser.add_argument("--truth", type=int, metavar="N", help="with --crawled: the archive "
+                        "is every replica at N articles a site (orthocrawl demo --articles "
+                        "N): hold its stories to the replica's truth")
     args = parser.parse_args()
+    if args.crawled and args.truth:
+        against_truth(args.crawled, args.truth)
+        return
     if args.crawled:
         crawled(args.crawled)
         return
