@@ -1,8 +1,9 @@
 """The SQLite archive: the only place orthocrawl writes SQL.
 
 schema.py holds the schema and every migration as literal SQL; connection.py opens the
-file; a module per layer reads and writes it (articles.py, runs.py, dropped.py); query.py
-holds the analysts' queries (search, export rows, statistics, Datasette's canned queries).
+file; a module per layer reads and writes it (articles.py, runs.py, dropped.py,
+entities.py, watches.py); query.py holds the analysts' queries (search, export rows,
+statistics, Datasette's canned queries).
 """
 
 from pathlib import Path
@@ -19,9 +20,10 @@ from orthocrawl.archive.entities import EntityStore
 from orthocrawl.archive.query import Queries, QueryError
 from orthocrawl.archive.runs import RunStore
 from orthocrawl.archive.schema import MIGRATIONS, READABLE_FROM, SCHEMA_VERSION
+from orthocrawl.archive.watches import WatchStore
 
 
-class Archive(ArticleStore, RunStore, DroppedStore, EntityStore, Queries):
+class Archive(ArticleStore, RunStore, DroppedStore, EntityStore, WatchStore, Queries):
     """An orthocrawl archive: every layer's reads and writes on one connection."""
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from orthocrawl.cli import crawling, extracting, industry, reading
+from orthocrawl.cli import crawling, extracting, industry, reading, watching
 
 
 class _Commands(click.Group):
@@ -46,5 +46,5 @@ for command in (crawling.crawl, crawling.demo, crawling.sites, extracting.extrac
                 reading.runs_command, reading.serve_command, reading.history_command,
                 crawling.migrate_command, crawling.reparse_command,
                 reading.export_warc_command, industry.entities_command,
-                industry.trend_command, industry.events_command):
+                industry.trend_command, industry.events_command, watching.watch):
     main.add_command(command)
