@@ -70,6 +70,13 @@ def metadata(db: Path) -> dict[str, Any]:
                 "people": {"description": "Surgeons and executives per article: degrees, "
                            "institution, title, company."},
                 "derived_methods": {"hidden": True},
+                "watches": {"description": "Watchlists: saved full-text queries run after "
+                            "every crawl (`orthocrawl watch`).", "label_column": "name"},
+                "watch_matches": {"description": "The stories each watch has matched "
+                                  "(story_key: one story however many copies); reported 0: "
+                                  "in the archive when the watch was added, never reported.",
+                                  "facets": ["watch_id", "reported"],
+                                  "sort_desc": "matched_at"},
             },
             "queries": QUERIES,
         }},

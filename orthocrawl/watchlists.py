@@ -88,6 +88,15 @@ def add_watch(db: Path, name: str, query: str, sites: list[str],
     if min_sites < 1:
         raise WatchError(f"--min-sites {min_sites}: a whole number, 1 or more")
     with Archive(db) as archive:
+        if sites:
+            from orthocrawl.sites import load_sites, spiders
+
+            load_sites()
+            known = set(spiders()) | set(archive.sites())
+            unknown = sorted(set(sites) - known)
+            if unknown:
+                raise WatchError(f"--site {unknown[0]!r}: no such site (sites: "
+                                 f"{', '.join(sorted(known))})")
         return archive.add_watch(name, query, sorted(set(sites)), min_sites)
 
 
@@ -169,6 +178,7 @@ def atom_feed(watch: dict[str, Any], matches: list[dict[str, Any]]) -> bytes:
             add(entry, "category", term=match["site"])
         if match["summary"]:
             add(entry, "summary", match["summary"])
+    ET.indent(feed)
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
@@ -187,14 +197,15 @@ def write_feed(folder: Path, watch: dict[str, Any], matches: list[dict[str, Any]
 
 
 def notify_payload(watch: dict[str, Any], new: list[dict[str, Any]]) -> str:
-    """What a notify command reads on standard input: the watch and its new matches."""
+    """What a notify command reads on standard input: the watch and its new matches, one
+    JSON object on one line."""
     return json.dumps({
         "watch": watch["name"], "query": watch["query"], "sites": watch["sites"],
         "min_sites": watch["min_sites"],
         "items": [{"story": m["story"], "title": m["title"], "url": m["url"],
                    "site": m["site"], "published_at": m["published_at"],
                    "sites": m["sites"], "summary": m["summary"],
-                   "matched_at": m["matched_at"]} for m in new]}, ensure_ascii=False)
+                   "matched_at": m["matched_at"]} for m in new]}, ensure_ascii=False) + "\n"
 
 
 def run_notify(command: str, watch: dict[str, Any], new: list[dict[str, Any]]) -> str | None:

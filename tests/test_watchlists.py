@@ -30,6 +30,20 @@ def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedPr
                           text=True, timeout=300, env={**os.environ, **(env or {})})
 
 
+def invoke(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """A command run in this process (click's runner: quick), as cli() would return it; an
+    exception other than the commands' own exit shows as a traceback."""
+    from click.testing import CliRunner
+
+    from orthocrawl.cli import main
+
+    result = CliRunner().invoke(main, list(args), env=env, prog_name="orthocrawl")
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += f"Traceback: {result.exception!r}"
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, stderr)
+
+
 def record(url: str, body: str, site: str = "example", published: str = "2024-01-02T03:04:05Z",
            title: str | None = None) -> dict:
     title = title or body.split(".")[0]
@@ -167,7 +181,7 @@ def one_line_error(result: subprocess.CompletedProcess, code: int = 2) -> str:
 
 @pytest.mark.parametrize("query", ['"unbalanced', "fusion AND", "NEAR(", "-", "(fusion"])
 def test_a_query_fts5_cannot_run_is_refused(small_db, query):
-    line = one_line_error(cli("watch", "add", "bad", query, "--db", str(small_db)))
+    line = one_line_error(invoke("watch", "add", "bad", query, "--db", str(small_db)))
     assert query in line or "search" in line
     with Archive(small_db, read_only=True) as archive:
         assert archive.watches() == []
@@ -175,30 +189,32 @@ def test_a_query_fts5_cannot_run_is_refused(small_db, query):
 
 def test_bad_names_and_numbers(small_db):
     db = ["--db", str(small_db)]
-    assert "watch name" in one_line_error(cli("watch", "add", "../x", "fusion", *db))
-    assert "--min-sites" in one_line_error(cli("watch", "add", "x", "fusion", "--min-sites",
+    assert "watch name" in one_line_error(invoke("watch", "add", "../x", "fusion", *db))
+    assert "--min-sites" in one_line_error(invoke("watch", "add", "x", "fusion", "--min-sites",
                                                "0", *db))
-    assert cli("watch", "add", "spine", "fusion", *db).returncode == 0
-    assert "exists already" in one_line_error(cli("watch", "add", "spine", "other", *db))
-    line = one_line_error(cli("watch", "remove", "spinal", *db))
+    line = one_line_error(invoke("watch", "add", "x", "fusion", "--site", "orthospinenws", *db))
+    assert "--site 'orthospinenws': no such site" in line and "orthospinenews" in line
+    assert invoke("watch", "add", "spine", "fusion", *db).returncode == 0
+    assert "exists already" in one_line_error(invoke("watch", "add", "spine", "other", *db))
+    line = one_line_error(invoke("watch", "remove", "spinal", *db))
     assert "no watch named 'spinal'" in line and "spine" in line
-    assert "--since" in one_line_error(cli("watch", "run", "--since", "yesterday", *db))
-    removed = cli("watch", "remove", "spine", *db)
+    assert "--since" in one_line_error(invoke("watch", "run", "--since", "yesterday", *db))
+    removed = invoke("watch", "remove", "spine", *db)
     assert removed.returncode == 0 and "removed watch spine" in removed.stdout
-    assert "no watches" in cli("watch", "list", *db).stdout
+    assert "no watches" in invoke("watch", "list", *db).stdout
 
 
 def test_an_unwritable_feeds_folder_is_refused_before_anything_runs(small_db, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     feeds = str(blocker / "feeds")
-    assert cli("watch", "add", "spine", "fusion", "--db", str(small_db)).returncode == 0
-    line = one_line_error(cli("watch", "run", "--db", str(small_db), "--feeds", feeds))
+    assert invoke("watch", "add", "spine", "fusion", "--db", str(small_db)).returncode == 0
+    line = one_line_error(invoke("watch", "run", "--db", str(small_db), "--feeds", feeds))
     assert f"cannot write watch feeds to {feeds}" in line
-    line = one_line_error(cli("crawl", "orthospinenews", "--db", str(small_db), "--base-url",
+    line = one_line_error(invoke("crawl", "orthospinenews", "--db", str(small_db), "--base-url",
                               "http://127.0.0.1:9", "--feeds", feeds))
     assert f"cannot write watch feeds to {feeds}" in line
-    line = one_line_error(cli("crawl", "orthospinenews", "--db", str(small_db), "--base-url",
+    line = one_line_error(invoke("crawl", "orthospinenews", "--db", str(small_db), "--base-url",
                               "http://127.0.0.1:9", env={"ORTHOCRAWL_WATCH_FEEDS": feeds}))
     assert f"cannot write watch feeds to {feeds}" in line
     with Archive(small_db, read_only=True) as archive:
@@ -206,10 +222,10 @@ def test_an_unwritable_feeds_folder_is_refused_before_anything_runs(small_db, tm
 
 
 def test_a_failing_notify_command_is_a_problem_not_a_loss(small_db, tmp_path):
-    assert cli("watch", "add", "all", "text", "--db", str(small_db)).returncode == 0
+    assert invoke("watch", "add", "all", "text", "--db", str(small_db)).returncode == 0
     with Archive(small_db) as archive:
         archive.store([(record("https://a.com/2", "More text here. Yes."), None)])
-    result = cli("watch", "run", "--db", str(small_db), "--notify-command",
+    result = invoke("watch", "run", "--db", str(small_db), "--notify-command",
                  "echo mail server down >&2; exit 3")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "the notify command exited 3: mail server down" in result.stdout

@@ -121,7 +121,7 @@ class WatchStore(Connection):
                      "coalesce(a.published_at, '') < ?))")
         params += [watch["id"], since, since]
         sql = (f"SELECT {key} AS story, a.url, a.title, a.site, a.published_at, "
-               f"{sites} AS sites, snippet(articles_fts, -1, '', '', '…', 24) AS summary "
+               f"{sites} AS sites, snippet(articles_fts, 2, '', '', '…', 32) AS summary "
                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                f"WHERE {' AND '.join(where)} ORDER BY a.published_at, a.url")
         cursor = _execute(self.db.conn, sql, params, watch["query"])
