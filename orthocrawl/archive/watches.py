@@ -84,7 +84,7 @@ class WatchStore(Connection):
                 "VALUES (?, ?, ?, ?, ?)", [name, query, json.dumps(sites), min_sites, now])
             watch = {"id": cursor.lastrowid, "name": name, "query": query, "sites": sites,
                      "min_sites": min_sites, "created_at": now}
-            known = self._candidates(watch, since=None)
+            known = self._candidates(watch, since=None, summaries=False)
             self.db.conn.executemany(
                 "INSERT INTO watch_matches (watch_id, story_key, article_url, matched_at, "
                 "run_id, reported, summary) VALUES (?, ?, ?, ?, NULL, 0, ?)",
@@ -104,11 +104,14 @@ class WatchStore(Connection):
 
     # ---- matches ----
 
-    def _candidates(self, watch: dict[str, Any], since: str | None) -> list[dict[str, Any]]:
+    def _candidates(self, watch: dict[str, Any], since: str | None,
+                    summaries: bool = True) -> list[dict[str, Any]]:
         """The stories the watch matches that it has not reported (with `since`, a time
         stamp: including those it knew of when added, if a copy was published since),
-        each with its earliest matching copy."""
+        each with its earliest matching copy (and a snippet of its text, with
+        `summaries`)."""
         key, sites = self._story_key(), self._story_sites()
+        summary = "snippet(articles_fts, 2, '', '', '…', 32)" if summaries else "NULL"
         where, params = ["articles_fts MATCH ?"], [fts_query(watch["query"])]
         if watch["sites"]:
             where.append(f"a.site IN ({', '.join('?' * len(watch['sites']))})")
@@ -121,7 +124,7 @@ class WatchStore(Connection):
                      "coalesce(a.published_at, '') < ?))")
         params += [watch["id"], since, since]
         sql = (f"SELECT {key} AS story, a.url, a.title, a.site, a.published_at, "
-               f"{sites} AS sites, snippet(articles_fts, 2, '', '', '…', 32) AS summary "
+               f"{sites} AS sites, {summary} AS summary "
                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                f"WHERE {' AND '.join(where)} ORDER BY a.published_at, a.url")
         cursor = _execute(self.db.conn, sql, params, watch["query"])
