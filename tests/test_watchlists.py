@@ -233,6 +233,18 @@ def test_a_failing_notify_command_is_a_problem_not_a_loss(small_db, tmp_path):
         assert [w["reported"] for w in archive.watches()] == [1]
 
 
+@pytest.mark.slow
+def test_watch_commands_never_wait_for_a_crawl(small_db):
+    """A crawl holds its sites' locks (and a maintenance the archive's): watch add, list,
+    run and remove go on, in another process, with one short transaction each."""
+    from orthocrawl.lock import archive_lock
+
+    with archive_lock(small_db, wait=False, sites=["orthospinenews"]):
+        for args in (("add", "spine", "fusion"), ("list",), ("run",), ("remove", "spine")):
+            result = cli("watch", *args, "--db", str(small_db))
+            assert result.returncode == 0, (args, result.stderr)
+
+
 # ---- after a crawl: the replica's state 1, a watch, state 2 --------------------------------
 
 @pytest.fixture(scope="module")
