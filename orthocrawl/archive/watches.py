@@ -112,7 +112,8 @@ class WatchStore(Connection):
         `summaries`)."""
         key, sites = self._story_key(), self._story_sites()
         summary = "snippet(articles_fts, 2, '', '', '…', 32)" if summaries else "NULL"
-        where, params = ["articles_fts MATCH ?"], [fts_query(watch["query"])]
+        where = ["articles_fts MATCH ?"]
+        params: list[Any] = [fts_query(watch["query"])]
         if watch["sites"]:
             where.append(f"a.site IN ({', '.join('?' * len(watch['sites']))})")
             params += watch["sites"]
