@@ -103,6 +103,21 @@ def test_a_new_copy_of_a_reported_story_is_not_new(tmp_path):
         assert [m["url"] for m in archive.record_matches(watch)] == ["https://b.com/2"]
 
 
+def test_a_copy_recorded_before_stories_were_built_counts_for_its_story(tmp_path):
+    with Archive(tmp_path / "a.db") as archive:
+        with_stories(archive)
+        archive.store([(record("https://a.com/1", "Varix cage cleared. Text."), None)])
+        watch, known = archive.add_watch("varix", "Varix", [], 1)
+        assert known == 1  # recorded as article:https://a.com/1 (no story yet)
+        archive.store([(record("https://b.com/1", "Varix cage news. Copy.", "b"), None)])
+        set_story(archive, "https://a.com/1", 3)  # stories built afterwards
+        set_story(archive, "https://b.com/1", 3)
+        assert archive.record_matches(watch) == []
+        archive.store([(record("https://b.com/2", "Varix recall. Other.", "b"), None)])
+        set_story(archive, "https://b.com/2", 4)
+        assert [m["story"] for m in archive.record_matches(watch)] == ["story:4"]
+
+
 def test_min_sites_waits_for_the_second_site(tmp_path):
     with Archive(tmp_path / "a.db") as archive:
         with_stories(archive)

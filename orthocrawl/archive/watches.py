@@ -4,7 +4,9 @@ notifications are orthocrawl.watchlists'; the SQL is here.
 
 A match is one story, keyed 'story:<id>' when the article belongs to a story (the archive's
 articles.story_id, when the archive has stories), else 'article:<url>': a new copy of a story
-a watch has reported already is not new.
+a watch has reported already is not new. A copy recorded under its own key before it was
+given a story (an archive whose stories were built after its watches) still counts for its
+story.
 """
 
 from __future__ import annotations
@@ -120,10 +122,16 @@ class WatchStore(Connection):
         if watch["min_sites"] > 1:
             where.append(f"({sites}) >= ?")
             params.append(watch["min_sites"])
+        # Known: the story, or this copy under its own key (recorded before it had a story).
+        settled = "(m.reported = 1 OR ? IS NULL OR coalesce(a.published_at, '') < ?)"
         where.append(f"NOT EXISTS (SELECT 1 FROM watch_matches m WHERE m.watch_id = ? AND "
-                     f"m.story_key = {key} AND (m.reported = 1 OR ? IS NULL OR "
-                     "coalesce(a.published_at, '') < ?))")
+                     f"m.story_key IN ({key}, 'article:' || a.url) AND {settled})")
         params += [watch["id"], since, since]
+        if self._has_stories():  # ... or another copy of its story, under that copy's key
+            where.append("(a.story_id IS NULL OR NOT EXISTS (SELECT 1 FROM articles b JOIN "
+                         "watch_matches m ON m.watch_id = ? AND m.story_key = 'article:' || "
+                         f"b.url WHERE b.story_id = a.story_id AND {settled}))")
+            params += [watch["id"], since, since]
         sql = (f"SELECT {key} AS story, a.url, a.title, a.site, a.published_at, "
                f"{sites} AS sites, {summary} AS summary "
                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
