@@ -285,6 +285,16 @@ def matching(db: Path) -> set[str]:
         return {hit["url"] for hit in archive.search(QUERY, limit=100_000)}
 
 
+def story_keys(db: Path) -> dict[str, str]:
+    """Each article's story key, as the archive has it now ('article:<url>' without a story)."""
+    with Archive(db, read_only=True) as archive:
+        stories = "story_id" in {c.name for c in archive.db["articles"].columns}
+        rows = archive.db.execute(
+            f"SELECT url, {'story_id' if stories else 'NULL'} FROM articles").fetchall()
+    return {url: f"story:{story}" if story is not None else f"article:{url}"
+            for url, story in rows}
+
+
 def notified(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() \
         else []
@@ -297,7 +307,8 @@ def test_a_crawl_reports_exactly_the_new_matching_stories(state_one, state_two, 
     before = matching(db)
     added = cli("watch", "add", "fda", QUERY, "--db", str(db))
     assert added.returncode == 0, added.stderr
-    assert f"{len(before)} matching stories in the archive already" in added.stdout
+    known = {story_keys(db)[url] for url in before}
+    assert f"{len(known)} matching stories in the archive already" in added.stdout
 
     feeds, inbox = tmp_path / "feeds", tmp_path / "inbox.jsonl"
     notify = f"{sys.executable} -c \"{NOTIFY}\" {inbox}"
@@ -305,29 +316,31 @@ def test_a_crawl_reports_exactly_the_new_matching_stories(state_one, state_two, 
              "--feeds", str(feeds), "--notify-command", notify)
     second = cli(*crawl)
     assert second.returncode == 0, second.stderr[-2000:]
-    new = matching(db) - before
+    after, keys = matching(db), story_keys(db)
+    new_copies = after - before
+    new = {keys[url] for url in after} - {keys[url] for url in before}  # new stories
     changes = state_two.changes
-    assert new and new <= set(changes["new"]) | set(changes["edited"])
+    assert new and new_copies <= set(changes["new"]) | set(changes["edited"])
 
     # the run's summary
     assert f"  watch fda: {len(new)} new stor" in second.stdout
-    # the notify command's input: one run, exactly the new stories
+    # the notify command's input: one run, exactly the new stories, each by a new copy
     (message,) = notified(inbox)
     assert message["watch"] == "fda" and message["query"] == QUERY
-    assert {item["url"] for item in message["items"]} == new
-    assert all(item["story"] == f"article:{item['url']}" for item in message["items"])
+    assert {item["story"] for item in message["items"]} == new
+    assert {item["url"] for item in message["items"]} <= new_copies
+    assert all(keys[item["url"]] == item["story"] for item in message["items"])
     # the Atom feed, read back with feedparser
     feed = feedparser.parse(str(feeds / "fda.xml"))
     assert not feed.bozo, feed.bozo_exception
-    assert {entry.link for entry in feed.entries} == new
-    assert {entry.id for entry in feed.entries} == {
-        entry_id("fda", f"article:{url}") for url in new}
+    assert {entry.id for entry in feed.entries} == {entry_id("fda", story) for story in new}
+    assert {entry.link for entry in feed.entries} == {i["url"] for i in message["items"]}
     # recorded in the archive, with the run that found them
     with Archive(db, read_only=True) as archive:
-        (run,) = [r for r in archive.runs() if r["status"] == "ok"][:1]
-        rows = list(archive.db.query("SELECT article_url, run_id FROM watch_matches "
+        run = max(archive.runs(), key=lambda r: r["id"])
+        rows = list(archive.db.query("SELECT story_key, run_id FROM watch_matches "
                                      "WHERE reported = 1"))
-    assert {r["article_url"] for r in rows} == new and {r["run_id"] for r in rows} == {run["id"]}
+    assert {r["story_key"] for r in rows} == new and {r["run_id"] for r in rows} == {run["id"]}
 
     # a second run adds nothing: no summary line, no notification, the same feed
     feed_bytes = (feeds / "fda.xml").read_bytes()
@@ -356,8 +369,10 @@ def test_scrapy_crawl_runs_the_watches_too(state_one, state_two, tmp_path):
          "AUTOTHROTTLE_ENABLED=False"], capture_output=True, text=True, timeout=300, cwd=ROOT,
         env=env)
     assert done.returncode == 0, done.stderr[-3000:]
-    new = matching(db) - before
+    after, keys = matching(db), story_keys(db)
+    new = {keys[url] for url in after} - {keys[url] for url in before}
     assert new
-    assert {item["url"] for item in notified(inbox)[0]["items"]} == new
-    assert {e.link for e in feedparser.parse(str(feeds / "fda.xml")).entries} == new
+    assert {item["story"] for item in notified(inbox)[0]["items"]} == new
+    assert {e.id for e in feedparser.parse(str(feeds / "fda.xml")).entries} == {
+        entry_id("fda", story) for story in new}
     assert f"watch fda: {len(new)} new stor" in done.stderr  # Scrapy's log
