@@ -83,6 +83,13 @@ def metadata(db: Path) -> dict[str, Any]:
                 "story_keys": {"hidden": True},
                 "story_facts": {"hidden": True},
                 "story_ids": {"hidden": True},
+                "watches": {"description": "Watchlists: saved full-text queries run after "
+                            "every crawl (`orthocrawl watch`).", "label_column": "name"},
+                "watch_matches": {"description": "The stories each watch has matched "
+                                  "(story_key: one story however many copies); reported 0: "
+                                  "in the archive when the watch was added, never reported.",
+                                  "facets": ["watch_id", "reported"],
+                                  "sort_desc": "matched_at"},
             },
             "queries": QUERIES,
         }},

@@ -135,6 +135,14 @@ ORTHOCRAWL_SETTINGS: tuple[Setting, ...] = (
     Setting("ORTHOCRAWL_POLITE_MIRRORS", _boolean, False,
             "give a mirror on this machine the real site's politeness (delays, robots.txt "
             "Crawl-delay) instead of crawling it at full speed"),
+    Setting("ORTHOCRAWL_WATCH_FEEDS", _text, "",
+            "folder where each watch's Atom feed (NAME.xml, its latest 50 matches) is written "
+            "after every run (`--feeds`); the environment variable of this name too",
+            environment=True),
+    Setting("ORTHOCRAWL_WATCH_NOTIFY", _text, "",
+            "shell command run after a run for each watch with new matches, given them as "
+            "JSON on standard input (`--notify-command`); the environment variable of this "
+            "name too", environment=True),
 )
 SETTINGS_BY_NAME = {setting.name: setting for setting in ORTHOCRAWL_SETTINGS}
 

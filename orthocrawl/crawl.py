@@ -74,12 +74,22 @@ def crawl_sites(sites: list[str], db: Path, *, mirrors: tuple[str, ...] = (),
         parse_spider_args(default_discover=spider_for(name).default_discover,
                           discover=discover, urls=urls or [], **(spider_args or {}))
     Archive(db).close()  # fails fast, with one line, on a bad archive path
+    check_watch_feeds({**from_environment(), **extra})
     warning = contact_warning(names, base_urls, extra, from_environment())
     if warning:
         warn(warning)
     return run_crawls(names, db, base_urls=base_urls, discover=discover, urls=urls,
                       log_level=log_level, log_file=str(log_file) if log_file else None,
                       progress=5.0, extra=extra, wait=wait, spider_args=spider_args)
+
+
+def check_watch_feeds(settings: Any) -> None:
+    """A watch feeds folder (ORTHOCRAWL_WATCH_FEEDS) must be writable before a crawl starts
+    (WatchError: one line), not found wanting at its end."""
+    from orthocrawl.watchlists import check_feeds_dir
+
+    if settings.get("ORTHOCRAWL_WATCH_FEEDS"):
+        check_feeds_dir(settings.get("ORTHOCRAWL_WATCH_FEEDS"))
 
 
 def spread(sites: list[str], sizes: dict[str, int], jobs: int) -> list[list[str]]:
@@ -242,10 +252,13 @@ def check_scrapy_crawl(settings: Settings, spider_args: dict[str, Any]) -> None:
     setting and spider argument checked (CrawlCommandError, exit 2)."""
     for name, value in from_environment().items():
         settings.set(name, value, priority="project")
+    from orthocrawl.watchlists import WatchError
+
     try:
         validate_scrapy_settings(settings)
         parse_spider_args(**spider_args)
-    except (SettingError, SpiderArgError) as error:
+        check_watch_feeds(settings)
+    except (SettingError, SpiderArgError, WatchError) as error:
         raise CrawlCommandError(str(error), 2) from None
 
 

@@ -1,4 +1,5 @@
-"""Scrapy extensions: record each run in the archive, and show progress on long crawls."""
+"""Scrapy extensions: record each run in the archive, run the watchlists at its end, and show
+progress on long crawls."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from twisted.internet import task
 
 from orthocrawl import lock
 from orthocrawl.archive import Archive, ArchiveError
+from orthocrawl.errors import UserError
 
 logger = logging.getLogger(__name__)
 
@@ -210,6 +212,56 @@ class RunRecorder:
                                    **figures)
         except ArchiveError as error:  # the next run marks this one interrupted
             logger.error("cannot record the run: %s", error)
+
+
+class WatchRunner:
+    """At the end of every run (`orthocrawl crawl`, `scrapy crawl`, scrapyd alike: it runs in
+    the Scrapy process, after the store pipeline's last write), each watch's new matches are
+    recorded, fed and notified (orthocrawl.watchlists); the stats keep them for the summary
+    (`orthocrawl/watches`)."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        settings = crawler.settings
+        self.path = settings.get("ORTHOCRAWL_DB")
+        self.feeds = settings.get("ORTHOCRAWL_WATCH_FEEDS") or None
+        self.notify = settings.get("ORTHOCRAWL_WATCH_NOTIFY") or None
+        self.wrote = False
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> WatchRunner:
+        if not crawler.settings.get("ORTHOCRAWL_DB"):
+            raise NotConfigured("no ORTHOCRAWL_DB")
+        runner = cls(crawler)
+        crawler.signals.connect(runner.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(runner.spider_closed, signal=signals.spider_closed)
+        return runner
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.wrote = lock.held_here(self.path, spider.name)  # else another run is writing
+
+    def spider_closed(self, spider: Spider) -> None:
+        from orthocrawl.watchlists import check_feeds_dir, run_watches, summary_lines
+
+        stats = self.crawler.stats
+        if not self.wrote or stats.get_value("orthocrawl/archive_error"):
+            return
+        try:
+            feeds = check_feeds_dir(self.feeds) if self.feeds else None
+            with Archive(self.path) as archive:
+                results = run_watches(archive, run_id=stats.get_value("orthocrawl/run_id"),
+                                      feeds=feeds, notify=self.notify)
+        except UserError as error:
+            logger.error("cannot run the watchlists: %s", error)
+            stats.set_value("orthocrawl/watches_error", str(error))
+            return
+        report = [result.as_stat() for result in results]
+        stats.set_value("orthocrawl/watches", report)
+        for line in summary_lines(report):
+            logger.info(line.strip())
+        for result in results:
+            for problem in result.problems:
+                logger.error("watch %s: %s", result.name, problem)
 
 
 class Progress:

@@ -49,7 +49,17 @@ def crawl_summary(outcome: RunOutcome) -> str:
         line += f"; robots.txt Crawl-delay: {delay:g} s between requests"
         if stats.get("orthocrawl/crawl_delay/capped"):
             line += f" (asked {stats['orthocrawl/crawl_delay/capped']:g} s, capped)"
-    return line
+    return "\n".join([line, *watch_lines(stats)])
+
+
+def watch_lines(stats: dict[str, Any]) -> list[str]:
+    """The run's watchlist lines: each watch's new matches (WatchRunner's stats)."""
+    from orthocrawl.watchlists import summary_lines
+
+    lines = list(summary_lines(stats.get("orthocrawl/watches") or []))
+    if stats.get("orthocrawl/watches_error"):
+        lines.append(f"  watchlists not run: {stats['orthocrawl/watches_error']}")
+    return lines
 
 
 def demo_outcome(outcome: RunOutcome) -> str:

@@ -70,6 +70,7 @@ EXTENSIONS = {
     "orthocrawl.extensions.RunRecorder": 500,
     "orthocrawl.extensions.Progress": 510,
     "orthocrawl.politeness.CrawlDelay": 520,
+    "orthocrawl.extensions.WatchRunner": 530,
 }
 
 FEED_EXPORT_FIELDS = list(EXPORT_FIELDS)

@@ -1,10 +1,10 @@
 """The SQLite archive: the only place orthocrawl writes SQL.
 
 schema.py holds the schema and every migration as literal SQL; connection.py opens the
-file; a module per layer reads and writes it (articles.py, runs.py, dropped.py); query.py
-holds the analysts' queries (search, export rows, statistics, Datasette's canned queries);
-merge.py brings another archive in (`orthocrawl merge`); stories.py the stories layer
-(syndicated copies grouped).
+file; a module per layer reads and writes it (articles.py, runs.py, dropped.py,
+entities.py, watches.py); query.py holds the analysts' queries (search, export rows,
+statistics, Datasette's canned queries); merge.py brings another archive in (`orthocrawl
+merge`); stories.py the stories layer (syndicated copies grouped).
 """
 
 from pathlib import Path
@@ -23,10 +23,11 @@ from orthocrawl.archive.query import Queries, QueryError
 from orthocrawl.archive.runs import RunStore
 from orthocrawl.archive.schema import MIGRATIONS, READABLE_FROM, SCHEMA_VERSION
 from orthocrawl.archive.stories import StoryStore
+from orthocrawl.archive.watches import WatchStore
 
 
 class Archive(ArticleStore, RunStore, DroppedStore, EntityStore, MergeStore, StoryStore,
-              Queries):
+              WatchStore, Queries):
     """An orthocrawl archive: every layer's reads and writes on one connection."""
 
 

@@ -242,7 +242,26 @@ CREATE VIEW article_list AS
    FROM articles a LEFT JOIN stories s ON s.id = a.story_id;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+# Version 9: watchlists (issue 11 §4): saved full-text queries and the stories each has
+# matched. A match is one story (story_key: 'story:<id>'
+# when the article has a story, else 'article:<url>'), so a new copy of a story a watch has
+# reported is not reported again; `reported` 0 marks what the archive held when the watch was
+# added (known, never reported unless a backfill asks: `watch run --since`).
+_WATCHES = """
+CREATE TABLE watches (
+   id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, query TEXT NOT NULL,
+   sites TEXT NOT NULL DEFAULT '[]', min_sites INTEGER NOT NULL DEFAULT 1,
+   created_at TEXT NOT NULL
+);
+CREATE TABLE watch_matches (
+   watch_id INTEGER NOT NULL, story_key TEXT NOT NULL, article_url TEXT NOT NULL,
+   matched_at TEXT NOT NULL, run_id INTEGER, reported INTEGER NOT NULL DEFAULT 1,
+   summary TEXT, PRIMARY KEY (watch_id, story_key)
+) WITHOUT ROWID;
+CREATE INDEX watch_matches_latest ON watch_matches (watch_id, reported, matched_at);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _WATCHES)
 
 # Columns that a released migration gained after the release (before migrations were
 # frozen): archives made by the earlier release of that version lack them. Added before

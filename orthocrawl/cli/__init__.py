@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from orthocrawl.cli import crawling, extracting, industry, reading, stories
+from orthocrawl.cli import crawling, extracting, industry, reading, stories, watching
 
 
 class _Commands(click.Group):
@@ -48,5 +48,5 @@ for command in (crawling.crawl, crawling.demo, crawling.sites, extracting.extrac
                 crawling.migrate_command, crawling.merge_command, crawling.reparse_command,
                 reading.export_warc_command, industry.entities_command,
                 industry.trend_command, industry.events_command, stories.stories_command,
-                stories.story_command):
+                stories.story_command, watching.watch):
     main.add_command(command)

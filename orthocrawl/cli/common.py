@@ -27,6 +27,14 @@ DB_OPTION = click.option(
 DEMO_DB = Path("data") / "demo.db"
 WAIT_OPTION = click.option("--wait", is_flag=True, help="If a crawl is writing the archive, "
                            "wait for it instead of exiting.")
+FEEDS_OPTION = click.option(
+    "--feeds", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Write each watch's Atom feed to DIR/NAME.xml (default: $ORTHOCRAWL_WATCH_FEEDS).",
+    metavar="DIR")
+NOTIFY_OPTION = click.option(
+    "--notify-command", metavar="CMD", default=None,
+    help="Run CMD (by the shell) for each watch with new matches, given them as JSON on "
+         "standard input (default: $ORTHOCRAWL_WATCH_NOTIFY).")
 SETTINGS_OPTION = click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
                                help="Override a Scrapy or ORTHOCRAWL_* setting (repeatable).")
 
@@ -117,3 +125,11 @@ def read(db: Path, where: Filters | list[str] | tuple[str, ...] = ()) -> Archive
 def echo_lines(lines: Any, err: bool = False) -> None:
     for line in lines:
         click.echo(line, err=err)
+
+
+def watch_settings(feeds: Path | None, notify: str | None) -> dict[str, str]:
+    """--feeds and --notify-command as the settings they stand for (absent: the
+    environment's or none, as the settings say)."""
+    given = {"ORTHOCRAWL_WATCH_FEEDS": str(feeds) if feeds else None,
+             "ORTHOCRAWL_WATCH_NOTIFY": notify}
+    return {name: value for name, value in given.items() if value}

@@ -15,12 +15,15 @@ from orthocrawl.cli.common import (
     DB_ENV,
     DB_OPTION,
     DEMO_DB,
+    FEEDS_OPTION,
+    NOTIFY_OPTION,
     SETTINGS_OPTION,
     WAIT_OPTION,
     echo_lines,
     fail,
     log_level,
     user_errors,
+    watch_settings,
 )
 from orthocrawl.config import parse_assignments as parse_settings
 from orthocrawl.config import setting
@@ -49,15 +52,20 @@ VERBOSE_OPTION = click.option("-v", "--verbose", count=True, help="Scrapy's log 
               help="Write Scrapy's log to FILE (INFO, or DEBUG with -vv), appended.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Crawl the sites in this many processes at once, into one archive.")
+@FEEDS_OPTION
+@NOTIFY_OPTION
 @user_errors
 def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover: str | None,
           urls: tuple[str, ...], full: bool, recheck: str, wait: bool,
-          settings: tuple[str, ...], verbose: int, log_file: Path | None, jobs: int) -> None:
+          settings: tuple[str, ...], verbose: int, log_file: Path | None, jobs: int,
+          feeds: Path | None, notify_command: str | None) -> None:
     """Crawl SITES (default: every known site) into the archive.
 
     Incremental (sitemap <lastmod>, conditional requests; --full fetches all). Exits 1
     when a site's run failed (unreachable, stopped early, nothing discovered, broken
     extraction) so that cron and systemd alert; a run of only known articles is ok.
+    After each site's run the watchlists run (see `orthocrawl watch`): their new
+    matches are printed, fed (--feeds) and notified (--notify-command).
 
     \b
     Examples:
@@ -78,9 +86,10 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
         echo_lines(lines)
         click.echo(f"archive: {db} ({time.monotonic() - started:.1f} s)")
         sys.exit(status)
+    given = parse_settings(settings) | watch_settings(feeds, notify_command)
     outcomes = crawl_sites(list(sites), db, mirrors=base_urls, discover=discover,
                            urls=list(urls), spider_args={"full": full, "recheck": recheck},
-                           settings=parse_settings(settings), wait=wait,
+                           settings=given, wait=wait,
                            log_level=log_level(verbose), log_file=log_file,
                            warn=lambda line: click.echo(f"orthocrawl: warning: {line}",
                                                         err=True))
@@ -101,7 +110,7 @@ def _passed(name: str, value: Any, group: list[str]) -> list[str]:
         return [flag] if value else []
     if name == "verbose":
         return ["-v"] * value
-    if name in ("discover", "recheck", "log_file") and value:
+    if name in ("discover", "recheck", "log_file", "feeds", "notify_command") and value:
         return [flag, str(value)]
     return []
 
