@@ -238,6 +238,26 @@ def test_runs_and_dropped_urls_come_along_once(tmp_path):
         ("https://example.com/tag/x/", "not_article")]
 
 
+def test_watches_and_what_they_reported_come_along_once(tmp_path):
+    source, target = tmp_path / "source.db", tmp_path / "target.db"
+    with Archive(source) as archive:
+        archive.store([(record(FIRST), page(b"<p>x</p>", "2026-01-01T00:00:00Z"))],
+                      now="2026-01-01T00:00:00Z")
+        archive.add_watch("fusion", "fusion", [], 1)  # knows the article: not reported
+    with Archive(target) as archive:
+        archive.add_watch("fusion", "fusion", ["example"], 1)  # the target's own wins
+        archive.add_watch("other", "cage", [], 1)
+    merge(source, into=target)
+    merge(source, into=target)
+    assert query(target, "SELECT name, sites FROM watches ORDER BY name") == [
+        ("fusion", '["example"]'), ("other", "[]")]
+    assert query(target, "SELECT w.name, m.story_key, m.reported FROM watch_matches m "
+                         "JOIN watches w ON w.id = m.watch_id") == [
+        ("fusion", f"article:{URL}", 0)]
+    with Archive(target) as archive:  # a story it knew of is not new after the merge
+        assert archive.record_matches(archive.watch("fusion")) == []
+
+
 def test_an_older_schema_is_migrated_in_a_copy(tmp_path):
     source = tmp_path / "v1.db"
     shutil.copy(FIXTURES / "v1.db", source)

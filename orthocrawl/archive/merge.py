@@ -43,7 +43,7 @@ DERIVED_ARTICLE_COLUMNS = frozenset({"story_id"})
 # A raw page's parts in tables of their own, keyed by the page's url: they follow the page.
 PAGE_PARTS = ("page_bodies",)
 _HANDLED = frozenset({"articles", "article_versions", "pages", "crawl_runs", "dropped_urls",
-                      *PAGE_PARTS})
+                      "watches", "watch_matches", *PAGE_PARTS})
 _RUN_KEY = ("started_at", "sites", "pid")
 
 
@@ -114,6 +114,7 @@ class MergeStore(Connection):
                 self._merge_pages(merged)
                 self._merge_runs(merged)
                 self._merge_dropped(merged)
+                self._merge_watches(merged)
                 self._merge_other_tables(merged)
                 if derive is not None:
                     for url in changed:
@@ -293,6 +294,28 @@ class MergeStore(Connection):
         self.db.execute(
             "DELETE FROM main.dropped_urls WHERE url IN (SELECT d.url FROM main.dropped_urls d "
             "JOIN main.articles a ON a.url = d.url WHERE a.last_seen >= d.checked_at)")
+
+    def _merge_watches(self, merged: Merged) -> None:
+        """Watches united by name (the target's wins); their matches come along under the
+        target's watch. A story id means nothing in another archive, so a match reported
+        for a story is kept under its article's URL ('article:<url>'), which the watch
+        counts for that article's story here: what one machine reported is not reported
+        again. Run ids are the source's: dropped."""
+        if "watches" not in self._tables("src") or "watches" not in self._tables("main"):
+            return
+        merged.other_rows += self.db.execute(
+            "INSERT INTO main.watches (name, query, sites, min_sites, created_at) "
+            "SELECT name, query, sites, min_sites, created_at FROM src.watches WHERE true "
+            "ON CONFLICT (name) DO NOTHING").rowcount
+        merged.other_rows += self.db.execute(
+            "INSERT INTO main.watch_matches (watch_id, story_key, article_url, matched_at, "
+            "run_id, reported, summary) "
+            "SELECT w.id, CASE WHEN m.story_key LIKE 'story:%' THEN 'article:' || "
+            "m.article_url ELSE m.story_key END, m.article_url, m.matched_at, NULL, "
+            "m.reported, m.summary FROM src.watch_matches m "
+            "JOIN src.watches sw ON sw.id = m.watch_id JOIN main.watches w ON w.name = sw.name "
+            "WHERE true ON CONFLICT (watch_id, story_key) DO UPDATE SET reported = 1 "
+            "WHERE excluded.reported = 1 AND reported = 0").rowcount
 
     def _merge_other_tables(self, merged: Merged) -> None:
         ours = set(self._tables("main"))
