@@ -247,6 +247,26 @@ class StorePipeline(_CountingPipeline):
     def close_spider(self) -> None:
         self.flush()
         if self.archive is not None:
+            self._compact()
             self.archive.close()
         if self.locked:
             lock.release(self.path, self.site)
+
+    def _compact(self) -> None:
+        """Once the site has enough raw pages: its compression dictionary trained and its
+        pages recompressed (archive/bodies.py), under the run's own lock of the site."""
+        assert self.archive is not None
+        spider = self.crawler.spider
+        site = (getattr(spider, "site_name", "") or getattr(spider, "name", "")) if spider \
+            else ""
+        if not site or not (self.locked or lock.held_here(self.path, self.site)):
+            return
+        try:
+            done = self.archive.compact(site)
+        except ArchiveError as error:
+            logger.error("%s: the raw pages stay compressed as they were", error)
+            return
+        if done.trained:
+            logger.info("trained %s's compression dictionary; %d raw pages recompressed",
+                        site, done.recompressed)
+            self.stats.set_value("orthocrawl/pages_recompressed", done.recompressed)

@@ -84,9 +84,16 @@ class Connection:
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 if self.version < SCHEMA_VERSION:
                     self.version = self._migrate()
-            # Reads (search, export) go through the OS page cache, not copies of it.
-            self.db.execute("PRAGMA mmap_size = 1073741824")
-            self.db.execute("PRAGMA cache_size = -65536")
+            if read_only:
+                # Reads (search, export) go through the OS page cache, not copies of it.
+                self.db.execute("PRAGMA mmap_size = 1073741824")
+                self.db.execute("PRAGMA cache_size = -65536")
+            else:
+                # A writer (a crawl) reads little of a large archive: no memory map (whose
+                # touched pages count in the process's memory) and a modest page cache, so
+                # that a run's memory does not grow with the archive.
+                self.db.execute("PRAGMA mmap_size = 0")
+                self.db.execute("PRAGMA cache_size = -16384")
         except sqlite3.DatabaseError as error:
             raise ArchiveError(f"cannot use {self.path} as an archive: {error}") from None
         except OSError as error:
