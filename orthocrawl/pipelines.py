@@ -229,6 +229,7 @@ class StorePipeline(_CountingPipeline):
             for outcome in self.archive.store(self.buffer, derive=self.derive):
                 self.stats.inc_value(f"orthocrawl/articles_{outcome}")
             self.buffer.clear()
+            self._compact()  # trained as soon as the site has enough pages: few to redo
         if self.seen:
             touched = self.archive.touch(self.seen)
             self.stats.inc_value("orthocrawl/articles_unchanged", touched)
@@ -254,7 +255,10 @@ class StorePipeline(_CountingPipeline):
 
     def _compact(self) -> None:
         """Once the site has enough raw pages: its compression dictionary trained and its
-        pages recompressed (archive/bodies.py), under the run's own lock of the site."""
+        pages recompressed (archive/bodies.py), under the run's own lock of the site. Tried
+        after each batch (the pages stored before are few then) and when the run closes
+        (an archive that has its pages already: a migrated one); once the site has its
+        dictionary this costs nothing."""
         assert self.archive is not None
         spider = self.crawler.spider
         site = (getattr(spider, "site_name", "") or getattr(spider, "name", "")) if spider \

@@ -142,6 +142,9 @@ class BodyStore(Connection):
                 return done
             with self.transaction():
                 for url, encoding, dictionary, body in rows:
+                    # Deleted and inserted anew, not updated in place: a body shrunk where it
+                    # was would leave most of its page empty; the freed pages are reused.
+                    self.db.execute("DELETE FROM page_bodies WHERE url = ?", [url])
                     self.write_body(url, site, self.decompress_body(encoding, dictionary, body))
             done += len(rows)
             last = rows[-1][0]
@@ -149,10 +152,15 @@ class BodyStore(Connection):
     def compact(self, site: str, now: str | None = None) -> Compacted:
         """Once a site has TRAIN_AT raw pages and no dictionary: train one, recompress the
         site's pages with it. Nothing to do (the usual case) costs one small query."""
-        if self.site_dictionary(site) is not None or self.site_pages(site) < TRAIN_AT:
+        if self.site_dictionary(site) is not None:
+            return Compacted()
+        pages = self.site_pages(site)
+        failed = self.__dict__.setdefault("_untrainable", {})
+        if pages < max(TRAIN_AT, 2 * failed.get(site, 0)):
             return Compacted()
         try:
             sha256 = self.train_dictionary(site, now)
-        except zstandard.ZstdError:  # pages too small to train on: they stay as they are
+        except zstandard.ZstdError:  # pages too small to train on: they stay as they are,
+            failed[site] = pages  # and training waits until the site has twice as many
             return Compacted()
         return Compacted(sha256, self.recompress(site))

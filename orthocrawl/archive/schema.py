@@ -204,11 +204,12 @@ CREATE VIEW company_mentions_by_month AS
    WHERE n.kind = 'company' GROUP BY n.name, month;
 """
 
-# Version 8 (storage, issue 11): what a run reads per article kept apart from what it never
-# reads.
+# Version 8 (issue 13; the storage part): what a run reads per article kept apart from what it
+# never reads.
 # - pages keeps a page's metadata (what incremental runs read: validators, checked_at, the
 #   sitemap's <lastmod>); its raw body moves to page_bodies, so reading the one no longer
-#   walks the other's blobs.
+#   walks the other's blobs. pages and article_versions (small rows now) are WITHOUT
+#   ROWID tables: keyed by URL once, not in the table and again in its index.
 # - page_bodies.dictionary: the zstd dictionary a body was compressed with (NULL: none),
 #   by the dictionary's sha256; compression_dictionaries holds them, per site, versioned
 #   (the newest of a site is used for new pages; a body names the one it needs).
@@ -231,7 +232,7 @@ CREATE TABLE pages_v8 (
    url TEXT PRIMARY KEY, article_url TEXT, fetched_url TEXT, fetched_at TEXT,
    checked_at TEXT, status INTEGER, etag TEXT, last_modified TEXT, sitemap_lastmod TEXT,
    body_sha256 TEXT, headers TEXT
-);
+) WITHOUT ROWID;
 INSERT INTO pages_v8
    SELECT url, article_url, fetched_url, fetched_at, checked_at, status, etag, last_modified,
           sitemap_lastmod, body_sha256, headers
@@ -241,11 +242,21 @@ ALTER TABLE pages_v8 RENAME TO pages;
 CREATE INDEX idx_pages_article_url ON pages (article_url);
 CREATE INDEX articles_known
    ON articles (site, url, status, modified_at, published_at, last_seen);
-UPDATE article_versions SET title = NULL, body_text = NULL
-   WHERE EXISTS (SELECT 1 FROM articles a WHERE a.url = article_versions.url
-                 AND a.version = article_versions.version
-                 AND a.title IS article_versions.title
-                 AND a.body_text IS article_versions.body_text);
+CREATE TABLE article_versions_v8 (
+   url TEXT NOT NULL, version INTEGER NOT NULL, fetched_at TEXT, content_hash TEXT,
+   title TEXT, body_text TEXT, modified_at TEXT, via TEXT,
+   PRIMARY KEY (url, version)
+) WITHOUT ROWID;
+INSERT INTO article_versions_v8
+   SELECT v.url, v.version, v.fetched_at, v.content_hash,
+          CASE WHEN a.title IS v.title AND a.body_text IS v.body_text THEN NULL
+               ELSE v.title END,
+          CASE WHEN a.title IS v.title AND a.body_text IS v.body_text THEN NULL
+               ELSE v.body_text END,
+          v.modified_at, v.via
+   FROM article_versions v LEFT JOIN articles a ON a.url = v.url AND a.version = v.version;
+DROP TABLE article_versions;
+ALTER TABLE article_versions_v8 RENAME TO article_versions;
 CREATE VIEW article_version_texts AS
    SELECT v.url, v.version, v.fetched_at, v.content_hash,
           CASE WHEN v.version = a.version THEN coalesce(v.title, a.title)
