@@ -208,8 +208,8 @@ CREATE VIEW company_mentions_by_month AS
 # never reads.
 # - pages keeps a page's metadata (what incremental runs read: validators, checked_at, the
 #   sitemap's <lastmod>); its raw body moves to page_bodies, so reading the one no longer
-#   walks the other's blobs. pages and article_versions (small rows now) are WITHOUT
-#   ROWID tables: keyed by URL once, not in the table and again in its index.
+#   walks the other's blobs. article_versions (small rows now) is a WITHOUT ROWID table:
+#   keyed by (url, version) once, not in the table and again in its index.
 # - page_bodies.dictionary: the zstd dictionary a body was compressed with (NULL: none),
 #   by the dictionary's sha256; compression_dictionaries holds them, per site, versioned
 #   (the newest of a site is used for new pages; a body names the one it needs).
@@ -232,7 +232,7 @@ CREATE TABLE pages_v8 (
    url TEXT PRIMARY KEY, article_url TEXT, fetched_url TEXT, fetched_at TEXT,
    checked_at TEXT, status INTEGER, etag TEXT, last_modified TEXT, sitemap_lastmod TEXT,
    body_sha256 TEXT, headers TEXT
-) WITHOUT ROWID;
+);
 INSERT INTO pages_v8
    SELECT url, article_url, fetched_url, fetched_at, checked_at, status, etag, last_modified,
           sitemap_lastmod, body_sha256, headers
