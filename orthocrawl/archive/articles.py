@@ -142,8 +142,9 @@ class ArticleStore(BodyStore):
         return tuple(row) if row else None  # type: ignore[return-value]
 
     def versions(self, url: str) -> list[dict[str, Any]]:
+        table = "article_version_texts" if self.bodies_apart() else "article_versions"
         return list(self.db.query(
-            "SELECT * FROM article_version_texts WHERE url = ? ORDER BY version", [url]))
+            f"SELECT * FROM {table} WHERE url = ? ORDER BY version", [url]))
 
     def _known_hashes(self, urls: list[str]) -> dict[str, str]:
         known: dict[str, str] = {}
@@ -203,10 +204,11 @@ class ArticleStore(BodyStore):
             yield decode_article(row)
 
     def raw_page(self, article_url: str) -> RawPage | None:
+        body, join = self._body_columns()
         row = self.db.execute(
-            "SELECT coalesce(p.fetched_url, p.url), p.status, p.headers, b.encoding, "
-            "b.dictionary, b.body, p.fetched_at FROM pages p JOIN page_bodies b "
-            "ON b.url = p.url WHERE p.article_url = ?", [article_url]).fetchone()
+            f"SELECT coalesce(p.fetched_url, p.url), p.status, p.headers, {body}, "
+            f"p.fetched_at FROM pages p{join} WHERE p.article_url = ?",
+            [article_url]).fetchone()
         if row is None:
             return None
         url, status, headers, encoding, dictionary, body, fetched_at = row
@@ -219,10 +221,10 @@ class ArticleStore(BodyStore):
 
         Read a chunk at a time in key order, with no cursor left open between chunks:
         memory stays flat, and the caller may write to the archive as it goes."""
+        body, join = self._body_columns()
         sql = ("SELECT p.url, p.article_url, coalesce(p.fetched_url, p.url), p.status, "
-               "p.headers, b.encoding, b.dictionary, b.body, p.fetched_at FROM pages p "
-               "JOIN articles a ON a.url = p.article_url JOIN page_bodies b ON b.url = p.url "
-               "WHERE p.url > ?" +
+               f"p.headers, {body}, p.fetched_at FROM pages p "
+               f"JOIN articles a ON a.url = p.article_url{join} WHERE p.url > ?" +
                (" AND a.site = ?" if site else "") + " ORDER BY p.url LIMIT ?")
         last = ""
         while True:
@@ -235,6 +237,13 @@ class ArticleStore(BodyStore):
             if len(rows) < chunk:
                 return
             last = rows[-1][0]
+
+    def _body_columns(self) -> tuple[str, str]:
+        """The body's columns (encoding, dictionary, body) and the join they need: in
+        page_bodies, or in pages in an archive of before schema 8 read as it is."""
+        if self.bodies_apart():
+            return "b.encoding, b.dictionary, b.body", " JOIN page_bodies b ON b.url = p.url"
+        return "p.encoding, NULL, p.body", ""
 
     def latest(self, limit: int = 5) -> list[dict[str, Any]]:
         """The newest articles by publication date (decoded)."""

@@ -52,6 +52,14 @@ class BodyStore(Connection):
     _dicts: dict[str, zstandard.ZstdCompressionDict]
     _newest: dict[str, str | None]
 
+    def bodies_apart(self) -> bool:
+        """Whether raw bodies are in page_bodies (schema 8 on), not in pages: read-only
+        commands read archives of older schemas as they are."""
+        if "_apart" not in self.__dict__:
+            self.__dict__["_apart"] = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'page_bodies'").fetchone() is not None
+        return bool(self.__dict__["_apart"])
+
     def _dictionary(self, sha256: str) -> zstandard.ZstdCompressionDict:
         cache = self.__dict__.setdefault("_dicts", {})
         if sha256 not in cache:
