@@ -8,12 +8,14 @@ they are), on the OrthoSpineNews replica crawled by the real `orthocrawl crawl`:
    the archive's pages with Python's own files and the sitemaps), requests;
 3. zstd dictionary gain: on the replica's raw pages (a dictionary trained on 200 pages, as
    the archive does, measured on the others) and on the shared real pages
-   (/work/shared/bench/wcxb-dev: per site where a site has several pages, else one
-   dictionary trained on half the set and measured on the other half).
+   (/work/shared/bench/wcxb-dev: 891 pages of 844 sites, so one dictionary trained on
+   half the set and measured on the other half; and, for the sites with two pages or more,
+   each page compressed with its site's other pages as a raw-content dictionary).
 
 Reproduce:
     python benchmarks/storage.py --articles 1000 --articles 20000
     python benchmarks/storage.py --articles 2000 --dictionaries-only
+    python benchmarks/storage.py --wcxb-only
 Targets (issue 13): at most 12 KB per article at 1,000 and 20,000; an unchanged rerun's peak
 memory within 20% between 2,000 and 20,000 articles and under 250 MB.
 """
@@ -136,6 +138,23 @@ def wcxb_gain() -> dict:
     several = {h: v for h, v in by_host.items() if len(v) >= 10}
     if several:
         figures["per_site"] = {h: dictionary_gain(v[::2], v[1::2]) for h, v in several.items()}
+    # Sites with too few pages to train on (zstd needs 5 samples): each page compressed with
+    # its site's other pages as a raw-content dictionary (what they share, untrained).
+    plain = zstandard.ZstdCompressor(level=LEVEL)
+    sizes_without, sizes_with = [], []
+    for same_site in (v for v in by_host.values() if len(v) >= 2):
+        for i, body in enumerate(same_site):
+            others = b"".join(same_site[:i] + same_site[i + 1:])[-110 * 1024:]
+            raw = zstandard.ZstdCompressionDict(others, dict_type=zstandard.DICT_TYPE_RAWCONTENT)
+            sizes_without.append(len(plain.compress(body)))
+            sizes_with.append(len(zstandard.ZstdCompressor(level=LEVEL, dict_data=raw)
+                                  .compress(body)))
+    if sizes_with:
+        figures["same_site_raw_dictionary"] = {
+            "pages": len(sizes_with), "zstd3_kb": round(sum(sizes_without) / len(sizes_with)
+                                                        / 1024, 2),
+            "zstd3_dict_kb": round(sum(sizes_with) / len(sizes_with) / 1024, 2),
+            "ratio": round(sum(sizes_without) / sum(sizes_with), 2)}
     return figures
 
 
@@ -143,13 +162,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, action="append",
                         help="replica sizes (repeatable; default 1000 and 20000)")
+    parser.add_argument("--wcxb-only", action="store_true",
+                        help="only the dictionary gain on the shared real pages")
     parser.add_argument("--keep", type=Path, help="keep the archives in this folder")
     parser.add_argument("--dictionaries-only", action="store_true",
                         help="only the dictionary gains (the replica of the first size)")
     args = parser.parse_args()
     results: dict = {"command": " ".join(["python", *sys.argv])}
     with tempfile.TemporaryDirectory() as tmp:
-        for count in args.articles or [1000, 20000]:
+        for count in [] if args.wcxb_only else args.articles or [1000, 20000]:
             db = (args.keep or Path(tmp)) / f"osn-{count}.db"
             db.unlink(missing_ok=True)
             print(f"replica of {count} articles...", file=sys.stderr, flush=True)
