@@ -165,6 +165,8 @@ def main() -> None:
     parser.add_argument("--wcxb-only", action="store_true",
                         help="only the dictionary gain on the shared real pages")
     parser.add_argument("--keep", type=Path, help="keep the archives in this folder")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --keep: an archive kept there before is rerun, not made")
     parser.add_argument("--dictionaries-only", action="store_true",
                         help="only the dictionary gains (the replica of the first size)")
     args = parser.parse_args()
@@ -172,11 +174,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for count in [] if args.wcxb_only else args.articles or [1000, 20000]:
             db = (args.keep or Path(tmp)) / f"osn-{count}.db"
-            db.unlink(missing_ok=True)
+            reuse = args.reuse and db.exists()
+            if not reuse:
+                db.unlink(missing_ok=True)
             print(f"replica of {count} articles...", file=sys.stderr, flush=True)
             with spawn_replica(count, sites=["orthospinenews"], timeout=1800) as base_url:
-                first = crawl(db, base_url)
-                figures: dict = {"first_crawl": first, "size": sizes(db)}
+                figures: dict = {} if reuse else {"first_crawl": crawl(db, base_url)}
+                figures["size"] = sizes(db)
                 if not args.dictionaries_only:
                     figures["unchanged_rerun"] = crawl(db, base_url)
             bodies = replica_pages(db)
