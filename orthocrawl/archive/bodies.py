@@ -119,7 +119,8 @@ class BodyStore(Connection):
             "JOIN pages p ON p.url = a.url JOIN page_bodies b ON b.url = a.url "
             "WHERE a.site = ? ORDER BY p.fetched_at DESC, a.url LIMIT ?",
             [site, SAMPLES]).fetchall()
-        samples = [self.decompress_body(*row) for row in rows]
+        samples: list[bytes | bytearray | memoryview] = [
+            self.decompress_body(*row) for row in rows]
         # zstd wants samples of about ten times the dictionary's size, at least.
         size = min(DICT_SIZE, max(4096, sum(map(len, samples)) // 10))
         trained = zstandard.train_dictionary(size, samples, level=LEVEL, k=1024, d=8)
