@@ -27,7 +27,7 @@ def metadata(db: Path) -> dict[str, Any]:
                        "orthocrawl. Search, facet, and download any table or query as CSV.",
         "databases": {name: {
             "description": "One row per article in `articles` (newest version); "
-                           "`article_list` is the browsable view; raw pages in `pages`; "
+                           "`article_list` is the browsable view; raw pages in `page_bodies`; "
                            "one row per crawl in `crawl_runs`.",
             "tables": {
                 "article_list": {
@@ -51,6 +51,11 @@ def metadata(db: Path) -> dict[str, Any]:
                 "crawl_runs": {"description": "One row per crawl run, with its counts.",
                                "sort_desc": "id"},
                 "pages": {"hidden": True},
+                "page_bodies": {"hidden": True},
+                "compression_dictionaries": {"hidden": True},
+                "article_versions": {"description": "Every version of every article; the "
+                                     "current version's text is the article's own (NULL "
+                                     "here): `article_version_texts` shows every text."},
                 "entities": {"description": "Companies, people, products and institutions "
                              "named in the articles (candidate: found by context, no "
                              "gazetteer lists it).", "facets": ["kind", "candidate"],

@@ -229,6 +229,7 @@ class StorePipeline(_CountingPipeline):
             for outcome in self.archive.store(self.buffer, derive=self.derive):
                 self.stats.inc_value(f"orthocrawl/articles_{outcome}")
             self.buffer.clear()
+            self._compact()  # trained as soon as the site has enough pages: few to redo
         if self.seen:
             touched = self.archive.touch(self.seen)
             self.stats.inc_value("orthocrawl/articles_unchanged", touched)
@@ -247,6 +248,29 @@ class StorePipeline(_CountingPipeline):
     def close_spider(self) -> None:
         self.flush()
         if self.archive is not None:
+            self._compact()
             self.archive.close()
         if self.locked:
             lock.release(self.path, self.site)
+
+    def _compact(self) -> None:
+        """Once the site has enough raw pages: its compression dictionary trained and its
+        pages recompressed (archive/bodies.py), under the run's own lock of the site. Tried
+        after each batch (the pages stored before are few then) and when the run closes
+        (an archive that has its pages already: a migrated one); once the site has its
+        dictionary this costs nothing."""
+        assert self.archive is not None
+        spider = self.crawler.spider
+        site = (getattr(spider, "site_name", "") or getattr(spider, "name", "")) if spider \
+            else ""
+        if not site or not (self.locked or lock.held_here(self.path, self.site)):
+            return
+        try:
+            done = self.archive.compact(site)
+        except ArchiveError as error:
+            logger.error("%s: the raw pages stay compressed as they were", error)
+            return
+        if done.trained:
+            logger.info("trained %s's compression dictionary; %d raw pages recompressed",
+                        site, done.recompressed)
+            self.stats.set_value("orthocrawl/pages_recompressed", done.recompressed)

@@ -49,7 +49,7 @@ def test_raw_page_round_trip_compressed(tmp_path):
     with Archive(tmp_path / "a.db") as archive:
         archive.store([(record(), page(body))])
         assert archive.raw_page("https://example.com/a/").body == body
-        stored = archive.db.execute("SELECT length(body) FROM pages").fetchone()[0]
+        stored = archive.db.execute("SELECT length(body) FROM page_bodies").fetchone()[0]
         assert stored < len(body) / 10
 
 
@@ -57,7 +57,7 @@ def test_a_batch_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     with Archive(tmp_path / "a.db") as archive:
         archive.store([(record(), page())])
 
-        def fail_midway(self, url, raw):  # as if the process died between two statements
+        def fail_midway(self, url, raw, site=None):  # as if the process died between two statements
             raise sqlite3.OperationalError("disk I/O error")
 
         monkeypatch.setattr(Archive, "_store_page", fail_midway)

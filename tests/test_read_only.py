@@ -98,7 +98,7 @@ def test_foreign_files_are_refused_and_untouched(tmp_path, command):
     assert {p.name: digest(p) for p in tmp_path.iterdir()} == before
 
 
-@pytest.mark.parametrize("name", ["v3", "v4"])
+@pytest.mark.parametrize("name", ["v3", "v4", "v7"])
 def test_archives_of_older_readable_schemas_are_read_as_they_are(tmp_path, name):
     db = old_archive(tmp_path, name)
     before = digest(db)
@@ -109,7 +109,8 @@ def test_archives_of_older_readable_schemas_are_read_as_they_are(tmp_path, name)
     exported = run("export", "--db", str(db), "--columns", "url,status")
     assert exported.returncode == 0, exported.stderr
     assert len(exported.stdout.splitlines()) == count + 1
-    for command in (["search", "the"], ["stats", "--by", "month"], ["runs"], ["history", url]):
+    for command in (["search", "the"], ["stats", "--by", "month"], ["runs"], ["history", url],
+                    ["export-warc", "-o", str(tmp_path / "out.warc.gz")]):
         result = run(*command, "--db", str(db))
         assert result.returncode == 0, (command, result.stderr)
         assert result.stdout.strip()

@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-try:  # Python 3.14+
-    from compression import zstd
-except ImportError:  # the official backport of the same module
-    from backports import zstd
-
-from orthocrawl.archive.connection import Connection
+from orthocrawl.archive.bodies import DECOMPRESSORS, BodyStore
 from orthocrawl.archive.schema import fold_extra
 from orthocrawl.dates import utc_now
 from orthocrawl.items import LIST_FIELDS, STORED_FIELDS, RawPage
@@ -21,14 +15,7 @@ from orthocrawl.items import LIST_FIELDS, STORED_FIELDS, RawPage
 # The article columns the archive writes (declared once, with the record, in items.py).
 ARTICLE_COLUMNS = STORED_FIELDS
 LIST_COLUMNS = LIST_FIELDS
-
-
-# How pages.body is stored, by pages.encoding.
-DECOMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
-    "zstd": zstd.decompress,
-    "zlib": zlib.decompress,
-    "identity": bytes,
-}
+__all__ = ["ARTICLE_COLUMNS", "DECOMPRESSORS", "ArticleStore", "decode_article"]
 
 
 # What the archive writes for an article: its columns, and the folded words search needs.
@@ -38,20 +25,27 @@ _INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
 _UPDATE_ARTICLE = ("UPDATE articles SET {}, version = version + 1, status = 'live', "
                    "gone_since = NULL WHERE url = :url").format(
     ", ".join(f"{c} = :{c}" for c in _WRITTEN if c not in ("url", "first_seen")))
+# The current version's text is the article's own: its row in article_versions leaves
+# title and body_text NULL until a newer version supersedes it (_KEEP_VERSION_TEXT).
 _INSERT_VERSION = """
     INSERT INTO article_versions
-    SELECT url, version, :now, content_hash, title, body_text, modified_at, :via
+    SELECT url, version, :now, content_hash, NULL, NULL, modified_at, :via
     FROM articles WHERE url = :url
 """
-_PAGE_COLUMNS = ("url", "article_url", "fetched_at", "status", "headers", "body_sha256", "body",
-                 "encoding", "fetched_url", "etag", "last_modified", "checked_at",
-                 "sitemap_lastmod")
+_KEEP_VERSION_TEXT = """
+    UPDATE article_versions SET title = coalesce(article_versions.title, a.title),
+       body_text = coalesce(article_versions.body_text, a.body_text)
+    FROM articles a WHERE a.url = :url AND article_versions.url = :url
+       AND article_versions.version = a.version
+"""
+_PAGE_COLUMNS = ("url", "article_url", "fetched_url", "fetched_at", "checked_at", "status",
+                 "etag", "last_modified", "sitemap_lastmod", "body_sha256", "headers")
 _UPSERT_PAGE = "INSERT INTO pages ({}) VALUES ({}) ON CONFLICT(url) DO UPDATE SET {}".format(
     ", ".join(_PAGE_COLUMNS), ", ".join(f":{c}" for c in _PAGE_COLUMNS),
     ", ".join(f"{c} = excluded.{c}" for c in _PAGE_COLUMNS if c != "url"))
 
 
-class ArticleStore(Connection):
+class ArticleStore(BodyStore):
     """Writing and reading articles, versions and raw pages."""
 
     def store(self, articles: Iterable[tuple[dict[str, Any], RawPage | None]],
@@ -89,6 +83,7 @@ class ArticleStore(Connection):
                 else:
                     row = _article_row(record)
                     row.update(last_seen=seen, last_changed=seen)
+                    self.db.execute(_KEEP_VERSION_TEXT, {"url": url})
                     self.db.execute(_UPDATE_ARTICLE, row)
                     self.db.execute(_INSERT_VERSION, {"url": url, "now": seen, "via": via})
                     outcomes.append("changed")
@@ -96,7 +91,7 @@ class ArticleStore(Connection):
                     derive(self, url, record)
                 known[url] = record["content_hash"]
                 if page is not None:
-                    self._store_page(url, page)
+                    self._store_page(url, page, record.get("site"))
                 self.db.execute("DELETE FROM dropped_urls WHERE url = ?", [url])
         return outcomes
 
@@ -147,8 +142,9 @@ class ArticleStore(Connection):
         return tuple(row) if row else None  # type: ignore[return-value]
 
     def versions(self, url: str) -> list[dict[str, Any]]:
+        table = "article_version_texts" if self.bodies_apart() else "article_versions"
         return list(self.db.query(
-            "SELECT * FROM article_versions WHERE url = ? ORDER BY version", [url]))
+            f"SELECT * FROM {table} WHERE url = ? ORDER BY version", [url]))
 
     def _known_hashes(self, urls: list[str]) -> dict[str, str]:
         known: dict[str, str] = {}
@@ -160,7 +156,7 @@ class ArticleStore(Connection):
             known.update(dict(rows.fetchall()))
         return known
 
-    def _store_page(self, article_url: str, page: RawPage) -> None:
+    def _store_page(self, article_url: str, page: RawPage, site: str | None = None) -> None:
         digest = hashlib.sha256(page.body).hexdigest()
         current = self.db.execute(
             "SELECT body_sha256 FROM pages WHERE url = ?", [article_url]).fetchone()
@@ -175,19 +171,17 @@ class ArticleStore(Connection):
         self.db.execute(_UPSERT_PAGE, {
             "url": article_url,
             "article_url": article_url,
-            "fetched_at": page.fetched_at,
-            "status": page.status,
-            "headers": json.dumps(page.headers, sort_keys=True),
-            "body_sha256": digest,
-            # zstd: 4x faster than zlib's default level at a smaller size on HTML pages.
-            "body": zstd.compress(page.body, 3),
-            "encoding": "zstd",
             "fetched_url": page.url,
+            "fetched_at": page.fetched_at,
+            "checked_at": page.fetched_at,
+            "status": page.status,
             "etag": page.headers.get("etag"),
             "last_modified": page.headers.get("last-modified"),
-            "checked_at": page.fetched_at,
             "sitemap_lastmod": page.sitemap_lastmod,
+            "body_sha256": digest,
+            "headers": json.dumps(page.headers, sort_keys=True),
         })
+        self.write_body(article_url, site, page.body)
 
     def sites(self) -> list[str]:
         """The sites the archive holds articles of, by name."""
@@ -210,13 +204,16 @@ class ArticleStore(Connection):
             yield decode_article(row)
 
     def raw_page(self, article_url: str) -> RawPage | None:
+        body, join = self._body_columns()
         row = self.db.execute(
-            "SELECT coalesce(fetched_url, url), status, headers, body, encoding, fetched_at "
-            "FROM pages WHERE article_url = ?", [article_url]).fetchone()
+            f"SELECT coalesce(p.fetched_url, p.url), p.status, p.headers, {body}, "
+            f"p.fetched_at FROM pages p{join} WHERE p.article_url = ?",
+            [article_url]).fetchone()
         if row is None:
             return None
-        url, status, headers, body, encoding, fetched_at = row
-        return RawPage(url, status, json.loads(headers), DECOMPRESSORS[encoding](body), fetched_at)
+        url, status, headers, encoding, dictionary, body, fetched_at = row
+        return RawPage(url, status, json.loads(headers),
+                       self.decompress_body(encoding, dictionary, body), fetched_at)
 
     def iter_pages(self, site: str | None = None,
                    chunk: int = 100) -> Iterator[tuple[str, RawPage]]:
@@ -224,19 +221,29 @@ class ArticleStore(Connection):
 
         Read a chunk at a time in key order, with no cursor left open between chunks:
         memory stays flat, and the caller may write to the archive as it goes."""
+        body, join = self._body_columns()
         sql = ("SELECT p.url, p.article_url, coalesce(p.fetched_url, p.url), p.status, "
-               "p.headers, p.body, p.encoding, p.fetched_at FROM pages p JOIN articles a "
-               "ON a.url = p.article_url WHERE p.url > ?" +
+               f"p.headers, {body}, p.fetched_at FROM pages p "
+               f"JOIN articles a ON a.url = p.article_url{join} WHERE p.url > ?" +
                (" AND a.site = ?" if site else "") + " ORDER BY p.url LIMIT ?")
         last = ""
         while True:
             rows = self.db.execute(sql, [last, *([site] if site else []), chunk]).fetchall()
-            for _, article_url, url, status, headers, body, encoding, fetched_at in rows:
+            for _, article_url, url, status, headers, encoding, dictionary, body, fetched_at \
+                    in rows:
                 yield article_url, RawPage(url, status, json.loads(headers),
-                                           DECOMPRESSORS[encoding](body), fetched_at)
+                                           self.decompress_body(encoding, dictionary, body),
+                                           fetched_at)
             if len(rows) < chunk:
                 return
             last = rows[-1][0]
+
+    def _body_columns(self) -> tuple[str, str]:
+        """The body's columns (encoding, dictionary, body) and the join they need: in
+        page_bodies, or in pages in an archive of before schema 8 read as it is."""
+        if self.bodies_apart():
+            return "b.encoding, b.dictionary, b.body", " JOIN page_bodies b ON b.url = p.url"
+        return "p.encoding, NULL, p.body", ""
 
     def latest(self, limit: int = 5) -> list[dict[str, Any]]:
         """The newest articles by publication date (decoded)."""

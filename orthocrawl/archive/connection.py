@@ -27,6 +27,7 @@ from orthocrawl.config import SETTINGS_BY_NAME
 from orthocrawl.errors import UserError
 
 DEFAULT_DB = Path(SETTINGS_BY_NAME["ORTHOCRAWL_DB"].default)
+PAGE_SIZE = 16384  # of a new archive file
 
 
 class ArchiveError(UserError):
@@ -80,13 +81,25 @@ class Connection:
             self.db.execute("PRAGMA busy_timeout = 30000")
             self.version = self._check_version()
             if not read_only:
+                if self.version == 0:
+                    # A new file: 16 KB pages hold five or six compressed raw pages or
+                    # three articles' rows each, where 4 KB pages left a third empty or
+                    # spilled rows into overflow pages (a no-op on a file already made).
+                    self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 if self.version < SCHEMA_VERSION:
                     self.version = self._migrate()
-            # Reads (search, export) go through the OS page cache, not copies of it.
-            self.db.execute("PRAGMA mmap_size = 1073741824")
-            self.db.execute("PRAGMA cache_size = -65536")
+            if read_only:
+                # Reads (search, export) go through the OS page cache, not copies of it.
+                self.db.execute("PRAGMA mmap_size = 1073741824")
+                self.db.execute("PRAGMA cache_size = -65536")
+            else:
+                # A writer (a crawl) reads little of a large archive: no memory map (whose
+                # touched pages count in the process's memory) and a modest page cache, so
+                # that a run's memory does not grow with the archive.
+                self.db.execute("PRAGMA mmap_size = 0")
+                self.db.execute("PRAGMA cache_size = -16384")
         except sqlite3.DatabaseError as error:
             raise ArchiveError(f"cannot use {self.path} as an archive: {error}") from None
         except OSError as error:

@@ -261,7 +261,72 @@ CREATE TABLE watch_matches (
 CREATE INDEX watch_matches_latest ON watch_matches (watch_id, reported, matched_at);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _WATCHES)
+
+# Version 10 (issue 13; the storage part): what a run reads per article kept apart from what it
+# never reads.
+# - pages keeps a page's metadata (what incremental runs read: validators, checked_at, the
+#   sitemap's <lastmod>); its raw body moves to page_bodies, so reading the one no longer
+#   walks the other's blobs. article_versions (small rows now) is a WITHOUT ROWID table:
+#   keyed by (url, version) once, not in the table and again in its index.
+# - page_bodies.dictionary: the zstd dictionary a body was compressed with (NULL: none),
+#   by the dictionary's sha256; compression_dictionaries holds them, per site, versioned
+#   (the newest of a site is used for new pages; a body names the one it needs).
+# - articles_known covers the known-article query (no read of the articles' text).
+# - article_versions no longer repeats the current text: the current version's title and
+#   body_text are NULL there (they are the article's, in `articles`) and are written when a
+#   newer version supersedes it; article_version_texts shows every version's text.
+_STORAGE = """
+CREATE TABLE compression_dictionaries (
+   sha256 TEXT PRIMARY KEY, site TEXT NOT NULL, trained_at TEXT NOT NULL,
+   samples INTEGER NOT NULL, dictionary BLOB NOT NULL
+);
+CREATE INDEX compression_dictionaries_site ON compression_dictionaries (site, trained_at);
+CREATE TABLE page_bodies (
+   url TEXT PRIMARY KEY, encoding TEXT NOT NULL, dictionary TEXT, body BLOB
+);
+INSERT INTO page_bodies (url, encoding, dictionary, body)
+   SELECT url, coalesce(encoding, 'identity'), NULL, body FROM pages;
+CREATE TABLE pages_v8 (
+   url TEXT PRIMARY KEY, article_url TEXT, fetched_url TEXT, fetched_at TEXT,
+   checked_at TEXT, status INTEGER, etag TEXT, last_modified TEXT, sitemap_lastmod TEXT,
+   body_sha256 TEXT, headers TEXT
+);
+INSERT INTO pages_v8
+   SELECT url, article_url, fetched_url, fetched_at, checked_at, status, etag, last_modified,
+          sitemap_lastmod, body_sha256, headers
+   FROM pages;
+DROP TABLE pages;
+ALTER TABLE pages_v8 RENAME TO pages;
+CREATE INDEX idx_pages_article_url ON pages (article_url);
+CREATE INDEX articles_known
+   ON articles (site, url, status, modified_at, published_at, last_seen);
+CREATE TABLE article_versions_v8 (
+   url TEXT NOT NULL, version INTEGER NOT NULL, fetched_at TEXT, content_hash TEXT,
+   title TEXT, body_text TEXT, modified_at TEXT, via TEXT,
+   PRIMARY KEY (url, version)
+) WITHOUT ROWID;
+INSERT INTO article_versions_v8
+   SELECT v.url, v.version, v.fetched_at, v.content_hash,
+          CASE WHEN a.title IS v.title AND a.body_text IS v.body_text THEN NULL
+               ELSE v.title END,
+          CASE WHEN a.title IS v.title AND a.body_text IS v.body_text THEN NULL
+               ELSE v.body_text END,
+          v.modified_at, v.via
+   FROM article_versions v LEFT JOIN articles a ON a.url = v.url AND a.version = v.version;
+DROP TABLE article_versions;
+ALTER TABLE article_versions_v8 RENAME TO article_versions;
+CREATE VIEW article_version_texts AS
+   SELECT v.url, v.version, v.fetched_at, v.content_hash,
+          CASE WHEN v.version = a.version THEN coalesce(v.title, a.title)
+               ELSE v.title END AS title,
+          CASE WHEN v.version = a.version THEN coalesce(v.body_text, a.body_text)
+               ELSE v.body_text END AS body_text,
+          v.modified_at, v.via
+   FROM article_versions v LEFT JOIN articles a ON a.url = v.url;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _WATCHES,
+                                 _STORAGE)
 
 # Columns that a released migration gained after the release (before migrations were
 # frozen): archives made by the earlier release of that version lack them. Added before

@@ -11,6 +11,7 @@ sitemap says it changed, when its re-check is due, or when the run asks for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import Enum
@@ -20,7 +21,7 @@ from orthocrawl.dates import to_utc_iso
 from orthocrawl.urls import variant_key
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per archived article: no __dict__ each
 class KnownArticle:
     url: str  # the archive's key
     status: str = "live"
@@ -31,7 +32,7 @@ class KnownArticle:
     sitemap_lastmod: str | None = None  # the sitemap's <lastmod> then
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DroppedURL:
     url: str
     reason: str
@@ -50,8 +51,8 @@ class KnownPages:
         self._dropped = {variant_key(url): d for url, d in self.dropped.items()}
 
     @classmethod
-    def from_rows(cls, articles: list[dict[str, Any]],
-                  dropped: list[dict[str, Any]]) -> KnownPages:
+    def from_rows(cls, articles: Iterable[dict[str, Any]],
+                  dropped: Iterable[dict[str, Any]]) -> KnownPages:
         return cls([KnownArticle(**row) for row in articles],
                    [DroppedURL(**row) for row in dropped])
 

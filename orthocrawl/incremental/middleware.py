@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import weakref
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -43,9 +43,9 @@ LASTMOD = "sitemap_lastmod"  # the <lastmod> the article was listed with
 class KnownSource(Protocol):
     """What this component reads from the archive (and nothing else)."""
 
-    def known(self, site: str) -> list[dict[str, Any]]: ...
+    def known(self, site: str) -> Iterable[dict[str, Any]]: ...
 
-    def dropped(self, site: str) -> list[dict[str, Any]]: ...
+    def dropped(self, site: str) -> Iterable[dict[str, Any]]: ...
 
 
 def archive_source(path: str) -> KnownSource | None:
@@ -61,13 +61,14 @@ class _ArchiveSource:
     def __init__(self, opener: Any, path: str) -> None:
         self.opener, self.path = opener, path
 
-    def known(self, site: str) -> list[dict[str, Any]]:
+    # Rows streamed, not listed: a large archive's rows are never all in memory at once.
+    def known(self, site: str) -> Iterator[dict[str, Any]]:
         with self.opener(self.path) as archive:
-            return list(archive.known(site))
+            yield from archive.known(site)
 
-    def dropped(self, site: str) -> list[dict[str, Any]]:
+    def dropped(self, site: str) -> Iterator[dict[str, Any]]:
         with self.opener(self.path) as archive:
-            return list(archive.dropped(site))
+            yield from archive.dropped(site)
 
 
 class RunState:

@@ -1,0 +1,175 @@
+"""Raw page bodies: zstd-compressed, with a dictionary per site once the site has enough pages.
+
+Pages of one site share most of their markup (header, menus, footer, scripts), which a
+zstd dictionary trained on the site's own pages holds once instead of in every page. A
+site's dictionary is trained when it has TRAIN_AT raw pages (StorePipeline does it when a
+run closes: `compact`), the pages stored before are recompressed with it, and new pages
+use it. Dictionaries are kept per site by their sha256 (a newer one may follow; each body
+names the one it needs), so every body ever stored stays readable. The dictionaries are
+made and used through the `zstandard` package; bodies stored without one (every archive
+before schema 8) are read as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import zstandard
+
+try:  # Python 3.14+
+    from compression import zstd
+except ImportError:  # the official backport of the same module
+    from backports import zstd
+
+from orthocrawl.archive.connection import Connection
+from orthocrawl.dates import utc_now
+
+# How page_bodies.body is stored without a dictionary, by page_bodies.encoding.
+DECOMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
+    "zstd": zstd.decompress,
+    "zlib": zlib.decompress,
+    "identity": bytes,
+}
+LEVEL = 3  # 4x faster than zlib's default level at a smaller size on HTML pages
+TRAIN_AT = 200  # raw pages a site needs before its dictionary is trained
+SAMPLES = 400  # the newest pages of the site it is trained on, at most
+DICT_SIZE = 110 * 1024  # zstd's default dictionary size
+RECOMPRESS_BATCH = 100  # bodies recompressed per transaction
+
+
+@dataclass(frozen=True)
+class Compacted:
+    trained: str | None = None  # the new dictionary's sha256, if one was trained
+    recompressed: int = 0
+
+
+class BodyStore(Connection):
+    """Compressing, storing and reading raw bodies (table page_bodies)."""
+
+    _dicts: dict[str, zstandard.ZstdCompressionDict]
+    _newest: dict[str, str | None]
+
+    def bodies_apart(self) -> bool:
+        """Whether raw bodies are in page_bodies (schema 8 on), not in pages: read-only
+        commands read archives of older schemas as they are."""
+        if "_apart" not in self.__dict__:
+            self.__dict__["_apart"] = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'page_bodies'").fetchone() is not None
+        return bool(self.__dict__["_apart"])
+
+    def _dictionary(self, sha256: str) -> zstandard.ZstdCompressionDict:
+        cache = self.__dict__.setdefault("_dicts", {})
+        if sha256 not in cache:
+            row = self.db.execute("SELECT dictionary FROM compression_dictionaries "
+                                  "WHERE sha256 = ?", [sha256]).fetchone()
+            if row is None:
+                raise ValueError(f"no compression dictionary {sha256} in the archive")
+            cache[sha256] = zstandard.ZstdCompressionDict(row[0])
+        return cache[sha256]
+
+    def site_dictionary(self, site: str) -> str | None:
+        """The sha256 of the site's newest dictionary (what new pages use), if any."""
+        newest = self.__dict__.setdefault("_newest", {})
+        if site not in newest:
+            row = self.db.execute(
+                "SELECT sha256 FROM compression_dictionaries WHERE site = ? "
+                "ORDER BY trained_at DESC, sha256 LIMIT 1", [site]).fetchone()
+            newest[site] = row[0] if row else None
+        return newest[site]
+
+    def compress_body(self, site: str | None, body: bytes) -> tuple[str, str | None, bytes]:
+        """(encoding, dictionary sha256 or None, compressed body) for a new page of site."""
+        sha256 = self.site_dictionary(site) if site else None
+        if sha256 is None:
+            return "zstd", None, zstd.compress(body, LEVEL)
+        compressor = zstandard.ZstdCompressor(level=LEVEL, dict_data=self._dictionary(sha256))
+        return "zstd", sha256, compressor.compress(body)
+
+    def decompress_body(self, encoding: str, dictionary: str | None, body: bytes) -> bytes:
+        if dictionary is None:
+            return DECOMPRESSORS[encoding](body)
+        return zstandard.ZstdDecompressor(dict_data=self._dictionary(dictionary)) \
+            .decompress(body)
+
+    def write_body(self, url: str, site: str | None, body: bytes) -> None:
+        encoding, dictionary, blob = self.compress_body(site, body)
+        self.db.execute(
+            "INSERT INTO page_bodies (url, encoding, dictionary, body) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(url) DO UPDATE SET encoding = excluded.encoding, "
+            "dictionary = excluded.dictionary, body = excluded.body",
+            [url, encoding, dictionary, blob])
+
+    # ---- dictionaries ----
+
+    def site_pages(self, site: str) -> int:
+        """How many raw pages the archive holds of site."""
+        return self.db.execute(
+            "SELECT count(*) FROM articles a JOIN pages p ON p.url = a.url "
+            "WHERE a.site = ?", [site]).fetchone()[0]
+
+    def train_dictionary(self, site: str, now: str | None = None) -> str:
+        """Train a dictionary on the site's newest raw pages, store it as the site's newest,
+        and return its sha256 (the same pages give the same dictionary). zstandard.ZstdError
+        when the pages are too few (under 5) or too small to train on."""
+        rows = self.db.execute(
+            "SELECT b.encoding, b.dictionary, b.body FROM articles a "
+            "JOIN pages p ON p.url = a.url JOIN page_bodies b ON b.url = a.url "
+            "WHERE a.site = ? ORDER BY p.fetched_at DESC, a.url LIMIT ?",
+            [site, SAMPLES]).fetchall()
+        samples: list[bytes | bytearray | memoryview] = [
+            self.decompress_body(*row) for row in rows]
+        # zstd wants samples of about ten times the dictionary's size, at least.
+        size = min(DICT_SIZE, max(4096, sum(map(len, samples)) // 10))
+        trained = zstandard.train_dictionary(size, samples, level=LEVEL, k=1024, d=8)
+        data = trained.as_bytes()
+        sha256 = hashlib.sha256(data).hexdigest()
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR IGNORE INTO compression_dictionaries (sha256, site, trained_at, "
+                "samples, dictionary) VALUES (?, ?, ?, ?, ?)",
+                [sha256, site, now or utc_now(), len(samples), data])
+        self.__dict__.setdefault("_newest", {}).pop(site, None)
+        return sha256
+
+    def recompress(self, site: str) -> int:
+        """Recompress the site's raw pages not stored with its newest dictionary, a batch
+        per transaction (readers and other sites' writers go on meanwhile); how many."""
+        sha256 = self.site_dictionary(site)
+        if sha256 is None:
+            return 0
+        done, last = 0, ""
+        while True:
+            rows = self.db.execute(
+                "SELECT b.url, b.encoding, b.dictionary, b.body FROM articles a "
+                "JOIN page_bodies b ON b.url = a.url WHERE a.site = ? AND a.url > ? "
+                "AND b.dictionary IS NOT ? ORDER BY a.url LIMIT ?",
+                [site, last, sha256, RECOMPRESS_BATCH]).fetchall()
+            if not rows:
+                return done
+            with self.transaction():
+                for url, encoding, dictionary, body in rows:
+                    # Deleted and inserted anew, not updated in place: a body shrunk where it
+                    # was would leave most of its page empty; the freed pages are reused.
+                    self.db.execute("DELETE FROM page_bodies WHERE url = ?", [url])
+                    self.write_body(url, site, self.decompress_body(encoding, dictionary, body))
+            done += len(rows)
+            last = rows[-1][0]
+
+    def compact(self, site: str, now: str | None = None) -> Compacted:
+        """Once a site has TRAIN_AT raw pages and no dictionary: train one, recompress the
+        site's pages with it. Nothing to do (the usual case) costs one small query."""
+        if self.site_dictionary(site) is not None:
+            return Compacted()
+        pages = self.site_pages(site)
+        failed = self.__dict__.setdefault("_untrainable", {})
+        if pages < max(TRAIN_AT, 2 * failed.get(site, 0)):
+            return Compacted()
+        try:
+            sha256 = self.train_dictionary(site, now)
+        except zstandard.ZstdError:  # pages too small to train on: they stay as they are,
+            failed[site] = pages  # and training waits until the site has twice as many
+            return Compacted()
+        return Compacted(sha256, self.recompress(site))
