@@ -79,6 +79,7 @@ class _Run:
         self.strong_ends: list[int] = []
         self.people: dict[str, tuple[Named, Found]] = {}
         self.by_sentence: dict[int, list[Named]] = defaultdict(list)
+        self.resolved: dict[str, str] = {}  # company() of each name, for this article's date
 
     # -- claiming text -------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
@@ -89,7 +90,11 @@ class _Run:
         self.taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
 
     def company(self, own: str) -> str:
-        return self.ex.gazetteer.resolve(own, self.published, self.as_today)
+        name = self.resolved.get(own)
+        if name is None:
+            name = self.resolved[own] = self.ex.gazetteer.resolve(own, self.published,
+                                                                  self.as_today)
+        return name
 
     # -- the rules -----------------------------------------------------------------------
     def known(self) -> None:
@@ -200,8 +205,9 @@ class _Run:
         numbers = list(find_numbers(text))
         events = self.events(subject, amounts, numbers)
         people = self.people_records(events)
+        groups = self.groups()
         return Extraction(
-            entities=tuple(self.entities()), mentions=tuple(self.mentions()),
+            entities=tuple(self.entities(groups)), mentions=tuple(self.mentions(groups)),
             events=tuple(events), people=tuple(people),
             numbers=tuple(self.numbers(numbers, events, subject)),
             amounts=tuple(Amount(v, c, text[s:e]) for s, e, v, c in amounts))
@@ -224,8 +230,8 @@ class _Run:
             groups.setdefault((hit.kind, hit.name), []).append(hit)
         return groups
 
-    def entities(self) -> Iterable[Entity]:
-        for (kind, name), hits in self.groups().items():
+    def entities(self, groups: dict[tuple[str, str], list[Named]]) -> Iterable[Entity]:
+        for (kind, name), hits in groups.items():
             aliases = [clean_company(h.surface) if kind == "company" else h.surface
                        for h in hits]
             aliases += self.tickers.get((kind, name), [])
@@ -233,8 +239,8 @@ class _Run:
             yield Entity(kind, name, tuple(dict.fromkeys(a for a in aliases if a != name)),
                          any(h.candidate for h in hits))
 
-    def mentions(self) -> Iterable[Mention]:
-        for (kind, name), hits in self.groups().items():
+    def mentions(self, groups: dict[tuple[str, str], list[Named]]) -> Iterable[Mention]:
+        for (kind, name), hits in groups.items():
             yield Mention(kind, name, len(hits), self.doc.sentence(hits[0].start))
 
     def events(self, subject: str | None, amounts: list[tuple[int, int, int, str]],

@@ -297,7 +297,10 @@ def _product_before(text: str, sentence_start: int, end: int, most: int
                     ) -> tuple[int, int, str] | None:
     while end > sentence_start and text[end - 1] in " ™®":
         end -= 1
-    quoted = _QUOTED.search(text, max(sentence_start, end - 44), end)
+    # _QUOTED ends in a closing quote and spaces: search only when the text can end so
+    quoted = (_QUOTED.search(text, max(sentence_start, end - 44), end)
+              if end > sentence_start and (text[end - 1] in '”"' or text[end - 1].isspace())
+              else None)
     if quoted:
         name = quoted.group(1).strip()
         if name and name.lower() not in STOP and not all(w.lower() in GENERIC

@@ -7,7 +7,7 @@ the whole article and `Doc.sentence(pos)` gives the sentence a hit is in.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from collections.abc import Callable
 
 # Letters for name shapes: `re` has no \p{Lu}, so Latin-1 upper and lower ranges are spelled out.
 UP = "A-ZÀ-ÖØ-Þ"
@@ -47,11 +47,15 @@ class Doc:
             text = _ASIDE_PAREN.sub(_blank, text)
         self.text = text
         self.spans = _sentences(self.text, self.title_end)
-        self._starts = [s for s, _ in self.spans]
-
-    def index(self, pos: int) -> int:
-        """The index of the sentence that holds offset `pos`."""
-        return max(bisect_right(self._starts, pos) - 1, 0)
+        # index(pos): the index of the sentence that holds offset `pos` (0 <= pos <=
+        # len(text)), asked a hundred times an article, so a list of every offset's answer
+        # (what bisect_right over the starts would say) read by its C __getitem__
+        starts = [s for s, _ in self.spans]
+        size = len(text) + 1
+        at = [0] * (starts[1] if len(starts) > 1 else size)
+        for i in range(1, len(starts)):
+            at += [i] * ((starts[i + 1] if i + 1 < len(starts) else size) - starts[i])
+        self.index: Callable[[int], int] = at.__getitem__
 
     def sentence(self, pos: int) -> str:
         start, end = self.spans[self.index(pos)]
