@@ -72,6 +72,7 @@ class Sentence:
     numbers: list[tuple[int, int, str, str]]
     people: list[tuple[int, str, str | None]]  # (start, name, title)
     low: str  # the text in lowercase (cheap tests before any regular expression)
+    companies: list[Named]  # the names of kind company, in order
 
 
 def events_in(sentence: Sentence, triggers: list[tuple[int, str, str]], subject: str | None,
@@ -92,7 +93,7 @@ def events_in(sentence: Sentence, triggers: list[tuple[int, str, str]], subject:
 
 
 def _companies(s: Sentence) -> list[Named]:
-    return [n for n in s.names if n.kind == "company"]
+    return s.companies
 
 
 def _before(s: Sentence, at: int, exclude: Set[str] = frozenset()) -> Named | None:

@@ -112,11 +112,10 @@ class _Run:
             if found is None:
                 continue
             symbol, ticker = found.group("sym"), f"{found.group('ex')}: {found.group('sym')}"
-            window = text[max(0, found.start() - 3):found.start()]
-            prev = next((by_end[found.start() - len(window) + i] for i in range(len(window) + 1)
-                         if found.start() - len(window) + i in by_end
-                         and _GAP.match(text, found.start() - len(window) + i, found.start())),
-                        None)
+            at = found.start()
+            # the company whose name ends at most 3 characters before, across "(", "," or space
+            prev = next((by_end[end] for end in range(max(0, at - 3), at + 1)
+                         if end in by_end and _GAP.match(text, end, at)), None)
             listed = self.ex.gazetteer.tickers.get(symbol)
             if prev is not None:
                 self.tickers[(prev.kind, prev.name)].append(ticker)
@@ -178,16 +177,20 @@ class _Run:
 
     def _occurrences(self, canonical: dict[str, str], kind: str, candidate: bool) -> None:
         """Claim every whole-word occurrence of each name (longest names first)."""
-        text, size = self.text, len(self.text)
+        text, taken, hits = self.text, self.taken, self.hits
+        padded = text + " "  # index -1 and len(text) are a space: no letter, no hyphen
+        find = text.find
         for surface in sorted(canonical, key=len, reverse=True):
-            name, pos = canonical[surface], text.find(surface)
+            name, pos, size = canonical[surface], find(surface), len(surface)
             while pos != -1:
-                end = pos + len(surface)
-                if ((pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-"))
-                        and (end == size or not (text[end].isalnum() or text[end] == "-"))
-                        and self.free(pos, end)):
-                    self.claim(Named(pos, end, kind, name, name, candidate, surface))
-                pos = text.find(surface, end)
+                end = pos + size
+                before, after = padded[pos - 1], padded[end]
+                if (not (before.isalnum() or before == "-")
+                        and not (after.isalnum() or after == "-")
+                        and taken.find(1, pos, end) == -1):
+                    hits.append(Named(pos, end, kind, name, name, candidate, surface))
+                    taken[pos:end] = b"\x01" * size
+                pos = find(surface, end)
 
     # -- the records ---------------------------------------------------------------------
     def extraction(self) -> Extraction:
@@ -257,11 +260,13 @@ class _Run:
         found: list[Event] = []
         for i in sorted(triggers):
             start, end = doc.spans[i]
+            names = by_sentence.get(i, [])
             sentence = Sentence(
-                start, end, self.text[start:end], by_sentence.get(i, []),
+                start, end, self.text[start:end], names,
                 [a for a in amounts if start <= a[0] < end],
                 [n for n in numbers if start <= n[0] < end],
-                [p for p in executives if start <= p[0] < end], self.folded[start:end])
+                [p for p in executives if start <= p[0] < end], self.folded[start:end],
+                [n for n in names if n.kind == "company"])
             found += events_in(sentence, sorted(triggers[i]), subject, self.published)
         events = merge(found)
         products = [h.name for h in self.hits if h.kind == "product"]

@@ -312,7 +312,9 @@ def _product_before(text: str, sentence_start: int, end: int, most: int
     while len(tokens) < most and pos > sentence_start:
         space = text.rfind(" ", sentence_start, pos)
         word = text[space + 1:pos] if space >= 0 else text[sentence_start:pos]
-        if (not word or word[-1] in "™®" or not _PRODUCT_TOKEN.match(word) or word.lower() in STOP
+        # a lowercase word that starts with a letter is no _PRODUCT_TOKEN: no need to ask it
+        if (not word or word[-1] in "™®" or (word[0].isalpha() and word.islower())
+                or not _PRODUCT_TOKEN.match(word) or word.lower() in STOP
                 or word.lower() in GENERIC or word.endswith(("’s", "'s", ",", ".", ":"))):
             break
         tokens.insert(0, word)
