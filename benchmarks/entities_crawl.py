@@ -84,7 +84,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=120, help="articles of each replica")
     parser.add_argument("--no-off", action="store_true", help="skip the crawl without it")
-    parser.add_argument("--python", default=sys.executable, help=argparse.SUPPRESS)
     parser.add_argument("--one", choices=["on", "off"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -92,7 +91,7 @@ def main() -> None:
         return
 
     def run(mode: str) -> dict[str, float]:
-        out = subprocess.run([args.python, __file__, "--one", mode, "--articles",
+        out = subprocess.run([sys.executable, __file__, "--one", mode, "--articles",
                               str(args.articles)], check=True, capture_output=True, text=True)
         return json.loads(out.stdout.strip().splitlines()[-1])
 
