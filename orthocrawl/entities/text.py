@@ -55,10 +55,16 @@ class Doc:
         # len(text)), asked a hundred times an article, so a list of every offset's answer
         # (what bisect_right over the starts would say) read by its C __getitem__
         starts = [s for s, _ in self.spans]
-        size = len(text) + 1
-        at = [0] * (starts[1] if len(starts) > 1 else size)
-        for i in range(1, len(starts)):
-            at += [i] * ((starts[i + 1] if i + 1 < len(starts) else size) - starts[i])
+        starts[:1] = [0]
+        ends = [*starts[1:], len(text) + 1]
+        at: bytes | list[int]
+        if len(starts) < 256:  # one byte an offset, made by C's memset
+            at = b"".join([bytes((i,)) * (end - start)
+                           for i, (start, end) in enumerate(zip(starts, ends, strict=True))])
+        else:
+            at = []
+            for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
+                at += [i] * (end - start)
         self.index: Callable[[int], int] = at.__getitem__
 
     def sentence(self, pos: int) -> str:
