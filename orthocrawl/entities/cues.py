@@ -84,7 +84,7 @@ def _build() -> ahocorasick.Automaton:
             by_key[key].append(category)
     automaton = ahocorasick.Automaton()
     for key, categories in by_key.items():
-        automaton.add_word(key, (len(key), key, tuple(categories), key[0].isalnum(),
+        automaton.add_word(key, (len(key) - 1, key, tuple(categories), key[0].isalnum(),
                                  key[-1].isalnum()))
     automaton.make_automaton()
     return automaton
@@ -98,15 +98,18 @@ Cues = dict[str, list[tuple[int, int, str]]]
 def scan(folded: str) -> Cues:
     """Each category's cues as (start, end, key), by start; whole words only."""
     found: Cues = defaultdict(list)
-    size = len(folded)
-    for last, (length, key, categories, word_start, word_end) in _AUTOMATON.iter(folded):
-        start, end = last - length + 1, last + 1
-        if word_start and start and folded[start - 1].isalnum():
+    # a space after the text: the character after a cue that ends it, and (as index -1)
+    # before one that starts it, is no letter
+    padded = folded + " "
+    for last, (before_last, key, categories, word_start, word_end) in _AUTOMATON.iter(folded):
+        start = last - before_last
+        if word_start and padded[start - 1].isalnum():
             continue
-        if word_end and end < size and folded[end].isalnum():
+        if word_end and padded[last + 1].isalnum():
             continue
+        hit = (start, last + 1, key)
         for category in categories:
-            found[category].append((start, end, key))
+            found[category].append(hit)
     for hits in found.values():
         hits.sort()
     return found

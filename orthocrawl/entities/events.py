@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Set
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .records import Event
 
@@ -30,9 +30,12 @@ _REGULATOR_WORDS = ("fda", "food and drug", "510(k)", "de novo", " pma", "premar
 _ROUND_WORDS = ("series", "seed", "growth", "mezzanine", "bridge", "crossover", "debt", "equity",
                 "private placement", "initial public offering", "ipo")
 # these run on the lowercased sentence (no IGNORECASE, a literal first: fast)
-_ROUND = re.compile(r"(?:(series [a-h](?:-\d)?)|(pre-seed|seed|growth|mezzanine|bridge|"
-                    r"crossover|venture debt|debt|equity)(?: equity)? (?:financing|funding|round|"
-                    r"investment)|(private placement)|(initial public offering|ipo))(?![\w])")
+# _ROUND's lookahead (the alternatives' first letters) spares `search` trying every
+# alternative at each offset: the same matches, a quarter faster
+_ROUND = re.compile(r"(?=[spgmbcvdei])(?:(series [a-h](?:-\d)?)|(pre-seed|seed|growth|"
+                    r"mezzanine|bridge|crossover|venture debt|debt|equity)(?: equity)? "
+                    r"(?:financing|funding|round|investment)|(private placement)|"
+                    r"(initial public offering|ipo))(?![\w])")
 _INVESTORS = re.compile(r"(?:led by|co-led by|participation (?:from|by)|investors (?:including|"
                         r"include|such as)|backed by|investment from)\s[^.;]*")
 
@@ -49,7 +52,7 @@ def _passive(low: str) -> tuple[int, int] | None:
     return None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ is several times slower
 class Named:
     """A name found in the text: its span, kind and canonical name (and the unmerged one)."""
 
@@ -72,6 +75,7 @@ class Sentence:
     numbers: list[tuple[int, int, str, str]]
     people: list[tuple[int, str, str | None]]  # (start, name, title)
     low: str  # the text in lowercase (cheap tests before any regular expression)
+    companies: list[Named]  # the names of kind company, in order
 
 
 def events_in(sentence: Sentence, triggers: list[tuple[int, str, str]], subject: str | None,
@@ -92,7 +96,7 @@ def events_in(sentence: Sentence, triggers: list[tuple[int, str, str]], subject:
 
 
 def _companies(s: Sentence) -> list[Named]:
-    return [n for n in s.names if n.kind == "company"]
+    return s.companies
 
 
 def _before(s: Sentence, at: int, exclude: Set[str] = frozenset()) -> Named | None:
@@ -268,8 +272,8 @@ def merge(events: list[Event]) -> list[Event]:
             fields["status"] = event.status  # the number says which kind of clearance
         if event.kind == "acquisition" and event.status == "completed":
             fields["status"] = "completed"
-        if fields:
-            merged[key] = replace(known, **fields)  # type: ignore[arg-type]
+        for name, value in fields.items():  # in place: every event here is the rules' own
+            setattr(known, name, value)
     return list(merged.values())
 
 
@@ -277,6 +281,10 @@ def _key(event: Event) -> tuple[str | None, ...]:
     if event.kind == "partnership":
         a, b = sorted((event.company or "", event.target or ""))
         return (event.kind, a, b)
-    other = {"acquisition": event.target, "clearance": event.product, "launch": event.product,
-             "appointment": event.person}.get(event.kind)
-    return (event.kind, event.company, other)
+    field = _OTHER.get(event.kind)
+    return (event.kind, event.company, getattr(event, field) if field else None)
+
+
+# the field that tells two events of a kind and company apart
+_OTHER = {"acquisition": "target", "clearance": "product", "launch": "product",
+          "appointment": "person"}

@@ -79,6 +79,7 @@ class _Run:
         self.strong_ends: list[int] = []
         self.people: dict[str, tuple[Named, Found]] = {}
         self.by_sentence: dict[int, list[Named]] = defaultdict(list)
+        self.resolved: dict[str, str] = {}  # company() of each name, for this article's date
 
     # -- claiming text -------------------------------------------------------------------
     def free(self, start: int, end: int) -> bool:
@@ -89,7 +90,11 @@ class _Run:
         self.taken[hit.start:hit.end] = b"\x01" * (hit.end - hit.start)
 
     def company(self, own: str) -> str:
-        return self.ex.gazetteer.resolve(own, self.published, self.as_today)
+        name = self.resolved.get(own)
+        if name is None:
+            name = self.resolved[own] = self.ex.gazetteer.resolve(own, self.published,
+                                                                  self.as_today)
+        return name
 
     # -- the rules -----------------------------------------------------------------------
     def known(self) -> None:
@@ -107,11 +112,10 @@ class _Run:
             if found is None:
                 continue
             symbol, ticker = found.group("sym"), f"{found.group('ex')}: {found.group('sym')}"
-            window = text[max(0, found.start() - 3):found.start()]
-            prev = next((by_end[found.start() - len(window) + i] for i in range(len(window) + 1)
-                         if found.start() - len(window) + i in by_end
-                         and _GAP.match(text, found.start() - len(window) + i, found.start())),
-                        None)
+            at = found.start()
+            # the company whose name ends at most 3 characters before, across "(", "," or space
+            prev = next((by_end[end] for end in range(max(0, at - 3), at + 1)
+                         if end in by_end and _GAP.match(text, end, at)), None)
             listed = self.ex.gazetteer.tickers.get(symbol)
             if prev is not None:
                 self.tickers[(prev.kind, prev.name)].append(ticker)
@@ -173,16 +177,20 @@ class _Run:
 
     def _occurrences(self, canonical: dict[str, str], kind: str, candidate: bool) -> None:
         """Claim every whole-word occurrence of each name (longest names first)."""
-        text, size = self.text, len(self.text)
+        text, taken, hits = self.text, self.taken, self.hits
+        padded = text + " "  # index -1 and len(text) are a space: no letter, no hyphen
+        find = text.find
         for surface in sorted(canonical, key=len, reverse=True):
-            name, pos = canonical[surface], text.find(surface)
+            name, pos, size = canonical[surface], find(surface), len(surface)
             while pos != -1:
-                end = pos + len(surface)
-                if ((pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-"))
-                        and (end == size or not (text[end].isalnum() or text[end] == "-"))
-                        and self.free(pos, end)):
-                    self.claim(Named(pos, end, kind, name, name, candidate, surface))
-                pos = text.find(surface, end)
+                end = pos + size
+                before, after = padded[pos - 1], padded[end]
+                if (not (before.isalnum() or before == "-")
+                        and not (after.isalnum() or after == "-")
+                        and taken.find(1, pos, end) == -1):
+                    hits.append(Named(pos, end, kind, name, name, candidate, surface))
+                    taken[pos:end] = b"\x01" * size
+                pos = find(surface, end)
 
     # -- the records ---------------------------------------------------------------------
     def extraction(self) -> Extraction:
@@ -200,8 +208,9 @@ class _Run:
         numbers = list(find_numbers(text))
         events = self.events(subject, amounts, numbers)
         people = self.people_records(events)
+        groups = self.groups()
         return Extraction(
-            entities=tuple(self.entities()), mentions=tuple(self.mentions()),
+            entities=tuple(self.entities(groups)), mentions=tuple(self.mentions(groups)),
             events=tuple(events), people=tuple(people),
             numbers=tuple(self.numbers(numbers, events, subject)),
             amounts=tuple(Amount(v, c, text[s:e]) for s, e, v, c in amounts))
@@ -224,8 +233,8 @@ class _Run:
             groups.setdefault((hit.kind, hit.name), []).append(hit)
         return groups
 
-    def entities(self) -> Iterable[Entity]:
-        for (kind, name), hits in self.groups().items():
+    def entities(self, groups: dict[tuple[str, str], list[Named]]) -> Iterable[Entity]:
+        for (kind, name), hits in groups.items():
             aliases = [clean_company(h.surface) if kind == "company" else h.surface
                        for h in hits]
             aliases += self.tickers.get((kind, name), [])
@@ -233,8 +242,8 @@ class _Run:
             yield Entity(kind, name, tuple(dict.fromkeys(a for a in aliases if a != name)),
                          any(h.candidate for h in hits))
 
-    def mentions(self) -> Iterable[Mention]:
-        for (kind, name), hits in self.groups().items():
+    def mentions(self, groups: dict[tuple[str, str], list[Named]]) -> Iterable[Mention]:
+        for (kind, name), hits in groups.items():
             yield Mention(kind, name, len(hits), self.doc.sentence(hits[0].start))
 
     def events(self, subject: str | None, amounts: list[tuple[int, int, int, str]],
@@ -251,11 +260,13 @@ class _Run:
         found: list[Event] = []
         for i in sorted(triggers):
             start, end = doc.spans[i]
+            names = by_sentence.get(i, [])
             sentence = Sentence(
-                start, end, self.text[start:end], by_sentence.get(i, []),
+                start, end, self.text[start:end], names,
                 [a for a in amounts if start <= a[0] < end],
                 [n for n in numbers if start <= n[0] < end],
-                [p for p in executives if start <= p[0] < end], self.folded[start:end])
+                [p for p in executives if start <= p[0] < end], self.folded[start:end],
+                [n for n in names if n.kind == "company"])
             found += events_in(sentence, sorted(triggers[i]), subject, self.published)
         events = merge(found)
         products = [h.name for h in self.hits if h.kind == "product"]

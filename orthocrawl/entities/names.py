@@ -297,7 +297,10 @@ def _product_before(text: str, sentence_start: int, end: int, most: int
                     ) -> tuple[int, int, str] | None:
     while end > sentence_start and text[end - 1] in " ™®":
         end -= 1
-    quoted = _QUOTED.search(text, max(sentence_start, end - 44), end)
+    # _QUOTED ends in a closing quote and spaces: search only when the text can end so
+    quoted = (_QUOTED.search(text, max(sentence_start, end - 44), end)
+              if end > sentence_start and (text[end - 1] in '”"' or text[end - 1].isspace())
+              else None)
     if quoted:
         name = quoted.group(1).strip()
         if name and name.lower() not in STOP and not all(w.lower() in GENERIC
@@ -309,7 +312,9 @@ def _product_before(text: str, sentence_start: int, end: int, most: int
     while len(tokens) < most and pos > sentence_start:
         space = text.rfind(" ", sentence_start, pos)
         word = text[space + 1:pos] if space >= 0 else text[sentence_start:pos]
-        if (not word or word[-1] in "™®" or not _PRODUCT_TOKEN.match(word) or word.lower() in STOP
+        # a lowercase word that starts with a letter is no _PRODUCT_TOKEN: no need to ask it
+        if (not word or word[-1] in "™®" or (word[0].isalpha() and word.islower())
+                or not _PRODUCT_TOKEN.match(word) or word.lower() in STOP
                 or word.lower() in GENERIC or word.endswith(("’s", "'s", ",", ".", ":"))):
             break
         tokens.insert(0, word)

@@ -6,15 +6,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# No leading assertion, so `re` can skip to the letters K, D and P quickly.
 NUMBER = re.compile(r"(?:K|DEN|P)\d{6}(?:/S\d{3})?")
+# The same, one expression per prefix: `re` finds a literal first character several times
+# faster than one of a set; the matches are the same, since no two can overlap (a number
+# holds only digits, "/" and "S" after its prefix).
+_BY_PREFIX = tuple(re.compile(rf"{prefix}\d{{6}}(?:/S\d{{3}})?") for prefix in ("K", "DEN", "P"))
 _TYPES = {"K": "510(k)", "D": "De Novo", "P": "PMA"}
 
 
 def find_numbers(text: str) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, number, type) of every FDA submission number in `text`."""
     size = len(text)
-    for found in NUMBER.finditer(text):
+    matches = [found for pattern in _BY_PREFIX for found in pattern.finditer(text)]
+    if len(matches) > 1:
+        matches.sort(key=lambda found: found.start())
+    for found in matches:
         start, end = found.span()
         if start and (text[start - 1].isalnum() or text[start - 1] in "/_"):
             continue
