@@ -104,6 +104,8 @@ def clean_name(text: str, first: bool = True) -> str | None:
         return None
     if words[-1].lower() in _PARTICLES or words[0].lower() in _NOT_NAMES:
         return None
+    if len(words) == 1 and words[0].strip(".").lower() in _MONTHS:
+        return None  # "Dec" of "Dec 17, 2025 · Jane Doe": a date's month, not a name
     return " ".join(words)
 
 
