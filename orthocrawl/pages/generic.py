@@ -70,6 +70,12 @@ MAX_BYLINE_CHARS = 120
 _SITE_TYPES = frozenset({"WebSite", "Organization", "NewsMediaOrganization", "Corporation"})
 _ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",
                                  "LocalBusiness", "EducationalOrganization", "WebSite"})
+# Links to a member's profile: forum software's URL conventions (XenForo, Discourse, ...).
+_PROFILE_PATH = re.compile(r"/(?:members?|users?|u|profiles?)/[^/?#]+", re.I)
+# An amount of money: "$12.99", "€ 1,200", "45.00 EUR".
+_PRICE = re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d\d)?|\d[\d,]*(?:\.\d\d)?\s?(?:USD|EUR|GBP)\b")
+_ANCHORED_HEADINGS = ("//*[self::h1 or self::h2 or self::h3 or self::h4]"
+                      "[.//a[starts-with(@href, '#')]]")
 _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_,;\s]|$)")  # "de", "en-GB", "en_US"
 
 
@@ -361,6 +367,12 @@ class GenericPage(MetadataPage):
             link_share=body.page_link_words / body.page_words if body.page_words else 0.0,
             headline_links=len(self.css("h2 a[href], h3 a[href], h4 a[href]")),
             article_elements=len(self.css("article")),
+            profile_links=len({m.group(0).lower() for href in self.xpath("//a/@href").getall()
+                               for m in [_PROFILE_PATH.search(href)] if m}),
+            code_elements=len(self.xpath("//pre | //code")),
+            anchored_headings=len(self.xpath(_ANCHORED_HEADINGS)),
+            prices=len(_PRICE.findall(" ".join(self.xpath(
+                "//body//text()[not(ancestor::script) and not(ancestor::style)]").getall()))),
         ))
 
 

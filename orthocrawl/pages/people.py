@@ -47,7 +47,9 @@ _ORGANISATION_WORDS = frozenset("""
     company co group media news magazine journal press publishing studio studios agency
     university college school institute association foundation society network center
     centre department office council committee board clinic hospital bank blog website
-    admin administrator webmaster contributor
+    admin administrator webmaster contributor marketing solutions services consulting
+    consultants technologies technology software systems digital partners labs ventures
+    holdings enterprises industries
 """.split())
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "del", "la", "le", "di", "du",
                         "bin", "al", "el", "dos", "das", "ter", "ten", "y", "e"})
