@@ -93,8 +93,10 @@ CODE_POINTS = 4
 ANCHORED_HEADINGS = 5
 ANCHOR_POINTS = 2
 # Amounts of money from which a page is a shop's (a category page lists a price per item:
-# median 42); one point only, "best of" articles quote prices too.
+# median 42); one point only, "best of" articles quote prices too; two from LOTS_OF_PRICES
+# (one more page refused in each half of wcxb-dev).
 MANY_PRICES = 40
+LOTS_OF_PRICES = 100
 # Linked headlines (h2/h3/h4 a) from which a page with a thin text is an index of teasers.
 MIN_LISTING_HEADLINES = 5
 
@@ -175,7 +177,7 @@ def evidence(signals: PageSignals) -> tuple[int, str]:
     if signals.anchored_headings >= ANCHORED_HEADINGS and anonymous:
         add("page", ANCHOR_POINTS)
     if signals.prices >= MANY_PRICES:
-        add("product", 1)
+        add("product", 2 if signals.prices >= LOTS_OF_PRICES else 1)
     if signals.link_share >= LINKED_PAGE:
         add("listing", 1)
     words = bodytext.word_count(signals.body_text)
