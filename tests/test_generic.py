@@ -25,14 +25,14 @@ WCXB = SHARED / "wcxb-dev"
 # Every 4th page of the extraction set by sorted id (34 of 133) and every 10th of wcxb-dev
 # (90 of 891: 74 articles, 16 other pages). `python benchmarks/generic.py` prints the figures
 # of the full sets; the floors below sit just under what these subsets gave when they were
-# pinned (extraction F1 0.9796; wcxb-dev F1 0.967, 0 failures, title 0.811, author 0.673,
-# date 0.869, articles kept 0.986, other pages refused 0.313, with 0.839, without 0.048).
+# pinned (extraction F1 0.9796; wcxb-dev F1 0.967, 0 failures, title 0.811, author 0.691,
+# date 0.869, articles kept 0.986, other pages refused 0.500, with 0.839, without 0.048).
 # Only raise a floor, never lower it: a change that falls below one made extraction worse.
 EXTRACTION_STRIDE = 4
 WCXB_STRIDE = 10
 F1_FLOOR = 0.975
-WCXB_FLOORS = {"f1": 0.96, "title": 0.79, "author": 0.65, "date": 0.85, "kept": 0.98,
-               "refused": 0.30, "with_share": 0.83}
+WCXB_FLOORS = {"f1": 0.96, "title": 0.79, "author": 0.68, "date": 0.85, "kept": 0.98,
+               "refused": 0.48, "with_share": 0.83}
 WCXB_CEILINGS = {"failures": 1, "without_share": 0.05}
 
 
@@ -241,3 +241,56 @@ def test_language_from_og_locale():
     head = '<title>x</title><meta property="og:locale" content="pt_BR">'
     html = _page(head, _body(*PARAGRAPHS)).replace(' lang="en"', "")
     assert extract("https://example.com.br/x", html.encode()).language == "pt"
+
+
+def test_thread_of_members_posts_is_a_forum():
+    posts = "".join(
+        f'<div class="post"><a href="/members/user{n}.{n}/">user{n}</a><p>{PARAGRAPHS[n % 3]}'
+        f'</p></div>' for n in range(6))
+    html = ('<html lang="en"><head><title>Which brace after a fusion?</title></head><body>'
+            f'<main><h1>Which brace after a fusion?</h1>{posts}</main></body></html>')
+    article = extract("https://example.com/t/which-brace-after-a-fusion", html.encode())
+    assert article.page_type == "forum"
+
+
+def test_unsigned_page_of_code_and_anchored_headings_is_documentation():
+    sections = "".join(
+        f'<h2 id="s{n}">Option {n} <a href="#s{n}">¶</a></h2><p>{PARAGRAPHS[n % 3]}</p>'
+        + "".join(f"<pre><code>call({n}, {k})</code></pre>" for k in range(5))
+        for n in range(6))
+    html = ('<html lang="en"><head><title>Configuration</title></head><body>'
+            f'<main><h1>Configuration</h1>{sections}</main></body></html>')
+    article = extract("https://example.com/guide/configuration", html.encode())
+    assert article.page_type == "page"
+    # The same page signed and dated is an article (a tutorial on a blog).
+    signed = html.replace("<h1>Configuration</h1>", '<h1>Configuration</h1><p class="byline">'
+                          "By Jane Miller</p><time datetime='2024-05-02'>May 2, 2024</time>")
+    signed = signed.replace("<head>", '<head><meta property="article:published_time" '
+                            'content="2024-05-02T10:00:00Z">')
+    assert extract("https://example.com/guide/configuration",
+                   signed.encode()).page_type == "article"
+
+
+def test_authors_from_labelled_meta_and_author_markup():
+    head = ('<title>Robot fusion</title><meta name="twitter:label1" content="Written by">'
+            '<meta name="twitter:data1" content="Jane Miller">')
+    html = _page(head, "<h1>Robot fusion</h1>" + _body(*PARAGRAPHS))
+    assert extract("https://example.com/news/robot", html.encode()).authors == ["Jane Miller"]
+    # Microdata names the author; a teaser's "By" line further down names someone else, and
+    # an "Updated by" line in another byline group is not an author either.
+    marked = ('<h1>Robot fusion</h1><div class="meta"><div class="names">'
+              '<span itemprop="author"><span itemprop="name">Jane Miller</span></span> '
+              '<span itemprop="author"><span itemprop="name">Luis Ortega</span></span></div>'
+              '<div class="updated"><span itemprop="author"><span itemprop="name">Ann Lee'
+              '</span></span></div></div>' + _body(*PARAGRAPHS)
+              + '<div class="related"><p>By Someone Else</p></div>')
+    article = extract("https://example.com/news/robot", _page("", marked).encode())
+    assert article.authors == ["Jane Miller", "Luis Ortega"]
+
+
+def test_author_list_after_a_label_and_no_image_credit():
+    body = ('<h1>Robot fusion</h1><p>Hero image by <a href="#">Pat Doe</a></p>'
+            '<h6>Author(s)</h6><ul><li><a href="/l?a=1">John A. Smith</a></li>'
+            '<li><a href="/l?a=2">Mary Jones</a></li></ul>' + _body(*PARAGRAPHS))
+    article = extract("https://example.com/document/robot", _page("", body).encode())
+    assert article.authors == ["John A. Smith", "Mary Jones"]

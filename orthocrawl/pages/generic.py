@@ -53,8 +53,16 @@ _BYLINE_TEXT = ("//body//text()[starts-with(normalize-space(), 'By ') or "
                 "starts-with(normalize-space(), 'Written by') or "
                 "starts-with(normalize-space(), 'Written By') or "
                 "normalize-space() = 'By' or normalize-space() = 'Author' or "
-                "normalize-space() = 'Author:']")
-_BYLINE_LABEL = re.compile(r"^(?:by|written by|author):?$", re.I)
+                "normalize-space() = 'Author:' or normalize-space() = 'Authors' or "
+                "normalize-space() = 'Author(s)' or normalize-space() = 'Authors:' or "
+                # a short label ending in "by" ("Article by", "Words by")
+                "(string-length(normalize-space()) < 20 and "
+                "substring(normalize-space(), string-length(normalize-space()) - 2) = ' by')]")
+_BYLINE_LABEL = re.compile(r"^(?:(?:\w+\s+)?by|written by|authors?(?:\(s\))?):?$", re.I)
+_CREDIT_LABEL = re.compile(r"^(?:\w+\s+)?(?:images?|photos?|photographs?|pictures?|illustrations?|"
+                           r"videos?|graphics?|artwork|cover|icons?)\s+by\b", re.I)
+_WRITTEN_BY = re.compile(r"^\s*(?:written\s+by|by|authors?)\s*:?\s*$", re.I)
+_MARKED_AUTHORS = ("[itemprop=author] [itemprop=name]", "[itemprop=author]", "a[rel~=author]")
 _AUTHOR_LINKS = ("//body//a[contains(@href, '/author/') or contains(@href, '/authors/')]"
                  "[normalize-space()]")
 MAX_BYLINES = 5
@@ -62,6 +70,12 @@ MAX_BYLINE_CHARS = 120
 _SITE_TYPES = frozenset({"WebSite", "Organization", "NewsMediaOrganization", "Corporation"})
 _ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",
                                  "LocalBusiness", "EducationalOrganization", "WebSite"})
+# Links to a member's profile: forum software's URL conventions (XenForo, Discourse, ...).
+_PROFILE_PATH = re.compile(r"/(?:members?|users?|u|profiles?)/[^/?#]+", re.I)
+# An amount of money: "$12.99", "€ 1,200", "45.00 EUR".
+_PRICE = re.compile(r"[$€£¥]\s?\d[\d,]*(?:\.\d\d)?|\d[\d,]*(?:\.\d\d)?\s?(?:USD|EUR|GBP)\b")
+_ANCHORED_HEADINGS = ("//*[self::h1 or self::h2 or self::h3 or self::h4]"
+                      "[.//a[starts-with(@href, '#')]]")
 _LANGUAGE = re.compile(r"^\s*([A-Za-z]{2,3})(?:[-_,;\s]|$)")  # "de", "en-GB", "en_US"
 
 
@@ -169,6 +183,10 @@ class GenericPage(MetadataPage):
                 people.append(person["name"])
         yield people
         yield [name for key in _AUTHOR_METAS for name in self._meta_all(key)]
+        yield self._labelled_metas()
+        # Markup that says "this is the author" (microdata, rel=author) before bylines found
+        # by their wording, which also match teasers of other articles and photo credits.
+        yield self._marked_authors()
         # Printed bylines and author links name people in full: one word ("Role" in "By
         # Role", a photographer's handle) is no one's name there.
         for text in self._printed_bylines():
@@ -177,18 +195,43 @@ class GenericPage(MetadataPage):
                if " " in name]
         yield self._visible_byline()
 
+    def _labelled_metas(self) -> list[str]:
+        """The values of twitter:dataN whose twitter:labelN says "Written by" (the label and
+        data pairs that link previews show)."""
+        metas = self._metas()
+        return [value for n in range(1, 5)
+                if _WRITTEN_BY.match(metas.get(f"twitter:label{n}", [""])[0])
+                for value in metas.get(f"twitter:data{n}", [])[:1]]
+
+    def _marked_authors(self) -> list[str]:
+        """Names in author markup: microdata's author name, links with rel=author."""
+        for selector in _MARKED_AUTHORS:
+            marked = [e.root for e in self.css(selector) if _spaced_text(e.root)]
+            if marked:
+                # The first one and its co-authors in the same byline, not the authors of
+                # other posts, comments or an "Updated by" / "Reviewed by" line further on.
+                group = _ancestor(marked[0], 2)
+                return [_spaced_text(e) for e in marked[:MAX_BYLINES]
+                        if group is None or _ancestor(e, 2) is group]
+        return []
+
     def _printed_bylines(self) -> list[str]:
         """Lines of the page that are a byline ("By Jane Doe", "Written by: Jane Doe"), and
         a "Written by" label's next element, first ones first."""
         found = []
         for node in self.selector.root.xpath(_BYLINE_TEXT)[:MAX_BYLINES]:
             parent = node.getparent()
-            if parent is None:
-                continue
+            if parent is None or not isinstance(parent.tag, str):
+                continue  # the text of a comment or processing instruction
             text = _spaced_text(parent)
+            if _CREDIT_LABEL.match(text):
+                continue  # "Hero image by", "Photo by": who made a picture
             if _BYLINE_LABEL.match(text):
+                # The label's next element: its texts are the names, one each (a list of
+                # co-authors' links).
                 following = parent.getnext()
-                text = f"{text} {_spaced_text(following)}" if following is not None else ""
+                pieces = following.itertext() if following is not None else ()
+                text = "; ".join(filter(None, map(bodytext.normalize_space, pieces)))
             if text and len(text) <= MAX_BYLINE_CHARS:
                 found.append(text)
         return found
@@ -324,7 +367,22 @@ class GenericPage(MetadataPage):
             link_share=body.page_link_words / body.page_words if body.page_words else 0.0,
             headline_links=len(self.css("h2 a[href], h3 a[href], h4 a[href]")),
             article_elements=len(self.css("article")),
+            profile_links=len({m.group(0).lower() for href in self.xpath("//a/@href").getall()
+                               for m in [_PROFILE_PATH.search(href)] if m}),
+            code_elements=len(self.xpath("//pre | //code")),
+            anchored_headings=len(self.xpath(_ANCHORED_HEADINGS)),
+            prices=len(_PRICE.findall(" ".join(self.xpath(
+                "//body//text()[not(ancestor::script) and not(ancestor::style)]").getall()))),
         ))
+
+
+def _ancestor(element: Any, levels: int) -> Any:
+    """The element `levels` above this one (None above the root)."""
+    for _ in range(levels):
+        if element is None:
+            return None
+        element = element.getparent()
+    return element
 
 
 def _spaced_text(element: Any) -> str:

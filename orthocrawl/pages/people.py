@@ -47,7 +47,9 @@ _ORGANISATION_WORDS = frozenset("""
     company co group media news magazine journal press publishing studio studios agency
     university college school institute association foundation society network center
     centre department office council committee board clinic hospital bank blog website
-    admin administrator webmaster contributor
+    admin administrator webmaster contributor marketing solutions services consulting
+    consultants technologies technology software systems digital partners labs ventures
+    holdings enterprises industries
 """.split())
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "del", "la", "le", "di", "du",
                         "bin", "al", "el", "dos", "das", "ter", "ten", "y", "e"})
@@ -104,6 +106,8 @@ def clean_name(text: str, first: bool = True) -> str | None:
         return None
     if words[-1].lower() in _PARTICLES or words[0].lower() in _NOT_NAMES:
         return None
+    if len(words) == 1 and words[0].strip(".").lower() in _MONTHS:
+        return None  # "Dec" of "Dec 17, 2025 · Jane Doe": a date's month, not a name
     return " ".join(words)
 
 
