@@ -87,17 +87,24 @@ def add_watch(db: Path, name: str, query: str, sites: list[str],
     check_name(name)
     if min_sites < 1:
         raise WatchError(f"--min-sites {min_sites}: a whole number, 1 or more")
-    with Archive(db) as archive:
-        if sites:
-            from orthocrawl.sites import load_sites, spiders
+    existed = Path(db).exists()
+    try:
+        with Archive(db) as archive:
+            if sites:
+                from orthocrawl.sites import load_sites, spiders
 
-            load_sites()
-            known = set(spiders()) | set(archive.sites())
-            unknown = sorted(set(sites) - known)
-            if unknown:
-                raise WatchError(f"--site {unknown[0]!r}: no such site (sites: "
-                                 f"{', '.join(sorted(known))})")
-        return archive.add_watch(name, query, sorted(set(sites)), min_sites)
+                load_sites()
+                known = set(spiders()) | set(archive.sites())
+                unknown = sorted(set(sites) - known)
+                if unknown:
+                    raise WatchError(f"--site {unknown[0]!r}: no such site (sites: "
+                                     f"{', '.join(sorted(known))})")
+            return archive.add_watch(name, query, sorted(set(sites)), min_sites)
+    except Exception:
+        if not existed:  # a refused watch leaves no new, empty archive behind
+            for path in (Path(db), Path(f"{db}-wal"), Path(f"{db}-shm")):
+                path.unlink(missing_ok=True)
+        raise
 
 
 def remove_watch(db: Path, name: str) -> int:

@@ -202,6 +202,12 @@ def test_a_query_fts5_cannot_run_is_refused(small_db, query):
         assert archive.watches() == []
 
 
+def test_a_refused_watch_leaves_no_new_archive_behind(tmp_path):
+    db = tmp_path / "new.db"
+    one_line_error(invoke("watch", "add", "bad", "(fusion", "--db", str(db)))
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_bad_names_and_numbers(small_db):
     db = ["--db", str(small_db)]
     assert "watch name" in one_line_error(invoke("watch", "add", "../x", "fusion", *db))
