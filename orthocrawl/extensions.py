@@ -9,7 +9,7 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Self
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
@@ -164,7 +164,24 @@ def judge(reason: str, figures: dict[str, Any], recent: list[dict[str, float]],
     return "ok", reason
 
 
-class RunRecorder:
+class _ArchiveExtension:
+    """An extension of runs that write an archive: not configured without ORTHOCRAWL_DB;
+    hears the spider open and close."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        raise NotImplementedError
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        if not crawler.settings.get("ORTHOCRAWL_DB"):
+            raise NotConfigured("no ORTHOCRAWL_DB")
+        extension: Any = cls(crawler)  # each subclass has its spider_opened and _closed
+        crawler.signals.connect(extension.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        return extension
+
+
+class RunRecorder(_ArchiveExtension):
     """One row in crawl_runs per crawl, opened at start and completed at the end."""
 
     def __init__(self, crawler: Crawler) -> None:
@@ -173,15 +190,6 @@ class RunRecorder:
         self.run_id: int | None = None
         self.started = time.monotonic()
         self.recent: list[dict[str, float]] = []
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> RunRecorder:
-        if not crawler.settings.get("ORTHOCRAWL_DB"):
-            raise NotConfigured("no ORTHOCRAWL_DB")
-        recorder = cls(crawler)
-        crawler.signals.connect(recorder.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(recorder.spider_closed, signal=signals.spider_closed)
-        return recorder
 
     def spider_opened(self, spider: Spider) -> None:
         if not lock.held_here(self.path, spider.name):
@@ -214,7 +222,7 @@ class RunRecorder:
             logger.error("cannot record the run: %s", error)
 
 
-class WatchRunner:
+class WatchRunner(_ArchiveExtension):
     """At the end of every run (`orthocrawl crawl`, `scrapy crawl`, scrapyd alike: it runs in
     the Scrapy process, after the store pipeline's last write), each watch's new matches are
     recorded, fed and notified (orthocrawl.watchlists); the stats keep them for the summary
@@ -227,15 +235,6 @@ class WatchRunner:
         self.feeds = settings.get("ORTHOCRAWL_WATCH_FEEDS") or None
         self.notify = settings.get("ORTHOCRAWL_WATCH_NOTIFY") or None
         self.wrote = False
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> WatchRunner:
-        if not crawler.settings.get("ORTHOCRAWL_DB"):
-            raise NotConfigured("no ORTHOCRAWL_DB")
-        runner = cls(crawler)
-        crawler.signals.connect(runner.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(runner.spider_closed, signal=signals.spider_closed)
-        return runner
 
     def spider_opened(self, spider: Spider) -> None:
         self.wrote = lock.held_here(self.path, spider.name)  # else another run is writing
