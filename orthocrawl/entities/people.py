@@ -46,6 +46,10 @@ TITLE = re.compile(rf"(?:(?:{_ci('interim')}|{_ci('acting')}|{_ci('global')})\s)
 _TITLE_LEAD = re.compile(rf",\s(?:the\s|its\s|[{UP}][\w&\-]*(?:\s[{UP}][\w&\-]*)*['’]s\s)?"
                          rf"(?:new\s|newly\sappointed\s)?(?:(?:{_ci('interim')}|{_ci('acting')}|"
                          rf"{_ci('global')}|{_ci('senior')}|{_ci('executive')})\s)*$")
+# "Jane Doe is chief medical officer of Acme" (a name, a copula, then the title)
+_IS_LEAD = re.compile(r"\s(?:is|was|serves\sas|served\sas|remains)\s(?:the\s|its\s)?(?:(?:"
+                      rf"{_ci('interim')}|{_ci('acting')}|{_ci('global')}|{_ci('senior')}|"
+                      rf"{_ci('executive')})\s)*$")
 _AS_TITLE = re.compile(r"\s(?:as|to)\s(?:the\s(?:role|position)\sof\s)?(?:its\s|the\s|our\s|"
                        r"new\s|company['’]s\s)*")
 _BEEN = re.compile(r"(?:has\sbeen|was|is|will\sbe|have\sbeen)\s$")
@@ -68,7 +72,9 @@ class Found:
 
 def name_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
     """The person's name that ends at `end` (2 to 4 name-shaped words), if any."""
-    words = text[max(floor, end - 60):end].split(" ")
+    lo = max(floor, end - 60)
+    line = text.rfind("\n", lo, end)  # a name starts its line at the latest
+    words = text[max(lo, line + 1):end].split(" ")
     if words and words[-1] == "":
         return None
     taken: list[str] = []
@@ -123,7 +129,8 @@ def find_people(text: str, cues: Cues) -> list[Found]:
             continue
         title_end = title.end()
         # "Jane Doe, president and CEO" (a name before the title)
-        lead = _TITLE_LEAD.search(text, max(0, start - 40), start)
+        lead = (_TITLE_LEAD.search(text, max(0, start - 40), start)
+                or _IS_LEAD.search(text, max(0, start - 40), start))
         got = name_before(text, lead.start(), 0) if lead else None
         if got is None and text[title.end():title.end() + 1] == " ":
             # "CEO Jane Doe"
