@@ -53,6 +53,7 @@ _IS_LEAD = re.compile(r"\s(?:is|was|serves\sas|served\sas|remains)\s(?:the\s|its
 _AS_TITLE = re.compile(r"\s(?:as|to)\s(?:the\s(?:role|position)\sof\s)?(?:its\s|the\s|our\s|"
                        r"new\s|company['’]s\s)*")
 _BEEN = re.compile(r"(?:has\sbeen|was|is|will\sbe|have\sbeen)\s$")
+_HEADLINE_GOES_ON = re.compile(rf"\s[{UP}]")
 _JOINS_AS = re.compile(r"[^.]{0,80}?\sas\s(?:its\s|the\s|new\s)*")
 
 
@@ -115,9 +116,15 @@ def find_people(text: str, cues: Cues) -> list[Found]:
         if clinical and person.role == "researcher":
             person.role = "surgeon"
     for category in ("doctor", "surgeon"):
-        for _, end, _ in cues.get(category, ()):
+        for cue, end, _ in cues.get(category, ()):
             pos = end + (1 if text[end:end + 1] == "." else 0)
             name = NAME.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+            if (name is not None and category == "surgeon" and text[cue].isupper()
+                    and (_HEADLINE_GOES_ON.match(text, name.end())
+                         or text[max(0, cue - 3):cue].strip(" s") in ("’", "'"))):
+                # a title-case headline ("Surgeon Volume Affect Outcomes After ..", "Acme's
+                # Surgeon Consulting Deals"): "Surgeon" is a noun there, not a title
+                continue
             if name is not None and (category == "surgeon" or text[end - 2:end] in ("Dr", "DR")):
                 add(name.start(), name.group(0), name.end(), "surgeon")
     title_end = -1
