@@ -184,7 +184,8 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
         if at > 0 and (got := before(at, False)) is not None:
             yield got
     for start, _, _ in cues.get("verb_shaped", ()):
-        if start == 0 or text[start - 1] != " " or not text[start].islower():
+        if (start == 0 or text[start - 1] != " " or not text[start].islower()
+                or not _ends_in_head(text, start - 1)):
             continue  # a title-case headline's verb ends a run of any capitalised words
         got = _shaped_before(text, spans[index(start)][0], start - 1, taken)
         if got is not None:
@@ -195,12 +196,13 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
                     text, spans[index(start)][0], more.start(), taken)) is not None:
                 yield got
     for pos, _, _ in cues.get("possessive", ()):
-        if text[pos - 1:pos].isalpha() and text[pos + 1:pos + 2] in ("s", " "):
+        if text[pos + 1:pos + 2] in ("s", " ") and _ends_in_head(text, pos):
             got = _shaped_before(text, spans[index(pos)][0], pos, taken)
             if got is not None:
                 yield got
     for cue, end, _ in cues.get("from", ()):
-        if _REPORT_FROM.search(text, max(0, cue - 24), cue):
+        if not text[end + 1:end + 2].isupper() or _REPORT_FROM.search(text, max(0, cue - 24),
+                                                                        cue):
             continue  # "a new report from X": a market-research firm, a source, not the news
         got3 = _head(text, end + 1) if text[end:end + 1] == " " else None
         if got3 is not None and got3[0] == end + 1:
@@ -208,7 +210,14 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
             cleaned = clean_company(name)
             if _company_shaped(cleaned) and taken.find(1, start, start + len(cleaned)) == -1:
                 yield start, start + len(cleaned), cleaned, False
-    for item in _LINE_ITEM.finditer(text):
+    line = 0
+    while line != -1:
+        first = text[line:line + 1]
+        item = _LINE_ITEM.match(text, line) if first.isupper() or first in "-•*–123456789" \
+            else None
+        line = text.find("\n", line) + 1 or -1
+        if item is None:
+            continue
         start, name = item.start(1), clean_company(item.group(1))
         if (_company_shaped(name) and name.split()[-1].lower() not in _HEADING_HEADS
                 and taken.find(1, start, start + len(name)) == -1):
@@ -237,14 +246,19 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
 _LIST_BEFORE = re.compile(r"(?:,\s(?:and\s)?|\sand\s|\s&\s)$")
 # A list's item or a table's first cell on a line of its own: "- Acme Surgical", "2. Acme
 # Surgical: the Arvo cage", "Acme Surgical | 1,204 | +4%"
-_LINE_ITEM = re.compile(rf"(?m)^(?:[-•*–]\s|\d{{1,2}}[.)]\s)?({_TOKEN}(?:[ ]{_TOKEN}){{1,4}})"
-                        r"(?=[ \t]*(?:$|:\s|\|))")
+_LINE_ITEM = re.compile(rf"(?:[-•*–]\s|\d{{1,2}}[.)]\s)?({_TOKEN}(?:[ ]{_TOKEN}){{1,4}})"
+                        r"(?=[ \t]*(?:\n|$|:\s|\|))")
 
 
 _REPORT_FROM = re.compile(r"\s(?:report|reports|study|survey|analysis|data|forecast)\s$")
 # head words that end a section's heading as often as a company's name ("Pain Management")
 _HEADING_HEADS = frozenset({"management", "equity", "investments", "imaging", "navigation",
                             "trauma", "software", "analytics", "diagnostics", "innovations"})
+
+
+def _ends_in_head(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is a company's head word (a cheap test first)."""
+    return text[text.rfind(" ", max(0, end - 20), end) + 1:end].lower() in HEADS
 
 
 def _shaped_before(text: str, sentence_start: int, end: int, taken: bytearray
