@@ -88,3 +88,30 @@ def test_journal_research_firm_and_head_word_alone_are_no_companies(ex):
             "Market Analytics.\n\nMensah: Robotics Has Earned Its Place in Routine TKA")
     found = ex.extract("JBJS Names Ian Vance as Deputy Editor", body, "2024-06-03")
     assert [e for e in found.entities if e.kind == "company"] == []
+
+
+def test_appointment_read_where_the_person_is_first_named(ex):
+    first = ("AUSTIN, Texas, June 3, 2024 -- Halvic Surgical, a developer of minimally invasive "
+             "spinal implants, today announced the appointment of Lena Ostrander as vice "
+             "president of marketing.")
+    second = ("“Surgeons asked for fewer trays,” said Lena Ostrander, vice president of "
+              "marketing of Halvic Surgical.")
+    found = ex.extract("Halvic Surgical taps Lena Ostrander to lead marketing",
+                       f"{first}\n\n{second}", "2024-06-03")
+    assert [(e.kind, e.sentence, e.company, e.person, e.title) for e in found.events] == [
+        ("appointment", first, "Halvic Surgical", "Lena Ostrander",
+         "vice president of marketing")]
+    assert found.people == (Person("Lena Ostrander", "executive", first,
+                                   title="vice president of marketing",
+                                   company="Halvic Surgical"),)
+
+
+def test_headlines_short_title_gives_way_to_the_bodys_fuller_one(ex):
+    title = "Halvic Surgical Appoints Lena Ostrander as Vice President of Marketing"
+    body = ("Halvic Surgical today announced the appointment of Lena Ostrander as vice president "
+            "of marketing. “Surgeons asked for fewer trays,” said Lena Ostrander, vice president "
+            "of marketing of Halvic Surgical.")
+    found = ex.extract(title, body, "2024-06-03")
+    assert [(e.kind, e.sentence, e.company, e.person, e.title) for e in found.events] == [
+        ("appointment", title, "Halvic Surgical", "Lena Ostrander",
+         "vice president of marketing")]

@@ -101,6 +101,8 @@ def find_people(text: str, cues: Cues) -> list[Found]:
         person = found.get(name)
         if person is None:
             person = found[name] = Found(name, start, end, role)
+        elif start < person.start:  # the rules run by kind, not in the text's order
+            person.start, person.end = start, end
         return person
 
     for start, _, _ in cues.get("degree", ()):
@@ -165,7 +167,12 @@ def find_people(text: str, cues: Cues) -> list[Found]:
 
 
 def _title(person: Found, title: re.Match[str]) -> None:
-    if person.title is None:
-        person.title = " ".join(title.group(0).split())
+    said = " ".join(title.group(0).split())
+    if person.title is None or (title.start() < person.title_start
+                                and not person.title.lower().startswith(said.lower())):
+        # the first title the text gives ("the appointment of X as CFO" before "X, CFO,
+        # said"), unless it is the start of a later, fuller one ("Vice President" of a
+        # headline, "vice president of marketing" of the body)
+        person.title = said
         person.title_start, person.title_end = title.start(), title.end()
         person.role = "executive"
