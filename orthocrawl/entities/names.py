@@ -210,14 +210,10 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
             cleaned = clean_company(name)
             if _company_shaped(cleaned) and taken.find(1, start, start + len(cleaned)) == -1:
                 yield start, start + len(cleaned), cleaned, False
-    line = 0
-    while line != -1:
-        first = text[line:line + 1]
-        item = _LINE_ITEM.match(text, line) if first.isupper() or first in "-•*–123456789" \
-            else None
-        line = text.find("\n", line) + 1 or -1
-        if item is None:
-            continue
+    first = _FIRST_ITEM.match(text) if text[:1].isupper() else None
+    # the pattern starts with "\n": re looks for that literal in C, trying no other offset
+    for item in (_LINE_ITEM.finditer(text) if first is None else
+                 (first, *_LINE_ITEM.finditer(text))):
         start, name = item.start(1), clean_company(item.group(1))
         if (_company_shaped(name) and name.split()[-1].lower() not in _HEADING_HEADS
                 and taken.find(1, start, start + len(name)) == -1):
@@ -246,8 +242,10 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
 _LIST_BEFORE = re.compile(r"(?:,\s(?:and\s)?|\sand\s|\s&\s)$")
 # A list's item or a table's first cell on a line of its own: "- Acme Surgical", "2. Acme
 # Surgical: the Arvo cage", "Acme Surgical | 1,204 | +4%"
-_LINE_ITEM = re.compile(rf"(?:[-•*–]\s|\d{{1,2}}[.)]\s)?({_TOKEN}(?:[ ]{_TOKEN}){{1,4}})"
-                        r"(?=[ \t]*(?:\n|$|:\s|\|))")
+_ITEM = (rf"(?:[-•*–]\s|\d{{1,2}}[.)]\s)?({_TOKEN}(?:[ ]{_TOKEN}){{1,4}})"
+         r"(?=[ \t]*(?:\n|$|:\s|\|))")
+_FIRST_ITEM = re.compile(_ITEM)
+_LINE_ITEM = re.compile("\n" + _ITEM)
 
 
 _REPORT_FROM = re.compile(r"\s(?:report|reports|study|survey|analysis|data|forecast)\s$")
