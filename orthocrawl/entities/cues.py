@@ -39,10 +39,11 @@ _CUES: dict[str, tuple[str, ...]] = {
              "launches", "secured", "secures", "appointed", "appoints", "unveiled", "unveils",
              "signed", "signs", "partnered", "earned", "earns", "to acquire", "agreed", "names",
              "partners", "lands", "nabs", "gets", "debuts", "introduces", "expands", "wins"),
-    # weaker: a company-shaped name ("Acme Surgical") before these, or after "from"
+    # weaker: a company-shaped name ("Acme Surgical") before these, or after "from", "by",
+    # "for" ("joins from X", "patents held by X", "what it means for X")
     "verb_shaped": ("opened", "opens", "reported", "reports", "pays", "will pay", "agrees",
-                    "plans", "said", "says", "will", "settles", "has agreed"),
-    "from": ("from",),
+                    "plans", "said", "says", "will", "settles", "has agreed", "has"),
+    "preposition": ("from", "by", "for"),
     "possessive": ("’", "'"),
     "object": ("to acquire", "acquire", "acquiring", "acquisition of", "merger with",
                "merge with", "partnership with", "partnered with", "partners with",

@@ -184,23 +184,28 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
         if at > 0 and (got := before(at, False)) is not None:
             yield got
     for start, _, _ in cues.get("verb_shaped", ()):
-        if (start == 0 or text[start - 1] != " " or not text[start].islower()
-                or not _ends_in_head(text, start - 1)):
+        if start < 2 or text[start - 1] != " " or not text[start].islower():
             continue  # a title-case headline's verb ends a run of any capitalised words
-        got = _shaped_before(text, spans[index(start)][0], start - 1, taken)
+        known = taken[start - 2] == 1  # a known name before the verb
+        if not known and not _ends_in_head(text, start - 1):
+            continue
+        sentence_start = spans[index(start)][0]
+        got = None if known else _shaped_before(text, sentence_start, start - 1, taken)
         if got is not None:
             yield got
-            # "Acme Surgical and Bolt Medical will distribute ...": the list before it too
-            more = _LIST_BEFORE.search(text, max(0, got[0] - 6), got[0])
-            if more is not None and (got := _shaped_before(
-                    text, spans[index(start)][0], more.start(), taken)) is not None:
-                yield got
+        last = got[0] if got is not None else _run_start(text, sentence_start, start - 1)
+        # "Acme Surgical and Bolt Medical will distribute ...": the list before it too (the
+        # last name may be a known one)
+        more = _LIST_BEFORE.search(text, max(0, last - 6), last) if last > 0 else None
+        if more is not None and (got := _shaped_before(
+                text, sentence_start, more.start(), taken)) is not None:
+            yield got
     for pos, _, _ in cues.get("possessive", ()):
         if text[pos + 1:pos + 2] in ("s", " ") and _ends_in_head(text, pos):
             got = _shaped_before(text, spans[index(pos)][0], pos, taken)
             if got is not None:
                 yield got
-    for cue, end, _ in cues.get("from", ()):
+    for cue, end, _ in cues.get("preposition", ()):
         if not text[end + 1:end + 2].isupper() or _REPORT_FROM.search(text, max(0, cue - 24),
                                                                         cue):
             continue  # "a new report from X": a market-research firm, a source, not the news
@@ -257,6 +262,11 @@ _HEADING_HEADS = frozenset({"management", "equity", "investments", "imaging", "n
 def _ends_in_head(text: str, end: int) -> bool:
     """Whether the word ending at `end` is a company's head word (a cheap test first)."""
     return text[text.rfind(" ", max(0, end - 20), end) + 1:end].lower() in HEADS
+
+
+def _run_start(text: str, sentence_start: int, end: int) -> int:
+    got = _tail(text, sentence_start, end)
+    return got[0] if got is not None else -1
 
 
 def _shaped_before(text: str, sentence_start: int, end: int, taken: bytearray
