@@ -187,7 +187,7 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
         if start < 2 or text[start - 1] != " " or not text[start].islower():
             continue  # a title-case headline's verb ends a run of any capitalised words
         known = taken[start - 2] == 1  # a known name before the verb
-        if not known and not _ends_in_head(text, start - 1):
+        if not known and not (text[start - 2].isalpha() and _ends_in_head(text, start - 1)):
             continue
         sentence_start = spans[index(start)][0]
         got = None if known else _shaped_before(text, sentence_start, start - 1, taken)
@@ -247,8 +247,11 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
 _LIST_BEFORE = re.compile(r"(?:,\s(?:and\s)?|\sand\s|\s&\s)$")
 # A list's item or a table's first cell on a line of its own: "- Acme Surgical", "2. Acme
 # Surgical: the Arvo cage", "Acme Surgical | 1,204 | +4%"
-_ITEM = (rf"(?:[-•*–]\s|\d{{1,2}}[.)]\s)?({_TOKEN}(?:[ ]{_TOKEN}){{1,4}})"
-         r"(?=[ \t]*(?:\n|$|:\s|\|))")
+# possessive quantifiers: giving back a token's characters cannot make the line match, and
+# backtracking through them cost more than the rest of the candidates' rules together
+_ITEM_TOKEN = rf"(?:[{UP}0-9][\w'’.+\-]*+|&)"
+_ITEM = (rf"(?:[-•*–]\s|\d{{1,2}}[.)]\s)?({_ITEM_TOKEN}(?:[ ]{_ITEM_TOKEN}){{1,4}}+)"
+         r"(?=[ \t]*+(?:\n|$|:\s|\|))")
 _FIRST_ITEM = re.compile(_ITEM)
 _LINE_ITEM = re.compile("\n" + _ITEM)
 
