@@ -117,9 +117,9 @@ def test_headlines_short_title_gives_way_to_the_bodys_fuller_one(ex):
          "vice president of marketing")]
 
 
-def test_unlisted_companies_after_by_and_for_before_has_and_beside_a_known_one(ex):
+def test_unlisted_companies_after_by_before_has_and_beside_a_known_one(ex):
     body = ("A federal jury found that Stryker did not infringe patents held by Veltmark "
-            "Surgical. What the verdict means for Orrin Biologics is less clear. Quillan Ortho "
+            "Surgical. Orrin Biologics has not said whether it will appeal. Quillan Ortho "
             "has 14 products on the market. Opaline Technologies and Stryker will distribute "
             "the Arvo cage in Japan.")
     found = ex.extract("", body, "2024-06-03")
