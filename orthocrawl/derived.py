@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import Any
 
 logger = logging.getLogger(__name__)
-ENTITIES_VERSION = "1"  # raise when the extraction's rules change: the layer is rebuilt
+ENTITIES_VERSION = "2"  # raise when the extraction's rules change: the layer is rebuilt
 
 
 class Derivations:

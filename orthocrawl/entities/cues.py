@@ -39,6 +39,12 @@ _CUES: dict[str, tuple[str, ...]] = {
              "launches", "secured", "secures", "appointed", "appoints", "unveiled", "unveils",
              "signed", "signs", "partnered", "earned", "earns", "to acquire", "agreed", "names",
              "partners", "lands", "nabs", "gets", "debuts", "introduces", "expands", "wins"),
+    # weaker: a company-shaped name ("Acme Surgical") before these, or after "from", "by"
+    # ("joins from X", "patents held by X"; "for" would be as good, but is too common a word)
+    "verb_shaped": ("opened", "opens", "reported", "reports", "pays", "will pay", "agrees",
+                    "plans", "said", "says", "will", "settles", "has agreed", "has"),
+    "preposition": ("from", "by"),
+    "possessive": ("’", "'"),
     "object": ("to acquire", "acquire", "acquiring", "acquisition of", "merger with",
                "merge with", "partnership with", "partnered with", "partners with",
                "partner with", "agreement with", "collaboration with", "to buy", "purchase of",

@@ -44,6 +44,8 @@ statements key features read more related chief vice senior executive global int
 managing general head director officer medical device maker company startup start-up
 privately privately-held publicly publicly-traded ai ipo r&d pe va nih cdc who my your
 cases surgeons patients results data sales revenue study trial team
+agrees agree pays settles opens opened signs plans buys taps hires files sues faces posts inks
+finalizes eyes nears
 """.split())
 # Words that make a capitalised run look like a company's name (for the weaker contexts).
 HEADS = frozenset("""
@@ -126,7 +128,20 @@ def _looks_like_company(name: str, strong: bool) -> bool:
         return False
     if strong:
         return True
-    return len(words) == 1 or any(w.lower().strip(",.") in HEADS for w in words)
+    if len(words) == 1:
+        # "Robotics Has Earned ..." (a head word alone), "JBJS Names ..." (a journal's, a
+        # society's or an agency's acronym before a headline verb): no company by shape alone
+        return name.lower() not in HEADS and not (name.isupper() and len(name) <= 5)
+    return any(w.lower().strip(",.") in HEADS for w in words)
+
+
+def _company_shaped(name: str) -> bool:
+    """Two or more words ending in a company's head word and not starting with one
+    ("Acme Surgical", not "Spinal Robotics" or "The Medical"): the shape the weakest contexts
+    (a possessive, "from X", a list's item, "X said") need."""
+    words = name.split()
+    return (len(words) >= 2 and words[-1].lower() in HEADS and words[0].lower() not in HEADS
+            and words[0].lower() not in GENERIC and words[0].lower() not in STOP)
 
 
 def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
@@ -168,6 +183,46 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
         at = start - 1 if lead is None else lead.start()
         if at > 0 and (got := before(at, False)) is not None:
             yield got
+    for start, _, _ in cues.get("verb_shaped", ()):
+        if start < 2 or text[start - 1] != " " or not text[start].islower():
+            continue  # a title-case headline's verb ends a run of any capitalised words
+        known = taken[start - 2] == 1  # a known name before the verb
+        if not known and not (text[start - 2].isalpha() and _ends_in_head(text, start - 1)):
+            continue
+        sentence_start = spans[index(start)][0]
+        got = None if known else _shaped_before(text, sentence_start, start - 1, taken)
+        if got is not None:
+            yield got
+        last = got[0] if got is not None else _run_start(text, sentence_start, start - 1)
+        # "Acme Surgical and Bolt Medical will distribute ...": the list before it too (the
+        # last name may be a known one)
+        more = _LIST_BEFORE.search(text, max(0, last - 6), last) if last > 0 else None
+        if more is not None and (got := _shaped_before(
+                text, sentence_start, more.start(), taken)) is not None:
+            yield got
+    for pos, _, _ in cues.get("possessive", ()):
+        if text[pos + 1:pos + 2] in ("s", " ") and _ends_in_head(text, pos):
+            got = _shaped_before(text, spans[index(pos)][0], pos, taken)
+            if got is not None:
+                yield got
+    for cue, end, _ in cues.get("preposition", ()):
+        if not text[end + 1:end + 2].isupper() or _REPORT_FROM.search(text, max(0, cue - 24),
+                                                                        cue):
+            continue  # "a new report from X": a market-research firm, a source, not the news
+        got3 = _head(text, end + 1) if text[end:end + 1] == " " else None
+        if got3 is not None and got3[0] == end + 1:
+            start, name = got3
+            cleaned = clean_company(name)
+            if _company_shaped(cleaned) and taken.find(1, start, start + len(cleaned)) == -1:
+                yield start, start + len(cleaned), cleaned, False
+    first = _FIRST_ITEM.match(text) if text[:1].isupper() else None
+    # the pattern starts with "\n": re looks for that literal in C, trying no other offset
+    for item in (_LINE_ITEM.finditer(text) if first is None else
+                 (first, *_LINE_ITEM.finditer(text))):
+        start, name = item.start(1), clean_company(item.group(1))
+        if (_company_shaped(name) and name.split()[-1].lower() not in _HEADING_HEADS
+                and taken.find(1, start, start + len(name)) == -1):
+            yield start, start + len(name), name, False
     for _, end, _ in cues.get("object", ()):
         if text[end:end + 1] != " ":
             continue
@@ -187,6 +242,46 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
             if not more:
                 break
             pos = more.end()
+
+
+_LIST_BEFORE = re.compile(r"(?:,\s(?:and\s)?|\sand\s|\s&\s)$")
+# A list's item or a table's first cell on a line of its own: "- Acme Surgical", "2. Acme
+# Surgical: the Arvo cage", "Acme Surgical | 1,204 | +4%"
+# possessive quantifiers: giving back a token's characters cannot make the line match, and
+# backtracking through them cost more than the rest of the candidates' rules together
+_ITEM_TOKEN = rf"(?:[{UP}0-9][\w'’.+\-]*+|&)"
+_ITEM = (rf"(?:[-•*–]\s|\d{{1,2}}[.)]\s)?({_ITEM_TOKEN}(?:[ ]{_ITEM_TOKEN}){{1,4}}+)"
+         r"(?=[ \t]*+(?:\n|$|:\s|\|))")
+_FIRST_ITEM = re.compile(_ITEM)
+_LINE_ITEM = re.compile("\n" + _ITEM)
+
+
+_REPORT_FROM = re.compile(r"\s(?:report|reports|study|survey|analysis|data|forecast)\s$")
+# head words that end a section's heading as often as a company's name ("Pain Management")
+_HEADING_HEADS = frozenset({"management", "equity", "investments", "imaging", "navigation",
+                            "trauma", "software", "analytics", "diagnostics", "innovations"})
+
+
+def _ends_in_head(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is a company's head word (a cheap test first)."""
+    return text[text.rfind(" ", max(0, end - 20), end) + 1:end].lower() in HEADS
+
+
+def _run_start(text: str, sentence_start: int, end: int) -> int:
+    got = _tail(text, sentence_start, end)
+    return got[0] if got is not None else -1
+
+
+def _shaped_before(text: str, sentence_start: int, end: int, taken: bytearray
+                   ) -> tuple[int, int, str, bool] | None:
+    got = _tail(text, sentence_start, end)
+    if got is None or got[1].count(" ") > 2:
+        return None  # more than three capitalised words: a title-case headline's run
+    start, name = got
+    if taken.find(1, start, start + len(name)) != -1:
+        return None
+    name = clean_company(name)
+    return (start, start + len(name), name, False) if _company_shaped(name) else None
 
 
 # -- institutions ----------------------------------------------------------------------------

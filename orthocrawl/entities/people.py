@@ -46,9 +46,14 @@ TITLE = re.compile(rf"(?:(?:{_ci('interim')}|{_ci('acting')}|{_ci('global')})\s)
 _TITLE_LEAD = re.compile(rf",\s(?:the\s|its\s|[{UP}][\w&\-]*(?:\s[{UP}][\w&\-]*)*['’]s\s)?"
                          rf"(?:new\s|newly\sappointed\s)?(?:(?:{_ci('interim')}|{_ci('acting')}|"
                          rf"{_ci('global')}|{_ci('senior')}|{_ci('executive')})\s)*$")
+# "Jane Doe is chief medical officer of Acme" (a name, a copula, then the title)
+_IS_LEAD = re.compile(r"\s(?:is|was|serves\sas|served\sas|remains)\s(?:the\s|its\s)?(?:(?:"
+                      rf"{_ci('interim')}|{_ci('acting')}|{_ci('global')}|{_ci('senior')}|"
+                      rf"{_ci('executive')})\s)*$")
 _AS_TITLE = re.compile(r"\s(?:as|to)\s(?:the\s(?:role|position)\sof\s)?(?:its\s|the\s|our\s|"
                        r"new\s|company['’]s\s)*")
 _BEEN = re.compile(r"(?:has\sbeen|was|is|will\sbe|have\sbeen)\s$")
+_HEADLINE_GOES_ON = re.compile(rf"\s[{UP}]")
 _JOINS_AS = re.compile(r"[^.]{0,80}?\sas\s(?:its\s|the\s|new\s)*")
 
 
@@ -68,7 +73,9 @@ class Found:
 
 def name_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
     """The person's name that ends at `end` (2 to 4 name-shaped words), if any."""
-    words = text[max(floor, end - 60):end].split(" ")
+    lo = max(floor, end - 60)
+    line = text.rfind("\n", lo, end)  # a name starts its line at the latest
+    words = text[max(lo, line + 1):end].split(" ")
     if words and words[-1] == "":
         return None
     taken: list[str] = []
@@ -94,6 +101,8 @@ def find_people(text: str, cues: Cues) -> list[Found]:
         person = found.get(name)
         if person is None:
             person = found[name] = Found(name, start, end, role)
+        elif start < person.start:  # the rules run by kind, not in the text's order
+            person.start, person.end = start, end
         return person
 
     for start, _, _ in cues.get("degree", ()):
@@ -109,9 +118,15 @@ def find_people(text: str, cues: Cues) -> list[Found]:
         if clinical and person.role == "researcher":
             person.role = "surgeon"
     for category in ("doctor", "surgeon"):
-        for _, end, _ in cues.get(category, ()):
+        for cue, end, _ in cues.get(category, ()):
             pos = end + (1 if text[end:end + 1] == "." else 0)
             name = NAME.match(text, pos + 1) if text[pos:pos + 1] == " " else None
+            if (name is not None and category == "surgeon" and text[cue].isupper()
+                    and (_HEADLINE_GOES_ON.match(text, name.end())
+                         or text[max(0, cue - 3):cue].strip(" s") in ("’", "'"))):
+                # a title-case headline ("Surgeon Volume Affect Outcomes After ..", "Acme's
+                # Surgeon Consulting Deals"): "Surgeon" is a noun there, not a title
+                continue
             if name is not None and (category == "surgeon" or text[end - 2:end] in ("Dr", "DR")):
                 add(name.start(), name.group(0), name.end(), "surgeon")
     title_end = -1
@@ -123,7 +138,8 @@ def find_people(text: str, cues: Cues) -> list[Found]:
             continue
         title_end = title.end()
         # "Jane Doe, president and CEO" (a name before the title)
-        lead = _TITLE_LEAD.search(text, max(0, start - 40), start)
+        lead = (_TITLE_LEAD.search(text, max(0, start - 40), start)
+                or _IS_LEAD.search(text, max(0, start - 40), start))
         got = name_before(text, lead.start(), 0) if lead else None
         if got is None and text[title.end():title.end() + 1] == " ":
             # "CEO Jane Doe"
@@ -151,7 +167,12 @@ def find_people(text: str, cues: Cues) -> list[Found]:
 
 
 def _title(person: Found, title: re.Match[str]) -> None:
-    if person.title is None:
-        person.title = " ".join(title.group(0).split())
+    said = " ".join(title.group(0).split())
+    if person.title is None or (title.start() < person.title_start
+                                and not person.title.lower().startswith(said.lower())):
+        # the first title the text gives ("the appointment of X as CFO" before "X, CFO,
+        # said"), unless it is the start of a later, fuller one ("Vice President" of a
+        # headline, "vice president of marketing" of the body)
+        person.title = said
         person.title_start, person.title_end = title.start(), title.end()
         person.role = "executive"
