@@ -394,3 +394,32 @@ def test_a_site_being_crawled_into_the_target_is_waited_for_or_refused(tmp_path)
     assert done.returncode == 1 and "a crawl of example is writing" in done.stderr
     assert dump(one) == before
     assert cli("merge", two, "--into", one, "--wait").returncode == 0
+
+
+def test_a_killed_merge_leaves_no_copies_behind_after_the_next(tmp_path):
+    """A merge killed while copying leaves its folder of copies; the next merge into the same
+    target removes it, but never the folder of a merge still running."""
+    import os
+    import signal
+    import time
+
+    one, two = _two_texts(tmp_path)
+    stalled = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time, orthocrawl.merge as m\n"
+        "m.snapshot = lambda source, copy: time.sleep(600)\n"
+        "m.merge_archives([__import__('pathlib').Path(sys.argv[1])], "
+        "__import__('pathlib').Path(sys.argv[2]))\n"), str(two), str(one)])
+    try:
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob(".one.db.merge-*/owner.lock")):
+            assert time.monotonic() < deadline and stalled.poll() is None
+            time.sleep(0.05)
+        [folder] = tmp_path.glob(".one.db.merge-*")
+        merge(two, into=one)  # the stalled merge is alive: its folder stays
+        assert folder.is_dir()
+    finally:
+        os.kill(stalled.pid, signal.SIGKILL)
+        stalled.wait()
+    assert folder.is_dir()  # a SIGKILL cleans nothing up
+    merge(two, into=one)
+    assert list(tmp_path.glob(".one.db.merge-*")) == []
