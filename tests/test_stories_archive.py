@@ -343,3 +343,36 @@ def test_the_crawled_demo_groups_its_wire_copies_as_the_replica_says(demo_archiv
     assert set(grouped) <= set(pairs)
     assert {(a, b) for a, b in pairs if {kind[a], kind[b]} & {"verbatim", "excerpt"}} <= \
         set(grouped)
+
+
+def test_a_copy_citing_its_source_by_a_link_joins_it_and_makes_it_canonical(tmp_path):
+    """A piece that shares little text with the original but names it by a "Source" link is
+    the original's story, and the cited article is the story's canonical copy, even when the
+    citing one was published (and stored) first."""
+    citing = record("https://orthobrief.example/news/quillon-briefly/", "orthobrief",
+                    "Quillon gets a lateral cage through FDA", [
+                        "Quillon has a new lateral cage on the market after a regulatory "
+                        "decision this week, according to a wire report we saw on Tuesday.",
+                        "Surgeons we asked were curious about the side window for graft.",
+                    ], "2025-03-04T10:00:00Z")
+    citing["body_html"] += (f'<p>Source: <a href="{ORIGINAL["url"]}?utm_source=x">Wire '
+                            "Example</a></p>")
+    db = build(tmp_path / "a.db", [citing, ORIGINAL, UNRELATED])
+    stories = story_of(db)
+    assert stories[citing["url"]] == stories[ORIGINAL["url"]] != stories[UNRELATED["url"]]
+    with Archive(db, read_only=True) as archive:
+        story = next(r for r in archive.stories() if r["id"] == stories[ORIGINAL["url"]])
+        assert story["canonical_url"] == ORIGINAL["url"]
+        assert story["articles"] == 2
+
+
+def test_a_source_link_elsewhere_or_a_caption_joins_nothing(tmp_path):
+    """A "Source:" naming a company's site or a chart's authors is no copy of anything."""
+    captioned = record("https://orthobrief.example/news/harrowgate-chart/", "orthobrief",
+                       "Harrowgate volumes by quarter", OTHER[:2], "2025-03-05T12:00:00Z")
+    captioned["body_html"] += ('<figure><figcaption>Source: study authors</figcaption></figure>'
+                               '<p>Source: <a href="https://harrowgate.example/">Harrowgate'
+                               "</a></p>")
+    db = build(tmp_path / "a.db", [ORIGINAL, captioned])
+    stories = story_of(db)
+    assert stories[captioned["url"]] != stories[ORIGINAL["url"]]

@@ -8,6 +8,7 @@ Derived and rebuildable: nothing here is part of an article's versions."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections import Counter
 from collections.abc import Collection, Iterable, Iterator
@@ -16,9 +17,12 @@ from typing import Any
 
 from orthocrawl.archive.connection import Connection
 from orthocrawl.archive.query import Filters, QueryError
-from orthocrawl.stories import Entry, MemoryStorage, StoryArticle, StoryIndex
+from orthocrawl.stories import Entry, MemoryStorage, StoryArticle, StoryIndex, source_links
 from orthocrawl.stories.signature import Key
 
+# the words of orthocrawl.stories.article's source labels, as a quick test before parsing
+_SOURCE_HINT = re.compile(r"(?i)\b(?:source|read more|read the full|originally published|"
+                          r"continue reading|via)\b")
 _BATCH = 500  # ids per IN (...) list (SQLite allows 32,766 parameters; keep statements small)
 
 
@@ -107,13 +111,21 @@ def _iso(seconds: int | None) -> str | None:
 
 
 _STORY_ARTICLE = ("SELECT rowid, url, site, body_text, title, coalesce(published_at, "
-                  "first_seen), authors FROM articles")
+                  "first_seen), authors, body_html FROM articles")
 
 
 def _story_article(row: tuple[Any, ...]) -> StoryArticle:
-    rowid, url, site, body, title, published, authors = row
+    rowid, url, site, body, title, published, authors, body_html = row
     return StoryArticle(rowid, url, site, body or "", title, published,
-                        tuple(json.loads(authors or "[]")))
+                        tuple(json.loads(authors or "[]")), cited_sources(body_html, url))
+
+
+def cited_sources(body_html: str | None, url: str) -> tuple[str, ...]:
+    """The URLs a stored body names as its source ("Source:", "Read more at" links), read
+    from its HTML only when its text has such a label (parsing every body would cost)."""
+    if not body_html or not _SOURCE_HINT.search(body_html):
+        return ()
+    return source_links(body_html, url)
 
 
 STORY_COLUMNS = ("id", "first_published", "last_published", "articles", "sites", "site",
