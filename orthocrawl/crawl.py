@@ -5,13 +5,14 @@ orthocrawl's `scrapy crawl` command alike."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess, CrawlerProcessBase
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
 
@@ -247,6 +248,17 @@ class CrawlCommandError(Exception):
         self.code = code
 
 
+@contextmanager
+def scrapy_exit() -> Iterator[None]:
+    """A CrawlCommandError as orthocrawl's `scrapy crawl` ends on it: the line on stderr, the
+    exit code."""
+    try:
+        yield
+    except CrawlCommandError as error:
+        print(f"orthocrawl: error: {error}", file=sys.stderr)
+        raise SystemExit(error.code) from None
+
+
 def check_scrapy_crawl(settings: Settings, spider_args: dict[str, Any]) -> None:
     """Before Scrapy starts (or logs) anything: the environment's settings applied, every
     setting and spider argument checked (CrawlCommandError, exit 2)."""
@@ -262,7 +274,7 @@ def check_scrapy_crawl(settings: Settings, spider_args: dict[str, Any]) -> None:
         raise CrawlCommandError(str(error), 2) from None
 
 
-def scrapy_crawl(process: CrawlerProcess, create: Any, name: str,
+def scrapy_crawl(process: CrawlerProcessBase, create: Any, name: str,
                  spider_args: dict[str, Any]) -> None:
     """Run spider `name` holding the archive (a busy archive: exit 1 before any feed is
     opened, so an -O file stays as it was); exit 1 when the run failed."""

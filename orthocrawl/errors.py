@@ -21,3 +21,8 @@ class BadInput(UserError, ValueError):
     """What the user gave is wrong: an argument, an option, a setting, a site file."""
 
     code = 2
+
+
+class Failed(UserError):
+    """The command ran and its output says what failed: only the exit status is left to give
+    (1 for a failed crawl run), with no line of its own."""

@@ -252,15 +252,17 @@ def read_urls(path: Path) -> dict[str, str]:
 
 def run(sources: tuple[str, ...], page_url: str | None, urls_file: Path | None,
         record: int | None, site: str | None, base_url: str | None,
-        jsonl: bool) -> Iterator[tuple[str, bool]]:
-    """`orthocrawl extract`: the lines to print, as (text, to stderr). One page prints its
+        jsonl: bool) -> Iterator[str]:
+    """`orthocrawl extract`: the lines to print (orthocrawl.output). One page prints its
     Article as JSON (with a note on stderr when it is not an article); several (or
     --jsonl, or a whole WARC file) one JSON object per line, a failed source as
     {"file", "error"}. ExtractError at the end when any source failed."""
     import json
 
-    from orthocrawl.sites import spider_for
+    from orthocrawl.output import Note
+    from orthocrawl.sites import load_sites, spider_for
 
+    load_sites()  # a site file's page object, as a crawl uses it
     if page_url and len(sources) > 1:
         raise ExtractError("--url names the URL of one file; give several files' URLs "
                            "with --urls", 2)
@@ -277,12 +279,12 @@ def run(sources: tuple[str, ...], page_url: str | None, urls_file: Path | None,
             raise ExtractError(f"{output.source}: {output.error}")
         failed += output.error is not None
         if batch or (output.is_warc and record is None):
-            yield json.dumps(output.as_json(), ensure_ascii=False), False
+            yield json.dumps(output.as_json(), ensure_ascii=False)
             continue
         yield json.dumps(output.record if output.error is None else output.as_json(),
-                         ensure_ascii=False, indent=2), False
+                         ensure_ascii=False, indent=2)
         if output.record and output.record.get("page_type", "article") != "article":
-            yield (f"orthocrawl: note: this page is not an article (page_type "
-                   f"{output.record['page_type']!r}); a crawl would not archive it", True)
+            yield Note(f"orthocrawl: note: this page is not an article (page_type "
+                       f"{output.record['page_type']!r}); a crawl would not archive it")
     if failed:
         raise ExtractError(f"{failed} source(s) could not be extracted")

@@ -8,13 +8,16 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from orthocrawl.archive import Archive
 from orthocrawl.archive.query import date_bound
 from orthocrawl.errors import BadInput
 from orthocrawl.export import neutralise
+from orthocrawl.output import Note, Raw
+from orthocrawl.reading import read
 
 ENTITY_COLUMNS = ("name", "kind", "articles", "stories")
 EVENT_COLUMNS = ("date", "kind", "company", "target", "product", "number", "amount",
@@ -74,3 +77,42 @@ def render(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: str,
     lines += ["  ".join(f"{str(r.get(c) or '')[:40]:<{min(widths[c], 40)}}" for c in columns)
               for r in rows]
     return "\n".join(lines)
+
+
+def table(rows: Iterable[dict[str, Any]], columns: tuple[str, ...], fmt: str,
+          excel: bool = False) -> str:
+    """render's text as a command prints it: CSV ends its own lines."""
+    text = render(rows, columns, fmt, excel)
+    return Raw(text) if fmt == "csv" else text
+
+
+def entities(db: Path, kind: str | None, since: str | None, sites: tuple[str, ...],
+             candidates: bool, limit: int, fmt: str) -> Iterator[str]:
+    with read(db, sites) as archive:
+        rows = archive.entity_counts(kind, candidates, since_day(since), list(sites), limit)
+    yield render(rows, ENTITY_COLUMNS, fmt)
+
+
+def trend_table(db: Path, names: tuple[str, ...], by: str, as_today: bool,
+                chart: Path | None) -> Iterator[str]:
+    """`orthocrawl trend`: a tab-separated row per period, a column per name; a chart."""
+    from orthocrawl.chart import check_path, draw_trend
+
+    if chart is not None:
+        check_path(chart)
+    with read(db) as archive:
+        series = trend(archive, list(names), by, as_today)
+    yield "\t".join([by, *series])
+    for period in sorted({p for counts in series.values() for p in counts}):
+        yield "\t".join([period, *(str(c.get(period, 0)) for c in series.values())])
+    if chart is not None:
+        draw_trend(series, chart, f"Stories mentioning {', '.join(series)}", by)
+        yield Note(f"chart: {chart}")
+
+
+def events(db: Path, kind: str | None, company: str | None, since: str | None, fmt: str,
+           excel: bool) -> Iterator[str]:
+    with read(db) as archive:
+        name = company_names(archive, company)[0] if company else None
+        rows = list(archive.events_of(kind, name, since_day(since)))
+    yield table(rows, EVENT_COLUMNS, fmt, excel)

@@ -5,12 +5,14 @@ return; the SQL is the archive's (orthocrawl/archive/stories.py)."""
 from __future__ import annotations
 
 import difflib
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from orthocrawl.archive import Archive, ArchiveError
-from orthocrawl.errors import BadInput
+from orthocrawl.errors import BadInput, UserError
+from orthocrawl.output import Note, coloured
 
 LIST_COLUMNS = ("id", "first_published", "articles", "sites", "site", "publishers", "title")
 
@@ -122,3 +124,42 @@ def story_stats_table(counts: list[tuple[str, int, Any]], by: str) -> Iterator[s
     for key, count, lead in counts:
         shown = f"{lead:>5,}" if isinstance(lead, int) else (lead or "-")
         yield f"{key:<{width}}  {count:8,}  {shown}"
+
+
+def list_stories(db: Path, since: str | None, sites: tuple[str, ...], min_sites: int,
+                 limit: int, fmt: str, rebuild: bool, workers: int,
+                 wait: bool) -> Iterator[str]:
+    """`orthocrawl stories`: the list (a hint on stderr when articles wait for a story), or
+    with rebuild every article grouped afresh and the time it took."""
+    from orthocrawl.industry import since_day, table
+    from orthocrawl.reading import read
+
+    if rebuild:
+        started = time.perf_counter()
+        count = rebuild_archive(db, wait, workers)
+        with read(db) as archive:
+            made = len(archive.stories())
+        yield (f"{count} articles grouped into {made} stories in "
+               f"{time.perf_counter() - started:.1f} s")
+        return
+    day = since_day(since)
+    with read(db, sites) as archive:
+        archive.require_stories()
+        rows = archive.stories(day, sites, min_sites, limit)
+        hint = stories_hint(archive)
+    yield table(rows, LIST_COLUMNS, fmt)
+    if hint:
+        yield Note(hint)
+
+
+def show_story(db: Path, ref: str, context: int) -> Iterator[str]:
+    """`orthocrawl story`: every copy of the story ref names, with a coloured diff."""
+    from orthocrawl.reading import read
+
+    with read(db) as archive:
+        archive.require_stories()
+        found = story_id(archive, ref)
+        story, copies = archive.story(found), archive.story_copies(found)
+    if story is None or not copies:
+        raise UserError(f"story {found} has no articles", 1)
+    yield from coloured(story_lines(story, copies, context))

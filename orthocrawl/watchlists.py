@@ -248,3 +248,60 @@ def summary_lines(results: list[dict[str, Any]], show: int = 5) -> Iterator[str]
             yield f"    ... and {result['new'] - show} more"
         for problem in result["problems"]:
             yield f"    problem: {problem}"
+
+
+# ---- what `orthocrawl watch` prints ----
+
+def watch_settings(feeds: Path | None, notify: str | None) -> dict[str, str]:
+    """--feeds and --notify-command as the settings they stand for (absent: the
+    environment's or none, as the settings say)."""
+    given = {"ORTHOCRAWL_WATCH_FEEDS": str(feeds) if feeds else None,
+             "ORTHOCRAWL_WATCH_NOTIFY": notify}
+    return {name: value for name, value in given.items() if value}
+
+
+def added(db: Path, name: str, query: str, sites: tuple[str, ...],
+          min_sites: int) -> Iterator[str]:
+    watch, known = add_watch(db, name, query, list(sites), min_sites)
+    where = f" on {', '.join(watch['sites'])}" if watch["sites"] else ""
+    yield (f"added watch {name}: {query}{where}; {known} matching stories in the archive "
+           "already (not reported); new ones are reported after each crawl")
+
+
+def listed(db: Path) -> Iterator[str]:
+    watches = list_watches(db)
+    if not watches:
+        yield f"no watches in {db} (add one: orthocrawl watch add NAME QUERY)"
+    for watch in watches:
+        limits = [f"sites {', '.join(watch['sites'])}"] if watch["sites"] else []
+        if watch["min_sites"] > 1:
+            limits.append(f"on {watch['min_sites']}+ sites")
+        yield (f"{watch['name']}: {watch['query']}"
+               + (f" ({'; '.join(limits)})" if limits else "")
+               + f"; {watch['reported']} reported, latest {watch['last_match'] or 'never'}"
+               + f"; {watch['known']} known when added")
+
+
+def removed(db: Path, name: str) -> Iterator[str]:
+    reported = remove_watch(db, name)
+    yield f"removed watch {name} ({reported} reported stories forgotten)"
+
+
+def ran(db: Path, since: str | None, feeds: Path | None,
+        notify_command: str | None) -> Iterator[str]:
+    """`orthocrawl watch run`: each watch's new matches and feed; Failed on a problem."""
+    from orthocrawl.config import setting
+    from orthocrawl.errors import Failed
+
+    given = watch_settings(feeds, notify_command)
+    results = run_on_demand(db, since, setting("ORTHOCRAWL_WATCH_FEEDS", given) or None,
+                            setting("ORTHOCRAWL_WATCH_NOTIFY", given) or None)
+    if not results:
+        yield f"no watches in {db} (add one: orthocrawl watch add NAME QUERY)"
+    for result in results:
+        lines = [line[2:] for line in summary_lines([result.as_stat()])]
+        yield from lines or [f"watch {result.name}: nothing new"]
+        if result.feed:
+            yield f"  feed: {result.feed}"
+    if any(result.problems for result in results):
+        raise Failed()

@@ -1,135 +1,121 @@
-"""What every `orthocrawl` command shares: one-line errors and exit codes, the --db option,
-the analysts' filters, opening the archive to read it."""
+"""What every `orthocrawl` command shares: the command group, the options several commands
+take, echoing what the library yields (orthocrawl.output) and turning the errors a user can
+cause into one line and an exit code, never a traceback."""
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any
 
 import click
 
-from orthocrawl.archive import DEFAULT_DB, Archive, open_to_read
-from orthocrawl.archive.query import Filters
+from orthocrawl.archive import DEFAULT_DB
 from orthocrawl.errors import UserError
+from orthocrawl.output import Note, Raw
+from orthocrawl.reading import DB_ENV, filtered
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-# Every command but `demo` (which keeps its own file, so that a demo never lands in a real
-# archive) reads the archive's path from --db, else $ORTHOCRAWL_DB, else the default.
-DB_ENV = "ORTHOCRAWL_DB"
-DB_OPTION = click.option(
-    "--db", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
-    envvar=DB_ENV, show_envvar=True, show_default=True, help="The SQLite archive file.")
-DEMO_DB = Path("data") / "demo.db"
-WAIT_OPTION = click.option("--wait", is_flag=True, help="If a crawl is writing the archive, "
-                           "wait for it instead of exiting.")
-FEEDS_OPTION = click.option(
-    "--feeds", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="Write each watch's Atom feed to DIR/NAME.xml (default: $ORTHOCRAWL_WATCH_FEEDS).",
-    metavar="DIR")
-NOTIFY_OPTION = click.option(
-    "--notify-command", metavar="CMD", default=None,
-    help="Run CMD (by the shell) for each watch with new matches, given them as JSON on "
-         "standard input (default: $ORTHOCRAWL_WATCH_NOTIFY).")
-SETTINGS_OPTION = click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
-                               help="Override a Scrapy or ORTHOCRAWL_* setting (repeatable).")
+FILE = click.Path(dir_okay=False, path_type=Path)
 
 
-def fail(message: str, code: int = 1) -> NoReturn:
-    click.echo(f"orthocrawl: error: {message}", err=True)
+def guarded(run: Callable[[], Iterable[str]], db: Any = None) -> None:
+    """Echo what run yields (orthocrawl.output); an error a user can cause ends it with one
+    line and an exit code, never a traceback: 2 for what the command line got wrong, 1 for
+    what stopped the command."""
+    try:
+        for line in run():
+            click.echo(line, err=isinstance(line, Note), nl=not isinstance(line, Raw))
+        return
+    except UserError as error:  # Failed has no line of its own: the output said what failed
+        message, code = str(error), error.code
+    except sqlite3.Error as error:  # locked, unreadable, damaged: not the user's input
+        message, code = f"cannot read {db if isinstance(db, Path) else 'the archive'}: {error}", 1
+    except KeyboardInterrupt:
+        message, code = "interrupted", 130
+    if message:
+        click.echo(f"orthocrawl: error: {message}", err=True)
     sys.exit(code)
 
 
-def user_errors(func: F) -> F:
-    """Turn the errors a user can cause into one line and an exit code, never a traceback:
-    2 for what the command line got wrong, 1 for what stopped the command."""
+class Main(click.Group):
+    """The command group, with groups that live elsewhere loaded only when asked for (the
+    replica's commands are the test world's: the product does not import it otherwise)."""
 
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except UserError as error:
-            fail(str(error), error.code)
-        except sqlite3.Error as error:  # locked, unreadable, damaged: not the user's input
-            where = f" {kwargs['db']}" if isinstance(kwargs.get("db"), Path) else " the archive"
-            fail(f"cannot read{where}: {error}", 1)
-        except KeyboardInterrupt:
-            fail("interrupted", 130)
+    lazy = {"replica": "orthocrawl.replica.cli:replica"}
 
-    return wrapper  # type: ignore[return-value]
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> Any:
+        if name in self.lazy:
+            module, attribute = self.lazy[name].split(":")
+            return getattr(importlib.import_module(module), attribute)
+        return super().get_command(ctx, name)
 
 
-def log_level(verbose: int) -> str:
-    return ("", "INFO", "DEBUG")[min(verbose, 2)]
+@click.group(cls=Main, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="orthocrawl")
+def main() -> None:
+    """Crawl the orthopaedic and spine trade press into one SQLite archive.
+
+    \b
+    Start here:
+      orthocrawl demo                 crawl a local replica into data/demo.db
+      orthocrawl crawl orthospinenews crawl the real site into data/orthocrawl.db
+    """
 
 
-def filter_options(func: F) -> F:
-    """--site/--author/--tag/--category (repeatable), --since/--until and --status."""
-    options = [
-        click.option("--site", "f_site", multiple=True,
-                     help="Only this site's articles (repeated: of any of these sites)."),
-        click.option("--author", "f_author", multiple=True,
-                     help="Only articles by this author (repeated: by all of them)."),
-        click.option("--tag", "f_tag", multiple=True,
-                     help="Only articles with this tag (repeated: with all of them)."),
-        click.option("--category", "f_category", multiple=True,
-                     help="Only articles in this category (repeated: in all of them)."),
-        click.option("--since", metavar="DATE", help="Published on or after DATE: YYYY (its "
-                     "January 1), YYYY-MM (its first day), YYYY-MM-DD, or a time "
-                     "(2024-05-31T12:00Z; UTC unless a zone is given)."),
-        click.option("--until", metavar="DATE", help="Published on or before DATE: YYYY "
-                     "(through December 31), YYYY-MM (through its last day), YYYY-MM-DD "
-                     "(through that day), or a time."),
-        click.option("--company", "f_company", multiple=True, help="Only articles naming this "
-                     "company, by whatever name the text used (repeated: any of them)."),
-        click.option("--status", type=click.Choice(["live", "gone", "all"]), default="all",
-                     show_default=True, help="Only articles still on their site (live), "
-                     "only those it no longer has (gone), or both."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+def command(name: str, target: str, db: bool = True, where: bool = False,
+            group: click.Group | None = None) -> Callable[[Callable[..., Any]], click.Command]:
+    """A command (of group, default main) that runs target ("module:function", imported only
+    then, so that --help stays quick) with its options as arguments and echoes what it
+    yields. Its first option is --db (unless not db), then with where the filter options,
+    which target gets as one Filters; the function gives its help and its other options."""
+
+    def make(func: Callable[..., Any]) -> click.Command:
+        for add in [*(reversed(FILTER_OPTIONS) if where else []), *([DB_OPTION] if db else [])]:
+            func = add(func)
+
+        @wraps(func)  # with the options click put on func
+        def run(**given: Any) -> None:
+            module, attribute = target.split(":")
+            function = getattr(importlib.import_module(module), attribute)
+            guarded(lambda: function(**(filtered(given) if where else given)), given.get("db"))
+
+        return (group or main).command(name)(run)
+
+    return make
 
 
-def filters(kwargs: dict[str, Any]) -> Filters:
-    """The filters as given (companies by the analyst's names: read() resolves them)."""
-    return Filters(company=list(kwargs.pop("f_company")), site=list(kwargs.pop("f_site")),
-                   author=list(kwargs.pop("f_author")),
-                   tag=list(kwargs.pop("f_tag")), category=list(kwargs.pop("f_category")),
-                   since=kwargs.pop("since"), until=kwargs.pop("until"),
-                   status=kwargs.pop("status"))
-
-
-def read(db: Path, where: Filters | list[str] | tuple[str, ...] = ()) -> Archive:
-    """Open the archive for a command that only reads it (see archive.open_to_read), with a
-    hint at where the archives are when there is none at db; the filters' sites checked and
-    their companies resolved to the archive's names (whatever name the analyst used)."""
-    if db == DEFAULT_DB and DEMO_DB.exists():
-        hint = (f"the demo's archive is {DEMO_DB}: give --db {DEMO_DB}, or "
-                f"`export {DB_ENV}={DEMO_DB}` once")
-    else:
-        hint = (f"give --db or set {DB_ENV}; `orthocrawl crawl` writes {DEFAULT_DB}, "
-                f"`orthocrawl demo` {DEMO_DB}")
-    archive = open_to_read(db, where.site if isinstance(where, Filters) else where, hint)
-    if isinstance(where, Filters) and where.company:
-        from orthocrawl.industry import company_names
-
-        where.company = [n for name in where.company for n in company_names(archive, name)]
-    return archive
-
-
-def echo_lines(lines: Any, err: bool = False) -> None:
-    for line in lines:
-        click.echo(line, err=err)
-
-
-def watch_settings(feeds: Path | None, notify: str | None) -> dict[str, str]:
-    """--feeds and --notify-command as the settings they stand for (absent: the
-    environment's or none, as the settings say)."""
-    given = {"ORTHOCRAWL_WATCH_FEEDS": str(feeds) if feeds else None,
-             "ORTHOCRAWL_WATCH_NOTIFY": notify}
-    return {name: value for name, value in given.items() if value}
+# Every command but `demo` reads the archive's path from --db, else $ORTHOCRAWL_DB, else the
+# default (orthocrawl.reading).
+DB_OPTION = click.option("--db", type=FILE, default=DEFAULT_DB, envvar=DB_ENV,
+                         show_envvar=True, show_default=True, help="The SQLite archive file.")
+WAIT_OPTION = click.option("--wait", is_flag=True, help="If a crawl is writing the archive, "
+                           "wait for it instead of exiting.")
+SITES_OPTION = click.option("--site", "sites", multiple=True, help="Only this site's articles "
+                            "(repeated: any of these sites).")
+FILTER_OPTIONS = [  # the options of Filters' fields (reading.filtered)
+    click.option("--site", multiple=True, help="Only this site's articles (repeated: of any "
+                 "of these sites)."),
+    click.option("--author", multiple=True, help="Only articles by this author (repeated: by "
+                 "all of them)."),
+    click.option("--tag", multiple=True, help="Only articles with this tag (repeated: with "
+                 "all of them)."),
+    click.option("--category", multiple=True, help="Only articles in this category "
+                 "(repeated: in all of them)."),
+    click.option("--since", metavar="DATE", help="Published on or after DATE: YYYY (its "
+                 "January 1), YYYY-MM (its first day), YYYY-MM-DD, or a time "
+                 "(2024-05-31T12:00Z; UTC unless a zone is given)."),
+    click.option("--until", metavar="DATE", help="Published on or before DATE: YYYY (through "
+                 "December 31), YYYY-MM (through its last day), YYYY-MM-DD (through that "
+                 "day), or a time."),
+    click.option("--company", multiple=True, help="Only articles naming this company, by "
+                 "whatever name the text used (repeated: any of them)."),
+    click.option("--status", type=click.Choice(["live", "gone", "all"]), default="all",
+                 show_default=True, help="Only articles still on their site (live), only "
+                 "those it no longer has (gone), or both.")]

@@ -1,41 +1,29 @@
-"""Commands that write the archive: crawl, demo, reparse, migrate, merge; and sites (add,
-check)."""
+"""Commands that crawl or write (orthocrawl.writing): crawl, demo, reparse, migrate, merge,
+sites (list, add, check) and extract; and watch, the watchlists each crawl runs."""
 
 from __future__ import annotations
 
-import sys
-import time
 from pathlib import Path
-from typing import Any
 
 import click
 
-from orthocrawl.archive import Archive
-from orthocrawl.cli.common import (
-    DB_ENV,
-    DB_OPTION,
-    DEMO_DB,
-    FEEDS_OPTION,
-    NOTIFY_OPTION,
-    SETTINGS_OPTION,
-    WAIT_OPTION,
-    echo_lines,
-    fail,
-    log_level,
-    user_errors,
-    watch_settings,
-)
-from orthocrawl.config import parse_assignments as parse_settings
-from orthocrawl.config import setting
-from orthocrawl.sites import load_sites, spider_for, spiders
+from orthocrawl.cli.common import FILE, SITES_OPTION, WAIT_OPTION, command, guarded, main
+from orthocrawl.reading import DB_ENV, DEMO_DB
 
 VERBOSE_OPTION = click.option("-v", "--verbose", count=True, help="Scrapy's log on stderr: "
                               "-v for INFO, -vv for DEBUG (default: none).")
+BASE_URL_OPTION = click.option("--base-url", help="Fetch through this mirror of the site (e.g. "
+                               "a replica).")
+FEEDS_OPTION = click.option("--feeds", type=click.Path(file_okay=False, path_type=Path),
+                            metavar="DIR", help="Write each watch's Atom feed to DIR/NAME.xml "
+                            "(default: $ORTHOCRAWL_WATCH_FEEDS).")
+NOTIFY_OPTION = click.option("--notify-command", metavar="CMD", help="Run CMD (by the shell) "
+                             "for each watch with new matches, given them as JSON on standard "
+                             "input (default: $ORTHOCRAWL_WATCH_NOTIFY).")
 
 
-@click.command()
+@command("crawl", "orthocrawl.writing:crawl")
 @click.argument("sites", nargs=-1)
-@DB_OPTION
 @click.option("--base-url", "base_urls", multiple=True, metavar="[SITE=]URL",
               help="Crawl a mirror of the site (a replica) at URL; SITE= with several sites.")
 @click.option("--discover", default=None, help="sitemap, feed, listing (comma-separated) or "
@@ -46,19 +34,16 @@ VERBOSE_OPTION = click.option("-v", "--verbose", count=True, help="Scrapy's log 
 @click.option("--recheck", metavar="DAYS|all|dropped", default="", help="Re-check known "
               "articles unconfirmed for DAYS days (default 30), all, or every dropped URL met.")
 @WAIT_OPTION
-@SETTINGS_OPTION
+@click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or ORTHOCRAWL_* setting (repeatable).")
 @VERBOSE_OPTION
-@click.option("--log-file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--log-file", type=FILE,
               help="Write Scrapy's log to FILE (INFO, or DEBUG with -vv), appended.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Crawl the sites in this many processes at once, into one archive.")
 @FEEDS_OPTION
 @NOTIFY_OPTION
-@user_errors
-def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover: str | None,
-          urls: tuple[str, ...], full: bool, recheck: str, wait: bool,
-          settings: tuple[str, ...], verbose: int, log_file: Path | None, jobs: int,
-          feeds: Path | None, notify_command: str | None) -> None:
+def crawl() -> None:
     """Crawl SITES (default: every known site) into the archive.
 
     Incremental (sitemap <lastmod>, conditional requests; --full fetches all). Exits 1
@@ -74,59 +59,18 @@ def crawl(sites: tuple[str, ...], db: Path, base_urls: tuple[str, ...], discover
       orthocrawl crawl orthospinenews --base-url http://127.0.0.1:8123
       ORTHOCRAWL_CONTACT=ops@example.com orthocrawl crawl --log-file crawl.log
     """
-    from orthocrawl.crawl import crawl_in_processes, crawl_sites
-    from orthocrawl.reports import crawl_summary
-
-    started = time.monotonic()
-    names = list(sites) or list(spiders())
-    if jobs > 1 and len(names) > 1 and not urls:
-        params = click.get_current_context().params
-        lines, status = crawl_in_processes(db, names, jobs, lambda group: [
-            "--db", str(db), *(a for item in params.items() for a in _passed(*item, group))])
-        echo_lines(lines)
-        click.echo(f"archive: {db} ({time.monotonic() - started:.1f} s)")
-        sys.exit(status)
-    given = parse_settings(settings) | watch_settings(feeds, notify_command)
-    outcomes = crawl_sites(list(sites), db, mirrors=base_urls, discover=discover,
-                           urls=list(urls), spider_args={"full": full, "recheck": recheck},
-                           settings=given, wait=wait,
-                           log_level=log_level(verbose), log_file=log_file,
-                           warn=lambda line: click.echo(f"orthocrawl: warning: {line}",
-                                                        err=True))
-    echo_lines(crawl_summary(outcome) for outcome in outcomes)
-    click.echo(f"archive: {db} ({time.monotonic() - started:.1f} s)")
-    if any(outcome.status != "ok" for outcome in outcomes):
-        sys.exit(1)
 
 
-def _passed(name: str, value: Any, group: list[str]) -> list[str]:
-    """A crawl option as a --jobs child process gets it (mirrors of its own sites only)."""
-    flag = f"--{name.replace('_', '-')}"
-    if name == "base_urls":
-        return [a for v in value if v.split("=", 1)[0] in group for a in ("--base-url", v)]
-    if name == "settings":
-        return [a for v in value for a in ("-s", v)]
-    if name in ("full", "wait"):
-        return [flag] if value else []
-    if name == "verbose":
-        return ["-v"] * value
-    if name in ("discover", "recheck", "log_file", "feeds", "notify_command") and value:
-        return [flag, str(value)]
-    return []
-
-
-@click.command()
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), default=DEMO_DB,
-              show_default=True, help=f"The demo's own archive (${DB_ENV} is not read).")
+@command("demo", "orthocrawl.writing:demo", db=False)
+@click.option("--db", type=FILE, default=DEMO_DB, show_default=True,
+              help=f"The demo's own archive (${DB_ENV} is not read).")
 @click.option("--articles", type=click.IntRange(1, 100_000), default=120, show_default=True,
               help="How many articles each replica has.")
 @click.option("--site", "site_names", multiple=True, help="Only this publisher (repeatable).")
 @click.option("--state", type=click.IntRange(1, 2), default=1, help="2: some days later.")
 @WAIT_OPTION
 @VERBOSE_OPTION
-@user_errors
-def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int, wait: bool,
-         verbose: int) -> None:
+def demo() -> None:
     """Crawl local replicas of the publishers into an archive, then search it.
 
     Serves the replicas on 127.0.0.1, crawls them as a real crawl would, stops them and
@@ -138,27 +82,14 @@ def demo(db: Path, articles: int, site_names: tuple[str, ...], state: int, wait:
       orthocrawl demo --articles 300 --db /tmp/demo.db
       orthocrawl demo --articles 300 --db /tmp/demo.db --state 2
     """
-    from orthocrawl.demo import replica_names, run_demo
-    from orthocrawl.reports import demo_report
-
-    names = replica_names(site_names)
-    run = run_demo(db, names, articles, state, wait, log_level(verbose), lambda url: click.echo(
-        f"replicas of {', '.join(names)} ({articles} articles each) on {url}"))
-    with Archive(db, read_only=True) as archive:
-        echo_lines(demo_report(run, archive, articles, state, DB_ENV))
-    failed = [o for o in run.outcomes if o.status != "ok"]
-    if failed:
-        fail(f"the demo crawl of {failed[0].site} failed: {failed[0].reason}")
 
 
-@click.command("reparse")
-@DB_OPTION
+@command("reparse", "orthocrawl.writing:reparse")
 @click.option("--site", help="Only this site's pages.")
 @WAIT_OPTION
 @click.option("-s", "--set", "settings", multiple=True, metavar="NAME=VALUE",
               help="An ORTHOCRAWL_* setting, as for crawl (ORTHOCRAWL_MIN_WORDS applies).")
-@user_errors
-def reparse_command(db: Path, site: str | None, wait: bool, settings: tuple[str, ...]) -> None:
+def reparse_command() -> None:
     """Extract every stored raw page again with the current page objects (no network).
 
     Articles whose text comes out different get a new version: a fixed extractor
@@ -169,21 +100,11 @@ def reparse_command(db: Path, site: str | None, wait: bool, settings: tuple[str,
     Example:
       orthocrawl reparse --site orthospinenews
     """
-    from orthocrawl.reparse import reparse_archive
-
-    min_words = setting("ORTHOCRAWL_MIN_WORDS", parse_settings(settings))
-    load_sites()  # site files' page objects, as a crawl uses them
-    result = reparse_archive(db, site, min_words, wait)
-    click.echo(f"{result.pages} pages re-parsed: {result.changed} changed (new versions), "
-               f"{result.unchanged} unchanged, {len(result.rejected)} no longer articles")
-    echo_lines((f"  {reason}: {url}" for url, reason in result.rejected[:20]), err=True)
 
 
-@click.command("migrate")
-@DB_OPTION
+@command("migrate", "orthocrawl.writing:migrate")
 @WAIT_OPTION
-@user_errors
-def migrate_command(db: Path, wait: bool) -> None:
+def migrate_command() -> None:
     """Bring an archive made by an older orthocrawl to this version's schema, in place.
 
     Takes the archive's lock (no crawl writes meanwhile), copies the archive next to it
@@ -194,26 +115,15 @@ def migrate_command(db: Path, wait: bool) -> None:
     Example:
       orthocrawl migrate --db data/orthocrawl.db
     """
-    from orthocrawl.archive import SCHEMA_VERSION
-    from orthocrawl.archive.maintenance import migrate
-
-    done = migrate(db, wait)
-    if done.backup is None:
-        click.echo(f"{db} is at schema version {done.from_version} already: nothing to do")
-        return
-    click.echo(f"copied {db} (schema version {done.from_version}) to {done.backup}")
-    click.echo(f"migrated {db} from schema version {done.from_version} to {SCHEMA_VERSION}")
 
 
-@click.command("merge")
+@command("merge", "orthocrawl.writing:merge", db=False)
 @click.argument("sources", nargs=-1, required=True, metavar="SOURCE.db [SOURCE.db ...]",
-                type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--into", "target", required=True, metavar="TARGET.db",
-              type=click.Path(dir_okay=False, path_type=Path),
+                type=FILE)
+@click.option("--into", "target", required=True, metavar="TARGET.db", type=FILE,
               help="The archive to merge into (created when missing).")
 @WAIT_OPTION
-@user_errors
-def merge_command(sources: tuple[Path, ...], target: Path, wait: bool) -> None:
+def merge_command() -> None:
     """Merge archives crawled elsewhere (other machines, other scrapyd servers) into one.
 
     Articles are united by URL and their versions by text and time (the newest text is the
@@ -227,20 +137,10 @@ def merge_command(sources: tuple[Path, ...], target: Path, wait: bool) -> None:
     Example:
       orthocrawl merge /srv/a/orthocrawl.db /srv/b/orthocrawl.db --into data/orthocrawl.db
     """
-    from orthocrawl.merge import merge_archives
-
-    for source, merged in merge_archives(list(sources), target, wait):
-        click.echo(f"{source}: {merged.articles_new} new articles, {merged.articles_updated} "
-                   f"updated, {merged.versions_added} versions, {merged.pages} raw pages, "
-                   f"{merged.runs} runs, {merged.dropped} dropped URLs"
-                   + ("" if merged.changed else " (nothing new)"))
-    with Archive(target, read_only=True) as archive:
-        click.echo(f"{target}: {archive.count()} articles of {len(archive.sites())} sites")
 
 
-@click.group(invoke_without_command=True)
+@main.group(invoke_without_command=True)
 @click.pass_context
-@user_errors
 def sites(ctx: click.Context) -> None:
     """List the sites orthocrawl can crawl: the built-in publishers, and the sites added as
     TOML files in ./sites (or $ORTHOCRAWL_SITES_DIR; see `sites add`).
@@ -249,20 +149,17 @@ def sites(ctx: click.Context) -> None:
     Example:
       orthocrawl sites
     """
-    from orthocrawl.reports import site_lines
+    from orthocrawl.writing import site_list
 
-    load_sites()  # a broken site file stops here, with file, line and reason
-    if ctx.invoked_subcommand is None:
-        echo_lines(site_lines(spiders()))
+    guarded(lambda: site_list(listed=ctx.invoked_subcommand is None))
 
 
-@sites.command("add")
+@command("add", "orthocrawl.writing:add_site", db=False, group=sites)
 @click.argument("name")
 @click.argument("url")
-@click.option("--base-url", help="Fetch through this mirror of the site (e.g. a replica).")
+@BASE_URL_OPTION
 @click.option("--force", is_flag=True, help="Overwrite an existing site file.")
-@user_errors
-def sites_add(name: str, url: str, base_url: str | None, force: bool) -> None:
+def sites_add() -> None:
     """Write a site file for the site at URL after looking for its sitemaps and feeds.
 
     \b
@@ -270,24 +167,16 @@ def sites_add(name: str, url: str, base_url: str | None, force: bool) -> None:
       orthocrawl sites add spinewire https://www.spinewire.example/
       orthocrawl sites check spinewire
     """
-    from orthocrawl.siteprobe import probe, write_site_file
-
-    config = probe(name, url, base_url)
-    path = write_site_file(config, force)
-    click.echo(f"wrote {path}: {len(config.sitemaps)} sitemap, {len(config.feeds)} feed, "
-               f"{len(config.listings)} listing start points"
-               f"{', body ' + config.body if config.body else ', body found generically'}")
 
 
-@sites.command("check")
+@command("check", "orthocrawl.writing:check_site", db=False, group=sites)
 @click.argument("name")
-@click.option("--base-url", help="Crawl this mirror of the site instead (e.g. a replica).")
+@BASE_URL_OPTION
 @click.option("--limit", type=click.IntRange(1, 50), default=3, show_default=True,
               help="How many articles to fetch.")
 @click.option("--discover", default="all", show_default=True,
               help="sitemap, feed, listing (comma-separated) or all.")
-@user_errors
-def sites_check(name: str, base_url: str | None, limit: int, discover: str) -> None:
+def sites_check() -> None:
     """Fetch a few articles of a site and show the fields orthocrawl extracts.
 
     Nothing is written to your archive (a temporary one is used).
@@ -296,14 +185,107 @@ def sites_check(name: str, base_url: str | None, limit: int, discover: str) -> N
     Example:
       orthocrawl sites check spinewire --limit 5
     """
-    from orthocrawl.crawl import sample
-    from orthocrawl.reports import article_card, drop_reasons
 
-    spider_for(name)
-    rows, outcome = sample(name, base_url, limit, discover)
-    echo_lines(article_card(row) for row in rows)
-    click.echo(f"{len(rows)} articles extracted; dropped: "
-               f"{drop_reasons(outcome.stats) or 'none'}; "
-               f"{outcome.stats.get('downloader/request_count', 0)} requests")
-    if not rows:
-        fail(f"no article extracted from {name}: {outcome.reason}")
+
+@command("extract", "orthocrawl.extract:run", db=False)
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE [SOURCE ...]")
+@click.option("--url", "page_url", help="The page's URL, for one saved file (default: its "
+              "canonical link).")
+@click.option("--urls", "urls_file", type=FILE, help="A file of PATH<tab>URL lines giving "
+              "each saved file's URL.")
+@click.option("--jsonl", is_flag=True, help="One JSON object per line, with \"file\", even "
+              "for one file.")
+@click.option("--record", type=click.IntRange(min=1), help="Only the N-th response record of a "
+              "WARC file (1 is the first).")
+@click.option("--site", help="Extract with this site's page object.")
+@BASE_URL_OPTION
+def extract_command() -> None:
+    """Print the Article orthocrawl extracts from pages, as JSON.
+
+    Each SOURCE is a saved HTML file (gzip-compressed or not), a WARC file (every response
+    record, or --record N) or a live http(s) URL. The publisher's page object is used when
+    the URL's domain has one (or --site names it), the generic fallback otherwise. One page
+    prints one JSON object; several (or --jsonl) print one object per line, each with
+    "file" as given. A source that cannot be read or is not HTML gives a line
+    {"file": ..., "error": ...} (one line on stderr for a single page), the others are still
+    extracted, and the exit status is 1.
+
+    \b
+    Examples:
+      orthocrawl extract page.html.gz --url https://www.orthospinenews.com/2024/05/02/x/
+      orthocrawl extract saved/*.html --urls saved/urls.tsv > articles.jsonl
+      orthocrawl extract crawl.warc.gz --record 3
+      orthocrawl extract https://www.spinewire.example/news/some-story/
+    """
+
+
+@main.group("watch")
+def watch() -> None:
+    """Watchlists: saved searches whose new matches each crawl reports.
+
+    After every crawl run (`orthocrawl crawl`, `scrapy crawl`, scrapyd) each watch's new
+    matches, new stories and not new copies of one it has reported, are recorded in the
+    archive, printed in the run's summary, written to DIR/NAME.xml (Atom, its latest 50
+    matches) with --feeds or $ORTHOCRAWL_WATCH_FEEDS, and given as JSON on standard
+    input to --notify-command or $ORTHOCRAWL_WATCH_NOTIFY, once per watch.
+
+    \b
+    Examples:
+      orthocrawl watch add robotics 'robot* OR navigation'
+      orthocrawl watch add mazor-everywhere Mazor --min-sites 2
+      orthocrawl watch list
+      orthocrawl watch run --feeds feeds --notify-command 'mail -s news ops@example.com'
+    """
+
+
+@command("add", "orthocrawl.watchlists:added", group=watch)
+@click.argument("name")
+@click.argument("query")
+@SITES_OPTION
+@click.option("--min-sites", type=int, default=1, show_default=True,
+              help="Only stories carried by at least this many sites.")
+def watch_add() -> None:
+    """Save a watch: QUERY in `orthocrawl search`'s language (FTS5: words, "phrases",
+    prefix*, AND/OR/NOT, NEAR). What the archive holds already is known, not new.
+
+    \b
+    Example:
+      orthocrawl watch add robotics 'robot* OR navigation' --site beckers
+    """
+
+
+@command("list", "orthocrawl.watchlists:listed", group=watch)
+def watch_list() -> None:
+    """The watches: query, sites, stories reported, latest match.
+
+    \b
+    Example:
+      orthocrawl watch list
+    """
+
+
+@command("remove", "orthocrawl.watchlists:removed", group=watch)
+@click.argument("name")
+def watch_remove() -> None:
+    """Delete a watch and what it has matched (its feed file is left where it is).
+
+    \b
+    Example:
+      orthocrawl watch remove robotics
+    """
+
+
+@command("run", "orthocrawl.watchlists:ran", group=watch)
+@click.option("--since", metavar="DATE", help="Backfill: also report what the archive held "
+              "when the watch was added, published on or after DATE (as search's --since).")
+@FEEDS_OPTION
+@NOTIFY_OPTION
+def watch_run() -> None:
+    """Run every watch now, as after a crawl: new matches recorded, printed, fed and
+    notified.
+
+    \b
+    Examples:
+      orthocrawl watch run --feeds feeds
+      orthocrawl watch run --since 2024-01 --notify-command 'python notify.py'
+    """

@@ -23,7 +23,7 @@ STATE_OPTION = click.option("--state", type=click.IntRange(1, 2), default=1, sho
                                  "deleted articles on OrthoSpineNews).")
 
 
-def fail(message: str, code: int) -> None:
+def fail(message: str, code: int = 1) -> None:
     click.echo(f"orthocrawl: error: {message}", err=True)
     sys.exit(code)
 

@@ -102,6 +102,18 @@ class Listing:
             before = k
         return out
 
+    def pager(self, n: int, spread: int, prev: str, page: str, current: str, gap: str,
+              after: str | None, ends: bool = True) -> list[str]:
+        """A pager's links, from templates: ``prev`` and ``after`` (the next page; None: the
+        theme adds its own) get {url}, ``page`` and ``current`` (the page shown) {url} and
+        {k}; ``gap`` stands where pages are skipped."""
+        links = [prev.format(url=attr(self.page_url(n - 1)))] if n > 1 else []
+        links += [gap if k is None else (current if k == n else page).format(
+            url=attr(self.page_url(k)), k=k) for k in self.numbers(n, spread, ends)]
+        if after is not None and n < self.pages:
+            links.append(after.format(url=attr(self.page_url(n + 1))))
+        return links
+
 
 class WordPressReplica(CachedReplica):
     """Posts, pages, feeds and sitemaps of one WordPress site, rendered lazily and cached."""

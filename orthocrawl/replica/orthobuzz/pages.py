@@ -28,25 +28,15 @@ def _item(post: Post) -> str:
 
 
 def _pagination(listing: Listing, n: int) -> str:
-    last = listing.pages
-    if last == 1:
+    if listing.pages == 1:
         return ""
-    links = []
-    if n > 1:
-        links.append(f'<a class="prev page-numbers" href="{attr(listing.page_url(n - 1))}">'
-                     "Previous page</a>")
-    for k in listing.numbers(n, 1):
-        if k is None:
-            links.append('<span class="page-numbers dots">&hellip;</span>')
-            continue
-        label = f'<span class="meta-nav screen-reader-text">Page </span>{k}'
-        if k == n:
-            links.append(f'<span aria-current="page" class="page-numbers current">{label}</span>')
-        else:
-            links.append(f'<a class="page-numbers" href="{attr(listing.page_url(k))}">{label}</a>')
-    if n < last:
-        links.append(f'<a class="next page-numbers" href="{attr(listing.page_url(n + 1))}">'
-                     "Next page</a>")
+    label = '<span class="meta-nav screen-reader-text">Page </span>{k}'
+    links = listing.pager(
+        n, 1, '<a class="prev page-numbers" href="{url}">Previous page</a>',
+        '<a class="page-numbers" href="{url}">' + label + "</a>",
+        '<span aria-current="page" class="page-numbers current">' + label + "</span>",
+        '<span class="page-numbers dots">&hellip;</span>',
+        '<a class="next page-numbers" href="{url}">Next page</a>')
     return ('<nav class="navigation pagination" aria-label="Posts pagination"><h2 class="screen-'
             f'reader-text">Posts pagination</h2><div class="nav-links">{"".join(links)}</div></nav>'
             "\n")

@@ -63,16 +63,10 @@ def _pagination(listing: Listing, n: int) -> str:
             parts.append(f'<span class="first-last-pages next-page"><a href="'
                          f'{attr(listing.page_url(n + 1))}">Next page</a></span>')
         return f'<div class="pages-nav"><div class="pages-standard">{" ".join(parts)}</div></div>'
-    items = []
-    if n > 1:
-        items.append(f'<li class="the-prev-page"><a href="{attr(listing.page_url(n - 1))}">'
-                     f"&laquo;</a></li>")
-    for k in listing.numbers(n, 2, ends=False):
-        if k == n:
-            items.append(f'<li class="current"><span class="pages-nav-item">{k}</span></li>')
-        else:
-            items.append(f'<li><a class="pages-nav-item" href="{attr(listing.page_url(k))}" '
-                         f'title="{k}">{k}</a></li>')
+    items = listing.pager(
+        n, 2, '<li class="the-prev-page"><a href="{url}">&laquo;</a></li>',
+        '<li><a class="pages-nav-item" href="{url}" title="{k}">{k}</a></li>',
+        '<li class="current"><span class="pages-nav-item">{k}</span></li>', "", None, ends=False)
     if n + 2 < last:
         items.append('<li class="extend"><span class="pages-nav-item">...</span></li>')
     if n < last:

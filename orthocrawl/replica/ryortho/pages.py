@@ -41,21 +41,13 @@ def _item(post: Post, texts: Texts, context: str) -> str:
 
 
 def _pagination(listing: Listing, n: int) -> str:
-    last = listing.pages
-    if last == 1:
+    if listing.pages == 1:
         return ""
-    parts = []
-    if n > 1:
-        parts.append(f'<a class="prev page-numbers" href="{attr(listing.page_url(n - 1))}">'
-                     f"&laquo; Previous</a>")
-    for k in filter(None, listing.numbers(n, 2)):
-        if k == n:
-            parts.append(f'<span aria-current="page" class="page-numbers current">{k}</span>')
-        else:
-            parts.append(f'<a class="page-numbers" href="{attr(listing.page_url(k))}">{k}</a>')
-    if n < last:
-        parts.append(f'<a class="next page-numbers" href="{attr(listing.page_url(n + 1))}">'
-                     f"Next &raquo;</a>")
+    parts = listing.pager(
+        n, 2, '<a class="prev page-numbers" href="{url}">&laquo; Previous</a>',
+        '<a class="page-numbers" href="{url}">{k}</a>',
+        '<span aria-current="page" class="page-numbers current">{k}</span>', "",
+        '<a class="next page-numbers" href="{url}">Next &raquo;</a>')
     return ('<nav class="navigation pagination" aria-label="Posts pagination"><h2 '
             'class="screen-reader-text">Posts pagination</h2><div class="nav-links">'
             + "".join(parts) + "</div></nav>\n")

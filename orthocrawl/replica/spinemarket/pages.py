@@ -29,24 +29,16 @@ def _item(post: Post, texts: Texts) -> str:
 
 
 def _pagination(listing: Listing, n: int) -> str:
-    last = listing.pages
-    if last == 1:
+    if listing.pages == 1:
         return ""
-    items = []
-    if n > 1:
-        items.append(f'<li class="pagination-previous"><a href="{attr(listing.page_url(n - 1))}">'
-                     '&#x000AB; <span class="screen-reader-text">Go to</span> Previous Page</a>'
-                     "</li>")
-    for k in listing.numbers(n, 2):
-        if k is None:
-            items.append('<li class="pagination-omission">&#x02026;</li> ')
-            continue
-        active, current = (' class="active"', ' aria-current="page"') if k == n else ("", "")
-        items.append(f'<li{active} ><a href="{attr(listing.page_url(k))}" aria-label="Page {k}"'
-                     f'{current}><span class="screen-reader-text">Page</span> {k}</a></li>')
-    if n < last:
-        items.append(f'<li class="pagination-next"><a href="{attr(listing.page_url(n + 1))}">'
-                     '<span class="screen-reader-text">Go to</span> Next Page &#x000BB;</a></li>')
+    page = ('<li{active} ><a href="{{url}}" aria-label="Page {{k}}"{current}><span class="screen-'
+            'reader-text">Page</span> {{k}}</a></li>')
+    items = listing.pager(
+        n, 2, '<li class="pagination-previous"><a href="{url}">&#x000AB; <span class="screen-'
+        'reader-text">Go to</span> Previous Page</a></li>', page.format(active="", current=""),
+        page.format(active=' class="active"', current=' aria-current="page"'),
+        '<li class="pagination-omission">&#x02026;</li> ', '<li class="pagination-next"><a href='
+        '"{url}"><span class="screen-reader-text">Go to</span> Next Page &#x000BB;</a></li>')
     return ('<div class="archive-pagination pagination" role="navigation" aria-label="Pagination">'
             f'<ul>{"".join(items)}</ul></div>\n')
 
