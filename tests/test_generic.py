@@ -294,3 +294,18 @@ def test_author_list_after_a_label_and_no_image_credit():
             '<li><a href="/l?a=2">Mary Jones</a></li></ul>' + _body(*PARAGRAPHS))
     article = extract("https://example.com/document/robot", _page("", body).encode())
     assert article.authors == ["John A. Smith", "Mary Jones"]
+
+
+def test_date_shown_by_the_headline_beats_a_far_declared_one():
+    declared = {"@context": "https://schema.org", "@type": "Article",
+                "headline": "Robot-assisted fusion", "datePublished": "2012-09-12T16:45:28Z"}
+    head = (f'<script type="application/ld+json">{json.dumps(declared)}</script>'
+            "<title>Robot-assisted fusion</title>")
+    article_html = ("<h1>Robot-assisted fusion</h1><p class='meta'>September 8, 2021</p>"
+                    + _body(*PARAGRAPHS))
+    article = extract("https://example.com/news/robot", _page(head, article_html).encode())
+    assert article.published_at == "2021-09-08T00:00:00Z"
+    # shown as declared: the declared moment is kept, to the second
+    same = article_html.replace("September 8, 2021", "September 12, 2012")
+    article = extract("https://example.com/news/robot", _page(head, same).encode())
+    assert article.published_at == "2012-09-12T16:45:28Z"

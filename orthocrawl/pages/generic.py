@@ -26,6 +26,7 @@ from orthocrawl.pages.headline import choose_title
 from orthocrawl.pages.metadata import Content, MetadataPage
 from orthocrawl.pages.pagekind import PageSignals, is_wordpress, page_kind
 from orthocrawl.pages.people import choose_authors, clean_names
+from orthocrawl.pages.shown_date import choose_published, headline_dates
 from orthocrawl.pages.values import as_list, clean_list
 from orthocrawl.urls import host_of
 
@@ -266,9 +267,12 @@ class GenericPage(MetadataPage):
 
     @field
     def published_at(self) -> str | None:
-        declared = self._declared_published()
+        declared = self._declared_value("datePublished", _PUBLISHED_METAS)
+        shown = choose_published(declared, headline_dates(self.selector.root))
+        if shown:
+            return f"{shown}T00:00:00Z"
         if declared:
-            return declared
+            return to_utc_iso(declared)
         for value in (self.css("article time[datetime]::attr(datetime)").get(),
                       self.css("time[datetime]::attr(datetime)").get()):
             date = to_utc_iso(value) if value else None
@@ -279,10 +283,14 @@ class GenericPage(MetadataPage):
     @cached_method
     def _declared_published(self) -> str | None:
         """The publication date the page declares in structured data or meta tags."""
-        for value in self._declared_dates("datePublished", _PUBLISHED_METAS):
-            date = to_utc_iso(value) if isinstance(value, str) else None
-            if date:
-                return date
+        declared = self._declared_value("datePublished", _PUBLISHED_METAS)
+        return to_utc_iso(declared) if declared else None
+
+    def _declared_value(self, prop: str, metas: tuple[str, ...]) -> str | None:
+        """The first declared date that reads as one, as the page wrote it (its zone kept)."""
+        for value in self._declared_dates(prop, metas):
+            if isinstance(value, str) and to_utc_iso(value):
+                return value
         return None
 
     def _declared_dates(self, prop: str, metas: tuple[str, ...]) -> Iterator[Any]:
