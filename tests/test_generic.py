@@ -309,3 +309,15 @@ def test_date_shown_by_the_headline_beats_a_far_declared_one():
     same = article_html.replace("September 8, 2021", "September 12, 2012")
     article = extract("https://example.com/news/robot", _page(head, same).encode())
     assert article.published_at == "2012-09-12T16:45:28Z"
+
+
+@pytest.mark.parametrize("byline", [
+    '<p>by: <!-- -->Jane Miller<!-- -->, <!-- -->Dec 17, 2025</p>',            # "by:" + colon
+    '<div><span>Written by:</span><picture><img alt="" src="/a.jpg"></picture>'
+    '<span>Jane Miller</span></div>',                                          # past an avatar
+    '<div><strong>Contributors:</strong> Jane Miller</div>',                   # label, then text
+])
+def test_printed_bylines_with_a_colon_or_an_avatar_between_label_and_name(byline):
+    html = _page("<title>Robot fusion</title>", "<h1>Robot fusion</h1>" + byline
+                 + _body(*PARAGRAPHS))
+    assert extract("https://example.com/news/robot", html.encode()).authors == ["Jane Miller"]
