@@ -26,6 +26,7 @@ from orthocrawl.pages.headline import choose_title
 from orthocrawl.pages.metadata import Content, MetadataPage
 from orthocrawl.pages.pagekind import PageSignals, is_wordpress, page_kind
 from orthocrawl.pages.people import choose_authors, clean_names
+from orthocrawl.pages.shown_date import choose_published, headline_dates
 from orthocrawl.pages.values import as_list, clean_list
 from orthocrawl.urls import host_of
 
@@ -50,15 +51,19 @@ _AUTHOR_METAS = ("author", "article:author", "dc.creator", "dcterms.creator", "c
 # Text nodes that start a byline, or are a byline's label; links to an author's page.
 _BYLINE_TEXT = ("//body//text()[starts-with(normalize-space(), 'By ') or "
                 "starts-with(normalize-space(), 'by ') or "
+                "starts-with(normalize-space(), 'By:') or "
+                "starts-with(normalize-space(), 'by:') or "
                 "starts-with(normalize-space(), 'Written by') or "
                 "starts-with(normalize-space(), 'Written By') or "
                 "normalize-space() = 'By' or normalize-space() = 'Author' or "
                 "normalize-space() = 'Author:' or normalize-space() = 'Authors' or "
                 "normalize-space() = 'Author(s)' or normalize-space() = 'Authors:' or "
+                "normalize-space() = 'Contributor:' or normalize-space() = 'Contributors:' or "
                 # a short label ending in "by" ("Article by", "Words by")
                 "(string-length(normalize-space()) < 20 and "
                 "substring(normalize-space(), string-length(normalize-space()) - 2) = ' by')]")
-_BYLINE_LABEL = re.compile(r"^(?:(?:\w+\s+)?by|written by|authors?(?:\(s\))?):?$", re.I)
+_BYLINE_LABEL = re.compile(r"^(?:(?:\w+\s+)?by|written by|authors?(?:\(s\))?|contributors?):?$",
+                           re.I)
 _CREDIT_LABEL = re.compile(r"^(?:\w+\s+)?(?:images?|photos?|photographs?|pictures?|illustrations?|"
                            r"videos?|graphics?|artwork|cover|icons?)\s+by\b", re.I)
 _WRITTEN_BY = re.compile(r"^\s*(?:written\s+by|by|authors?)\s*:?\s*$", re.I)
@@ -67,6 +72,8 @@ _AUTHOR_LINKS = ("//body//a[contains(@href, '/author/') or contains(@href, '/aut
                  "[normalize-space()]")
 MAX_BYLINES = 5
 MAX_BYLINE_CHARS = 120
+# Empty elements (an avatar) skipped between a byline's label and its names.
+MAX_EMPTY_SIBLINGS = 2
 _SITE_TYPES = frozenset({"WebSite", "Organization", "NewsMediaOrganization", "Corporation"})
 _ORGANISATION_TYPES = frozenset({"Organization", "NewsMediaOrganization", "Corporation",
                                  "LocalBusiness", "EducationalOrganization", "WebSite"})
@@ -227,11 +234,7 @@ class GenericPage(MetadataPage):
             if _CREDIT_LABEL.match(text):
                 continue  # "Hero image by", "Photo by": who made a picture
             if _BYLINE_LABEL.match(text):
-                # The label's next element: its texts are the names, one each (a list of
-                # co-authors' links).
-                following = parent.getnext()
-                pieces = following.itertext() if following is not None else ()
-                text = "; ".join(filter(None, map(bodytext.normalize_space, pieces)))
+                text = _after_label(parent)
             if text and len(text) <= MAX_BYLINE_CHARS:
                 found.append(text)
         return found
@@ -266,9 +269,12 @@ class GenericPage(MetadataPage):
 
     @field
     def published_at(self) -> str | None:
-        declared = self._declared_published()
+        declared = self._declared_value("datePublished", _PUBLISHED_METAS)
+        shown = choose_published(declared, headline_dates(self.selector.root))
+        if shown:
+            return f"{shown}T00:00:00Z"
         if declared:
-            return declared
+            return to_utc_iso(declared)
         for value in (self.css("article time[datetime]::attr(datetime)").get(),
                       self.css("time[datetime]::attr(datetime)").get()):
             date = to_utc_iso(value) if value else None
@@ -279,10 +285,14 @@ class GenericPage(MetadataPage):
     @cached_method
     def _declared_published(self) -> str | None:
         """The publication date the page declares in structured data or meta tags."""
-        for value in self._declared_dates("datePublished", _PUBLISHED_METAS):
-            date = to_utc_iso(value) if isinstance(value, str) else None
-            if date:
-                return date
+        declared = self._declared_value("datePublished", _PUBLISHED_METAS)
+        return to_utc_iso(declared) if declared else None
+
+    def _declared_value(self, prop: str, metas: tuple[str, ...]) -> str | None:
+        """The first declared date that reads as one, as the page wrote it (its zone kept)."""
+        for value in self._declared_dates(prop, metas):
+            if isinstance(value, str) and to_utc_iso(value):
+                return value
         return None
 
     def _declared_dates(self, prop: str, metas: tuple[str, ...]) -> Iterator[Any]:
@@ -374,6 +384,24 @@ class GenericPage(MetadataPage):
             prices=len(_PRICE.findall(" ".join(self.xpath(
                 "//body//text()[not(ancestor::script) and not(ancestor::style)]").getall()))),
         ))
+
+
+def _after_label(label: Any) -> str:
+    """The names after a byline's label: the text right after it ("<b>Contributors:</b> Jane
+    Doe"), else the next element that has text, past an avatar's empty <picture> or <img>;
+    its texts are the names, one each (a list of co-authors' links)."""
+    tail = bodytext.normalize_space(label.tail or "")
+    if tail.strip(" ,;:·•|-"):
+        return tail
+    following = label.getnext()
+    for _ in range(MAX_EMPTY_SIBLINGS + 1):
+        if following is None:
+            return ""
+        pieces = [t for t in map(bodytext.normalize_space, following.itertext()) if t]
+        if pieces:
+            return "; ".join(pieces)
+        following = following.getnext()
+    return ""
 
 
 def _ancestor(element: Any, levels: int) -> Any:
