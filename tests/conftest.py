@@ -136,6 +136,10 @@ class Forked:
                 self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode
 
+    def output(self) -> str:
+        """What it printed on stdout so far (read without moving the file's shared offset)."""
+        return os.pread(self.out.fileno(), 1 << 24, 0).decode("utf-8", errors="replace")
+
     def kill(self, number: int = signal.SIGKILL) -> None:
         if self.poll() is None:
             os.kill(self.pid, number)
