@@ -244,8 +244,8 @@ def start_cli(*args: str | os.PathLike[str], env: Mapping[str, str | None] | Non
     return start_forked(_orthocrawl(words), words, env, cwd)
 
 
-def scrapy(*args: str | os.PathLike[str], cwd: str | os.PathLike[str] = ROOT,
-           timeout: float = 600) -> subprocess.CompletedProcess:
+def scrapy(*args: str | os.PathLike[str], env: Mapping[str, str | None] | None = None,
+           cwd: str | os.PathLike[str] = ROOT, timeout: float = 600) -> subprocess.CompletedProcess:
     """`scrapy ARGS` (Scrapy's own command line, as scrapyd runs a job) from the repository
     root, in a forked child."""
     words = [str(arg) for arg in args]
@@ -256,7 +256,7 @@ def scrapy(*args: str | os.PathLike[str], cwd: str | os.PathLike[str] = ROOT,
         os.environ.pop("SCRAPY_SETTINGS_MODULE", None)
         execute(["scrapy", *words])
 
-    return start_forked(run, ["scrapy", *words], cwd=cwd).wait(timeout)
+    return start_forked(run, ["scrapy", *words], env=env, cwd=cwd).wait(timeout)
 
 
 def orthocrawl(*args: str | os.PathLike[str], env: Mapping[str, str | None] | None = None,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from collections.abc import Mapping
 
 import pytest
 import sqlite_utils
+from conftest import forked
 
 from orthocrawl.replica import ReplicaServer, build_site
 
@@ -69,9 +69,8 @@ def server():
 
 def crawl(server, db, *urls: str) -> subprocess.CompletedProcess:
     args = [arg for url in urls for arg in ("--url", url)]
-    return subprocess.run(
-        [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
-         "--base-url", server.base_url, *args], capture_output=True, text=True, timeout=300)
+    return forked("crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url,
+                  *args, timeout=300)
 
 
 def test_bad_pages_are_counted_and_good_ones_kept(server, tmp_path):

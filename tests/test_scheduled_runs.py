@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 import socket
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -18,6 +16,8 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from conftest import orthocrawl
+from conftest import scrapy as forked_scrapy
 
 from orthocrawl.archive import Archive
 from orthocrawl.lock import site_locks
@@ -33,8 +33,7 @@ BAD_SETTINGS = ["ORTHOCRAWL_MIN_WORDS=abc", "DOWNLOAD_DELAY=x", "ORTHOCRAWL_LOCK
 
 def run(*args: str, env: dict[str, str] | None = None,
         timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=timeout, env={**os.environ, **(env or {})})
+    return orthocrawl(*args, env=env, timeout=timeout)  # crawls forked, the rest in process
 
 
 def crawl(name: str, base_url: str, db: Path, *args: str,
@@ -43,9 +42,8 @@ def crawl(name: str, base_url: str, db: Path, *args: str,
 
 
 def scrapy(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    """`scrapy` from the repository root, as scrapyd runs a job."""
-    return subprocess.run([sys.executable, "-m", "scrapy", *args], capture_output=True,
-                          text=True, timeout=timeout, cwd=ROOT)
+    """`scrapy` from the repository root, as scrapyd runs a job (forked)."""
+    return forked_scrapy(*args, cwd=ROOT, timeout=timeout)
 
 
 def scrapy_crawl(name: str, db: Path, base_url: str, *args: str) -> subprocess.CompletedProcess:

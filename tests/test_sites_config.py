@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import forked
 
 from orthocrawl.replica import ReplicaServer, build_site
 from orthocrawl.siteconfig import SiteConfigError, load
@@ -31,9 +30,8 @@ byline = "p.post-byline"
 
 
 def run(*args: str, sites: Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ORTHOCRAWL_SITES_DIR": str(sites)}
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=300, env=env, cwd=cwd)
+    """Forked, every command: the site files it loads stay out of this process."""
+    return forked(*args, env={"ORTHOCRAWL_SITES_DIR": str(sites)}, cwd=cwd, timeout=300)
 
 
 def test_good_file_loads_with_defaults(tmp_path):
