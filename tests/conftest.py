@@ -293,6 +293,13 @@ def one_line_error(result: subprocess.CompletedProcess, most: int = 3) -> str:
 
 # ---- fixtures ----
 
+def pytest_collection_modifyitems(items):
+    """A test of the demo archive is slow: making it crawls every replica (about 20 s)."""
+    for item in items:
+        if "demo_archive" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def _no_archive_from_the_environment(monkeypatch):
     """Commands under test read --db or their default, never the developer's $ORTHOCRAWL_DB."""

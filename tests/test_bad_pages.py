@@ -73,6 +73,7 @@ def crawl(server, db, *urls: str) -> subprocess.CompletedProcess:
                   *args, timeout=300)
 
 
+@pytest.mark.slow  # crawls
 def test_bad_pages_are_counted_and_good_ones_kept(server, tmp_path):
     db = tmp_path / "a.db"
     first = crawl(server, db)  # the whole replica, through the sitemaps
@@ -101,6 +102,7 @@ def test_bad_pages_are_counted_and_good_ones_kept(server, tmp_path):
     assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.slow  # crawls
 def test_failed_pages_alone_make_a_failed_run(server, tmp_path):
     result = crawl(server, tmp_path / "b.db", f"{ORIGIN}/faults/gone/")
     assert result.returncode == 1

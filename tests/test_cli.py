@@ -181,6 +181,7 @@ def test_missing_default_archive_points_at_the_demo(demo_archive, tmp_path):
     assert "ORTHOCRAWL_DB" in one_line_error(nothing)
 
 
+@pytest.mark.slow  # crawls
 def test_demo_keeps_its_own_archive(tmp_path):
     production = tmp_path / "production.db"
     result = forked("demo", "--articles", "3", "--site", "orthospinenews",
@@ -190,6 +191,7 @@ def test_demo_keeps_its_own_archive(tmp_path):
     assert not production.exists()
 
 
+@pytest.mark.slow  # crawls
 def test_demo_waits_for_a_busy_archive_with_wait(tmp_path):
     from orthocrawl.lock import site_locks
 

@@ -21,6 +21,8 @@ from orthocrawl.evaluate import TRUTH_FIELDS as EXACT_FIELDS
 from orthocrawl.evaluate import token_f1
 from orthocrawl.replica import ReplicaServer, available, build
 
+pytestmark = pytest.mark.slow  # every test crawls
+
 ARTICLES = 100
 
 

@@ -14,6 +14,8 @@ from orthocrawl.replica import ReplicaServer, available, build, build_site
 from orthocrawl.replica.faults import MODES, FaultySite
 from orthocrawl.replica.testing import Logged, fault_report, lost_urls
 
+pytestmark = pytest.mark.slow  # every test crawls
+
 ARTICLES = 100
 PER_PUBLISHER = 30  # each publisher's replica in the second-run test
 

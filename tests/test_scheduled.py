@@ -55,6 +55,7 @@ def crawled(crawled_once, tmp_path):
     return db
 
 
+@pytest.mark.slow  # crawls
 def test_reparse_heals_a_damaged_article_and_keeps_its_history(crawled, site):
     url = site.article_urls()[2]
     truth = next(r for r in site.truth() if r["url"] == url)
@@ -93,6 +94,7 @@ def test_history_shows_a_readable_diff(tmp_path):
     assert "+Second paragraph, corrected." in result.stdout
 
 
+@pytest.mark.slow  # crawls
 def test_export_warc_reads_back_with_warcio(crawled, tmp_path):
     from warcio.archiveiterator import ArchiveIterator
 
@@ -113,6 +115,7 @@ def test_export_warc_reads_back_with_warcio(crawled, tmp_path):
     assert gzip.open(out).read(8) == b"WARC/1.1"
 
 
+@pytest.mark.slow  # crawls
 def test_two_runs_never_write_at_once(server, tmp_path):
     db = tmp_path / "locked.db"
     with site_locks(db, ["orthospinenews"], wait=False):
@@ -133,6 +136,7 @@ def scrapy_crawl(db, base_url: str, *args: str) -> subprocess.CompletedProcess:
                   *args)
 
 
+@pytest.mark.slow  # crawls
 def test_scrapy_crawl_takes_the_archive_lock_too(server, tmp_path):
     db = tmp_path / "scrapyd.db"
     output = tmp_path / "items.jsonl"
@@ -154,12 +158,14 @@ def test_scrapy_crawl_takes_the_archive_lock_too(server, tmp_path):
     assert [r["status"] for r in database.query("SELECT status FROM crawl_runs")] == ["ok"]
 
 
+@pytest.mark.slow  # crawls
 def test_reparse_of_a_site_not_in_the_archive_is_an_error(crawled):
     result = run("reparse", "--db", str(crawled), "--site", "nosuchsite")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "no articles of site 'nosuchsite'" in result.stderr and "orthospinenews" in result.stderr
 
 
+@pytest.mark.slow  # crawls
 def test_reparse_waits_its_turn(crawled):
     with site_locks(crawled, ["orthospinenews"], wait=False):  # held by this process
         result = forked("reparse", "--db", str(crawled))
@@ -182,6 +188,7 @@ def test_layout_change_is_judged_against_recent_runs(shares, status):
         assert "author found on 10%" in why and "layout" in why
 
 
+@pytest.mark.slow  # crawls
 def test_a_site_that_loses_its_bylines_fails_the_run(crawled, site):
     db = crawled  # one ok run of the site as it was
 
@@ -212,6 +219,7 @@ def test_a_site_that_loses_its_bylines_fails_the_run(crawled, site):
     assert json.loads(runs[1]["field_shares"])["author"] < 0.5
 
 
+@pytest.mark.slow  # crawls
 def test_an_archive_that_stops_taking_writes_stops_the_run_cleanly(server, tmp_path):
     """`orthocrawl crawl` with an archive whose writes start failing after two batches (as on
     a full disk): the run stops with one line, and what was stored stays."""

@@ -118,6 +118,7 @@ def replica():
         yield site, server
 
 
+@pytest.mark.slow  # crawls
 def test_add_then_check_then_crawl_a_site_without_python(replica, tmp_path):
     site, server = replica
     sites = tmp_path / "sites"
@@ -142,6 +143,7 @@ def test_add_then_check_then_crawl_a_site_without_python(replica, tmp_path):
     assert "10 new" in crawled.stdout
 
 
+@pytest.mark.slow  # crawls
 def test_reparse_uses_the_site_files_page_object(replica, tmp_path):
     """Every entry point loads site files the same way: reparse must not fall back to the
     generic page for a configured site (it would re-extract every article differently)."""
@@ -250,6 +252,7 @@ class ShopSite:
                      ("Content-Length", str(len(body)))], body
 
 
+@pytest.mark.slow  # crawls
 def test_a_site_without_articles_stores_nothing_and_says_why(tmp_path):
     sites = tmp_path / "sites"
     sites.mkdir()
