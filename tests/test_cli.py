@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import shlex
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import DEMO_ARTICLES, cli, cli_process, forked, one_line_error, orthocrawl, start_cli
+from conftest import (DEMO_ARTICLES, cli, cli_process, forked, one_line_error, orthocrawl,
+                      scrapy, start_cli)
 
 from orthocrawl.archive import Archive
 
@@ -240,8 +240,7 @@ def test_demo_lists_every_change_or_counts_the_rest(tmp_path):
 
 def test_scrapy_list_from_the_repository_root():
     root = Path(__file__).resolve().parents[1]
-    result = subprocess.run([sys.executable, "-m", "scrapy", "list"], capture_output=True,
-                            text=True, cwd=root, timeout=120)
+    result = scrapy("list", cwd=root, timeout=120)  # Scrapy's command line, forked
     assert result.returncode == 0
     assert {"orthospinenews", "beckersspine"} <= set(result.stdout.split())
 

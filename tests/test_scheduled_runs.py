@@ -335,6 +335,7 @@ def test_an_unchanged_article_listed_under_a_variant_url_is_seen_and_confirmed(t
 
 # ---- unreachable sites ----
 
+@pytest.mark.slow  # a crawl that retries
 def test_an_unreachable_site_is_one_line_with_the_reason(tmp_path):
     log = tmp_path / "crawl.log"
     result = crawl("ryortho", f"http://127.0.0.1:{free_port()}/", tmp_path / "a.db",
