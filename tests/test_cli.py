@@ -10,8 +10,16 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import (DEMO_ARTICLES, cli, cli_process, forked, one_line_error, orthocrawl,
-                      scrapy, start_cli)
+from conftest import (
+    DEMO_ARTICLES,
+    cli,
+    cli_process,
+    forked,
+    one_line_error,
+    orthocrawl,
+    scrapy,
+    start_cli,
+)
 
 from orthocrawl.archive import Archive
 
