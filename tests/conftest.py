@@ -102,9 +102,10 @@ def _fresh_process_state() -> None:
                      DeprecationWarning):
         warnings.simplefilter("ignore", category)
     warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
-    for number in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE):
+    for number in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(number, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as Python starts
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
     lock = sys.modules.get("orthocrawl.lock")
     if lock is not None:  # the locks this process holds are not the child's
         lock._held.clear()
