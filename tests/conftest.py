@@ -9,6 +9,8 @@ Three ways to run a command, quickest first:
 - `cli_process()`: `python -m orthocrawl.cli ARGS` in a new process, for what must be a real
   process (signals, a server, the entry point itself).
 All three return a subprocess.CompletedProcess (returncode, stdout, stderr as text).
+`orthocrawl()` picks the first two by the command. A command that must not share this
+process's state (the archive locks a test holds here, the site files it loaded) is forked.
 """
 
 from __future__ import annotations
