@@ -1,16 +1,312 @@
-"""Fixtures shared by several test files."""
+"""Fixtures and runners shared by the test files.
+
+Three ways to run a command, quickest first:
+- `cli()`: `orthocrawl ARGS` in this process (click's CliRunner), for commands that start no
+  crawl and no server;
+- `forked()` / `start_forked()`: a command in a child forked from this process, for crawls
+  (Scrapy's reactor starts once per process) and `scrapy` commands; the child has every module
+  this process imported, so it skips the seconds a fresh Python spends importing Scrapy;
+- `cli_process()`: `python -m orthocrawl.cli ARGS` in a new process, for what must be a real
+  process (signals, a server, the entry point itself).
+All three return a subprocess.CompletedProcess (returncode, stdout, stderr as text).
+`orthocrawl()` picks the first two by the command. A command that must not share this
+process's state (the archive locks a test holds here, the site files it loaded) is forked.
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import io
+import logging
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
+import time
+import traceback
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from filelock import FileLock
 
+ROOT = Path(__file__).resolve().parents[1]
 DEMO_ARTICLES = 30  # per replica
+
+
+# ---- in this process ----
+
+@contextmanager
+def _in_folder(cwd: str | os.PathLike[str] | None) -> Iterator[None]:
+    if cwd is None:
+        yield
+        return
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
+# Commands that start Scrapy's reactor (once per process) or a server that runs until stopped.
+_NOT_IN_PROCESS = (["crawl"], ["demo"], ["serve"], ["sites", "check"])
+
+
+def cli(*args: str | os.PathLike[str], env: Mapping[str, str | None] | None = None,
+        cwd: str | os.PathLike[str] | None = None,
+        input: str | None = None) -> subprocess.CompletedProcess:
+    """`orthocrawl ARGS` run in this process by click's CliRunner, as a process would return
+    it. An exception other than the command's own exit shows in stderr as a traceback, so that
+    "no Traceback on stderr" fails as it would for the real command."""
+    from click.testing import CliRunner
+
+    from orthocrawl.cli import main
+
+    words = [str(arg) for arg in args]
+    if any(words[:len(path)] == path for path in _NOT_IN_PROCESS) and "--help" not in words:
+        raise AssertionError(f"`orthocrawl {' '.join(words[:2])}` starts a crawl or a server: "
+                             "run it with forked() or cli_process()")
+    with _in_folder(cwd):
+        result = CliRunner().invoke(main, words, env=dict(env or {}), input=input,
+                                    prog_name="orthocrawl")
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "Traceback (in process):\n" + "".join(
+            traceback.format_exception(result.exception))
+    return subprocess.CompletedProcess(words, result.exit_code, result.stdout, stderr)
+
+
+# ---- in a forked child ----
+
+def _fresh_process_state() -> None:
+    """In a forked child: the logging, warnings and signal handling of a new Python process,
+    not pytest's (which records warnings and logs instead of printing them)."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+    root.setLevel(logging.WARNING)
+    logging.disable(logging.NOTSET)
+    spec = importlib.util.find_spec("warnings")
+    assert spec is not None and spec.loader is not None
+    fresh = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fresh)
+    warnings.showwarning = fresh.showwarning
+    warnings._showwarnmsg = fresh._showwarnmsg  # type: ignore[attr-defined]
+    warnings.resetwarnings()
+    for category in (ResourceWarning, ImportWarning, PendingDeprecationWarning,
+                     DeprecationWarning):
+        warnings.simplefilter("ignore", category)
+    warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+    for number in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # as Python starts
+    signal.signal(signal.SIGPIPE, signal.SIG_IGN)
+    lock = sys.modules.get("orthocrawl.lock")
+    if lock is not None:  # the locks this process holds are not the child's
+        lock._held.clear()
+
+
+def _exit_code(code: Any) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=sys.stderr)
+    return 1
+
+
+@dataclass
+class Forked:
+    """A command running in a forked child; wait() gives what it printed and its exit code."""
+
+    pid: int
+    args: list[str]
+    out: Any
+    err: Any
+    returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def output(self) -> str:
+        """What it printed on stdout so far (read without moving the file's shared offset)."""
+        return os.pread(self.out.fileno(), 1 << 24, 0).decode("utf-8", errors="replace")
+
+    def kill(self, number: int = signal.SIGKILL) -> None:
+        if self.poll() is None:
+            os.kill(self.pid, number)
+
+    def wait(self, timeout: float = 600) -> subprocess.CompletedProcess:
+        deadline = time.monotonic() + timeout
+        delay = 0.005
+        while self.poll() is None:
+            if time.monotonic() > deadline:
+                self.kill()
+                os.waitpid(self.pid, 0)
+                self.returncode = -signal.SIGKILL
+                raise subprocess.TimeoutExpired(self.args, timeout)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
+        texts = []
+        for stream in (self.out, self.err):
+            stream.seek(0)
+            texts.append(stream.read().decode("utf-8", errors="replace"))
+            stream.close()
+        return subprocess.CompletedProcess(self.args, self.returncode, *texts)
+
+
+def _warm() -> None:
+    """Import what every crawl imports, once, before the first fork: each child then starts
+    with it (Scrapy's HTTP handler alone takes a second or more to import)."""
+
+
+
+def start_forked(run: Callable[[], Any], args: list[str],
+                 env: Mapping[str, str | None] | None = None,
+                 cwd: str | os.PathLike[str] | None = None) -> Forked:
+    """Run `run()` in a child forked from this process, with `env` added to its environment
+    (a None value removes the variable) and `cwd` as its folder; what it prints is kept."""
+    if "twisted.internet.reactor" in sys.modules:  # a test of this process installed one
+        raise AssertionError("a reactor is installed in the test process: cannot fork a crawl")
+    _warm()
+    out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
+        if stream is not None:
+            stream.flush()
+    pid = os.fork()
+    if pid:
+        return Forked(pid, args, out, err)
+    code = 1
+    try:  # the child: never returns into pytest
+        os.dup2(out.fileno(), 1)
+        os.dup2(err.fileno(), 2)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        sys.stdin = io.TextIOWrapper(io.FileIO(0, "r", closefd=False))
+        sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), write_through=True)
+        sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), write_through=True)
+        sys.__stdout__, sys.__stderr__ = sys.stdout, sys.stderr
+        _fresh_process_state()
+        for name, value in (env or {}).items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        if cwd is not None:
+            os.chdir(cwd)
+        try:
+            run()
+            code = 0
+        except SystemExit as done:
+            code = _exit_code(done.code)
+        except KeyboardInterrupt:
+            code = 130
+    except BaseException:
+        traceback.print_exc()
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+
+
+def _orthocrawl(words: list[str]) -> Callable[[], Any]:
+    def run() -> Any:
+        from orthocrawl.cli import main
+
+        sys.argv = ["orthocrawl", *words]
+        return main.main(words, prog_name="orthocrawl")
+
+    return run
+
+
+def forked(*args: str | os.PathLike[str], env: Mapping[str, str | None] | None = None,
+           cwd: str | os.PathLike[str] | None = None,
+           timeout: float = 600) -> subprocess.CompletedProcess:
+    """`orthocrawl ARGS` in a forked child, as `python -m orthocrawl.cli ARGS` would run."""
+    words = [str(arg) for arg in args]
+    return start_forked(_orthocrawl(words), words, env, cwd).wait(timeout)
+
+
+def start_cli(*args: str | os.PathLike[str], env: Mapping[str, str | None] | None = None,
+              cwd: str | os.PathLike[str] | None = None) -> Forked:
+    """`orthocrawl ARGS` started in a forked child: wait() for it, or poll() and kill() it."""
+    words = [str(arg) for arg in args]
+    return start_forked(_orthocrawl(words), words, env, cwd)
+
+
+def scrapy(*args: str | os.PathLike[str], env: Mapping[str, str | None] | None = None,
+           cwd: str | os.PathLike[str] = ROOT, timeout: float = 600) -> subprocess.CompletedProcess:
+    """`scrapy ARGS` (Scrapy's own command line, as scrapyd runs a job) from the repository
+    root, in a forked child."""
+    words = [str(arg) for arg in args]
+
+    def run() -> Any:
+        from scrapy.cmdline import execute
+
+        os.environ.pop("SCRAPY_SETTINGS_MODULE", None)
+        execute(["scrapy", *words])
+
+    return start_forked(run, ["scrapy", *words], env=env, cwd=cwd).wait(timeout)
+
+
+def orthocrawl(*args: str | os.PathLike[str], env: Mapping[str, str | None] | None = None,
+               cwd: str | os.PathLike[str] | None = None,
+               timeout: float = 600) -> subprocess.CompletedProcess:
+    """`orthocrawl ARGS` the quickest way it can run: a crawl (or demo, serve, sites check)
+    forked, any other command in this process. A command that must not see this process's
+    locks or loaded site files is run with forked() instead."""
+    words = [str(arg) for arg in args]
+    if any(words[:len(path)] == path for path in _NOT_IN_PROCESS) and "--help" not in words:
+        return forked(*words, env=env, cwd=cwd, timeout=timeout)
+    return cli(*words, env=env, cwd=cwd)
+
+
+# ---- in a new process ----
+
+def cli_process(*args: str | os.PathLike[str], env: Mapping[str, str] | None = None,
+                cwd: str | os.PathLike[str] | None = None,
+                timeout: float = 600) -> subprocess.CompletedProcess:
+    """`python -m orthocrawl.cli ARGS` in a new process (environment: this one's and `env`)."""
+    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *map(str, args)],
+                          capture_output=True, text=True, timeout=timeout, cwd=cwd,
+                          env={**os.environ, **(env or {})})
+
+
+def one_line_error(result: subprocess.CompletedProcess, most: int = 3) -> str:
+    """The last line of stderr, after checking there is no traceback and at most `most`
+    lines (click's usage errors add a usage line)."""
+    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
+    assert "Traceback" not in result.stderr, result.stderr[-3000:]
+    assert 0 < len(lines) <= most, result.stderr
+    return lines[-1]
+
+
+# ---- fixtures ----
+
+def pytest_collection_modifyitems(items):
+    """A test of the demo archive is slow: making it crawls every replica (about 20 s)."""
+    for item in items:
+        if "demo_archive" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _no_archive_from_the_environment(monkeypatch):
+    """Commands under test read --db or their default, never the developer's $ORTHOCRAWL_DB."""
+    monkeypatch.delenv("ORTHOCRAWL_DB", raising=False)
 
 
 @dataclass
@@ -20,21 +316,35 @@ class DemoArchive:
     output: str  # what `orthocrawl demo` printed
 
 
-@pytest.fixture(autouse=True)
-def _no_archive_from_the_environment(monkeypatch):
-    """Commands under test read --db or their default, never the developer's $ORTHOCRAWL_DB."""
-    monkeypatch.delenv("ORTHOCRAWL_DB", raising=False)
+@pytest.fixture(scope="session")
+def demo_archive(tmp_path_factory, worker_id) -> DemoArchive:
+    """One demo archive per test run, made by `orthocrawl demo` as a user would make it
+    (every replica, DEMO_ARTICLES articles each). Tests read the archive and never write to
+    it; files they write (exports, charts) go next to data/, in root. Under pytest-xdist the
+    first worker to ask makes it and the others wait for it (a file lock), then use a copy."""
+    if worker_id == "master":
+        shared = tmp_path_factory.mktemp("quickstart")
+    else:
+        shared = tmp_path_factory.getbasetemp().parent / "quickstart"
+        shared.mkdir(exist_ok=True)
+    with FileLock(str(shared) + ".lock"):
+        made = shared / "output.txt"
+        if not made.exists():
+            result = forked("demo", "--articles", str(DEMO_ARTICLES), cwd=shared,
+                            env={"ORTHOCRAWL_DB": None}, timeout=600)
+            assert result.returncode == 0, result.stderr[-2000:]
+            made.write_text(result.stdout)
+    if worker_id == "master":
+        root = shared
+    else:  # each worker its own folder: tests write their exports next to data/
+        root = tmp_path_factory.mktemp("quickstart")
+        shutil.copytree(shared / "data", root / "data")
+    return DemoArchive(root, root / "data" / "demo.db", made.read_text())
 
 
 @pytest.fixture(scope="session")
-def demo_archive(tmp_path_factory) -> DemoArchive:
-    """One demo archive per test session, made by `orthocrawl demo` as a user would make it
-    (every replica, DEMO_ARTICLES articles each). Tests read the archive and never write to
-    it; files they write (exports, charts) go next to data/, in root."""
-    root = tmp_path_factory.mktemp("quickstart")
-    env = {k: v for k, v in os.environ.items() if k != "ORTHOCRAWL_DB"}
-    result = subprocess.run(
-        [sys.executable, "-m", "orthocrawl.cli", "demo", "--articles", str(DEMO_ARTICLES)],
-        capture_output=True, text=True, timeout=300, cwd=root, env=env)
-    assert result.returncode == 0, result.stderr[-2000:]
-    return DemoArchive(root, root / "data" / "demo.db", result.stdout)
+def worker_id(request) -> str:
+    """pytest-xdist's worker id ("gw0", ...), "master" without xdist (its own fixture when
+    xdist is installed)."""
+    workerinput = getattr(request.config, "workerinput", None)
+    return workerinput["workerid"] if workerinput else "master"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from collections.abc import Mapping
 
 import pytest
 import sqlite_utils
+from conftest import forked
 
 from orthocrawl.replica import ReplicaServer, build_site
 
@@ -69,11 +69,11 @@ def server():
 
 def crawl(server, db, *urls: str) -> subprocess.CompletedProcess:
     args = [arg for url in urls for arg in ("--url", url)]
-    return subprocess.run(
-        [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
-         "--base-url", server.base_url, *args], capture_output=True, text=True, timeout=300)
+    return forked("crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url,
+                  *args, timeout=300)
 
 
+@pytest.mark.slow  # crawls
 def test_bad_pages_are_counted_and_good_ones_kept(server, tmp_path):
     db = tmp_path / "a.db"
     first = crawl(server, db)  # the whole replica, through the sitemaps
@@ -102,6 +102,7 @@ def test_bad_pages_are_counted_and_good_ones_kept(server, tmp_path):
     assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.slow  # crawls
 def test_failed_pages_alone_make_a_failed_run(server, tmp_path):
     result = crawl(server, tmp_path / "b.db", f"{ORIGIN}/faults/gone/")
     assert result.returncode == 1

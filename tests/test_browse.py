@@ -27,10 +27,10 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 TERM = "Quillon"
 
-pytestmark = pytest.mark.skipif(
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(
     not (os.path.exists(CHROMIUM) and os.path.exists(CHROMEDRIVER)),
     reason="needs Debian's chromium and chromium-driver (apt-get install chromium "
-           "chromium-driver)")
+           "chromium-driver)")]
 
 
 def free_port() -> int:
@@ -86,6 +86,7 @@ def browser():
 
 def test_search_box_then_csv_link(served, browser):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     base, database, expected, _ = served
     browser.get(f"{base}/{database}/article_list")
@@ -93,7 +94,9 @@ def test_search_box_then_csv_link(served, browser):
     box = browser.find_element(By.CSS_SELECTOR, "input[name=_search]")
     box.send_keys(TERM)
     box.submit()
-    time.sleep(0.5)
+    WebDriverWait(browser, 30).until(  # the results page, loaded
+        lambda page: "_search=" in page.current_url
+        and page.execute_script("return document.readyState") == "complete")
     links = {a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "td a")}
     assert expected <= links
     assert f"{len(expected)} row" in browser.page_source.replace(",", "")

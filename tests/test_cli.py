@@ -3,28 +3,29 @@
 from __future__ import annotations
 
 import json
-import os
+import shlex
 import subprocess
-import sys
+import time
 from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import DEMO_ARTICLES
+from conftest import (
+    DEMO_ARTICLES,
+    cli,
+    cli_process,
+    forked,
+    one_line_error,
+    orthocrawl,
+    scrapy,
+    start_cli,
+)
 
 from orthocrawl.archive import Archive
 
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=120, cwd=cwd)
-
-
-def one_line_error(result: subprocess.CompletedProcess) -> str:
-    lines = [line for line in result.stderr.strip().splitlines() if line.strip()]
-    assert "Traceback" not in result.stderr
-    assert len(lines) <= 3, result.stderr  # click usage errors add a usage line
-    return lines[-1]
+    return orthocrawl(*args, cwd=cwd, timeout=120)  # crawls forked, the rest in this process
 
 
 def command_paths() -> list[list[str]]:
@@ -159,21 +160,19 @@ def test_demo_ends_with_commands_that_work_as_printed(demo_archive):
     assert len(reading) == 3
     for command in reading:
         assert "--db data/demo.db" in command
-        result = subprocess.run(command, shell=True, cwd=demo_archive.root, capture_output=True,
-                                text=True, timeout=120)
+        result = cli(*shlex.split(command)[1:], cwd=demo_archive.root)  # as printed
         assert result.returncode == 0, (command, result.stderr)
         assert "error" not in result.stderr
 
 
 def test_archive_from_the_environment_and_db_wins(demo_archive, tmp_path):
-    env = {**os.environ, "ORTHOCRAWL_DB": str(demo_archive.db)}
-    runs = subprocess.run([sys.executable, "-m", "orthocrawl.cli", "runs"], env=env,
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    env = {"ORTHOCRAWL_DB": str(demo_archive.db)}
+    # `python -m orthocrawl.cli`, a process of its own: the entry point as installed
+    runs = cli_process("runs", env=env, cwd=tmp_path, timeout=120)
     assert runs.returncode == 0, runs.stderr
     assert "orthospinenews" in runs.stdout
     other = tmp_path / "other.db"
-    wins = subprocess.run([sys.executable, "-m", "orthocrawl.cli", "runs", "--db", str(other)],
-                          env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    wins = cli_process("runs", "--db", str(other), env=env, cwd=tmp_path, timeout=120)
     assert wins.returncode == 1
     assert f"no archive at {other}" in one_line_error(wins)
     assert "ORTHOCRAWL_DB" in run("search", "--help").stdout
@@ -190,39 +189,41 @@ def test_missing_default_archive_points_at_the_demo(demo_archive, tmp_path):
     assert "ORTHOCRAWL_DB" in one_line_error(nothing)
 
 
+@pytest.mark.slow  # crawls
 def test_demo_keeps_its_own_archive(tmp_path):
     production = tmp_path / "production.db"
-    env = {**os.environ, "ORTHOCRAWL_DB": str(production)}
-    result = subprocess.run([sys.executable, "-m", "orthocrawl.cli", "demo", "--articles", "3",
-                             "--site", "orthospinenews"], env=env, cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+    result = forked("demo", "--articles", "3", "--site", "orthospinenews",
+                    env={"ORTHOCRAWL_DB": str(production)}, cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "demo.db").exists()
     assert not production.exists()
 
 
+@pytest.mark.slow  # crawls
 def test_demo_waits_for_a_busy_archive_with_wait(tmp_path):
     from orthocrawl.lock import site_locks
 
     db = tmp_path / "demo.db"
-    command = [sys.executable, "-m", "orthocrawl.cli", "demo", "--articles", "3", "--site",
-               "orthospinenews", "--db", str(db)]
+    command = ["demo", "--articles", "3", "--site", "orthospinenews", "--db", str(db)]
     with site_locks(db, ["orthospinenews"], wait=False):  # a crawl of one of them
-        busy = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        busy = forked(*command, timeout=120)
         assert busy.returncode == 1
         assert "--wait" in one_line_error(busy)
-        waiting = subprocess.Popen([*command, "--wait"], stdout=subprocess.PIPE,
-                                   stderr=subprocess.PIPE, text=True)
+        waiting = start_cli(*command, "--wait")
         try:
-            assert "replicas of orthospinenews" in waiting.stdout.readline()
-            with pytest.raises(subprocess.TimeoutExpired):
-                waiting.wait(timeout=2)  # it waits for the lock, not exits
+            deadline = time.monotonic() + 60  # until it says it serves and waits
+            while "replicas of orthospinenews" not in waiting.output() and \
+                    time.monotonic() < deadline and waiting.poll() is None:
+                time.sleep(0.05)
+            assert "replicas of orthospinenews" in waiting.output()
+            time.sleep(1)  # it waits for the lock, not exits
+            assert waiting.poll() is None
             assert sqlite_utils.Database(db)["articles"].count == 0
         except BaseException:
             waiting.kill()
             raise
-    _, err = waiting.communicate(timeout=120)
-    assert waiting.returncode == 0, err
+    done = waiting.wait(timeout=120)
+    assert done.returncode == 0, done.stderr
     assert sqlite_utils.Database(db)["articles"].count == 3
 
 
@@ -247,8 +248,7 @@ def test_demo_lists_every_change_or_counts_the_rest(tmp_path):
 
 def test_scrapy_list_from_the_repository_root():
     root = Path(__file__).resolve().parents[1]
-    result = subprocess.run([sys.executable, "-m", "scrapy", "list"], capture_output=True,
-                            text=True, cwd=root, timeout=120)
+    result = scrapy("list", cwd=root, timeout=120)  # Scrapy's command line, forked
     assert result.returncode == 0
     assert {"orthospinenews", "beckersspine"} <= set(result.stdout.split())
 

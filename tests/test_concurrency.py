@@ -5,16 +5,14 @@ creating one archive at once."""
 from __future__ import annotations
 
 import multiprocessing
-import os
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 import sqlite_utils
+from conftest import Forked, start_cli
 
 from orthocrawl.replica import ReplicaServer, build_hub
 
@@ -30,16 +28,15 @@ def server():
         yield running
 
 
-def crawl(server, db: Path, *sites: str, extra: tuple[str, ...] = ()) -> subprocess.Popen:
+def crawl(server, db: Path, *sites: str, extra: tuple[str, ...] = ()) -> Forked:
+    """`orthocrawl crawl` started in a process of its own (forked from this one)."""
     mirrors = [a for s in sites for a in ("--base-url", f"{s}={server.base_url}")]
-    return subprocess.Popen([sys.executable, "-m", "orthocrawl.cli", "crawl", *sites,
-                             "--db", str(db), *mirrors, *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return start_cli("crawl", *sites, "--db", str(db), *mirrors, *extra)
 
 
-def finish(process: subprocess.Popen) -> tuple[int, str, str]:
-    out, err = process.communicate(timeout=300)
-    return process.returncode, out, err
+def finish(process: Forked) -> tuple[int, str, str]:
+    done = process.wait(timeout=300)
+    return done.returncode, done.stdout, done.stderr
 
 
 def rows(db: Path) -> dict[str, int]:
@@ -95,9 +92,9 @@ def test_a_killed_run_leaves_the_other_and_the_archive_whole(server, tmp_path):
     other = crawl(server, db, "ryortho")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not (db.exists() and rows(db).get("orthospinenews")):
-        time.sleep(0.3)  # killed mid-run: after its first batch, before its end
-    os.kill(victim.pid, signal.SIGKILL)
-    victim.communicate()
+        time.sleep(0.05)  # killed mid-run: after its first batch, before its end
+    victim.kill(signal.SIGKILL)
+    victim.wait()
     code, _, err = finish(other)
     assert code == 0, err[-2000:]
     database = sqlite_utils.Database(db)
@@ -137,7 +134,7 @@ def test_two_processes_creating_one_archive_at_once(tmp_path):
     from orthocrawl.archive import SCHEMA_VERSION
 
     path = str(tmp_path / "new.db")
-    with multiprocessing.get_context("spawn").Pool(4) as pool:
+    with multiprocessing.get_context("fork").Pool(4) as pool:  # four processes at once
         versions = pool.map(_open, [path] * 4)
     assert versions == [SCHEMA_VERSION] * 4
     database = sqlite_utils.Database(path)

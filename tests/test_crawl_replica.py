@@ -1,7 +1,9 @@
-"""End to end: crawl each publisher's replica at 500 articles; hold the archive to the truth.
+"""End to end: crawl each publisher's replica at 100 articles; hold the archive to the truth
+(the 500-article accuracy is benchmarks/accuracy.py's).
 
 The replica runs in this process on a free port; each crawl runs as the real
-`orthocrawl crawl` command (Scrapy's reactor cannot restart within one process).
+`orthocrawl crawl` command in a forked child (Scrapy's reactor cannot restart within one
+process).
 Every test runs once per publisher replica (orthocrawl.replica.available()).
 """
 
@@ -9,24 +11,23 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import sqlite_utils
+from conftest import forked
 
 from orthocrawl.evaluate import TRUTH_FIELDS as EXACT_FIELDS
 from orthocrawl.evaluate import token_f1
 from orthocrawl.replica import ReplicaServer, available, build
 
-ARTICLES = 500
+pytestmark = pytest.mark.slow  # every test crawls
+
+ARTICLES = 100
 
 
 def crawl(site, base_url: str, db: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "orthocrawl.cli", "crawl", site.name, "--db", str(db),
-         "--base-url", base_url, *args],
-        capture_output=True, text=True, timeout=600)
+    return forked("crawl", site.name, "--db", str(db), "--base-url", base_url, *args)
 
 
 def rows(db: Path) -> dict[str, dict]:

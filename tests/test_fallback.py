@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 
 import pytest
 import sqlite_utils
+from conftest import forked
 
 from orthocrawl.evaluate import token_f1
 from orthocrawl.extensions import judge
@@ -26,9 +25,8 @@ def redesigned(tmp_path_factory):
     site = FaultySite(build_site(articles=ARTICLES), {"redesign"})
     db = tmp_path_factory.mktemp("redesign") / "r.db"
     with ReplicaServer(site) as server:
-        result = subprocess.run(
-            [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
-             "--base-url", server.base_url], capture_output=True, text=True, timeout=600)
+        result = forked("crawl", "orthospinenews", "--db", str(db), "--base-url",
+                        server.base_url)
     return site, db, result
 
 

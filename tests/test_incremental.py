@@ -5,27 +5,28 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 
 import pytest
 import sqlite_utils
+from conftest import cli, forked, orthocrawl
 
 from orthocrawl.replica import ReplicaServer, available, build, build_site
 from orthocrawl.replica.faults import MODES, FaultySite
 from orthocrawl.replica.testing import Logged, fault_report, lost_urls
 
-ARTICLES = 200
+pytestmark = pytest.mark.slow  # every test crawls
+
+ARTICLES = 100
+PER_PUBLISHER = 30  # each publisher's replica in the second-run test
 
 
 def crawl(base_url: str, db, *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
-         "--base-url", base_url, *args], capture_output=True, text=True, timeout=timeout)
+    return forked("crawl", "orthospinenews", "--db", str(db), "--base-url", base_url, *args,
+                  timeout=timeout)
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=600)
+    return orthocrawl(*args)
 
 
 def last_run(db) -> dict:
@@ -78,16 +79,16 @@ class CountingSite:
 def test_every_publisher_second_run_fetches_discovery_only(name, tmp_path):
     """Whatever a publisher's sitemaps give (Yoast <lastmod>, dates the pages never show,
     no <lastmod> at all), an unchanged site costs a second run no article page."""
-    site = CountingSite(build(name, articles=60))
+    site = CountingSite(build(name, articles=PER_PUBLISHER))
     db = tmp_path / "a.db"
     with ReplicaServer(site) as server:
         command = ["crawl", name, "--db", str(db), "--base-url", server.base_url]
         assert run_cli(*command).returncode == 0
-        assert site.hits >= 60
+        assert site.hits >= PER_PUBLISHER
         site.hits = 0
         assert run_cli(*command).returncode == 0
     assert site.hits == 0
-    assert last_run(db)["articles_unchanged"] == 60
+    assert last_run(db)["articles_unchanged"] == PER_PUBLISHER
 
 
 def test_recheck_all_uses_conditional_requests(first, tmp_path):
@@ -174,9 +175,7 @@ def test_later_state_changes_found_without_false_changes(first, tmp_path, rechec
     expected = set(changes["edited"]) | (set(changes["silently_edited"]) if recheck else set())
     assert {u for u, r in rows.items() if r["version"] > 1} == expected
     assert {u for u, r in rows.items() if r["status"] == "gone"} == set(changes["deleted"])
-    history = subprocess.run([sys.executable, "-m", "orthocrawl.cli", "history",
-                              changes["edited"][0], "--db", str(copy)], capture_output=True,
-                             text=True)
+    history = cli("history", changes["edited"][0], "--db", str(copy))
     assert "2 version(s)" in history.stdout and "\n+" in history.stdout
 
 

@@ -8,11 +8,11 @@ import hashlib
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import forked, start_cli
 
 from orthocrawl.archive import Archive
 from orthocrawl.items import RawPage
@@ -24,8 +24,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "archives"
 
 
 def cli(*args: str | Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *map(str, args)],
-                          capture_output=True, text=True, timeout=600)
+    """Another process (forked from this one): merge takes the archives' locks."""
+    return forked(*args)
 
 
 def digest(path: Path) -> str:
@@ -79,13 +79,10 @@ def crawled(tmp_path_factory) -> dict[str, Path]:
         processes = []
         for name, sites in plans.items():
             mirrors = [a for s in sites for a in ("--base-url", f"{s}={server.base_url}")]
-            processes.append(subprocess.Popen(
-                [sys.executable, "-m", "orthocrawl.cli", "crawl", *sites, "--db",
-                 str(folder / name), *mirrors], stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE, text=True))
+            processes.append(start_cli("crawl", *sites, "--db", folder / name, *mirrors))
         for process in processes:
-            _, err = process.communicate(timeout=600)
-            assert process.returncode == 0, err[-2000:]
+            done = process.wait(timeout=600)
+            assert done.returncode == 0, done.stderr[-2000:]
     return {name: folder / name for name in plans}
 
 

@@ -8,9 +8,9 @@ import json
 import shutil
 import sqlite3
 import subprocess
-import sys
 
 import pytest
+from conftest import orthocrawl
 
 from orthocrawl.archive import Archive
 from orthocrawl.archive.query import QueryError, fts_query
@@ -36,8 +36,7 @@ GONE = 4  # truth[1:5] are marked gone from their site
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=120)
+    return orthocrawl(*args)  # serve forked, the readers in this process
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -8,19 +8,18 @@ import hashlib
 import shutil
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import forked, orthocrawl
 
 from orthocrawl.archive import SCHEMA_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures" / "archives"
 
 
-def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=timeout)
+def run(*args: str) -> subprocess.CompletedProcess:
+    return orthocrawl(*args, timeout=60)  # serve forked, the readers in this process
 
 
 def one_line(result: subprocess.CompletedProcess) -> str:
@@ -161,7 +160,7 @@ def test_migrate_refuses_what_it_cannot_migrate(tmp_path):
 
     db = old_archive(tmp_path, "v3")
     before = digest(db)
-    with archive_lock(db, wait=False):  # a crawl is writing
-        busy = run("migrate", "--db", str(db))
+    with archive_lock(db, wait=False):  # a crawl is writing (this process holds the lock)
+        busy = forked("migrate", "--db", str(db), timeout=60)
     assert busy.returncode == 1 and "--wait" in one_line(busy)
     assert digest(db) == before and version_of(db) == 3

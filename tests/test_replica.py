@@ -172,6 +172,7 @@ def test_page_metadata_agrees_with_truth(site):
 
 
 # -- machine documents -----------------------------------------------------------------------
+@pytest.mark.slow  # a replica of over a thousand articles
 def test_sitemaps_split_at_a_thousand_urls():
     big = build_site(articles=1200)
     status, head, index = get(big, f"{ORIGIN}/sitemap_index.xml")
@@ -353,6 +354,7 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
+@pytest.mark.slow  # a replica process of its own
 def test_spawned_replica_runs_in_its_own_process():
     with spawn_replica(articles=30) as base_url:
         assert re.match(r"^http://127\.0\.0\.1:\d+$", base_url)

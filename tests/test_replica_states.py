@@ -60,7 +60,7 @@ def test_state_one_is_the_site_as_before(first):
         build_site(articles=120, state=3)
 
 
-@pytest.mark.parametrize("articles", [40, 120, 2000])
+@pytest.mark.parametrize("articles", [40, 120, pytest.param(2000, marks=pytest.mark.slow)])
 def test_every_kind_of_change_happens_in_proportion(articles):
     counts = {kind: len(urls) for kind, urls in build_site(articles, state=2).changes().items()}
     assert min(counts.values()) >= 1
@@ -394,6 +394,7 @@ def test_a_dropped_sitemap_connection_over_http():
     assert status == 200 and b"Sitemap:" in body
 
 
+@pytest.mark.slow  # a replica process of its own
 def test_spawned_replica_takes_state_and_faults():
     with spawn_replica(articles=60, state=2, faults=["bad_feed", "robots_disallow"]) as url:
         conn = http.client.HTTPConnection(urlsplit(url).hostname, urlsplit(url).port, timeout=5)
@@ -405,6 +406,7 @@ def test_spawned_replica_takes_state_and_faults():
     assert feed.startswith(b"<br />") and later.changes()["new"][0].encode() in feed
 
 
+@pytest.mark.slow  # a replica process per publisher
 def test_spawned_replicas_of_every_publisher_take_discovery_faults():
     names = available()
     with spawn_replica(articles=40, sites=names, faults=["crawl_delay", "sitemap_5xx"],

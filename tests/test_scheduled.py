@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
+import shutil
 import signal
 import subprocess
-import sys
 import time
 
 import pytest
 import sqlite_utils
+from conftest import cli, forked, scrapy, start_cli, start_forked
 
 from orthocrawl.archive import Archive
 from orthocrawl.extensions import judge
@@ -20,11 +20,12 @@ from orthocrawl.lock import site_locks
 from orthocrawl.replica import ReplicaServer, build_site
 
 ARTICLES = 60
+KILLED = 200  # articles of the site whose crawl is killed after two batches
 
 
-def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=timeout)
+def run(*args: str) -> subprocess.CompletedProcess:
+    """A crawl in a forked child; any other command in this process."""
+    return forked(*args) if args[0] == "crawl" else cli(*args)
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +39,23 @@ def server(site):
         yield running
 
 
-@pytest.fixture
-def crawled(server, tmp_path):
-    db = tmp_path / "a.db"
+@pytest.fixture(scope="module")
+def crawled_once(server, tmp_path_factory):
+    db = tmp_path_factory.mktemp("crawled") / "a.db"
     result = run("crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url)
     assert result.returncode == 0, result.stderr[-2000:]
     return db
 
 
+@pytest.fixture
+def crawled(crawled_once, tmp_path):
+    """A copy of one crawl of the replica, for a test to change."""
+    db = tmp_path / "a.db"
+    shutil.copyfile(crawled_once, db)
+    return db
+
+
+@pytest.mark.slow  # crawls
 def test_reparse_heals_a_damaged_article_and_keeps_its_history(crawled, site):
     url = site.article_urls()[2]
     truth = next(r for r in site.truth() if r["url"] == url)
@@ -84,6 +94,7 @@ def test_history_shows_a_readable_diff(tmp_path):
     assert "+Second paragraph, corrected." in result.stdout
 
 
+@pytest.mark.slow  # crawls
 def test_export_warc_reads_back_with_warcio(crawled, tmp_path):
     from warcio.archiveiterator import ArchiveIterator
 
@@ -104,6 +115,7 @@ def test_export_warc_reads_back_with_warcio(crawled, tmp_path):
     assert gzip.open(out).read(8) == b"WARC/1.1"
 
 
+@pytest.mark.slow  # crawls
 def test_two_runs_never_write_at_once(server, tmp_path):
     db = tmp_path / "locked.db"
     with site_locks(db, ["orthospinenews"], wait=False):
@@ -118,14 +130,13 @@ def test_two_runs_never_write_at_once(server, tmp_path):
 def scrapy_crawl(db, base_url: str, *args: str) -> subprocess.CompletedProcess:
     """`scrapy crawl` from the repository root, as scrapyd runs a job."""
     mirrors = json.dumps({"orthospinenews.com": base_url})
-    return subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "orthospinenews", "-s", f"ORTHOCRAWL_DB={db}",
-         "-s", f"ORTHOCRAWL_MIRRORS={mirrors}", "-s", "DOWNLOAD_DELAY=0",
-         "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8", *args],
-        capture_output=True, text=True, timeout=300,
-        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return scrapy("crawl", "orthospinenews", "-s", f"ORTHOCRAWL_DB={db}",
+                  "-s", f"ORTHOCRAWL_MIRRORS={mirrors}", "-s", "DOWNLOAD_DELAY=0",
+                  "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+                  *args)
 
 
+@pytest.mark.slow  # crawls
 def test_scrapy_crawl_takes_the_archive_lock_too(server, tmp_path):
     db = tmp_path / "scrapyd.db"
     output = tmp_path / "items.jsonl"
@@ -147,15 +158,17 @@ def test_scrapy_crawl_takes_the_archive_lock_too(server, tmp_path):
     assert [r["status"] for r in database.query("SELECT status FROM crawl_runs")] == ["ok"]
 
 
+@pytest.mark.slow  # crawls
 def test_reparse_of_a_site_not_in_the_archive_is_an_error(crawled):
     result = run("reparse", "--db", str(crawled), "--site", "nosuchsite")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert "no articles of site 'nosuchsite'" in result.stderr and "orthospinenews" in result.stderr
 
 
+@pytest.mark.slow  # crawls
 def test_reparse_waits_its_turn(crawled):
-    with site_locks(crawled, ["orthospinenews"], wait=False):
-        result = run("reparse", "--db", str(crawled))
+    with site_locks(crawled, ["orthospinenews"], wait=False):  # held by this process
+        result = forked("reparse", "--db", str(crawled))
     assert result.returncode == 1 and "a crawl of orthospinenews is writing" in result.stderr
     assert run("reparse", "--db", str(crawled)).returncode == 0
 
@@ -175,10 +188,9 @@ def test_layout_change_is_judged_against_recent_runs(shares, status):
         assert "author found on 10%" in why and "layout" in why
 
 
-def test_a_site_that_loses_its_bylines_fails_the_run(server, tmp_path, site):
-    db = tmp_path / "layout.db"
-    assert run("crawl", "orthospinenews", "--db", str(db), "--base-url",
-               server.base_url).returncode == 0
+@pytest.mark.slow  # crawls
+def test_a_site_that_loses_its_bylines_fails_the_run(crawled, site):
+    db = crawled  # one ok run of the site as it was
 
     class NoAuthors:
         """The same site after a redesign that dropped every author marker."""
@@ -207,32 +219,31 @@ def test_a_site_that_loses_its_bylines_fails_the_run(server, tmp_path, site):
     assert json.loads(runs[1]["field_shares"])["author"] < 0.5
 
 
-# `orthocrawl crawl` with an archive whose writes start failing after `ok` batches
-# (as on a full disk): the run stops with one line, and what was stored stays.
-FAILING_ARCHIVE = """
-import sys
-from orthocrawl import archive
-from orthocrawl.cli import main
-
-calls, ok, real = [0], int(sys.argv.pop(1)), archive.Archive.store
-
-def store(self, *args, **kwargs):
-    calls[0] += 1
-    if calls[0] > ok:
-        raise archive.ArchiveError(f"cannot write to {self.path}: database or disk is full")
-    return real(self, *args, **kwargs)
-
-archive.Archive.store = store
-main()
-"""
-
-
+@pytest.mark.slow  # crawls
 def test_an_archive_that_stops_taking_writes_stops_the_run_cleanly(server, tmp_path):
+    """`orthocrawl crawl` with an archive whose writes start failing after two batches (as on
+    a full disk): the run stops with one line, and what was stored stays."""
+    from orthocrawl import archive
+    from orthocrawl.cli import main
+
     db = tmp_path / "full.db"
-    result = subprocess.run(
-        [sys.executable, "-c", FAILING_ARCHIVE, "2", "crawl", "orthospinenews", "--db", str(db),
-         "--base-url", server.base_url, "--set", "ORTHOCRAWL_BATCH_SIZE=10",
-         "--set", "CONCURRENT_REQUESTS=2"], capture_output=True, text=True, timeout=300)
+    words = ["crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url,
+             "--set", "ORTHOCRAWL_BATCH_SIZE=10", "--set", "CONCURRENT_REQUESTS=2"]
+
+    def crawl_onto_a_full_disk():  # in the forked child only
+        calls, real = [0], archive.Archive.store
+
+        def store(self, *args, **kwargs):
+            calls[0] += 1
+            if calls[0] > 2:
+                raise archive.ArchiveError(
+                    f"cannot write to {self.path}: database or disk is full")
+            return real(self, *args, **kwargs)
+
+        archive.Archive.store = store
+        main.main(words, prog_name="orthocrawl")
+
+    result = start_forked(crawl_onto_a_full_disk, words).wait()
     assert result.returncode == 1
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     assert "failed (cannot write to" in result.stdout
@@ -244,31 +255,29 @@ def test_an_archive_that_stops_taking_writes_stops_the_run_cleanly(server, tmp_p
     assert run["status"] == "failed" and "disk is full" in run["finish_reason"]
 
 
+@pytest.mark.slow
 def test_killed_mid_run_then_completed(tmp_path):
-    site = build_site(articles=400)
+    site = build_site(articles=KILLED)
     db = tmp_path / "killed.db"
     with ReplicaServer(site) as server:
-        crawler = subprocess.Popen(
-            [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
-             "--base-url", server.base_url, "--set", "ORTHOCRAWL_BATCH_SIZE=20",
-             "--set", "CONCURRENT_REQUESTS=4"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        crawler = start_cli("crawl", "orthospinenews", "--db", db, "--base-url", server.base_url,
+                            "--set", "ORTHOCRAWL_BATCH_SIZE=20", "--set", "CONCURRENT_REQUESTS=4")
         deadline = time.monotonic() + 120
         stored = 0
-        while stored < 60 and time.monotonic() < deadline and crawler.poll() is None:
-            time.sleep(0.2)
+        while stored < 40 and time.monotonic() < deadline and crawler.poll() is None:
+            time.sleep(0.05)
             if db.exists():
                 try:
                     stored = sqlite_utils.Database(db)["articles"].count
                 except Exception:  # the schema is not there yet
                     stored = 0
         assert crawler.poll() is None, "the crawl ended before it could be killed"
-        os.kill(crawler.pid, signal.SIGKILL)
+        crawler.kill(signal.SIGKILL)
         crawler.wait()
         database = sqlite_utils.Database(db)
         assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         partial = database["articles"].count
-        assert 0 < partial < 400
+        assert 0 < partial < KILLED
         pages = database.execute("SELECT count(*) FROM pages").fetchone()[0]
         assert pages == partial  # an article and its raw page land in one transaction
         database.conn.close()
@@ -276,8 +285,8 @@ def test_killed_mid_run_then_completed(tmp_path):
                      server.base_url)
     assert result.returncode == 0, result.stderr[-2000:]
     database = sqlite_utils.Database(db)
-    assert database["articles"].count == 400
+    assert database["articles"].count == KILLED
     assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert database.execute("SELECT count(DISTINCT url) FROM articles").fetchone()[0] == 400
+    assert database.execute("SELECT count(DISTINCT url) FROM articles").fetchone()[0] == KILLED
     statuses = [r[0] for r in database.execute("SELECT status FROM crawl_runs ORDER BY id")]
     assert statuses == ["interrupted", "ok"]

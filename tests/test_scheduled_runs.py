@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import re
 import socket
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -18,6 +16,8 @@ from typing import Any
 
 import pytest
 import sqlite_utils
+from conftest import orthocrawl
+from conftest import scrapy as forked_scrapy
 
 from orthocrawl.archive import Archive
 from orthocrawl.lock import site_locks
@@ -33,8 +33,7 @@ BAD_SETTINGS = ["ORTHOCRAWL_MIN_WORDS=abc", "DOWNLOAD_DELAY=x", "ORTHOCRAWL_LOCK
 
 def run(*args: str, env: dict[str, str] | None = None,
         timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=timeout, env={**os.environ, **(env or {})})
+    return orthocrawl(*args, env=env, timeout=timeout)  # crawls forked, the rest in process
 
 
 def crawl(name: str, base_url: str, db: Path, *args: str,
@@ -43,9 +42,8 @@ def crawl(name: str, base_url: str, db: Path, *args: str,
 
 
 def scrapy(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    """`scrapy` from the repository root, as scrapyd runs a job."""
-    return subprocess.run([sys.executable, "-m", "scrapy", *args], capture_output=True,
-                          text=True, timeout=timeout, cwd=ROOT)
+    """`scrapy` from the repository root, as scrapyd runs a job (forked)."""
+    return forked_scrapy(*args, cwd=ROOT, timeout=timeout)
 
 
 def scrapy_crawl(name: str, db: Path, base_url: str, *args: str) -> subprocess.CompletedProcess:
@@ -101,6 +99,7 @@ def _retyped(answer: list[tuple[str, str]], body: bytes) -> list[tuple[str, str]
 
 # ---- quiet runs ----
 
+@pytest.mark.slow  # crawls
 @pytest.mark.parametrize(("name", "discover"), [
     ("ryortho", "feed"), ("ryortho", "listing"), ("orthospinenews", "feed"),
     ("beckersspine", "listing")])
@@ -115,6 +114,7 @@ def test_a_quiet_run_that_found_only_known_articles_is_ok(name, discover, tmp_pa
     assert [r["status"] for r in runs(db)] == ["ok", "ok"]
 
 
+@pytest.mark.slow  # crawls
 def test_discovery_that_finds_nothing_fails_the_run(tmp_path):
     def no_feed(url, status, answer, body):
         return (404, [("Content-Length", "0")], b"") if "/feed" in url else \
@@ -126,6 +126,7 @@ def test_discovery_that_finds_nothing_fails_the_run(tmp_path):
     assert "failed (discovery found no articles" in result.stdout
 
 
+@pytest.mark.slow  # crawls
 def test_a_second_scrapy_crawl_with_a_feed_export_is_ok_and_exports_articles_only(tmp_path):
     db, items = tmp_path / "a.db", tmp_path / "items.jsonl"
     site = build("ryortho", articles=30)
@@ -150,6 +151,7 @@ def test_a_second_scrapy_crawl_with_a_feed_export_is_ok_and_exports_articles_onl
 
 # ---- killed runs ----
 
+@pytest.mark.slow  # crawls
 def test_stale_runs_are_marked_only_by_a_writer_that_holds_the_lock(tmp_path):
     db = tmp_path / "a.db"
     with Archive(db) as archive:  # what a `scrapy crawl` killed mid-run leaves
@@ -185,6 +187,7 @@ def first(osn, tmp_path):
     return db
 
 
+@pytest.mark.slow  # crawls
 @pytest.mark.parametrize("failure", ["http_503", "connection_drop", "robots_500"])
 def test_a_sitemap_that_fails_in_transport_makes_nothing_vanish(osn, first, failure):
     def broken(url, status, answer, body):
@@ -209,6 +212,7 @@ def test_a_sitemap_that_fails_in_transport_makes_nothing_vanish(osn, first, fail
         == (0,)
 
 
+@pytest.mark.slow  # crawls
 def test_a_site_file_without_sitemaps_discovers_by_its_feed_and_nothing_vanishes(osn, tmp_path):
     sites = tmp_path / "sites"
     sites.mkdir()
@@ -229,6 +233,7 @@ def test_a_site_file_without_sitemaps_discovers_by_its_feed_and_nothing_vanishes
     assert second.returncode == 1 and "discovery found no articles" in second.stdout
 
 
+@pytest.mark.slow  # crawls
 def test_a_post_whose_slug_says_sitemap_is_an_article(tmp_path):
     site = build_site(articles=20)
     url = site.article_urls()[0]
@@ -258,6 +263,7 @@ def test_a_post_whose_slug_says_sitemap_is_an_article(tmp_path):
 
 # ---- dropped pages ----
 
+@pytest.mark.slow  # crawls
 def test_dropped_urls_are_remembered_and_fetched_again_only_when_due(tmp_path):
     site = build_site(articles=20)
     extra = [u for u in site.non_article_urls() if u.endswith(("/about-us/", "/contact/"))]
@@ -297,6 +303,7 @@ def test_dropped_urls_are_remembered_and_fetched_again_only_when_due(tmp_path):
 
 # ---- URL variants ----
 
+@pytest.mark.slow  # crawls
 def test_an_unchanged_article_listed_under_a_variant_url_is_seen_and_confirmed(tmp_path):
     site = build_site(articles=20)
     variant = [False]
@@ -328,6 +335,7 @@ def test_an_unchanged_article_listed_under_a_variant_url_is_seen_and_confirmed(t
 
 # ---- unreachable sites ----
 
+@pytest.mark.slow  # a crawl that retries
 def test_an_unreachable_site_is_one_line_with_the_reason(tmp_path):
     log = tmp_path / "crawl.log"
     result = crawl("ryortho", f"http://127.0.0.1:{free_port()}/", tmp_path / "a.db",
@@ -350,6 +358,7 @@ def _crawl_delay(url, status, answer, body):
     return status, answer, body
 
 
+@pytest.mark.slow  # crawls
 @pytest.mark.parametrize("polite", [True, False])
 def test_a_robots_crawl_delay_is_honoured_except_on_a_loopback_mirror(polite, tmp_path):
     site = build_site(articles=20)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import asyncio
 import gzip
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import forked
 
 from orthocrawl.replica import ReplicaServer, build_site
 from orthocrawl.siteconfig import SiteConfigError, load
@@ -31,9 +30,8 @@ byline = "p.post-byline"
 
 
 def run(*args: str, sites: Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ORTHOCRAWL_SITES_DIR": str(sites)}
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=300, env=env, cwd=cwd)
+    """Forked, every command: the site files it loads stay out of this process."""
+    return forked(*args, env={"ORTHOCRAWL_SITES_DIR": str(sites)}, cwd=cwd, timeout=300)
 
 
 def test_good_file_loads_with_defaults(tmp_path):
@@ -120,6 +118,7 @@ def replica():
         yield site, server
 
 
+@pytest.mark.slow  # crawls
 def test_add_then_check_then_crawl_a_site_without_python(replica, tmp_path):
     site, server = replica
     sites = tmp_path / "sites"
@@ -144,6 +143,7 @@ def test_add_then_check_then_crawl_a_site_without_python(replica, tmp_path):
     assert "10 new" in crawled.stdout
 
 
+@pytest.mark.slow  # crawls
 def test_reparse_uses_the_site_files_page_object(replica, tmp_path):
     """Every entry point loads site files the same way: reparse must not fall back to the
     generic page for a configured site (it would re-extract every article differently)."""
@@ -252,6 +252,7 @@ class ShopSite:
                      ("Content-Length", str(len(body)))], body
 
 
+@pytest.mark.slow  # crawls
 def test_a_site_without_articles_stores_nothing_and_says_why(tmp_path):
     sites = tmp_path / "sites"
     sites.mkdir()

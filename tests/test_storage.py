@@ -237,17 +237,15 @@ def test_a_site_too_small_to_train_on_keeps_its_pages_as_they_are(tmp_path, monk
 def test_a_crawl_trains_its_sites_dictionary_when_it_closes(tmp_path):
     """A real crawl of a 230-article replica: the run's close trains OrthoSpineNews's
     dictionary and recompresses every raw page with it; a rerun stores with it."""
-    import subprocess
-    import sys
+    from conftest import forked
 
     from orthocrawl.replica import build_site
     from orthocrawl.replica.server import ReplicaServer
 
     db = tmp_path / "a.db"
     with ReplicaServer(build_site(articles=230)) as server:
-        result = subprocess.run(
-            [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
-             "--base-url", server.base_url], capture_output=True, text=True, timeout=300)
+        result = forked("crawl", "orthospinenews", "--db", str(db), "--base-url",
+                        server.base_url, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
     with Archive(db, read_only=True) as archive:
         pages = archive.site_pages("orthospinenews")

@@ -360,7 +360,7 @@ def test_a_bridging_article_merges_two_stories_into_the_older():
     assert groups(storage) == [{2, 3, 20}]
 
 
-@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("workers", [1, pytest.param(2, marks=pytest.mark.slow)])  # 2: a pool
 def test_rebuild_matches_incremental(workers):
     _, incremental = build(sorted(ARTICLES))
     storage = MemoryStorage()

@@ -9,12 +9,11 @@ import io
 import json
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import forked
 
 from orthocrawl.archive import Archive
 from orthocrawl.archive.stories import ArchiveStorage
@@ -257,9 +256,7 @@ def test_a_crawled_archive_has_every_article_in_one_story(demo_archive):
 
 
 def crawl(base_url: str, db: Path, *args: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "orthocrawl.cli", "crawl", "orthospinenews", "--db", str(db),
-         "--base-url", base_url, *args], capture_output=True, text=True, timeout=600)
+    result = forked("crawl", "orthospinenews", "--db", str(db), "--base-url", base_url, *args)
     assert result.returncode == 0, result.stderr[-2000:]
 
 

@@ -4,7 +4,6 @@ read back with feedparser, the notify command's input, and bad input."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from conftest import forked, scrapy
 
 from orthocrawl.archive import Archive
 from orthocrawl.replica import ReplicaServer, build_site
@@ -26,8 +26,8 @@ NOTIFY = ("import sys; from pathlib import Path; "
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "orthocrawl.cli", *args], capture_output=True,
-                          text=True, timeout=300, env={**os.environ, **(env or {})})
+    """Another process (forked from this one), as a crawl or a second user would be."""
+    return forked(*args, env=env, timeout=300)
 
 
 def invoke(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -367,13 +367,11 @@ def test_scrapy_crawl_runs_the_watches_too(state_one, state_two, tmp_path):
     assert cli("watch", "add", "fda", QUERY, "--db", str(db)).returncode == 0
     feeds, inbox = tmp_path / "feeds", tmp_path / "inbox.jsonl"
     mirrors = json.dumps({"orthospinenews.com": state_two.base_url})
-    env = {**os.environ, "ORTHOCRAWL_WATCH_FEEDS": str(feeds),
+    env = {"ORTHOCRAWL_WATCH_FEEDS": str(feeds),
            "ORTHOCRAWL_WATCH_NOTIFY": f"{sys.executable} -c \"{NOTIFY}\" {inbox}"}
-    done = subprocess.run(
-        [sys.executable, "-m", "scrapy", "crawl", "orthospinenews", "-s", f"ORTHOCRAWL_DB={db}",
-         "-s", f"ORTHOCRAWL_MIRRORS={mirrors}", "-s", "DOWNLOAD_DELAY=0", "-s",
-         "AUTOTHROTTLE_ENABLED=False"], capture_output=True, text=True, timeout=300, cwd=ROOT,
-        env=env)
+    done = scrapy("crawl", "orthospinenews", "-s", f"ORTHOCRAWL_DB={db}",
+                  "-s", f"ORTHOCRAWL_MIRRORS={mirrors}", "-s", "DOWNLOAD_DELAY=0", "-s",
+                  "AUTOTHROTTLE_ENABLED=False", env=env, cwd=ROOT, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     after, keys = matching(db), story_keys(db)
     new = {keys[url] for url in after} - {keys[url] for url in before}

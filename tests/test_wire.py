@@ -123,6 +123,7 @@ def test_decoys_tell_other_news_of_the_same_company_or_surgeon(hub, records, sto
                                                               theirs.amount)
 
 
+@pytest.mark.slow  # builds the hub again per site
 def test_the_plan_is_the_same_for_every_build_and_every_site_alone(records):
     again = {r["url"]: (r["story"], r["copy"], r["decoy_of"])
              for name in ("orthospinenews", "spinemarketgroup")
