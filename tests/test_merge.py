@@ -8,6 +8,7 @@ import hashlib
 import shutil
 import sqlite3
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
