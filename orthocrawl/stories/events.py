@@ -17,6 +17,7 @@ tell different news.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from enum import IntEnum
 
 from orthocrawl.evaluate import tokens
@@ -42,11 +43,11 @@ class Event(IntEnum):
 _STEMS: dict[Event, tuple[str, ...]] = {
     Event.CLEARANCE: ("clearanc", "approv", "designation"),
     Event.LAUNCH: ("launch", "introduc", "unveil", "debut", "rollout"),
-    Event.FINANCING: ("financ", "funding", "invest"),
+    Event.FINANCING: ("funding", "invest"),
     Event.ACQUISITION: ("acqui", "merger", "takeover", "divest"),
     Event.PARTNERSHIP: ("partner", "distribut", "licens", "collaborat", "alliance"),
     Event.APPOINTMENT: ("appoint", "promot", "resign", "retire", "successor"),
-    Event.RESULTS: ("revenue", "earning", "quarter", "profit", "guidance"),
+    Event.RESULTS: ("revenue", "earning", "quarter", "profit"),
     Event.FACILITY: ("facilit", "headquarter"),
     Event.STUDY: ("studies", "registry", "outcome", "publish", "enrol"),
     Event.LEGAL: ("lawsuit", "settle", "infring", "verdict", "recall"),
@@ -54,8 +55,8 @@ _STEMS: dict[Event, tuple[str, ...]] = {
 _WORDS: dict[Event, frozenset[str]] = {kind: frozenset(words.split()) for kind, words in {
     Event.CLEARANCE: "fda clear clears cleared 510 k nod nods pma novo ce mark",
     Event.LAUNCH: "release releases released",
-    Event.FINANCING: "raise raises raised raising fund funds funded round series ipo "
-                     "offering backing",
+    Event.FINANCING: "raise raises raised raising financing financed fund funds funded round "
+                     "series ipo offering backing",
     Event.ACQUISITION: "buy buys bought sells sold merge merges merged",
     Event.PARTNERSHIP: "agreement deal ties",
     Event.APPOINTMENT: "name names named hire hires hired taps tapped join joins joined "
@@ -75,12 +76,15 @@ def _kinds_of(word: str) -> set[Event]:
             if word in _WORDS.get(kind, ()) or word.startswith(_STEMS.get(kind, ("\0",)))}
 
 
-def events(headline: str | None) -> frozenset[Event]:
-    """The kinds of news a headline reports (empty when it names none)."""
+def events(headline: str | None, named: Collection[str] = ()) -> frozenset[Event]:
+    """The kinds of news a headline reports (empty when it names none). `named`: words of
+    names the article states, which report nothing ("Partners" of "Mirandel Health
+    Partners", "Guidance" of a "Robotic Guidance System")."""
     words = tokens((headline or "").casefold())
     found: set[Event] = set()
     for n, word in enumerate(words):
-        found |= _kinds_of(word)
+        if word not in named:
+            found |= _kinds_of(word)
         if word == "first" and any(w.startswith(_FIRSTS) for w in words[n + 1:n + 4]):
             found.add(Event.FIRST_CASES)
     return frozenset(found)

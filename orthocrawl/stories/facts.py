@@ -87,6 +87,7 @@ _NAME = re.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*{_MODEL}"
                    rf"|{_TITLE_WORD}(?:\s+{_TITLE_WORD})+"
                    rf"|{_UPPER}[^\W\d_]*(?:{_LOWER}{_UPPER}|-?\d)[\w-]*")
 _ONE_WORD = re.compile(rf"{_UPPER}[^\W\d_]*(?:{_LOWER}{_UPPER}|-?\d)")
+_DESCRIBED = re.compile(r"^\S*-[a-z]+\s+")
 _POSSESSIVE = re.compile(r"(?<=\w)[’'](?:s\b)?\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -171,8 +172,9 @@ def _names(text: str) -> list[Found]:
         at = match.start()
         if at and text[at - 1].isalnum():
             continue
-        # "Quillmark Spine’s Tessaline Interbody System" names two things
-        for part in _POSSESSIVE.split(match.group(0)):
+        # "Quillmark Spine’s Tessaline Interbody System" names two things; "Ind.-based" or
+        # "Boston-area" before a name is not part of it
+        for part in _POSSESSIVE.split(_DESCRIBED.sub("", match.group(0))):
             name = _LEADING_ARTICLE.sub("", part)
             words = tokens(name.casefold())
             if words and not _ID.fullmatch(name) and (len(words) > 1 or _ONE_WORD.match(name)):

@@ -11,6 +11,7 @@ cited URLs; its facts are keys of their own, stored with the article's day.
 
 from __future__ import annotations
 
+import re
 import struct
 import threading
 import zlib
@@ -18,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
+from itertools import islice
 
 import numpy as np
 from datasketch import MinHash
@@ -86,10 +88,14 @@ NO_PARAGRAPH = 255  # a fact from the headline or from a paragraph past MAX_PARA
 # 1-byte word count), the facts (4-byte hash, kind, paragraph index), the headline words
 # (2 bytes each) and the cited URLs (a count and 4 bytes each): at most 313 bytes.
 _HEADER = struct.Struct("<BBHIIIIIBBBBH")
-# Words a headline says nothing with (its content words are compared, see verify.py).
+# Words a headline says nothing with (its content words are compared, see verify.py): function
+# words and a headline's fillers ("5 things to know", "what surgeons should know").
 _TITLE_STOP = frozenset(
     "a an the of for to and in on with by at from as its it is are was be has have this that "
-    "s new".split())
+    "s new what why how here things know should says said more about after into over do does "
+    "can will may could would".split())
+# Amounts as headlines abbreviate them: "$42M" is "$42 million".
+_SCALED = re.compile(r"(\d)\s?(?:(M|MM|(?i:mn|million))|(B|(?i:bn|billion))|(K|(?i:thousand)))\b")
 
 
 @dataclass(frozen=True)
@@ -246,16 +252,20 @@ def sign(article: StoryArticle) -> Signature:
         starts.append(at)
         at += len(para.text) + 2
     found: dict[int, tuple[int, int, int]] = {}
+    named: set[str] = set()  # the words of the names the body states ("Health Partners")
     for fact, offset in factmod.located_facts(text):
+        if fact.kind == factmod.Kind.NAME and " " in fact.form and len(fact.form) - \
+                fact.form.rfind(" ") > 4:  # not a model ("Series C", "Veloria KX")
+            named.update(fact.form.split())
         index = bisect_right(starts, offset) - 1
         found.setdefault(fact.key, (fact.key, int(fact.kind),
                                     index if index < MAX_PARAGRAPHS else NO_PARAGRAPH))
     # The headline's facts; its names only when it is written in sentence case: in title
     # case every word is capitalised ("Receives FDA 510(k) Clearance for Tessaline
     # Interbody System" is no name).
-    named = not title_case(article.title or "")
+    sentence_case = not title_case(article.title or "")
     for fact, _ in factmod.located_facts(article.title or ""):
-        if named or fact.kind != factmod.Kind.NAME:
+        if sentence_case or fact.kind != factmod.Kind.NAME:
             found.setdefault(fact.key, (fact.key, int(fact.kind), NO_PARAGRAPH))
     kept = factmod.kept(list(found.values()), MAX_FACTS)
     title = normalise_title(article.title)
@@ -269,7 +279,7 @@ def sign(article: StoryArticle) -> Signature:
     return Signature(minute, crc(article.site), crc(url_form(article.url)), headline, lead,
                      len(shingles), minhash, band_keys, tuple(p.key for p in stored),
                      tuple(len(p.words) for p in stored), tuple(kept), cites,
-                     title_words(article.title), mask(events(article.title)))
+                     title_words(article.title), mask(events(article.title, named)))
 
 
 def title_case(title: str) -> bool:
@@ -279,8 +289,17 @@ def title_case(title: str) -> bool:
 
 
 def title_words(title: str | None) -> tuple[int, ...]:
-    """The headline's first MAX_TITLE_WORDS distinct content words, each as a 16-bit hash
-    (a chance collision of two words in two headlines is one in 65,536)."""
-    words = (w for w in tokens((title or "").casefold()) if w not in _TITLE_STOP)
-    hashed = dict.fromkeys(crc(w) & 0xFFFF for w in words)
-    return tuple(hashed)[:MAX_TITLE_WORDS]
+    """The headline's figures (amounts, percentages, "125-patient"), at most three, each a
+    hash with the high bit set, then its distinct content words, each a 15-bit hash (two
+    different words of two headlines collide one time in 32,768): MAX_TITLE_WORDS in all."""
+    spelt = _SCALED.sub(lambda m: m.group(1) + (" million" if m.group(2) else " billion"
+                                                 if m.group(3) else " thousand"), title or "")
+    figures = (FIGURE | crc(re.sub(r"[\s,]", "", m.group(0)).casefold()) & 0x7FFF
+               for m in _FIGURE.finditer(spelt.casefold()))
+    words = (crc(w) & 0x7FFF for w in tokens(spelt.casefold()) if w not in _TITLE_STOP)
+    return tuple(dict.fromkeys([*islice(dict.fromkeys(figures), 3), *words]))[:MAX_TITLE_WORDS]
+
+
+FIGURE = 0x8000  # the bit that marks a headline's figure among its words
+_FIGURE = re.compile(r"[$€£]\s?\d[\d,.]*(?:\s(?:million|billion|thousand))?|\d[\d,.]*\s?%"
+                     r"|\d[\d,]*-[a-z]+")

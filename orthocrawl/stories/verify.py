@@ -31,7 +31,7 @@ from enum import Enum
 import numpy as np
 
 from orthocrawl.stories.facts import ANCHORS, WEAK, WEIGHTS, Kind
-from orthocrawl.stories.signature import DAY, Signature
+from orthocrawl.stories.signature import DAY, FIGURE, Signature
 
 
 @dataclass(frozen=True)
@@ -117,7 +117,7 @@ def rewrite(a: Signature, b: Signature, kinds: Counter[Kind], params: Params) ->
     docstring)."""
     if a.events and b.events and not a.events & b.events:
         return False  # different news: a clearance and the first cases with the product
-    if conflicting(a, b, Kind.MONEY):
+    if conflicting(a, b, Kind.MONEY) or conflicting_figures(a, b):
         return False  # a $25 million round is not the $55 million one
     score, strong, anchored = fact_score(kinds)
     if anchored and (kinds.total() >= 2 or (strong >= 2 and score >= params.rewrite_score)):
@@ -127,7 +127,7 @@ def rewrite(a: Signature, b: Signature, kinds: Counter[Kind], params: Params) ->
     headline = headline_overlap(a, b)
     names = kinds[Kind.NAME]
     specific = kinds[Kind.MONEY] + kinds[Kind.COUNT]
-    if specific and names and headline >= params.rewrite_headline:
+    if specific and names >= params.rewrite_names and headline >= params.rewrite_headline:
         return True  # the same news of the same company, with the same amount or count
     # the same news, the same names, much the same headline
     return names >= params.rewrite_names and headline >= params.names_headline
@@ -137,6 +137,14 @@ def conflicting(a: Signature, b: Signature, kind: Kind) -> bool:
     """Both state facts of this kind and none is the same."""
     mine = {h for h, k, _ in a.facts if k == kind}
     theirs = {h for h, k, _ in b.facts if k == kind}
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def conflicting_figures(a: Signature, b: Signature) -> bool:
+    """Both headlines state figures (an amount, a percentage, "125-patient") and none is the
+    same: "revenue climbs 51%" is not "revenue climbs 52%"."""
+    mine = {h for h in a.title_words if h & FIGURE}
+    theirs = {h for h in b.title_words if h & FIGURE}
     return bool(mine) and bool(theirs) and not mine & theirs
 
 
