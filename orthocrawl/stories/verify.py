@@ -120,8 +120,10 @@ def rewrite(a: Signature, b: Signature, kinds: Counter[Kind], params: Params) ->
     if conflicting(a, b, Kind.MONEY) or conflicting_figures(a, b):
         return False  # a $25 million round is not the $55 million one
     score, strong, anchored = fact_score(kinds)
-    if anchored and (kinds.total() >= 2 or (strong >= 2 and score >= params.rewrite_score)):
-        return True  # a rare quote or the 510(k) number, and something else
+    if anchored and strong >= 2 and score >= params.rewrite_score:
+        return True  # a rare quote or id, and an amount, a count or another quote or id
+    if kinds[Kind.ID] and kinds.total() >= 2:
+        return True  # the 510(k) number, and something else (the company's name)
     if not a.events & b.events:
         return False
     headline = headline_overlap(a, b)
