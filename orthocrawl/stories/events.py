@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from enum import IntEnum
+from functools import lru_cache
 
 from orthocrawl.evaluate import tokens
 
@@ -71,9 +72,10 @@ _WORDS: dict[Event, frozenset[str]] = {kind: frozenset(words.split()) for kind, 
 _FIRSTS = ("case", "surger", "procedur", "implant", "patient", "use", "operation")
 
 
-def _kinds_of(word: str) -> set[Event]:
-    return {kind for kind in Event
-            if word in _WORDS.get(kind, ()) or word.startswith(_STEMS.get(kind, ("\0",)))}
+@lru_cache(maxsize=1 << 16)  # headlines repeat their words: each is tested once
+def _kinds_of(word: str) -> frozenset[Event]:
+    return frozenset(kind for kind in Event
+                     if word in _WORDS.get(kind, ()) or word.startswith(_STEMS.get(kind, ())))
 
 
 def events(headline: str | None, named: Collection[str] = ()) -> frozenset[Event]:

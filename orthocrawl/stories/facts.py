@@ -83,8 +83,8 @@ _TITLE_WORD = rf"{_UPPER}{_LOWER}[\w’'.-]*\w"
 _MODEL = r"(?:\s+(?!(?:FDA|CEO|CFO|COO|CTO|CMO|MD|DO|PA|RN|US|USA|UK|EU|ASC|AI|OR|IT)\b)" \
          r"[A-Z]{1,3}\b|\s+\d{1,2}\.\d{1,2}(?![\d.,%])|\s+\d{1,2}(?![\d.,%]|\s?[a-z])" \
          r"|-[A-Z]{1,3}\b)"
-_NAME = re.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*{_MODEL}"
-                   rf"|{_TITLE_WORD}(?:\s+{_TITLE_WORD})+"
+# (One pass: a run of one title-case word and no model is no name unless it is _ONE_WORD.)
+_NAME = re.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*{_MODEL}?"
                    rf"|{_UPPER}[^\W\d_]*(?:{_LOWER}{_UPPER}|-?\d)[\w-]*")
 _ONE_WORD = re.compile(rf"{_UPPER}[^\W\d_]*(?:{_LOWER}{_UPPER}|-?\d)")
 _DESCRIBED = re.compile(r"^\S*-[a-z]+\s+")
