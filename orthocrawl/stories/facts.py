@@ -172,10 +172,15 @@ def _names(text: str) -> list[Found]:
         at = match.start()
         if at and text[at - 1].isalnum():
             continue
+        matched = match.group(0)
+        if " " not in matched and "-" not in matched and not _ONE_WORD.match(matched):
+            continue  # one title-case word ("The", "Veloria"): no name
         # "Quillmark Spine’s Tessaline Interbody System" names two things; "Ind.-based" or
         # "Boston-area" before a name is not part of it
-        for part in _POSSESSIVE.split(_DESCRIBED.sub("", match.group(0))):
-            name = _LEADING_ARTICLE.sub("", part)
+        parts = _POSSESSIVE.split(_DESCRIBED.sub("", matched)) if (
+            "-" in matched or "’" in matched or "'" in matched) else (matched,)
+        for part in parts:
+            name = _LEADING_ARTICLE.sub("", part) if part[:1] in "TtAa" else part
             words = tokens(name.casefold())
             if words and not _ID.fullmatch(name) and (len(words) > 1 or _ONE_WORD.match(name)):
                 found.append((Fact(Kind.NAME, " ".join(words)), at))
