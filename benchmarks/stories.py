@@ -57,6 +57,7 @@ from orthocrawl.stories import (
     pair_scores,
     pairs_grouped,
     sign,
+    story_pairs,
 )
 
 SITES = ("orthospinenews", "beckersspine", "ryortho", "spinemarketgroup", "orthobuzz")
@@ -182,6 +183,7 @@ class Made:
     story: int
     kind: str  # original, verbatim, excerpt, rewrite, cited
     company: str
+    decoy_of: int | None = None  # the replica's decoys: the story this one resembles
 
 
 def synthetic(count: int, seed: int = 7) -> Iterator[Made]:
@@ -255,6 +257,7 @@ class Truth(NamedTuple):  # a tuple of atoms: untracked by the garbage collector
     kind: str
     company: str
     published_at: str
+    decoy_of: int | None = None
 
 
 def quality(index_stories: dict[int, int], made: list[Truth]) -> dict[str, object]:
@@ -268,10 +271,19 @@ def quality(index_stories: dict[int, int], made: list[Truth]) -> dict[str, objec
         pairs = [(m.id, original[m.story]) for m in made
                  if m.kind == kind and m.story in original]
         out[kind] = pairs_grouped(index_stories, pairs)
-    # decoys: originals of different stories of one company within 7 days
+    # every pair of a rewrite and another copy of its story
+    out["rewrite (all pairs)"] = pairs_grouped(
+        index_stories, story_pairs(truth, [m.id for m in made if m.kind == "rewrite"]))
+    # decoys: the replica's truth names the story each resembles (every article of that
+    # story with the decoy); the generator's are originals of different stories of one
+    # company within 7 days
+    members: dict[int, list[int]] = {}
+    for m in made:
+        members.setdefault(m.story, []).append(m.id)
+    decoys = [(m.id, other) for m in made if m.decoy_of is not None
+              for other in members.get(m.decoy_of, ())]
     originals = sorted((m for m in made if m.kind == "original"),
                        key=lambda m: (m.company, m.published_at))
-    decoys = []
     for a, b in pairwise(originals):
         if a.company and a.company == b.company and a.story != b.story:
             gap = (datetime.fromisoformat(b.published_at)
@@ -401,8 +413,13 @@ def replica(per_site: int) -> Iterator[Made]:
                                record["title"], record["published_at"],
                                tuple(record.get("authors") or ()))
         story = record.get("story", f"own-{number}")
-        yield Made(article, hash(story) if not isinstance(story, int) else story,
-                   str(record.get("copy", "original")), "")
+        decoy_of = record.get("decoy_of")
+        yield Made(article, _story_key(story), str(record.get("copy", "original")), "",
+                   _story_key(decoy_of) if decoy_of else None)
+
+
+def _story_key(story: object) -> int:
+    return story if isinstance(story, int) else hash(story)
 
 
 def read(path: Path, skip: int = 0, count: int | None = None) -> Iterator[StoryArticle]:
@@ -441,7 +458,7 @@ def main() -> None:
             for item in source:
                 out.write(json.dumps(dataclasses.asdict(item.article)) + "\n")
                 made.append(Truth(item.article.id, item.story, item.kind, item.company,
-                                  item.article.published_at or ""))
+                                  item.article.published_at or "", item.decoy_of))
         if args.replica:
             args.articles = min(args.articles, len(made) - args.incremental)
         storage: MemoryStorage | SqliteStorage = MemoryStorage()
@@ -508,7 +525,7 @@ def main() -> None:
     print(f"{'replica' if args.replica else 'synthetic'} truth: pair precision "
           f"{q['precision']:.4f}, recall {q['recall']:.4f} over {q['pairs']:,} pairs "
           f"({q['grouped']:,} pairs grouped)")
-    for kind in ("verbatim", "excerpt", "rewrite", "cited", "decoys"):
+    for kind in ("verbatim", "excerpt", "rewrite", "rewrite (all pairs)", "cited", "decoys"):
         together, total = q[kind]  # type: ignore[misc]
         print(f"  {kind}: {together:,}/{total:,} pairs grouped "
               f"({together / total if total else 1:.3f})")

@@ -23,6 +23,7 @@ from orthocrawl.stories import (
     story_pairs,
 )
 from orthocrawl.stories.facts import Kind, facts
+from orthocrawl.stories.signature import VERSION as SIGNATURE_VERSION
 from orthocrawl.stories.signature import Signature
 
 ABOUT_QUILLMARK = (
@@ -301,7 +302,7 @@ def test_canonical_is_the_cited_copy_else_the_earliest():
 
 def test_method_names_the_signature_version_and_the_parameters():
     method = StoryIndex(MemoryStorage()).method
-    assert method.startswith("stories-1-")
+    assert method.startswith(f"stories-{SIGNATURE_VERSION}-")
     assert StoryIndex(MemoryStorage(), Params()).method == method
     assert StoryIndex(MemoryStorage(), Params(window_days=5)).method != method
 
@@ -430,7 +431,8 @@ def test_boilerplate_seen_in_many_articles_is_left_out():
 
 def test_facts_stated_by_many_articles_count_for_nothing():
     # The company's stock quote and a count: enough for a rewrite while they are rare, not
-    # once more articles than a story has copies state the quote (fact_rarity).
+    # once more articles than a story has copies state the quote (fact_rarity). (The
+    # headlines report no common kind of news: they add nothing.)
     params = Params(fact_rarity=2)
     quote = ("“Quillmark exists to serve the surgeons who trust our implants in their "
              "operating rooms every day,”")
@@ -444,7 +446,7 @@ def test_facts_stated_by_many_articles_count_for_nothing():
         402, "https://example.org/piece", "ryortho",
         body("Fort Wayne now has a place where 12 surgeons at a time can practice with the "
              "company's implants, Quillmark Spine says.", f"{quote} its chief executive said."),
-        "A training center for Quillmark", "2025-05-02T00:00:00Z")
+        "Where spine surgeons go to practice", "2025-05-02T00:00:00Z")
     storage = MemoryStorage()
     index = StoryIndex(storage, params)
     assert index.assign(release).story_id == index.assign(piece).story_id
@@ -475,7 +477,7 @@ def test_numbers_are_rare_or_common_within_the_time_window(when, joined):
         "Quillmark Spine Raises $18 Million", "2025-05-01T00:00:00Z")
     rewrite = StoryArticle(
         502, "https://example.org/rewrite", "ryortho",
-        body("Ostrander Health Partners put $18 million into the Indiana implant maker so it "
+        body("A Boston investment firm put $18 million into the Indiana implant maker so it "
              f"can add a factory. {quote} the company's chief executive said."),
         "Quillmark's new money", "2025-05-02T00:00:00Z")
     storage = MemoryStorage()
@@ -498,7 +500,8 @@ def test_signature_fits_half_a_kilobyte():
         f"Hospital Group (K{100000 + i}). “This is quote sentence number {i}, long enough.”"
         for i in range(15)]
     most = StoryArticle(99, "https://x.example/a", "x", body(*paragraphs),
-                        "A headline long enough to be a key", "2025-01-01T00:00:00Z",
+                        "Acme Spine pays $2 million for patients at Big Hospital Group, twelve "
+                        "words and more", "2025-01-01T00:00:00Z",
                         ("Jane Doe",), ("https://y.example/b", "https://z.example/c",
                                         "https://w.example/d"))
     for article in [*ARTICLES.values(), most]:
@@ -509,11 +512,12 @@ def test_signature_fits_half_a_kilobyte():
         assert all(-2**31 <= k < 2**31 for k in sig.keys)
         if article is most:  # every part at its cap
             assert (len(sig.paragraphs), len(sig.facts), len(sig.cites), len(sig.keys),
-                    len(sig.fact_keys)) == (10, 12, 2, 30, 12)
-            assert data == 287 + 30 * 4 + 12 * 6
+                    len(sig.fact_keys), len(sig.title_words)) == (10, 12, 2, 30, 12, 12)
+            assert data == 313 + 30 * 4 + 12 * 6
         decoded = Signature.decode(sig.encode())
-        assert (decoded.paragraphs, decoded.facts, decoded.time, decoded.cites) == (
-            sig.paragraphs, sig.facts, sig.time, sig.cites)
+        assert (decoded.paragraphs, decoded.facts, decoded.time, decoded.cites,
+                decoded.title_words) == (sig.paragraphs, sig.facts, sig.time, sig.cites,
+                                         sig.title_words)
         assert (decoded.minhash == sig.minhash).all()
 
 
@@ -524,10 +528,11 @@ def test_facts_normal_forms():
         "“We expect to have sets in 40 centers by the end of the summer,” she said.")}
     assert {(Kind.MONEY, "usd 18000000"), (Kind.MONEY, "eur 2500000000"),
             (Kind.ID, "K251734"), (Kind.PERCENT, "30"), (Kind.COUNT, "85 procedure"),
-            (Kind.COUNT, "9 hospital"), (Kind.NAME, "renata olafsdottir"),
+            (Kind.NAME, "renata olafsdottir"),
             (Kind.NAME, "quillmark spine"),
             (Kind.QUOTE, "we expect to have sets in 40 centers by the end of the summer")} <= found
     assert not any(form.startswith("2024") for _, form in found)
+    assert (Kind.COUNT, "9 hospital") not in found  # small counts coincide
 
 
 def test_source_links():

@@ -29,16 +29,25 @@ class Kind(IntEnum):
 # What one shared fact of each kind counts towards a rewrite (see verify.py).
 WEIGHTS = {Kind.QUOTE: 3, Kind.ID: 3, Kind.MONEY: 2, Kind.COUNT: 1, Kind.PERCENT: 1,
            Kind.NAME: 1}
-# Which facts a signature keeps first when an article states more than it has room for.
-PRIORITY = {Kind.ID: 0, Kind.QUOTE: 1, Kind.MONEY: 2, Kind.COUNT: 3, Kind.PERCENT: 4,
-            Kind.NAME: 5}
+# Which facts a signature keeps when an article states more than it has room for: the most
+# telling kinds first, each up to its share (a release with six quoted sentences and ten
+# numbers still keeps the names of who did what), then the rest in the same order.
+PRIORITY = {Kind.ID: 0, Kind.MONEY: 1, Kind.QUOTE: 2, Kind.NAME: 3, Kind.COUNT: 4,
+            Kind.PERCENT: 5}
+SHARE = {Kind.ID: 2, Kind.MONEY: 2, Kind.QUOTE: 3, Kind.NAME: 4, Kind.COUNT: 2,
+         Kind.PERCENT: 1}
 # Kinds that say little alone: together they count 2 at most, and never as a strong fact.
 WEAK = frozenset({Kind.PERCENT, Kind.NAME})
 # Kinds one story's copies share and another story of the same company, the same week, does
 # not: a rewrite needs one, and candidates are looked up by them.
 ANCHORS = frozenset({Kind.QUOTE, Kind.ID})
+# Kinds by which a rewrite's candidates are looked up (when few articles of the days state
+# them): all but percentages, which coincide.
+LOOKED_UP = frozenset(Kind) - {Kind.PERCENT}
 
 MIN_QUOTE_WORDS = 5
+# Smaller counts ("3 cities", "6 trays") coincide in any two articles of a trade.
+MIN_COUNT = 10
 
 # A quote runs to its closing mark or, unclosed (a quote that goes on in the next paragraph),
 # to the end of its paragraph.
@@ -65,8 +74,21 @@ _NOT_COUNTED = frozenset(
     "years year months month weeks week days day hours minutes am pm".split())
 # Runs of two or more title-case words ("Corvane Spine", "Dana Whitcombe"), or one word with a
 # digit or an inner capital ("ORX-7", "NuVasive"); acronyms alone (FDA, CEO) are too common.
-_TITLE_WORD = r"[A-Z][a-z][\w’'.-]*\w"
-_NAME = re.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})+|[A-Z][A-Za-z]*(?:[a-z][A-Z]|-?\d)[\w-]*")
+# Latin letters beyond ASCII count (Søren Okonkwo, Hôpital Saint-Aubin, Émile Roux).
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_LOWER = r"[a-zß-öø-ÿ]"
+_TITLE_WORD = rf"{_UPPER}{_LOWER}[\w’'.-]*\w"
+# A product's model or version after its name: "Mazor X", "Catalyft PL", "Kinetra 2.0",
+# "Coflex-F" (not an acronym a sentence puts after a name: "the Tessaline FDA clearance").
+_MODEL = r"(?:\s+(?!(?:FDA|CEO|CFO|COO|CTO|CMO|MD|DO|PA|RN|US|USA|UK|EU|ASC|AI|OR|IT)\b)" \
+         r"[A-Z]{1,3}\b|\s+\d{1,2}\.\d{1,2}(?![\d.,%])|\s+\d{1,2}(?![\d.,%]|\s?[a-z])" \
+         r"|-[A-Z]{1,3}\b)"
+# (One pass: a run of one title-case word and no model is no name unless it is _ONE_WORD.)
+_NAME = re.compile(rf"{_TITLE_WORD}(?:\s+{_TITLE_WORD})*{_MODEL}?"
+                   rf"|{_UPPER}[^\W\d_]*(?:{_LOWER}{_UPPER}|-?\d)[\w-]*")
+_ONE_WORD = re.compile(rf"{_UPPER}[^\W\d_]*(?:{_LOWER}{_UPPER}|-?\d)")
+_DESCRIBED = re.compile(r"^\S*-[a-z]+\s+")
+_POSSESSIVE = re.compile(r"(?<=\w)[’'](?:s\b)?\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -127,7 +149,9 @@ def _numbers(text: str) -> list[Found]:
         elif match.group("noun"):
             noun = match.group("noun")
             year = 1900 <= value <= 2100 and "," not in number.group(0)
-            if noun not in _NOT_COUNTED and value >= 2 and not year:
+            # things are counted in whole numbers: "Strivo 2.0 endoscopic" is a version
+            whole = "." not in number.group(0)
+            if noun not in _NOT_COUNTED and value >= MIN_COUNT and whole and not year:
                 found.append((Fact(Kind.COUNT, f"{value:g} {noun.removesuffix('s')}"), at))
     return found
 
@@ -148,11 +172,32 @@ def _names(text: str) -> list[Found]:
         at = match.start()
         if at and text[at - 1].isalnum():
             continue
-        name = _LEADING_ARTICLE.sub("", match.group(0))
-        words = tokens(name.casefold())
-        if words and not _ID.fullmatch(name):
-            found.append((Fact(Kind.NAME, " ".join(words)), match.start()))
+        matched = match.group(0)
+        if " " not in matched and "-" not in matched and not _ONE_WORD.match(matched):
+            continue  # one title-case word ("The", "Veloria"): no name
+        # "Quillmark Spine’s Tessaline Interbody System" names two things; "Ind.-based" or
+        # "Boston-area" before a name is not part of it
+        parts = _POSSESSIVE.split(_DESCRIBED.sub("", matched)) if (
+            "-" in matched or "’" in matched or "'" in matched) else (matched,)
+        for part in parts:
+            name = _LEADING_ARTICLE.sub("", part) if part[:1] in "TtAa" else part
+            words = tokens(name.casefold())
+            if words and not _ID.fullmatch(name) and (len(words) > 1 or _ONE_WORD.match(name)):
+                found.append((Fact(Kind.NAME, " ".join(words)), at))
     return found
+
+
+def kept(found: list[tuple[int, int, int]], room: int) -> list[tuple[int, int, int]]:
+    """Of facts (hash, kind, paragraph) in reading order, the `room` a signature keeps
+    (PRIORITY and SHARE), most telling first."""
+    ranked = sorted(found, key=lambda f: PRIORITY[Kind(f[1])])
+    seen: dict[int, int] = {}
+    first, rest = [], []
+    for fact in ranked:
+        kind = Kind(fact[1])
+        seen[kind] = seen.get(kind, 0) + 1
+        (first if seen[kind] <= SHARE[kind] else rest).append(fact)
+    return (first + rest)[:room]
 
 
 def located_facts(text: str) -> list[Found]:

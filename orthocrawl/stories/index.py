@@ -22,7 +22,7 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 
 from orthocrawl.stories.article import StoryArticle
-from orthocrawl.stories.facts import ANCHORS, Kind
+from orthocrawl.stories.facts import LOOKED_UP, Kind
 from orthocrawl.stories.signature import VERSION as SIGNATURE_VERSION
 from orthocrawl.stories.signature import Band, Signature, sign, signature_time
 from orthocrawl.stories.storage import Storage
@@ -82,41 +82,7 @@ class StoryIndex:
         old = storage.entries([article_id]).get(article_id)
         if old is not None and old.signature == blob:
             return Assignment(old.story_id)
-        wanted = sig.lookups
-        found = storage.lookup(list(wanted), params.common + 1)
-        common_paragraphs: set[int] = set()
-        hits: Counter[int] = Counter()
-        cited: set[int] = set()  # found by a citation: no time window
-        for looked, ids in found.items():
-            band, value = wanted[looked]
-            others = [i for i in ids if i != article_id]
-            if band in _CITATION_BANDS:
-                cited.update(others)
-                hits.update(others)
-            elif len(others) >= params.common:
-                if band == Band.PARAGRAPH:
-                    common_paragraphs.add(value)
-            else:
-                hits.update(others)
-        # Facts are looked up within the time window: how many articles of those days state
-        # them (rarity), and which articles share a quote or an id (rewrite candidates); a
-        # quote stated in many articles of any days is a stock line. An undated article's
-        # facts cannot be placed in time: none of them counts.
-        common_facts = {h for h, _, _ in sig.facts}
-        if sig.time is not None and sig.facts:
-            days = math.ceil(params.window_days)
-            stated = storage.lookup_facts(list(sig.fact_keys), sig.day - days,
-                                          sig.day + days, params.fact_rarity + 2)
-            quotes = [k for k, h in sig.fact_keys.items() if sig.fact_info[h][0] == Kind.QUOTE]
-            ever = storage.lookup_facts(quotes, None, None, params.fact_rarity + 2) if quotes \
-                else {}
-            for looked, h in sig.fact_keys.items():
-                others = [i for i in stated.get(looked, ()) if i != article_id]
-                stock = sum(1 for i in ever.get(looked, ()) if i != article_id)
-                if len(others) <= params.fact_rarity and stock <= params.fact_rarity:
-                    common_facts.discard(h)
-                    if sig.fact_info[h][0] in ANCHORS:
-                        hits.update(others)
+        common_paragraphs, common_facts, hits, cited = self.context(article_id, sig)
         candidates = sorted(hits, key=lambda i: (-hits[i], i))[:params.max_candidates]
         previous = [i for i in storage.members(old.story_id) if i != article_id] if old else []
         entries = storage.entries(sorted(set(candidates) | set(previous)))
@@ -153,6 +119,50 @@ class StoryIndex:
         storage.put(article_id, story, blob, sig.keys, list(sig.fact_keys), sig.day)
         return Assignment(story, frozenset(changed | removed) - removed, frozenset(removed),
                           tuple(links))
+
+    def context(self, article_id: int, sig: Signature) -> tuple[
+            set[int], set[int], Counter[int], set[int]]:
+        """What the stored articles say about this signature: its paragraphs that are
+        boilerplate, its facts that are common (too many articles of those days state them,
+        or a quote is a stock line), its candidates with how many keys each shares, and the
+        candidates found by a citation (no time window for them)."""
+        storage, params = self.storage, self.params
+        wanted = sig.lookups
+        found = storage.lookup(list(wanted), params.common + 1)
+        common_paragraphs: set[int] = set()
+        hits: Counter[int] = Counter()
+        cited: set[int] = set()  # found by a citation: no time window
+        for looked, ids in found.items():
+            band, value = wanted[looked]
+            others = [i for i in ids if i != article_id]
+            if band in _CITATION_BANDS:
+                cited.update(others)
+                hits.update(others)
+            elif len(others) >= params.common:
+                if band == Band.PARAGRAPH:
+                    common_paragraphs.add(value)
+            else:
+                hits.update(others)
+        # Facts are looked up within the time window: how many articles of those days state
+        # them (rarity), and which articles share one (rewrite candidates); a
+        # quote stated in many articles of any days is a stock line. An undated article's
+        # facts cannot be placed in time: none of them counts.
+        common_facts = {h for h, _, _ in sig.facts}
+        if sig.time is not None and sig.facts:
+            days = math.ceil(params.window_days)
+            stated = storage.lookup_facts(list(sig.fact_keys), sig.day - days,
+                                          sig.day + days, params.fact_rarity + 2)
+            quotes = [k for k, h in sig.fact_keys.items() if sig.fact_info[h][0] == Kind.QUOTE]
+            ever = storage.lookup_facts(quotes, None, None, params.fact_rarity + 2) if quotes \
+                else {}
+            for looked, h in sig.fact_keys.items():
+                others = [i for i in stated.get(looked, ()) if i != article_id]
+                stock = sum(1 for i in ever.get(looked, ()) if i != article_id)
+                if len(others) <= params.fact_rarity and stock <= params.fact_rarity:
+                    common_facts.discard(h)
+                    if sig.fact_info[h][0] in LOOKED_UP:
+                        hits.update(others)
+        return common_paragraphs, common_facts, hits, cited
 
     def rebuild(self, articles: Iterable[StoryArticle], workers: int = 1, batch: int = 1000,
                 previous: Mapping[int, int] | None = None) -> int:

@@ -2,7 +2,8 @@
 
 The signature holds a 64-value MinHash of the text's word shingles (datasketch), the hashes
 of its first paragraphs and of its facts (with the paragraph each came from), its date, and
-hashes of its site, URL, cited URLs and headline-with-byline. Its lookup keys, 32-bit
+hashes of its site, URL, cited URLs, headline-with-byline and headline words, and the
+kinds of news its headline reports. Its lookup keys, 32-bit
 values an indexed table holds, each standing for a band and a value, are: 16 LSH bands of
 4 MinHash values each, the paragraph hashes, the headline with byline, the URL and the
 cited URLs; its facts are keys of their own, stored with the article's day.
@@ -10,6 +11,7 @@ cited URLs; its facts are keys of their own, stored with the article's day.
 
 from __future__ import annotations
 
+import re
 import struct
 import threading
 import zlib
@@ -17,6 +19,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
+from itertools import islice
 
 import numpy as np
 from datasketch import MinHash
@@ -24,6 +27,7 @@ from datasketch import MinHash
 from orthocrawl.evaluate import tokens
 from orthocrawl.stories import facts as factmod
 from orthocrawl.stories.article import StoryArticle, timestamp, url_form
+from orthocrawl.stories.events import events, mask
 from orthocrawl.stories.text import crc, normalise_title, paragraphs, shingle_hashes, signed32
 
 DAY = 86_400
@@ -35,7 +39,8 @@ MAX_CITES = 2
 LEAD_WORDS = 12  # the opening words every copy and excerpt keeps
 # Fewer shingles than this make a MinHash whose bands would match other short texts.
 MIN_SHINGLES = 12
-VERSION = 1
+MAX_TITLE_WORDS = 12
+VERSION = 2  # 2: headline words; no names read from the headline; names split at possessives
 
 # datasketch's affine32 permutations, drawn once from a fixed seed: every signature ever
 # stored must use the same ones (a change of seed or scheme needs `stories --rebuild`).
@@ -77,11 +82,20 @@ def key(band: int, value: int) -> Key:
 _KEY = struct.Struct("<BI")
 
 NO_PARAGRAPH = 255  # a fact from the headline or from a paragraph past MAX_PARAGRAPHS
-# version, flags, shingles, minutes since the epoch, site, url, headline, lead, and the
-# counts of MinHash values, paragraphs and facts: 28 bytes. Then the MinHash (2 bytes a
-# value), the paragraphs (4-byte hash, 1-byte word count), the facts (4-byte hash, kind,
-# paragraph index) and the cited URLs (a count and 4 bytes each): at most 287 bytes.
-_HEADER = struct.Struct("<BBHIIIIIBBBx")
+# version, flags, shingles, minutes since the epoch, site, url, headline, lead, the counts
+# of MinHash values, paragraphs, facts and headline words, and the headline's kinds of news
+# (events.py): 30 bytes. Then the MinHash (2 bytes a value), the paragraphs (4-byte hash,
+# 1-byte word count), the facts (4-byte hash, kind, paragraph index), the headline words
+# (2 bytes each) and the cited URLs (a count and 4 bytes each): at most 313 bytes.
+_HEADER = struct.Struct("<BBHIIIIIBBBBH")
+# Words a headline says nothing with (its content words are compared, see verify.py): function
+# words and a headline's fillers ("5 things to know", "what surgeons should know").
+_TITLE_STOP = frozenset(
+    "a an the of for to and in on with by at from as its it is are was be has have this that "
+    "s new what why how here things know should says said more about after into over do does "
+    "can will may could would".split())
+# Amounts as headlines abbreviate them: "$42M" is "$42 million".
+_SCALED = re.compile(r"(\d)\s?(?:(M|MM|(?i:mn|million))|(B|(?i:bn|billion))|(K|(?i:thousand)))\b")
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,8 @@ class Signature:
     paragraph_words: tuple[int, ...]  # each paragraph's words, up to 255
     facts: tuple[tuple[int, int, int], ...]  # (hash, kind, paragraph index)
     cites: tuple[int, ...]
+    title_words: tuple[int, ...] = ()  # 16-bit hashes of the headline's content words
+    events: int = 0  # the kinds of news the headline reports, as bits (events.mask)
 
     @cached_property
     def banded(self) -> list[tuple[int, int]]:
@@ -114,7 +130,7 @@ class Signature:
     @cached_property
     def keys(self) -> list[Key]:
         """The keys stored for this article (4 bytes each; with the blob and the fact keys,
-        at most 287 + 30 * 4 + 12 * 6 = 479 bytes)."""
+        at most 313 + 30 * 4 + 12 * 6 = 505 bytes)."""
         return list(dict.fromkeys(key(band, value) for band, value in self.banded))
 
     @cached_property
@@ -158,11 +174,13 @@ class Signature:
         flags = int(self.time is not None)
         head = _HEADER.pack(VERSION, flags, min(self.shingles, 0xFFFF), (self.time or 0) // 60,
                             self.site, self.url, self.headline, self.lead, len(self.minhash),
-                            len(self.paragraphs), len(self.facts))
+                            len(self.paragraphs), len(self.facts), len(self.title_words),
+                            self.events)
         body = [self.minhash.astype("<u2").tobytes(),
                 struct.pack(f"<{len(self.paragraphs)}I", *self.paragraphs),
                 bytes(min(n, 255) for n in self.paragraph_words),
                 b"".join(struct.pack("<IBB", *fact) for fact in self.facts),
+                struct.pack(f"<{len(self.title_words)}H", *self.title_words),
                 struct.pack(f"<B{len(self.cites)}I", len(self.cites), *self.cites)]
         # Band keys are not stored in the blob: they are the MinHash's full 32-bit values,
         # kept only in the key table (the blob keeps 16 bits per value).
@@ -171,7 +189,7 @@ class Signature:
     @classmethod
     def decode(cls, blob: bytes) -> Signature:
         (version, flags, shingles, minutes, site, url, headline, lead, n_min, n_par,
-         n_fact) = _HEADER.unpack_from(blob)
+         n_fact, n_title, events) = _HEADER.unpack_from(blob)
         if version != VERSION:
             raise ValueError(f"story signature of version {version}, expected {VERSION}")
         at = _HEADER.size
@@ -183,10 +201,12 @@ class Signature:
         at += n_par
         found = tuple(struct.iter_unpack("<IBB", blob[at:at + 6 * n_fact]))
         at += 6 * n_fact
+        title_words = struct.unpack_from(f"<{n_title}H", blob, at)
+        at += 2 * n_title
         (n_cites,) = struct.unpack_from("<B", blob, at)
         cites = struct.unpack_from(f"<{n_cites}I", blob, at + 1)
         return cls(minutes * 60 if flags & 1 else None, site, url, headline, lead, shingles,
-                   minhash, (), paras, words, found, cites)
+                   minhash, (), paras, words, found, cites, title_words, events)
 
 
 _TIME = struct.Struct("<xBxxI")
@@ -232,14 +252,22 @@ def sign(article: StoryArticle) -> Signature:
         starts.append(at)
         at += len(para.text) + 2
     found: dict[int, tuple[int, int, int]] = {}
+    named: set[str] = set()  # the words of the names the body states ("Health Partners")
     for fact, offset in factmod.located_facts(text):
+        if fact.kind == factmod.Kind.NAME and " " in fact.form and len(fact.form) - \
+                fact.form.rfind(" ") > 4:  # not a model ("Series C", "Veloria KX")
+            named.update(fact.form.split())
         index = bisect_right(starts, offset) - 1
         found.setdefault(fact.key, (fact.key, int(fact.kind),
                                     index if index < MAX_PARAGRAPHS else NO_PARAGRAPH))
+    # The headline's facts; its names only when it is written in sentence case: in title
+    # case every word is capitalised ("Receives FDA 510(k) Clearance for Tessaline
+    # Interbody System" is no name).
+    sentence_case = not title_case(article.title or "")
     for fact, _ in factmod.located_facts(article.title or ""):
-        found.setdefault(fact.key, (fact.key, int(fact.kind), NO_PARAGRAPH))
-    # The most telling kinds first (ids, quotes, amounts), each in reading order.
-    kept = sorted(found.values(), key=lambda f: factmod.PRIORITY[factmod.Kind(f[1])])[:MAX_FACTS]
+        if sentence_case or fact.kind != factmod.Kind.NAME:
+            found.setdefault(fact.key, (fact.key, int(fact.kind), NO_PARAGRAPH))
+    kept = factmod.kept(list(found.values()), MAX_FACTS)
     title = normalise_title(article.title)
     byline = "|".join(sorted(" ".join(tokens(a.casefold())) for a in article.authors))
     headline = crc(f"{title}#{byline}") if byline and len(title.split()) >= 4 else 0
@@ -250,4 +278,28 @@ def sign(article: StoryArticle) -> Signature:
     lead = crc(" ".join(paras[0].words[:LEAD_WORDS])) if paras else 0
     return Signature(minute, crc(article.site), crc(url_form(article.url)), headline, lead,
                      len(shingles), minhash, band_keys, tuple(p.key for p in stored),
-                     tuple(len(p.words) for p in stored), tuple(kept), cites)
+                     tuple(len(p.words) for p in stored), tuple(kept), cites,
+                     title_words(article.title), mask(events(article.title, named)))
+
+
+def title_case(title: str) -> bool:
+    """Whether most of a headline's longer words are capitalised (Title Case)."""
+    words = [w for w in title.split() if len(w) > 3 and w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) > len(words) * 0.6
+
+
+def title_words(title: str | None) -> tuple[int, ...]:
+    """The headline's figures (amounts, percentages, "125-patient"), at most three, each a
+    hash with the high bit set, then its distinct content words, each a 15-bit hash (two
+    different words of two headlines collide one time in 32,768): MAX_TITLE_WORDS in all."""
+    spelt = _SCALED.sub(lambda m: m.group(1) + (" million" if m.group(2) else " billion"
+                                                 if m.group(3) else " thousand"), title or "")
+    figures = (FIGURE | crc(re.sub(r"[\s,]", "", m.group(0)).casefold()) & 0x7FFF
+               for m in _FIGURE.finditer(spelt.casefold()))
+    words = (crc(w) & 0x7FFF for w in tokens(spelt.casefold()) if w not in _TITLE_STOP)
+    return tuple(dict.fromkeys([*islice(dict.fromkeys(figures), 3), *words]))[:MAX_TITLE_WORDS]
+
+
+FIGURE = 0x8000  # the bit that marks a headline's figure among its words
+_FIGURE = re.compile(r"[$€£]\s?\d[\d,.]*(?:\s(?:million|billion|thousand))?|\d[\d,.]*\s?%"
+                     r"|\d[\d,]*-[a-z]+")

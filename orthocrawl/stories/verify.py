@@ -24,13 +24,14 @@ which story it is.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
 import numpy as np
 
 from orthocrawl.stories.facts import ANCHORS, WEAK, WEIGHTS, Kind
-from orthocrawl.stories.signature import DAY, Signature
+from orthocrawl.stories.signature import DAY, FIGURE, Signature
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,9 @@ class Params:
     shingle_containment: float = 0.85
     excerpt_jaccard: float = 0.2  # the floor under a containment estimated from MinHash
     rewrite_score: int = 5
+    rewrite_headline: float = 0.5  # the same news, headlines this alike, an amount or count
+    names_headline: float = 0.6  # the same news, headlines this alike, and names alone
+    rewrite_names: int = 2
     headline_jaccard: float = 0.1
     max_candidates: int = 200
 
@@ -72,14 +76,12 @@ def containment(a: Signature, b: Signature, similarity: float) -> float:
     return min(1.0, similarity * (a.shingles + b.shingles) / ((1 + similarity) * smaller))
 
 
-def fact_score(a: Signature, b: Signature, left_out: set[int],
-               common_facts: set[int]) -> tuple[int, int, bool]:
-    """What the facts both state outside the paragraphs in `left_out` weigh (names and
-    percentages together 2 at most: two stories of a company share its names, and
-    percentages coincide), how many are strong (a quote, id, amount or count), and whether
-    one is a quote or an id."""
+def shared_facts(a: Signature, b: Signature, left_out: set[int],
+                 common_facts: set[int]) -> Counter[Kind]:
+    """The kinds of the facts both state outside the paragraphs in `left_out` and outside
+    `common_facts` (each fact once)."""
     mine, theirs = a.fact_info, b.fact_info
-    kinds = []
+    kinds: Counter[Kind] = Counter()
     for h in mine.keys() & theirs.keys():
         if h in common_facts:
             continue
@@ -88,10 +90,64 @@ def fact_score(a: Signature, b: Signature, left_out: set[int],
         if ((index < len(a.paragraphs) and a.paragraphs[index] in left_out)
                 or (other < len(b.paragraphs) and b.paragraphs[other] in left_out)):
             continue
-        kinds.append(Kind(kind))
-    weak = sum(1 for k in kinds if k in WEAK)
-    score = sum(WEIGHTS[k] for k in kinds if k not in WEAK) + min(weak, 2)
-    return score, len(kinds) - weak, any(k in ANCHORS for k in kinds)
+        kinds[Kind(kind)] += 1
+    return kinds
+
+
+def fact_score(kinds: Counter[Kind]) -> tuple[int, int, bool]:
+    """What shared facts weigh (names and percentages together 2 at most: two stories of a
+    company share its names, and percentages coincide), how many are strong (a quote, id,
+    amount or count), and whether one is a quote or an id."""
+    weak = sum(n for k, n in kinds.items() if k in WEAK)
+    score = sum(WEIGHTS[k] * n for k, n in kinds.items() if k not in WEAK) + min(weak, 2)
+    return score, kinds.total() - weak, any(kinds[k] for k in ANCHORS)
+
+
+def headline_overlap(a: Signature, b: Signature) -> float:
+    """The share of the shorter headline's content words the other headline has."""
+    if not a.title_words or not b.title_words:
+        return 0.0
+    shared = len(set(a.title_words) & set(b.title_words))
+    return shared / min(len(a.title_words), len(b.title_words))
+
+
+def rewrite(a: Signature, b: Signature, kinds: Counter[Kind], params: Params) -> bool:
+    """Whether the facts two articles on different sites share, their headlines' words and
+    the kinds of news they report make them one story told twice (see the module's
+    docstring)."""
+    if a.events and b.events and not a.events & b.events:
+        return False  # different news: a clearance and the first cases with the product
+    if conflicting(a, b, Kind.MONEY) or conflicting_figures(a, b):
+        return False  # a $25 million round is not the $55 million one
+    score, strong, anchored = fact_score(kinds)
+    if anchored and strong >= 2 and score >= params.rewrite_score:
+        return True  # a rare quote or id, and an amount, a count or another quote or id
+    if kinds[Kind.ID] and kinds.total() >= 2:
+        return True  # the 510(k) number, and something else (the company's name)
+    if not a.events & b.events:
+        return False
+    headline = headline_overlap(a, b)
+    names = kinds[Kind.NAME]
+    specific = kinds[Kind.MONEY] + kinds[Kind.COUNT]
+    if specific and names >= params.rewrite_names and headline >= params.rewrite_headline:
+        return True  # the same news of the same company, with the same amount or count
+    # the same news, the same names, much the same headline
+    return names >= params.rewrite_names and headline >= params.names_headline
+
+
+def conflicting(a: Signature, b: Signature, kind: Kind) -> bool:
+    """Both state facts of this kind and none is the same."""
+    mine = {h for h, k, _ in a.facts if k == kind}
+    theirs = {h for h, k, _ in b.facts if k == kind}
+    return bool(mine) and bool(theirs) and not mine & theirs
+
+
+def conflicting_figures(a: Signature, b: Signature) -> bool:
+    """Both headlines state figures (an amount, a percentage, "125-patient") and none is the
+    same: "revenue climbs 51%" is not "revenue climbs 52%"."""
+    mine = {h for h in a.title_words if h & FIGURE}
+    theirs = {h for h in b.title_words if h & FIGURE}
+    return bool(mine) and bool(theirs) and not mine & theirs
 
 
 def conflicting_ids(a: Signature, b: Signature) -> bool:
@@ -140,9 +196,10 @@ def same_story(a: Signature, b: Signature, params: Params, common_paragraphs: se
         if (same_lead and similarity >= params.excerpt_jaccard
                 and containment(a, b, similarity) >= params.shingle_containment):
             return Reason.EXCERPT
-    score, facts, specific = fact_score(a, b, everything | common_paragraphs, common_facts)
-    if specific and facts >= 2 and score >= params.rewrite_score:
+    kinds = shared_facts(a, b, everything | common_paragraphs, common_facts)
+    if rewrite(a, b, kinds, params):
         return Reason.REWRITE
+    score = fact_score(kinds)[0]
     if a.headline and a.headline == b.headline and (
             lead_shared or same_lead or similarity >= params.headline_jaccard or score >= 3):
         return Reason.HEADLINE
