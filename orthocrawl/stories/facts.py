@@ -192,7 +192,8 @@ def kept(found: list[tuple[int, int, int]], room: int) -> list[tuple[int, int, i
     (PRIORITY and SHARE), most telling first."""
     ranked = sorted(found, key=lambda f: PRIORITY[Kind(f[1])])
     seen: dict[int, int] = {}
-    first, rest = [], []
+    first: list[tuple[int, int, int]] = []
+    rest: list[tuple[int, int, int]] = []
     for fact in ranked:
         kind = Kind(fact[1])
         seen[kind] = seen.get(kind, 0) + 1
