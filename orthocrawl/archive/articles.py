@@ -133,10 +133,14 @@ class ArticleStore(BodyStore):
             "coalesce(p.checked_at, p.fetched_at, a.last_seen), p.etag, p.last_modified, "
             "p.sitemap_lastmod "
             "FROM articles a LEFT JOIN pages p ON p.url = a.url WHERE a.site = ?", [site])
+        # A run holds these for every article of the site: values many rows share (the
+        # status, the second a page was checked in) are kept once, not once per row.
+        shared: dict[str, str] = {}
         for url, status, modified, checked, etag, last_modified, lastmod in rows:
-            yield {"url": url, "status": status, "modified_at": modified,
-                   "checked_at": checked or "", "etag": etag, "last_modified": last_modified,
-                   "sitemap_lastmod": lastmod}
+            yield {"url": url, "status": shared.setdefault(status, status),
+                   "modified_at": modified,
+                   "checked_at": shared.setdefault(checked, checked) if checked else "",
+                   "etag": etag, "last_modified": last_modified, "sitemap_lastmod": lastmod}
 
     def stamps(self, url: str) -> tuple[str, str, str] | None:
         """An archived article's content_hash, first_seen and last_changed, if any."""
