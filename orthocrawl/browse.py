@@ -52,6 +52,10 @@ def metadata(db: Path) -> dict[str, Any]:
                                "sort_desc": "id"},
                 "pages": {"hidden": True},
                 "page_bodies": {"hidden": True},
+                "article_html": {"hidden": True},
+                "article_mentions": {"hidden": True},
+                "article_events": {"hidden": True},
+                "article_people": {"hidden": True},
                 "compression_dictionaries": {"hidden": True},
                 "article_versions": {"description": "Every version of every article; the "
                                      "current version's text is the article's own (NULL "

@@ -130,7 +130,7 @@ def test_a_broken_gazetteer_is_one_line_with_file_and_line(db, tmp_path, monkeyp
 def test_reparse_rebuilds_the_layer_when_its_method_changed(db):
     with Archive(db) as archive:
         archive.set_derived_method("entities", "an older method")
-        archive.db.execute("DELETE FROM events")
+        archive.db.execute("DELETE FROM article_events")  # `events`: its view
         from orthocrawl.reparse import reparse
 
         # no raw pages here: rebuild what reparse rebuilds, through store's derive hook

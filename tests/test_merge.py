@@ -43,6 +43,9 @@ def dump(db: Path) -> list[str]:
 
 
 def query(db: Path, sql: str) -> list[tuple[Any, ...]]:
+    if sql == "body_html":  # compressed in article_html (schema 11): read through the archive
+        with Archive(db, read_only=True) as archive:
+            return [(a["url"], a["body_html"]) for a in archive.articles()]
     conn = sqlite3.connect(db)
     try:
         return [tuple(row) for row in conn.execute(sql)]
@@ -55,9 +58,10 @@ def query(db: Path, sql: str) -> list[tuple[Any, ...]]:
 # fetched_at and checked_at), which differ between any two crawls of one site.
 CONTENT = {
     "articles": "SELECT url, site, title, authors, posted_by, published_at, modified_at, "
-                "categories, tags, description, lead_image, language, body_text, body_html, "
+                "categories, tags, description, lead_image, language, body_text, "
                 "word_count, source, content_hash, version, status, gone_since, search_folded, "
                 "body_source FROM articles ORDER BY url",
+    "body_html": "body_html",
     "versions": "SELECT url, version, content_hash, title, body_text, modified_at, via "
                 "FROM article_versions ORDER BY url, version",
     "pages": "SELECT url, article_url, status, body_sha256, fetched_url, sitemap_lastmod "

@@ -190,9 +190,8 @@ def _outputs(path: Path, with_reparse: bool = True) -> tuple:
         if not with_reparse:
             return _warc_records(path.with_suffix(".warc.gz")), pages
         outcome = reparse(archive)
-        rows = archive.db.execute(
-            "SELECT url, version, content_hash, title, body_text, body_html "
-            "FROM articles ORDER BY url").fetchall()
+        rows = [(a["url"], a["version"], a["content_hash"], a["title"], a["body_text"],
+                 a["body_html"]) for a in archive.articles()]  # body_html: article_html's
     return (_warc_records(path.with_suffix(".warc.gz")),
             (outcome.pages, outcome.changed, outcome.unchanged, outcome.rejected), rows)
 

@@ -18,8 +18,9 @@ LIST_COLUMNS = LIST_FIELDS
 __all__ = ["ARTICLE_COLUMNS", "DECOMPRESSORS", "ArticleStore", "decode_article"]
 
 
-# What the archive writes for an article: its columns, and the folded words search needs.
-_WRITTEN = (*ARTICLE_COLUMNS, "search_folded")
+# What the archive writes for an article: its columns, and the folded words search needs;
+# body_html goes to article_html, compressed (schema 11).
+_WRITTEN = (*(c for c in ARTICLE_COLUMNS if c != "body_html"), "search_folded")
 _INSERT_ARTICLE = "INSERT INTO articles ({}) VALUES ({})".format(
     ", ".join(_WRITTEN), ", ".join(f":{c}" for c in _WRITTEN))
 _UPDATE_ARTICLE = ("UPDATE articles SET {}, version = version + 1, status = 'live', "
@@ -73,8 +74,9 @@ class ArticleStore(BodyStore):
                     row = _article_row(record)
                     row.update(first_seen=record.get("first_seen") or seen, last_seen=seen,
                                last_changed=seen)
-                    self.db.execute(_INSERT_ARTICLE, row)
+                    article_id = self.db.execute(_INSERT_ARTICLE, row).lastrowid
                     self.db.execute(_INSERT_VERSION, {"url": url, "now": seen, "via": via})
+                    self.write_html(article_id, record.get("site"), row["body_html"])
                     outcomes.append("new")
                 elif known[url] == record["content_hash"]:
                     self.db.execute("UPDATE articles SET last_seen = ?, status = 'live', "
@@ -86,6 +88,7 @@ class ArticleStore(BodyStore):
                     self.db.execute(_KEEP_VERSION_TEXT, {"url": url})
                     self.db.execute(_UPDATE_ARTICLE, row)
                     self.db.execute(_INSERT_VERSION, {"url": url, "now": seen, "via": via})
+                    self.write_html(self.article_id(url), record.get("site"), row["body_html"])
                     outcomes.append("changed")
                 if derive is not None and (derive_unchanged or outcomes[-1] != "unchanged"):
                     derive(self, url, record)
@@ -130,10 +133,14 @@ class ArticleStore(BodyStore):
             "coalesce(p.checked_at, p.fetched_at, a.last_seen), p.etag, p.last_modified, "
             "p.sitemap_lastmod "
             "FROM articles a LEFT JOIN pages p ON p.url = a.url WHERE a.site = ?", [site])
+        # A run holds these for every article of the site: values many rows share (the
+        # status, the second a page was checked in) are kept once, not once per row.
+        shared: dict[str, str] = {}
         for url, status, modified, checked, etag, last_modified, lastmod in rows:
-            yield {"url": url, "status": status, "modified_at": modified,
-                   "checked_at": checked or "", "etag": etag, "last_modified": last_modified,
-                   "sitemap_lastmod": lastmod}
+            yield {"url": url, "status": shared.setdefault(status, status),
+                   "modified_at": modified,
+                   "checked_at": shared.setdefault(checked, checked) if checked else "",
+                   "etag": etag, "last_modified": last_modified, "sitemap_lastmod": lastmod}
 
     def stamps(self, url: str) -> tuple[str, str, str] | None:
         """An archived article's content_hash, first_seen and last_changed, if any."""
@@ -171,7 +178,7 @@ class ArticleStore(BodyStore):
         self.db.execute(_UPSERT_PAGE, {
             "url": article_url,
             "article_url": article_url,
-            "fetched_url": page.url,
+            "fetched_url": None if page.url == article_url else page.url,  # NULL: the url
             "fetched_at": page.fetched_at,
             "checked_at": page.fetched_at,
             "status": page.status,
@@ -194,14 +201,53 @@ class ArticleStore(BodyStore):
                 "SELECT count(*) FROM articles WHERE site = ?", [site]).fetchone()[0]
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
 
+    def article_id(self, url: str) -> int | None:
+        """The article's row id (what the derived layers and article_html are keyed by)."""
+        row = self.db.execute("SELECT rowid FROM articles WHERE url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def write_html(self, article_id: int | None, site: str | None, html: str | None) -> None:
+        """An article's body_html, compressed as raw pages are (with the site's dictionary)."""
+        if article_id is None:
+            return
+        if html is None:
+            self.db.execute("DELETE FROM article_html WHERE article_id = ?", [article_id])
+            return
+        encoding, dictionary, blob = self.compress_body(site, html.encode())
+        self.db.execute("INSERT OR REPLACE INTO article_html (article_id, encoding, dictionary, "
+                        "html) VALUES (?, ?, ?, ?)", [article_id, encoding, dictionary, blob])
+
+    def html_apart(self) -> bool:
+        """Whether body_html is in article_html (schema 11 on), not in articles."""
+        if "_html_apart" not in self.__dict__:
+            self.__dict__["_html_apart"] = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'article_html'").fetchone() is not None
+        return bool(self.__dict__["_html_apart"])
+
+    def _select_articles(self, where: str = "", order: str = "") -> str:
+        """SELECT of whole article rows, body_html included (decoded by _full_article)."""
+        if not self.html_apart():
+            return f"SELECT * FROM articles a {where} {order}"
+        return ("SELECT a.*, h.encoding AS html_encoding_, h.dictionary AS html_dictionary_, "
+                "h.html AS html_ FROM articles a LEFT JOIN article_html h "
+                f"ON h.article_id = a.rowid {where} {order}")
+
+    def _full_article(self, row: dict[str, Any]) -> dict[str, Any]:
+        if "html_" in row:
+            encoding, dictionary, html = (row.pop("html_encoding_"),
+                                          row.pop("html_dictionary_"), row.pop("html_"))
+            row["body_html"] = None if html is None else \
+                self.decompress_body(encoding, dictionary, html).decode()
+        return decode_article(row)
+
     def article(self, url: str) -> dict[str, Any] | None:
-        rows = list(self.db.query("SELECT * FROM articles WHERE url = ?", [url]))
-        return decode_article(rows[0]) if rows else None
+        rows = list(self.db.query(self._select_articles("WHERE a.url = ?"), [url]))
+        return self._full_article(rows[0]) if rows else None
 
     def articles(self, site: str | None = None) -> Iterator[dict[str, Any]]:
-        sql = "SELECT * FROM articles" + (" WHERE site = ?" if site else "") + " ORDER BY url"
+        sql = self._select_articles("WHERE a.site = ?" if site else "", "ORDER BY a.url")
         for row in self.db.query(sql, [site] if site else []):
-            yield decode_article(row)
+            yield self._full_article(row)
 
     def raw_page(self, article_url: str) -> RawPage | None:
         body, join = self._body_columns()
@@ -247,8 +293,8 @@ class ArticleStore(BodyStore):
 
     def latest(self, limit: int = 5) -> list[dict[str, Any]]:
         """The newest articles by publication date (decoded)."""
-        return [decode_article(row) for row in self.db.query(
-            "SELECT * FROM articles ORDER BY published_at DESC LIMIT ?", [limit])]
+        return [self._full_article(row) for row in self.db.query(
+            self._select_articles(order="ORDER BY a.published_at DESC LIMIT ?"), [limit])]
 
     def versions_and_status(self) -> dict[str, tuple[int, str]]:
         """Every article's version number and status, by URL (what a run changed)."""

@@ -34,9 +34,14 @@ DECOMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
     "identity": bytes,
 }
 LEVEL = 3  # 4x faster than zlib's default level at a smaller size on HTML pages
+# With a dictionary: level 5 and a 200 KB dictionary took the OrthoSpineNews replica's pages
+# from 2.96 KB (level 3, zstd's default 110 KB) to 2.07 KB, for 4 to 4.5 times level 3's
+# compression time (about 0.5 ms a page against 0.12 ms on an idle core; a crawl extracts a
+# page in about 7 ms); levels above 6 cost twice as much again for 5% less.
+DICT_LEVEL = 5
 TRAIN_AT = 200  # raw pages a site needs before its dictionary is trained
 SAMPLES = 400  # the newest pages of the site it is trained on, at most
-DICT_SIZE = 110 * 1024  # zstd's default dictionary size
+DICT_SIZE = 200 * 1024
 RECOMPRESS_BATCH = 100  # bodies recompressed per transaction
 
 
@@ -85,7 +90,8 @@ class BodyStore(Connection):
         sha256 = self.site_dictionary(site) if site else None
         if sha256 is None:
             return "zstd", None, zstd.compress(body, LEVEL)
-        compressor = zstandard.ZstdCompressor(level=LEVEL, dict_data=self._dictionary(sha256))
+        compressor = zstandard.ZstdCompressor(level=DICT_LEVEL,
+                                              dict_data=self._dictionary(sha256))
         return "zstd", sha256, compressor.compress(body)
 
     def decompress_body(self, encoding: str, dictionary: str | None, body: bytes) -> bytes:
@@ -123,7 +129,7 @@ class BodyStore(Connection):
             self.decompress_body(*row) for row in rows]
         # zstd wants samples of about ten times the dictionary's size, at least.
         size = min(DICT_SIZE, max(4096, sum(map(len, samples)) // 10))
-        trained = zstandard.train_dictionary(size, samples, level=LEVEL, k=1024, d=8)
+        trained = zstandard.train_dictionary(size, samples, level=DICT_LEVEL, k=1024, d=8)
         data = trained.as_bytes()
         sha256 = hashlib.sha256(data).hexdigest()
         with self.transaction():
@@ -158,6 +164,32 @@ class BodyStore(Connection):
             done += len(rows)
             last = rows[-1][0]
 
+    def recompress_html(self, site: str) -> int:
+        """The same for the site's articles' body_html (article_html, schema 11 on)."""
+        sha256 = self.site_dictionary(site)
+        if sha256 is None or self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'article_html'").fetchone() is None:
+            return 0
+        done, last = 0, 0
+        while True:
+            rows = self.db.execute(
+                "SELECT h.article_id, h.encoding, h.dictionary, h.html FROM articles a "
+                "JOIN article_html h ON h.article_id = a.rowid WHERE a.site = ? AND "
+                "a.rowid > ? AND h.dictionary IS NOT ? ORDER BY a.rowid LIMIT ?",
+                [site, last, sha256, RECOMPRESS_BATCH]).fetchall()
+            if not rows:
+                return done
+            with self.transaction():
+                for article_id, encoding, dictionary, html in rows:
+                    self.db.execute("DELETE FROM article_html WHERE article_id = ?",
+                                    [article_id])
+                    self.db.execute(
+                        "INSERT INTO article_html (article_id, encoding, dictionary, html) "
+                        "VALUES (?, ?, ?, ?)", [article_id, *self.compress_body(
+                            site, self.decompress_body(encoding, dictionary, html))])
+            done += len(rows)
+            last = rows[-1][0]
+
     def compact(self, site: str, now: str | None = None) -> Compacted:
         """Once a site has TRAIN_AT raw pages and no dictionary: train one, recompress the
         site's pages with it. Nothing to do (the usual case) costs one small query."""
@@ -172,4 +204,6 @@ class BodyStore(Connection):
         except zstandard.ZstdError:  # pages too small to train on: they stay as they are,
             failed[site] = pages  # and training waits until the site has twice as many
             return Compacted()
-        return Compacted(sha256, self.recompress(site))
+        recompressed = self.recompress(site)
+        self.recompress_html(site)
+        return Compacted(sha256, recompressed)

@@ -20,29 +20,37 @@ class EntityStore(Connection):
     def replace_entities(self, url: str, found: Any, today: Callable[[str], str]) -> None:
         """Replace an article's mentions, events and people by an extraction's (an
         orthocrawl.entities.Extraction); entities are upserted by (kind, name), their
-        aliases merged. Joins the caller's transaction (the article's own store)."""
+        aliases merged. Joins the caller's transaction (the article's own store). The rows
+        are keyed by the article's row id (schema 11: article_mentions, article_events,
+        article_people; `mentions`, `events` and `people` are views of them by URL)."""
+        row = self.db.execute("SELECT rowid FROM articles WHERE url = ?", [url]).fetchone()
+        if row is None:
+            return
+        article = row[0]
         with self.transaction():
-            for table in ("mentions", "events", "people"):
-                self.db.execute(f"DELETE FROM {table} WHERE article_url = ?", [url])
+            for table in ("article_mentions", "article_events", "article_people"):
+                self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article])
             ids = {(e.kind, e.name): self._entity_id(e, today) for e in found.entities}
             for mention in found.mentions:
                 entity = ids.get((mention.kind, mention.name))
                 if entity is not None:
-                    self.db.execute("INSERT OR REPLACE INTO mentions VALUES (?, ?, ?, ?)",
-                                    [url, entity, mention.count, mention.first_sentence])
+                    self.db.execute("INSERT OR REPLACE INTO article_mentions VALUES "
+                                    "(?, ?, ?, ?)", [article, entity, mention.count,
+                                                     mention.first_sentence])
             for event in found.events:
                 values = {c: getattr(event, c) for c in EVENT_COLUMNS}
                 values["investors"] = json.dumps(list(event.investors)) if event.investors \
                     else None
                 self.db.execute(
-                    f"INSERT INTO events (article_url, {', '.join(EVENT_COLUMNS)}) VALUES "
-                    f"(?, {', '.join('?' * len(EVENT_COLUMNS))})", [url, *values.values()])
+                    f"INSERT INTO article_events (article_id, {', '.join(EVENT_COLUMNS)}) "
+                    f"VALUES (?, {', '.join('?' * len(EVENT_COLUMNS))})",
+                    [article, *values.values()])
             for person in found.people:
                 entity = ids.get(("person", person.name))
                 if entity is not None:
                     self.db.execute(
-                        "INSERT OR REPLACE INTO people VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        [url, entity, person.role, ", ".join(person.degrees) or None,
+                        "INSERT OR REPLACE INTO article_people VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [article, entity, person.role, ", ".join(person.degrees) or None,
                          person.institution, person.title, person.company, person.sentence])
 
     def _entity_id(self, entity: Any, today: Callable[[str], str]) -> int:
@@ -65,8 +73,8 @@ class EntityStore(Connection):
         """Delete entities no article mentions any more (after a rebuild); how many."""
         with self.transaction():
             return self.db.execute(
-                "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions) AND id "
-                "NOT IN (SELECT entity_id FROM people)").rowcount
+                "DELETE FROM entities WHERE id NOT IN (SELECT entity_id FROM article_mentions) "
+                "AND id NOT IN (SELECT entity_id FROM article_people)").rowcount
 
     # ---- the method a derived layer was made with ----
 
@@ -81,6 +89,21 @@ class EntityStore(Connection):
                             [layer, method, utc_now()])
 
     # ---- reads ----
+
+    def _by_id(self) -> bool:
+        """Whether the layer is keyed by article row id (schema 11 on), or by URL (read-only
+        commands read older archives as they are)."""
+        if "_entities_by_id" not in self.__dict__:
+            self.__dict__["_entities_by_id"] = self.db.execute(
+                "SELECT 1 FROM sqlite_master WHERE name = 'article_mentions'"
+            ).fetchone() is not None
+        return bool(self.__dict__["_entities_by_id"])
+
+    def _layer(self, alias: str, table: str) -> str:
+        """`table` (mentions or events) as alias, joined to `articles a`."""
+        if self._by_id():
+            return f"article_{table} {alias} JOIN articles a ON a.rowid = {alias}.article_id"
+        return f"{table} {alias} JOIN articles a ON a.url = {alias}.article_url"
 
     def _story(self) -> str:
         """What counts as one story: the article's story when stories exist, else itself."""
@@ -103,8 +126,8 @@ class EntityStore(Connection):
             where.append(f"a.site IN ({', '.join('?' * len(sites))})")
             params += sites
         sql = (f"SELECT n.name, n.kind, n.candidate, count(*) AS articles, "
-               f"count(DISTINCT {self._story()}) AS stories FROM mentions m "
-               "JOIN entities n ON n.id = m.entity_id JOIN articles a ON a.url = m.article_url "
+               f"count(DISTINCT {self._story()}) AS stories FROM {self._layer('m', 'mentions')} "
+               "JOIN entities n ON n.id = m.entity_id "
                f"WHERE {' AND '.join(where)} GROUP BY n.id ORDER BY stories DESC, articles DESC,"
                " n.name LIMIT ?")
         return [dict(zip(("name", "kind", "candidate", "articles", "stories"), row,
@@ -128,8 +151,8 @@ class EntityStore(Connection):
         label = "coalesce(n.today, n.name)" if as_today else "n.name"
         marks = ", ".join("?" * len(names))
         sql = (f"SELECT {period} AS period, {label} AS label, count(DISTINCT {self._story()}) "
-               "FROM mentions m JOIN entities n ON n.id = m.entity_id JOIN articles a "
-               f"ON a.url = m.article_url WHERE {label} IN ({marks}) AND a.published_at IS NOT "
+               f"FROM {self._layer('m', 'mentions')} JOIN entities n ON n.id = m.entity_id "
+               f"WHERE {label} IN ({marks}) AND a.published_at IS NOT "
                "NULL GROUP BY period, label ORDER BY period, label")
         return [(row[0], row[1], row[2]) for row in self.db.execute(sql, names)]
 
@@ -147,7 +170,7 @@ class EntityStore(Connection):
         cursor = self.db.execute(
             f"SELECT e.date, e.kind, e.company, e.target, e.product, e.number, e.amount, "
             f"e.currency, e.round, e.status, e.investors, e.person, e.title, a.site, "
-            f"e.article_url, e.sentence FROM events e JOIN articles a ON a.url = e.article_url "
+            f"a.url AS article_url, e.sentence FROM {self._layer('e', 'events')} "
             f"WHERE {' AND '.join(where)} ORDER BY e.date DESC, e.id", params)
         names = [d[0] for d in cursor.description]
         for row in cursor:

@@ -38,12 +38,13 @@ from orthocrawl.archive.connection import ArchiveError, Connection
 # of their migration (issue 11's stories layer), so that merge leaves them to `derive` too.
 DERIVED_TABLES = frozenset({
     "entities", "mentions", "events", "people", "derived_methods",
+    "article_mentions", "article_events", "article_people",
     "story_signatures", "story_keys", "story_facts", "story_ids", "stories"})
 DERIVED_ARTICLE_COLUMNS = frozenset({"story_id"})
 # A raw page's parts in tables of their own, keyed by the page's url: they follow the page.
 PAGE_PARTS = ("page_bodies",)
 _HANDLED = frozenset({"articles", "article_versions", "pages", "crawl_runs", "dropped_urls",
-                      "watches", "watch_matches", *PAGE_PARTS})
+                      "watches", "watch_matches", "article_html", *PAGE_PARTS})
 _RUN_KEY = ("started_at", "sites", "pid")
 
 
@@ -111,6 +112,7 @@ class MergeStore(Connection):
             self._refuse_unknown_tables()
             with self.transaction():
                 changed = self._merge_articles(merged)
+                self._merge_html(changed)
                 self._merge_pages(merged)
                 self._merge_runs(merged)
                 self._merge_dropped(merged)
@@ -224,6 +226,18 @@ class MergeStore(Connection):
             ", ".join(f"{c} = ?" for c in update)), [*update.values(), url])
         merged.articles_updated += 1
         return "text" if row["content_hash"] != mine["content_hash"] else "row"
+
+    def _merge_html(self, changed: list[str]) -> None:
+        """The body_html (article_html, keyed by each archive's own row ids) of the articles
+        whose text came from the other archive: new here, or its newer text taken."""
+        if "article_html" not in self._tables("main"):
+            return
+        self.db.execute(
+            "INSERT OR REPLACE INTO main.article_html (article_id, encoding, dictionary, html) "
+            "SELECT m.rowid, h.encoding, h.dictionary, h.html FROM src.articles s "
+            "JOIN main.articles m ON m.url = s.url AND m.content_hash IS s.content_hash "
+            "JOIN src.article_html h ON h.article_id = s.rowid "
+            "WHERE s.url IN (SELECT value FROM json_each(?))", [_json(changed)])
 
     def _versions(self, schema: str, url: str) -> list[dict[str, Any]]:
         cursor = self.db.execute(

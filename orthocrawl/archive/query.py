@@ -56,6 +56,7 @@ class Filters:
             clauses.append(f"a.site IN ({', '.join('?' * len(self.site))})")
             params += self.site
         if self.company:  # mentioned, by whatever name the text used (the entities layer)
+            # `mentions` is a view by URL from schema 11 on (article_mentions by row id)
             clauses.append("EXISTS (SELECT 1 FROM mentions m JOIN entities n ON n.id = "
                            "m.entity_id WHERE m.article_url = a.url AND n.kind = 'company' "
                            f"AND n.name IN ({', '.join('?' * len(self.company))}))")

@@ -15,6 +15,11 @@ import unicodedata
 
 from anyascii import anyascii
 
+try:  # Python 3.14+
+    from compression import zstd
+except ImportError:  # the official backport of the same module
+    from backports import zstd
+
 # Version 1: articles, raw pages, runs, and the full-text index (external content, kept
 # in sync by triggers; the update trigger fires only when indexed text changes, so a
 # re-crawl that moves last_seen does not re-index).
@@ -325,8 +330,96 @@ CREATE VIEW article_version_texts AS
    FROM article_versions v LEFT JOIN articles a ON a.url = v.url;
 """
 
+# Version 11 (issue 13: an article's size): what need not be stored twice.
+# - The industry layer is keyed by the article's row id, not its URL (which each mention,
+#   person and event repeated, in its row and again in an index): article_mentions,
+#   article_people and article_events; `mentions`, `people` and `events` are views of them
+#   with the article's URL (article_url), as before, and the trackers' views read them.
+# - body_html leaves `articles` for article_html, zstd-compressed (with the site's page
+#   dictionary once it has one: an article's markup is mostly its page's), keyed by the
+#   article's row id; `articles` rows (read by every query) are half as wide. Bodies moved
+#   here are compressed without a dictionary (orthocrawl_zstd: zstd level 3); a site's
+#   recompression (compaction) gives them its dictionary.
+# - pages.fetched_url is NULL when the page was fetched at its own URL (the usual case:
+#   readers take coalesce(fetched_url, url), as they did); articles_site_status goes
+#   (articles_known, on (site, url, status, ...), serves what it served).
+_SIZE = """
+CREATE TABLE article_mentions (
+   article_id INTEGER NOT NULL, entity_id INTEGER NOT NULL, count INTEGER NOT NULL,
+   first_sentence TEXT, PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+INSERT INTO article_mentions
+   SELECT a.rowid, m.entity_id, m.count, m.first_sentence
+   FROM mentions m JOIN articles a ON a.url = m.article_url;
+CREATE INDEX article_mentions_entity ON article_mentions (entity_id, article_id);
+CREATE TABLE article_people (
+   article_id INTEGER NOT NULL, entity_id INTEGER NOT NULL, role TEXT, degrees TEXT,
+   institution TEXT, title TEXT, company TEXT, sentence TEXT,
+   PRIMARY KEY (article_id, entity_id)
+) WITHOUT ROWID;
+INSERT INTO article_people
+   SELECT a.rowid, p.entity_id, p.role, p.degrees, p.institution, p.title, p.company,
+          p.sentence
+   FROM people p JOIN articles a ON a.url = p.article_url;
+CREATE TABLE article_events (
+   id INTEGER PRIMARY KEY, article_id INTEGER NOT NULL, kind TEXT NOT NULL, date TEXT,
+   company TEXT, target TEXT, product TEXT, number TEXT, amount INTEGER, currency TEXT,
+   round TEXT, status TEXT, investors TEXT, person TEXT, title TEXT, sentence TEXT NOT NULL
+);
+INSERT INTO article_events
+   SELECT e.id, a.rowid, e.kind, e.date, e.company, e.target, e.product, e.number, e.amount,
+          e.currency, e.round, e.status, e.investors, e.person, e.title, e.sentence
+   FROM events e JOIN articles a ON a.url = e.article_url;
+CREATE INDEX article_events_article ON article_events (article_id);
+CREATE INDEX article_events_kind_date ON article_events (kind, date);
+CREATE INDEX article_events_company ON article_events (company);
+DROP VIEW deal_tracker;
+DROP VIEW fda_clearances;
+DROP VIEW company_mentions_by_month;
+DROP TABLE mentions;
+DROP TABLE people;
+DROP TABLE events;
+CREATE VIEW mentions AS
+   SELECT a.url AS article_url, m.entity_id, m.count, m.first_sentence
+   FROM article_mentions m JOIN articles a ON a.rowid = m.article_id;
+CREATE VIEW people AS
+   SELECT a.url AS article_url, p.entity_id, p.role, p.degrees, p.institution, p.title,
+          p.company, p.sentence
+   FROM article_people p JOIN articles a ON a.rowid = p.article_id;
+CREATE VIEW events AS
+   SELECT e.id, a.url AS article_url, e.kind, e.date, e.company, e.target, e.product,
+          e.number, e.amount, e.currency, e.round, e.status, e.investors, e.person, e.title,
+          e.sentence
+   FROM article_events e JOIN articles a ON a.rowid = e.article_id;
+CREATE VIEW deal_tracker AS
+   SELECT e.date, e.kind, e.company, e.target, e.amount, e.currency, e.round, e.status,
+          a.site, a.title, a.url AS article_url, e.sentence
+   FROM article_events e JOIN articles a ON a.rowid = e.article_id
+   WHERE e.kind IN ('acquisition', 'financing', 'partnership');
+CREATE VIEW fda_clearances AS
+   SELECT e.date, e.company, e.product, e.number, e.status, a.site, a.title,
+          a.url AS article_url, e.sentence
+   FROM article_events e JOIN articles a ON a.rowid = e.article_id
+   WHERE e.kind = 'clearance';
+CREATE VIEW company_mentions_by_month AS
+   SELECT n.name AS company, substr(a.published_at, 1, 7) AS month,
+          count(*) AS articles, sum(m.count) AS mentions
+   FROM article_mentions m JOIN entities n ON n.id = m.entity_id
+   JOIN articles a ON a.rowid = m.article_id
+   WHERE n.kind = 'company' GROUP BY n.name, month;
+CREATE TABLE article_html (
+   article_id INTEGER PRIMARY KEY, encoding TEXT NOT NULL, dictionary TEXT, html BLOB
+);
+INSERT INTO article_html (article_id, encoding, dictionary, html)
+   SELECT rowid, 'zstd', NULL, orthocrawl_zstd(body_html) FROM articles
+   WHERE body_html IS NOT NULL;
+ALTER TABLE articles DROP COLUMN body_html;
+UPDATE pages SET fetched_url = NULL WHERE fetched_url = url;
+DROP INDEX articles_site_status;
+"""
+
 MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _WATCHES,
-                                 _STORAGE)
+                                 _STORAGE, _SIZE)
 
 # Columns that a released migration gained after the release (before migrations were
 # frozen): archives made by the earlier release of that version lack them. Added before
@@ -380,3 +473,11 @@ def repair(conn: sqlite3.Connection, version: int) -> None:
 def register_functions(conn: sqlite3.Connection) -> None:
     """SQL functions the migrations call (never the triggers: any client can write)."""
     conn.create_function("orthocrawl_fold_extra", 3, fold_extra, deterministic=True)
+    conn.create_function("orthocrawl_zstd", 1, _zstd, deterministic=True)
+
+
+def _zstd(text: str | bytes | None) -> bytes | None:
+    """zstd level 3 of a text's UTF-8 (what migration 11 stores body_html as)."""
+    if text is None:
+        return None
+    return zstd.compress(text.encode() if isinstance(text, str) else text, 3)

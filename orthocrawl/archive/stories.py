@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from orthocrawl.archive.connection import Connection
+from orthocrawl.archive.bodies import BodyStore
 from orthocrawl.archive.query import Filters, QueryError
 from orthocrawl.stories import Entry, MemoryStorage, StoryArticle, StoryIndex, source_links
 from orthocrawl.stories.signature import Key
@@ -110,14 +110,10 @@ def _iso(seconds: int | None) -> str | None:
     return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-_STORY_ARTICLE = ("SELECT rowid, url, site, body_text, title, coalesce(published_at, "
-                  "first_seen), authors, body_html FROM articles")
-
-
-def _story_article(row: tuple[Any, ...]) -> StoryArticle:
-    rowid, url, site, body, title, published, authors, body_html = row
-    return StoryArticle(rowid, url, site, body or "", title, published,
-                        tuple(json.loads(authors or "[]")), cited_sources(body_html, url))
+# body_html is in article_html, compressed (schema 11): its encoding, dictionary and blob.
+_STORY_ARTICLE = ("SELECT a.rowid, a.url, a.site, a.body_text, a.title, coalesce("
+                  "a.published_at, a.first_seen), a.authors, h.encoding, h.dictionary, h.html "
+                  "FROM articles a LEFT JOIN article_html h ON h.article_id = a.rowid")
 
 
 def cited_sources(body_html: str | None, url: str) -> tuple[str, ...]:
@@ -132,8 +128,15 @@ STORY_COLUMNS = ("id", "first_published", "last_published", "articles", "sites",
                  "title", "canonical_url", "publishers")
 
 
-class StoryStore(Connection):
+class StoryStore(BodyStore):
     """Assigning stories as articles are stored, rebuilding them, and reading them."""
+
+    def _story_article(self, row: tuple[Any, ...]) -> StoryArticle:
+        rowid, url, site, body, title, published, authors, encoding, dictionary, html = row
+        body_html = None if html is None else \
+            self.decompress_body(encoding, dictionary, html).decode()
+        return StoryArticle(rowid, url, site, body or "", title, published,
+                            tuple(json.loads(authors or "[]")), cited_sources(body_html, url))
 
     def story_storage(self) -> ArchiveStorage:
         return ArchiveStorage(self.db.conn)
@@ -145,11 +148,11 @@ class StoryStore(Connection):
     def assign_story(self, url: str, index: StoryIndex) -> int | None:
         """Put a stored (new or changed) article in its story and update the rows of the
         stories that changed; joins the caller's transaction. Its story id."""
-        row = self.db.execute(f"{_STORY_ARTICLE} WHERE url = ?", [url]).fetchone()
+        row = self.db.execute(f"{_STORY_ARTICLE} WHERE a.url = ?", [url]).fetchone()
         if row is None:
             return None
         with self.transaction():
-            assignment = index.assign(_story_article(row))
+            assignment = index.assign(self._story_article(row))
             self._write_story_rows(index, assignment.changed | {assignment.story_id},
                                    assignment.removed)
         return assignment.story_id
@@ -178,9 +181,10 @@ class StoryStore(Connection):
         a chunk at a time with no cursor left open."""
         last = 0
         while True:
-            rows = self.db.execute(f"{_STORY_ARTICLE} WHERE rowid > ? ORDER BY rowid LIMIT 500",
+            rows = self.db.execute(f"{_STORY_ARTICLE} WHERE a.rowid > ? ORDER BY a.rowid "
+                                   "LIMIT 500",
                                    [last]).fetchall()
-            yield from (_story_article(row) for row in rows)
+            yield from (self._story_article(row) for row in rows)
             if len(rows) < 500:
                 return
             last = rows[-1][0]
