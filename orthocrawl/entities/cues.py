@@ -1,4 +1,5 @@
-"""Cue words: one Aho-Corasick pass (pyahocorasick) finds every place a rule could apply.
+"""Cue words: one Aho-Corasick pass (pyahocorasick) finds every place a rule could apply, and
+the gazetteers' names in the same pass (matcher.py builds the automaton with both).
 
 Running each rule's regular expression over a whole article cost milliseconds (Python's `re`
 tries every alternative at every offset); the rules instead start from these cues and run
@@ -9,8 +10,12 @@ currency, a degree, a title, an institution or device word, a legal suffix, an e
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 import ahocorasick
+
+T = TypeVar("T")
 
 _CUES: dict[str, tuple[str, ...]] = {
     # events: the trigger words of each kind
@@ -83,32 +88,50 @@ _CUES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _build() -> ahocorasick.Automaton:
+def build(names: Iterable[tuple[str, T]] = ()) -> ahocorasick.Automaton:
+    """An automaton of every cue and of `names` ((key, payload): a folded name and what a hit
+    on it reports), so that one pass over a text finds both (see `scan_with`)."""
     by_key: dict[str, list[str]] = defaultdict(list)
     for category, keys in _CUES.items():
         for key in keys:
             by_key[key].append(category)
+    payloads = dict(names)
     automaton = ahocorasick.Automaton()
-    for key, categories in by_key.items():
-        automaton.add_word(key, (len(key) - 1, key, tuple(categories), key[0].isalnum(),
-                                 key[-1].isalnum()))
+    for key in [*by_key, *(k for k in payloads if k not in by_key)]:
+        # (length less one, key, its cue categories, whether a cue must start and end a
+        # word, the name's payload or None)
+        automaton.add_word(key, (len(key) - 1, key, tuple(by_key.get(key, ())),
+                                 key[0].isalnum(), key[-1].isalnum(), payloads.get(key)))
     automaton.make_automaton()
     return automaton
 
 
-_AUTOMATON = _build()
+_AUTOMATON = build()
 
 Cues = dict[str, list[tuple[int, int, str]]]
 
 
 def scan(folded: str) -> Cues:
     """Each category's cues as (start, end, key), by start; whole words only."""
+    return scan_with(_AUTOMATON, folded)[0]
+
+
+def scan_with(automaton: ahocorasick.Automaton, folded: str
+              ) -> tuple[Cues, list[tuple[int, int, Any]]]:
+    """The cues (as `scan` gives them) and every hit on a name of `automaton` (see `build`) as
+    (start, end, payload), overlapping, whole word or not: the caller chooses among them."""
     found: Cues = defaultdict(list)
+    names: list[tuple[int, int, Any]] = []
     # a space after the text: the character after a cue that ends it, and (as index -1)
     # before one that starts it, is no letter
     padded = folded + " "
-    for last, (before_last, key, categories, word_start, word_end) in _AUTOMATON.iter(folded):
+    for last, (before_last, key, categories, word_start, word_end, payload) in automaton.iter(
+            folded):
         start = last - before_last
+        if payload is not None:
+            names.append((start, last + 1, payload))
+            if not categories:
+                continue
         if word_start and padded[start - 1].isalnum():
             continue
         if word_end and padded[last + 1].isalnum():
@@ -118,4 +141,4 @@ def scan(folded: str) -> Cues:
             found[category].append(hit)
     for hits in found.values():
         hits.sort()
-    return found
+    return found, names

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from . import names
 from .amounts import find_amounts
-from .cues import Cues, scan
+from .cues import Cues
 from .events import Named, Sentence, events_in, merge
 from .gazetteer import Gazetteer, fold, load_gazetteer, paths_from_env
 from .matcher import Matcher
@@ -72,7 +72,9 @@ class _Run:
         self.ex, self.doc, self.published, self.as_today = ex, doc, published, as_today
         self.text = doc.text
         self.folded = fold(doc.text)
-        self.cues: Cues = scan(self.folded)
+        # the rules' cues and the gazetteers' names, in one walk of the text
+        self.cues: Cues
+        self.cues, self.names = ex.matcher.scan(self.text, self.folded)
         self.taken = bytearray(len(self.text))
         self.hits: list[Named] = []
         self.tickers: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -99,7 +101,7 @@ class _Run:
     # -- the rules -----------------------------------------------------------------------
     def known(self) -> None:
         text = self.text
-        for start, end, entry in self.ex.matcher.find(text, self.folded):
+        for start, end, entry in self.names:
             name = entry.name
             if entry.kind == "company":
                 suffix = _SUFFIX.match(text, end)
