@@ -1,5 +1,9 @@
-"""Cue words: one Aho-Corasick pass (pyahocorasick) finds every place a rule could apply, and
-the gazetteers' names in the same pass (matcher.py builds the automaton with both).
+"""Cue words: one Aho-Corasick pass finds every place a rule could apply, and the gazetteers'
+names in the same pass (matcher.py builds the automaton with both).
+
+The automaton is ahocorasick-rs's (Rust): its walk of an article costs 35-60 us where
+pyahocorasick's cost 70-100 us, and it returns every match in one list, where
+pyahocorasick's iterator handed them to Python one by one (benchmarks/entities.py).
 
 Running each rule's regular expression over a whole article cost milliseconds (Python's `re`
 tries every alternative at every offset); the rules instead start from these cues and run
@@ -11,11 +15,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any
 
-import ahocorasick
-
-T = TypeVar("T")
+from ahocorasick_rs import AhoCorasick
 
 _CUES: dict[str, tuple[str, ...]] = {
     # events: the trigger words of each kind
@@ -88,25 +90,25 @@ _CUES: dict[str, tuple[str, ...]] = {
 }
 
 
-def build(names: Iterable[tuple[str, T]] = ()) -> ahocorasick.Automaton:
-    """An automaton of every cue and of `names` ((key, payload): a folded name and what a hit
-    on it reports), so that one pass over a text finds both (see `scan_with`)."""
-    by_key: dict[str, list[str]] = defaultdict(list)
-    for category, keys in _CUES.items():
-        for key in keys:
-            by_key[key].append(category)
-    payloads = dict(names)
-    automaton = ahocorasick.Automaton()
-    for key in [*by_key, *(k for k in payloads if k not in by_key)]:
-        # (length less one, key, its cue categories, whether a cue must start and end a
-        # word, the name's payload or None)
-        automaton.add_word(key, (len(key) - 1, key, tuple(by_key.get(key, ())),
-                                 key[0].isalnum(), key[-1].isalnum(), payloads.get(key)))
-    automaton.make_automaton()
-    return automaton
+class Automaton:
+    """Every cue and the names it was built with, found in one walk of a text (see scan_with)."""
+
+    def __init__(self, names: Iterable[tuple[str, Any]] = ()):
+        """`names`: (key, payload) pairs, a folded name and what a hit on it reports."""
+        by_key: dict[str, list[str]] = defaultdict(list)
+        for category, keys in _CUES.items():
+            for key in keys:
+                by_key[key].append(category)
+        payloads = dict(names)
+        keys = [*by_key, *(k for k in payloads if k not in by_key)]
+        # per key, by its index: the key, its cue categories, whether a cue must start and
+        # end a word, the name's payload (None: a cue only)
+        self.keys = [(key, tuple(by_key.get(key, ())), key[0].isalnum(), key[-1].isalnum(),
+                      payloads.get(key)) for key in keys]
+        self.walk = AhoCorasick(keys)  # standard match kind: every match, overlapping too
 
 
-_AUTOMATON = build()
+_AUTOMATON = Automaton()
 
 Cues = dict[str, list[tuple[int, int, str]]]
 
@@ -116,27 +118,26 @@ def scan(folded: str) -> Cues:
     return scan_with(_AUTOMATON, folded)[0]
 
 
-def scan_with(automaton: ahocorasick.Automaton, folded: str
-              ) -> tuple[Cues, list[tuple[int, int, Any]]]:
-    """The cues (as `scan` gives them) and every hit on a name of `automaton` (see `build`) as
-    (start, end, payload), overlapping, whole word or not: the caller chooses among them."""
+def scan_with(automaton: Automaton, folded: str) -> tuple[Cues, list[tuple[int, int, Any]]]:
+    """The cues (as `scan` gives them) and every hit on a name of `automaton` as (start, end,
+    payload), overlapping, whole word or not: the caller chooses among them."""
     found: Cues = defaultdict(list)
     names: list[tuple[int, int, Any]] = []
+    keys = automaton.keys
     # a space after the text: the character after a cue that ends it, and (as index -1)
     # before one that starts it, is no letter
     padded = folded + " "
-    for last, (before_last, key, categories, word_start, word_end, payload) in automaton.iter(
-            folded):
-        start = last - before_last
+    for index, start, end in automaton.walk.find_matches_as_indexes(folded, overlapping=True):
+        key, categories, word_start, word_end, payload = keys[index]
         if payload is not None:
-            names.append((start, last + 1, payload))
+            names.append((start, end, payload))
             if not categories:
                 continue
         if word_start and padded[start - 1].isalnum():
             continue
-        if word_end and padded[last + 1].isalnum():
+        if word_end and padded[end].isalnum():
             continue
-        hit = (start, last + 1, key)
+        hit = (start, end, key)
         for category in categories:
             found[category].append(hit)
     for hits in found.values():

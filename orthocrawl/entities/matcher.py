@@ -1,5 +1,5 @@
-"""Every known name in a text, in one pass: an Aho-Corasick automaton (pyahocorasick), the
-same one that finds the rules' cues (cues.py), so that a text is walked once for both.
+"""Every known name in a text, in one pass: an Aho-Corasick automaton, the same one that finds
+the rules' cues (cues.py: ahocorasick-rs's), so that a text is walked once for both.
 
 Chosen by measured speed (benchmarks/entity_matchers.py, 1,000 synthetic articles of about 660
 words, the shipped gazetteer's 176 names and aliases, CPU time): pyahocorasick with this module's
@@ -8,7 +8,7 @@ checks 115 us per article, flashtext2 249 us, spaCy's PhraseMatcher on a blank E
 articles/s). Walking an article costs about as much as all the Python work on its hits, so
 cues and names share one automaton: one walk instead of two saves 50-70 us an article.
 Keys are names lowercased (gazetteer.fold keeps offsets); of the overlapping hits the
-leftmost-longest ones are kept (what the automaton's iter_long walk gave when names had an
+leftmost-longest ones are kept (what pyahocorasick's iter_long gave when names had an
 automaton of their own), and a hit counts when it stands as a whole word and does not start
 lowercase where the name does not.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .cues import Cues, build, scan_with
+from .cues import Automaton, Cues, scan_with
 from .gazetteer import Entry, fold
 
 
@@ -32,7 +32,7 @@ class Matcher:
             keys[key] = (len(key), entry)  # a later surface with the same key wins
             if surface[:1].islower():
                 self._lower_start.add(surface)
-        self._automaton = build(keys.items())
+        self._automaton = Automaton(keys.items())
 
     def scan(self, text: str, folded: str) -> tuple[Cues, list[tuple[int, int, Entry]]]:
         """The cues of `folded` (cues.scan's) and (start, end, entry) of each known name in
