@@ -6,7 +6,8 @@ finds them in the same synthetic articles as benchmarks/entities.py (about 660 w
 The automaton's figure is orthocrawl's Matcher (orthocrawl.entities.matcher: ahocorasick-rs,
 first pyahocorasick), with its own whole-word and capital checks and, since names and the
 rules' cues share its one walk, finding every cue too; flashtext2 checks word boundaries
-itself; spaCy runs a blank English pipeline (its tokenizer) and a PhraseMatcher on lowercase forms (attr="LOWER").
+itself; spaCy runs a blank English pipeline (its tokenizer) and a PhraseMatcher on lowercase
+forms (attr="LOWER").
 flashtext2 and spaCy are not orthocrawl dependencies: a matcher that is not installed is
 skipped (pip install flashtext2 spacy to compare).
 
