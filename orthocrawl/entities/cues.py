@@ -96,9 +96,9 @@ class Automaton:
     def __init__(self, names: Iterable[tuple[str, Any]] = ()):
         """`names`: (key, payload) pairs, a folded name and what a hit on it reports."""
         by_key: dict[str, list[str]] = defaultdict(list)
-        for category, keys in _CUES.items():
-            for key in keys:
-                by_key[key].append(category)
+        for category, words in _CUES.items():
+            for word in words:
+                by_key[word].append(category)
         payloads = dict(names)
         keys = [*by_key, *(k for k in payloads if k not in by_key)]
         # per key, by its index: the key, its cue categories, whether a cue must start and

@@ -100,8 +100,8 @@ def _companies(s: Sentence) -> list[Named]:
 
 
 def _before(s: Sentence, at: int, exclude: Set[str] = frozenset()) -> Named | None:
-    found = [n for n in _companies(s) if n.end <= at and n.name not in exclude]
-    return found[-1] if found else None
+    return next((n for n in reversed(_companies(s)) if n.end <= at and n.name not in exclude),
+                None)
 
 
 def _after(s: Sentence, at: int, exclude: Set[str] = frozenset()) -> Named | None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
+from typing import Any, TypeVar
 
 from . import names
 from .amounts import find_amounts
@@ -40,6 +41,7 @@ _TICKER = re.compile(
     r"OTC|AMEX|XETRA|ETR|FWB|TASE|HKEX|SGX|TYO)\s?:\s?(?P<sym>[A-Z][A-Z0-9.]{0,6}[A-Z0-9])\b")
 _GAP = re.compile(r"[\s(,]{0,3}$")
 _NOT_A_NAME = names.STOP | {"surgeon", "said", "says", "dr"}
+_Item = TypeVar("_Item", bound=tuple[Any, ...])  # an amount, number or executive: (offset, ...)
 _NOT_A_PERSON = names.HEADS | {"hospital", "clinic", "institute", "university", "center",
                                "centre", "college", "system", "platform", "device", "fda"}
 
@@ -259,15 +261,17 @@ class _Run:
             return []
         by_sentence = self.by_sentence
         executives = [(h.start, h.name, f.title) for h, f in self.people.values()]
+        # each trigger sentence's amounts, numbers and executives, sorted out in one pass
+        amounts_in = self._in_sentences(amounts, triggers)
+        numbers_in = self._in_sentences(numbers, triggers)
+        executives_in = self._in_sentences(executives, triggers)
         found: list[Event] = []
         for i in sorted(triggers):
             start, end = doc.spans[i]
             names = by_sentence.get(i, [])
             sentence = Sentence(
-                start, end, self.text[start:end], names,
-                [a for a in amounts if start <= a[0] < end],
-                [n for n in numbers if start <= n[0] < end],
-                [p for p in executives if start <= p[0] < end], self.folded[start:end],
+                start, end, self.text[start:end], names, amounts_in.get(i, []),
+                numbers_in.get(i, []), executives_in.get(i, []), self.folded[start:end],
                 [n for n in names if n.kind == "company"])
             found += events_in(sentence, sorted(triggers[i]), subject, self.published)
         events = merge(found)
@@ -276,6 +280,18 @@ class _Run:
             if event.kind == "clearance" and event.product is None and products:
                 event.product = products[0]  # "The system received 510(k) clearance"
         return merge(events)
+
+    def _in_sentences(self, items: Iterable[_Item], sentences: Container[int]
+                      ) -> dict[int, list[_Item]]:
+        """`items` (each a tuple whose first field is its offset) by the index of the
+        sentence they start in, for the `sentences` asked about, in their order."""
+        spans, index = self.doc.spans, self.doc.index
+        grouped: dict[int, list[_Item]] = {}
+        for item in items:
+            i = index(item[0])
+            if i in sentences and spans[i][0] <= item[0] < spans[i][1]:
+                grouped.setdefault(i, []).append(item)
+        return grouped
 
     def people_records(self, events: list[Event]) -> list[Person]:
         records = []
