@@ -78,6 +78,9 @@ class _Run:
         self.cues: Cues
         self.cues, self.names = ex.matcher.scan(self.text, self.folded)
         self.taken = bytearray(len(self.text))
+        # the text and a space: index -1 and len(text) are no letter and no hyphen (made
+        # once: _occurrences, called a few times an article, copied the text each time)
+        self.padded = self.text + " "
         self.hits: list[Named] = []
         self.tickers: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.strong_ends: list[int] = []
@@ -167,10 +170,16 @@ class _Run:
             found[name] = found.get(name, False) or strong
         if not found:
             return
-        # a one-word candidate that starts a longer one is that company ("Corvane" of
-        # "Corvane Spine")
-        canonical = {n: next((m for m in found if m != n and m.startswith(n + " ")), n)
-                     for n in found}
+        # a candidate that starts a longer one is that company ("Corvane" of "Corvane
+        # Spine"): the first found of those, by each longer name's word-prefixes (a
+        # comparison of every pair cost more than the rest of the rule, on busy articles)
+        longer: dict[str, str] = {}
+        for name in found:
+            at = name.find(" ")
+            while at != -1:
+                longer.setdefault(name[:at], name)
+                at = name.find(" ", at + 1)
+        canonical = {name: longer.get(name, name) for name in found}
         self._occurrences(canonical, "company", candidate=True)
 
     def products(self) -> None:
@@ -181,8 +190,7 @@ class _Run:
 
     def _occurrences(self, canonical: dict[str, str], kind: str, candidate: bool) -> None:
         """Claim every whole-word occurrence of each name (longest names first)."""
-        text, taken, hits = self.text, self.taken, self.hits
-        padded = text + " "  # index -1 and len(text) are a space: no letter, no hyphen
+        text, taken, hits, padded = self.text, self.taken, self.hits, self.padded
         find = text.find
         for surface in sorted(canonical, key=len, reverse=True):
             name, pos, size = canonical[surface], find(surface), len(surface)
