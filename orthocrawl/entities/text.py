@@ -18,7 +18,10 @@ _ASIDE = (r"[ \t]*(?:related(?: (?:articles?|stories|story|content|news|reading|
           r"read (?:more|also|next)|also read|see also|more (?:from|on) [^:\n]{1,40}|"
           r"further reading|you may also like|recommended(?: reading)?|don['’]t miss|icymi|"
           r"editor['’]s picks?|also in the news)[ \t]*[:—–|-]")
-_ASIDE_LINE = re.compile(_ASIDE, re.IGNORECASE)  # tried at each line's start (it holds no "\n")
+_ASIDE_LINE = re.compile(_ASIDE, re.IGNORECASE)
+# the same after a line break: `re` finds the literal "\n" first, not trying every offset (an
+# aside line never holds one, so these are _ASIDE_LINE's matches of the body's lines)
+_ASIDE_AFTER_BREAK = re.compile("\n" + _ASIDE, re.IGNORECASE)
 _ASIDE_PAREN_REST = (r"(?:[Rr]elated|RELATED|[Ss]ee also|[Rr]ead more|[Aa]lso read)"
                      r"\s*[:—–-][^)\]\n]*[)\]]")
 _ASIDE_PAREN = re.compile(r"[(\[]" + _ASIDE_PAREN_REST)
@@ -81,18 +84,17 @@ def _blank(found: re.Match[str]) -> str:
 
 def _blank_aside_lines(body: str) -> str:
     """The body with each line that is an aside ("Related: ...") blanked out."""
-    # each line's start found by str.find: an expression searching the body for them tried
-    # every offset (IGNORECASE leaves `re` no literal to look for first), ten times the cost
-    parts, done, start = [], 0, 0
-    while start != -1:
-        end = body.find("\n", start)
-        if _ASIDE_LINE.match(body, start):
-            stop = len(body) if end == -1 else end
-            parts += [body[done:start], " " * (stop - start)]
-            done = stop
-        start = end + 1 if end != -1 else -1
-    if not parts:
+    asides = [found.start() + 1 for found in _ASIDE_AFTER_BREAK.finditer(body)]
+    if _ASIDE_LINE.match(body):
+        asides.insert(0, 0)
+    if not asides:
         return body
+    parts, done = [], 0
+    for start in asides:
+        end = body.find("\n", start)
+        end = len(body) if end == -1 else end
+        parts += [body[done:start], " " * (end - start)]
+        done = end
     parts.append(body[done:])
     return "".join(parts)
 
