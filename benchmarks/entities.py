@@ -1,6 +1,6 @@
 """Entity extraction speed (issue 12): articles per second on one core, gazetteers loaded once.
 
-Two corpora, both measured by default, since the speed depends on an article's length and on
+Three corpora, all measured by default, since the speed depends on an article's length and on
 how many names, cues and events it holds:
 - replica: the five replicas' own articles (title, body text and date as their truth reports
   them, which is what the store pipeline passes to the extractor), `--articles` spread over
@@ -8,6 +8,11 @@ how many names, cues and events it holds:
 - synthetic: press releases of 400-800 words (mean 658) made here from templates, dense with
   what the rules look for (real company names from the shipped gazetteer, invented startups,
   people, amounts, 510(k) numbers, an aside): a long, busy article, the slow end.
+- real: the 133 hand-made article bodies of the public article-extraction benchmark
+  (`--real-file`, default /work/shared/bench/extraction/ground-truth.json: general news and
+  blogs, mean 720 words; no title, no date), each once (not repeated up to `--articles`, so
+  that no cache sees an article twice in a run): real prose, long sentences, few of the
+  rules' names. Skipped with a note when the file is missing.
 The extractor is called as orthocrawl/derived.py calls it for each stored article.
 --accuracy: every replica's articles (--articles a site, all five) against the entities its
 truth reports (orthocrawl/replica/entities.py), with the replica's gazetteer (the demo's)
@@ -20,7 +25,8 @@ Speed is measured in CPU time of the process (time.process_time), so that other 
 shared machine does not count against it; the wall-clock rates are printed beside it.
 
 Reproduce:
-    python benchmarks/entities.py                      # both corpora, 2,000 articles each
+    python benchmarks/entities.py                      # all three corpora, 2,000 articles each
+    python benchmarks/entities.py --real --repeat 3    # the real article bodies only
     python benchmarks/entities.py --replica --articles 1000 --repeat 5
     python benchmarks/entities.py --text
     python benchmarks/entities.py --accuracy                # 2,000 articles a site, 10,000
@@ -32,11 +38,13 @@ R >= 0.90.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import time
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
 from orthocrawl.entities import Extraction, Extractor
 
@@ -126,6 +134,15 @@ def replica(count: int) -> list[tuple[str, str, str | None]]:
     docs = [(r["title"] or "", r["body_text"] or "", (r["published_at"] or "")[:10] or None)
             for name in names for r in build(name, articles=share).truth()]
     return docs[:count]
+
+
+REAL = Path("/work/shared/bench/extraction/ground-truth.json")
+
+
+def real(path: Path = REAL) -> list[tuple[str, str, str | None]]:
+    """The benchmark set's article bodies (no title, no date), each once, by id."""
+    pages = json.loads(path.read_text(encoding="utf-8"))
+    return [("", pages[key]["articleBody"], None) for key in sorted(pages)]
 
 
 EVENT_FIELDS = ("kind", "company", "target", "product", "number", "amount")
@@ -235,6 +252,10 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--replica", action="store_true", help="only the replicas' articles")
     parser.add_argument("--text", action="store_true", help="only the synthetic articles")
+    parser.add_argument("--real", action="store_true",
+                        help="only the real article bodies of --real-file")
+    parser.add_argument("--real-file", type=Path, default=REAL,
+                        help="ground-truth.json of the article-extraction benchmark")
     parser.add_argument("--accuracy", action="store_true",
                         help="precision and recall against the replicas' entity truth")
     parser.add_argument("--show", type=int, default=0,
@@ -243,12 +264,18 @@ def main() -> None:
     if args.accuracy:
         accuracy(args.articles, args.show)
         return
-    both = args.replica == args.text
+    every = not (args.replica or args.text or args.real)
     corpora: list[tuple[str, Sequence[tuple[str, str, str | None]]]] = []
-    if args.replica or both:
+    if args.replica or every:
         corpora.append(("replica (five sites)", replica(args.articles)))
-    if args.text or both:
+    if args.text or every:
         corpora.append(("synthetic press releases", synthetic(args.articles)))
+    if args.real or every:
+        if args.real_file.is_file():
+            corpora.append((f"real article bodies ({args.real_file.name})",
+                            real(args.real_file)))
+        else:
+            print(f"real article bodies: {args.real_file} not found, skipped")
     started = time.perf_counter()
     extractor = Extractor()
     print(f"gazetteer load + matcher build: {(time.perf_counter() - started) * 1000:.0f} ms "

@@ -3,13 +3,14 @@ after a change to the extraction rules (or their speed) and compare the files, t
 change keeps (or how it changes) the results.
 
 Articles: the five replicas' (the body text their truth reports), the speed benchmark's
-synthetic ones (--synthetic), an archive's current versions (--db, e.g. the demo's), or all.
+synthetic ones (--synthetic), its real article bodies (--real), an archive's current versions
+(--db, e.g. the demo's), or all.
 
 Reproduce:
-    python benchmarks/entities_snapshot.py --articles 2000 > before.jsonl
+    python benchmarks/entities_snapshot.py --articles 2000 --synthetic 2000 --real > before.jsonl
     python benchmarks/entities_snapshot.py --db data/demo.db > before-demo.jsonl
     ... change the code ...
-    python benchmarks/entities_snapshot.py --articles 2000 > after.jsonl
+    python benchmarks/entities_snapshot.py --articles 2000 --synthetic 2000 --real > after.jsonl
     cmp before.jsonl after.jsonl
 """
 
@@ -51,12 +52,22 @@ def synthetic_articles(count: int) -> Iterator[tuple[str, str, str, str | None]]
         yield f"synthetic:{i}", title, body, published
 
 
+def real_articles() -> Iterator[tuple[str, str, str, str | None]]:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from entities import REAL, real  # the speed benchmark's real article bodies
+
+    for i, (title, body, published) in enumerate(real(REAL)):
+        yield f"real:{i}", title, body, published
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=0,
                         help="articles per replica (0: no replica articles)")
     parser.add_argument("--synthetic", type=int, default=0,
                         help="synthetic articles of benchmarks/entities.py (0: none)")
+    parser.add_argument("--real", action="store_true",
+                        help="the real article bodies of benchmarks/entities.py")
     parser.add_argument("--db", help="an archive whose articles to extract as well")
     args = parser.parse_args()
     extractor = Extractor()
@@ -65,6 +76,8 @@ def main() -> None:
         sources.append(replica_articles(args.articles))
     if args.synthetic:
         sources.append(synthetic_articles(args.synthetic))
+    if args.real:
+        sources.append(real_articles())
     if args.db:
         sources.append(archive_articles(args.db))
     out = sys.stdout

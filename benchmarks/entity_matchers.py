@@ -1,10 +1,13 @@
-"""Which matcher finds the gazetteer's names fastest: pyahocorasick, flashtext2 or spaCy.
+"""Which matcher finds the gazetteer's names fastest: an Aho-Corasick automaton, flashtext2 or
+spaCy.
 
 Each matcher is given every name and alias of the shipped gazetteer (case-insensitive) and
 finds them in the same synthetic articles as benchmarks/entities.py (about 660 words each).
-pyahocorasick's figure includes orthocrawl's own whole-word and capital checks
-(orthocrawl.entities.matcher); flashtext2 checks word boundaries itself; spaCy runs a blank
-English pipeline (its tokenizer) and a PhraseMatcher on lowercase forms (attr="LOWER").
+The automaton's figure is orthocrawl's Matcher (orthocrawl.entities.matcher: ahocorasick-rs,
+first pyahocorasick), with its own whole-word and capital checks and, since names and the
+rules' cues share its one walk, finding every cue too; flashtext2 checks word boundaries
+itself; spaCy runs a blank English pipeline (its tokenizer) and a PhraseMatcher on lowercase
+forms (attr="LOWER").
 flashtext2 and spaCy are not orthocrawl dependencies: a matcher that is not installed is
 skipped (pip install flashtext2 spacy to compare).
 
@@ -71,7 +74,7 @@ def main() -> None:
         return lambda text: len(matcher(nlp.make_doc(text)))
 
     print(f"{len(texts)} synthetic articles, {len(names)} names and aliases")
-    measure("pyahocorasick", texts, aho)
+    measure("Matcher+cues", texts, aho)
     measure("flashtext2", texts, flash)
     measure("spaCy", texts, spacy_phrases)
 

@@ -36,6 +36,10 @@ _NUMWORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _BEFORE_WORD = re.compile(
     rf"(?=[\dzotfsenh])(?:{_NUMBER}\s*|({_NUMWORD}(?:(?:[\s-]+|\s+and\s+){_NUMWORD})*)\s+)"
     r"(thousand|million|billion)\s+(?:US\s+|Swiss\s+)?$", re.IGNORECASE)
+# _BEFORE_WORD's end alone: a cheap test first (its search costs 30-50 us, mostly to fail on
+# "millions of dollars" and the like), since a match of it holds one of this
+_SCALE_BEFORE_WORD = re.compile(r"(?:thousand|million|billion)\s+(?:US\s+|Swiss\s+)?$",
+                                re.IGNORECASE)
 
 
 def find_amounts(text: str, cues: Cues) -> Iterator[tuple[int, int, int, str]]:
@@ -45,7 +49,10 @@ def find_amounts(text: str, cues: Cues) -> Iterator[tuple[int, int, int, str]]:
         if start < last_end:
             continue  # the "$" of a "US$" already read
         if key[-1].isalpha() and len(key) > 3:  # a currency word after the number
-            found = _BEFORE_WORD.search(text, max(0, start - 60), start)
+            lo = max(0, start - 60)
+            found = (_BEFORE_WORD.search(text, lo, start)
+                     if start and text[start - 1].isspace()
+                     and _SCALE_BEFORE_WORD.search(text, lo, start) else None)
             if found is None:
                 continue
             number, words, scale = found.groups()

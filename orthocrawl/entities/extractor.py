@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
+from typing import Any, TypeVar
 
 from . import names
 from .amounts import find_amounts
-from .cues import Cues, scan
+from .cues import Cues
 from .events import Named, Sentence, events_in, merge
 from .gazetteer import Gazetteer, fold, load_gazetteer, paths_from_env
 from .matcher import Matcher
@@ -40,6 +41,7 @@ _TICKER = re.compile(
     r"OTC|AMEX|XETRA|ETR|FWB|TASE|HKEX|SGX|TYO)\s?:\s?(?P<sym>[A-Z][A-Z0-9.]{0,6}[A-Z0-9])\b")
 _GAP = re.compile(r"[\s(,]{0,3}$")
 _NOT_A_NAME = names.STOP | {"surgeon", "said", "says", "dr"}
+_Item = TypeVar("_Item", bound=tuple[Any, ...])  # an amount, number or executive: (offset, ...)
 _NOT_A_PERSON = names.HEADS | {"hospital", "clinic", "institute", "university", "center",
                                "centre", "college", "system", "platform", "device", "fda"}
 
@@ -72,8 +74,13 @@ class _Run:
         self.ex, self.doc, self.published, self.as_today = ex, doc, published, as_today
         self.text = doc.text
         self.folded = fold(doc.text)
-        self.cues: Cues = scan(self.folded)
+        # the rules' cues and the gazetteers' names, in one walk of the text
+        self.cues: Cues
+        self.cues, self.names = ex.matcher.scan(self.text, self.folded)
         self.taken = bytearray(len(self.text))
+        # the text and a space: index -1 and len(text) are no letter and no hyphen (made
+        # once: _occurrences, called a few times an article, copied the text each time)
+        self.padded = self.text + " "
         self.hits: list[Named] = []
         self.tickers: dict[tuple[str, str], list[str]] = defaultdict(list)
         self.strong_ends: list[int] = []
@@ -99,7 +106,7 @@ class _Run:
     # -- the rules -----------------------------------------------------------------------
     def known(self) -> None:
         text = self.text
-        for start, end, entry in self.ex.matcher.find(text, self.folded):
+        for start, end, entry in self.names:
             name = entry.name
             if entry.kind == "company":
                 suffix = _SUFFIX.match(text, end)
@@ -163,10 +170,16 @@ class _Run:
             found[name] = found.get(name, False) or strong
         if not found:
             return
-        # a one-word candidate that starts a longer one is that company ("Corvane" of
-        # "Corvane Spine")
-        canonical = {n: next((m for m in found if m != n and m.startswith(n + " ")), n)
-                     for n in found}
+        # a candidate that starts a longer one is that company ("Corvane" of "Corvane
+        # Spine"): the first found of those, by each longer name's word-prefixes (a
+        # comparison of every pair cost more than the rest of the rule, on busy articles)
+        longer: dict[str, str] = {}
+        for name in found:
+            at = name.find(" ")
+            while at != -1:
+                longer.setdefault(name[:at], name)
+                at = name.find(" ", at + 1)
+        canonical = {name: longer.get(name, name) for name in found}
         self._occurrences(canonical, "company", candidate=True)
 
     def products(self) -> None:
@@ -177,8 +190,7 @@ class _Run:
 
     def _occurrences(self, canonical: dict[str, str], kind: str, candidate: bool) -> None:
         """Claim every whole-word occurrence of each name (longest names first)."""
-        text, taken, hits = self.text, self.taken, self.hits
-        padded = text + " "  # index -1 and len(text) are a space: no letter, no hyphen
+        text, taken, hits, padded = self.text, self.taken, self.hits, self.padded
         find = text.find
         for surface in sorted(canonical, key=len, reverse=True):
             name, pos, size = canonical[surface], find(surface), len(surface)
@@ -257,15 +269,17 @@ class _Run:
             return []
         by_sentence = self.by_sentence
         executives = [(h.start, h.name, f.title) for h, f in self.people.values()]
+        # each trigger sentence's amounts, numbers and executives, sorted out in one pass
+        amounts_in = self._in_sentences(amounts, triggers)
+        numbers_in = self._in_sentences(numbers, triggers)
+        executives_in = self._in_sentences(executives, triggers)
         found: list[Event] = []
         for i in sorted(triggers):
             start, end = doc.spans[i]
             names = by_sentence.get(i, [])
             sentence = Sentence(
-                start, end, self.text[start:end], names,
-                [a for a in amounts if start <= a[0] < end],
-                [n for n in numbers if start <= n[0] < end],
-                [p for p in executives if start <= p[0] < end], self.folded[start:end],
+                start, end, self.text[start:end], names, amounts_in.get(i, []),
+                numbers_in.get(i, []), executives_in.get(i, []), self.folded[start:end],
                 [n for n in names if n.kind == "company"])
             found += events_in(sentence, sorted(triggers[i]), subject, self.published)
         events = merge(found)
@@ -274,6 +288,18 @@ class _Run:
             if event.kind == "clearance" and event.product is None and products:
                 event.product = products[0]  # "The system received 510(k) clearance"
         return merge(events)
+
+    def _in_sentences(self, items: Iterable[_Item], sentences: Container[int]
+                      ) -> dict[int, list[_Item]]:
+        """`items` (each a tuple whose first field is its offset) by the index of the
+        sentence they start in, for the `sentences` asked about, in their order."""
+        spans, index = self.doc.spans, self.doc.index
+        grouped: dict[int, list[_Item]] = {}
+        for item in items:
+            i = index(item[0])
+            if i in sentences and spans[i][0] <= item[0] < spans[i][1]:
+                grouped.setdefault(i, []).append(item)
+        return grouped
 
     def people_records(self, events: list[Event]) -> list[Person]:
         records = []

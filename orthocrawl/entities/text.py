@@ -14,13 +14,20 @@ UP = "A-ZÀ-ÖØ-Þ"
 LOW = "a-zß-öø-ÿĀ-ſ"
 
 # A paragraph (or parenthesis) that only points at another story: a decoy, not the article's.
-_ASIDE_LINE = re.compile(
-    r"[ \t]*(?:related(?: (?:articles?|stories|story|content|news|reading|coverage))?|"
-    r"read (?:more|also|next)|also read|see also|more (?:from|on) [^:\n]{1,40}|"
-    r"further reading|you may also like|recommended(?: reading)?|don['’]t miss|icymi|"
-    r"editor['’]s picks?|also in the news)[ \t]*[:—–|-]", re.IGNORECASE)
-_ASIDE_PAREN = re.compile(r"[(\[](?:[Rr]elated|RELATED|[Ss]ee also|[Rr]ead more|[Aa]lso read)"
-                          r"\s*[:—–-][^)\]\n]*[)\]]")
+_ASIDE = (r"[ \t]*(?:related(?: (?:articles?|stories|story|content|news|reading|coverage))?|"
+          r"read (?:more|also|next)|also read|see also|more (?:from|on) [^:\n]{1,40}|"
+          r"further reading|you may also like|recommended(?: reading)?|don['’]t miss|icymi|"
+          r"editor['’]s picks?|also in the news)[ \t]*[:—–|-]")
+_ASIDE_LINE = re.compile(_ASIDE, re.IGNORECASE)
+# the same after a line break: `re` finds the literal "\n" first, not trying every offset (an
+# aside line never holds one, so these are _ASIDE_LINE's matches of the body's lines)
+_ASIDE_AFTER_BREAK = re.compile("\n" + _ASIDE, re.IGNORECASE)
+_ASIDE_PAREN_REST = (r"(?:[Rr]elated|RELATED|[Ss]ee also|[Rr]ead more|[Aa]lso read)"
+                     r"\s*[:—–-][^)\]\n]*[)\]]")
+_ASIDE_PAREN = re.compile(r"[(\[]" + _ASIDE_PAREN_REST)
+# Where _ASIDE_PAREN can match, one of these does: each starts with a literal, which `re`
+# looks for in C (a set of first characters is tried at every offset, ten times slower)
+_ASIDE_OPENS = (re.compile(r"\(" + _ASIDE_PAREN_REST), re.compile(r"\[" + _ASIDE_PAREN_REST))
 
 _ABBREV = frozenset("""
 dr mr mrs ms prof st mt ft jr sr inc corp co ltd bros no nos vs etc e.g i.e u.s u.k n.v s.a
@@ -32,7 +39,10 @@ ore pa r.i s.c s.d tenn tex va vt wash wis wyo approx fig figs vol rev gen sen r
 # The two are found apart, each several times faster than one expression with both
 # alternatives (a line break by its literal first character); merged in order, less the line
 # breaks among a stop's spaces (its \s+ takes them all), they are that expression's matches.
-_STOP = re.compile(r"[.!?]([\"”’)\]]*)\s+(?=[\"“‘(\[]?[" + UP + r"0-9])")
+# Each stop by its own expression, a literal first (see _ASIDE_OPENS): a match holds only its
+# stop, quotes and spaces, so theirs together are one expression's for "[.!?]".
+_STOPS = tuple((stop, re.compile(re.escape(stop) + r"([\"”’)\]]*)\s+"
+                                     r"(?=[\"“‘(\[]?[" + UP + r"0-9])")) for stop in ".!?")
 _BREAK = re.compile(r"\n\s*")
 
 
@@ -42,12 +52,8 @@ class Doc:
     def __init__(self, title: str, body: str):
         title = " ".join(title.split())
         self.title_end = len(title)
-        lines = body.split("\n")
-        for i, line in enumerate(lines):
-            if line and _ASIDE_LINE.match(line):
-                lines[i] = " " * len(line)
-        text = title + "\n\n" + "\n".join(lines)
-        if any(k in text for k in ("elated", "ee also", "ead more", "lso read", "RELATED")):
+        text = title + "\n\n" + _blank_aside_lines(body)
+        if any(opening.search(text) for opening in _ASIDE_OPENS):
             text = _ASIDE_PAREN.sub(_blank, text)
         self.text = text
         self.spans = _sentences(self.text, self.title_end)
@@ -76,13 +82,31 @@ def _blank(found: re.Match[str]) -> str:
     return " " * len(found.group(0))
 
 
+def _blank_aside_lines(body: str) -> str:
+    """The body with each line that is an aside ("Related: ...") blanked out."""
+    asides = [found.start() + 1 for found in _ASIDE_AFTER_BREAK.finditer(body)]
+    if _ASIDE_LINE.match(body):
+        asides.insert(0, 0)
+    if not asides:
+        return body
+    parts, done = [], 0
+    for start in asides:
+        end = body.find("\n", start)
+        end = len(body) if end == -1 else end
+        parts += [body[done:start], " " * (end - start)]
+        done = end
+    parts.append(body[done:])
+    return "".join(parts)
+
+
 def _sentences(text: str, title_end: int) -> list[tuple[int, int]]:
     spans = [(0, title_end)] if title_end else []
     start = title_end
     while start < len(text) and text[start].isspace():
         start += 1
     # every cut as (start, end of the stop and its quotes or -1 for a line break, end)
-    cuts = [(m.start(), m.end(1), m.end()) for m in _STOP.finditer(text, title_end)]
+    cuts = [(m.start(), m.end(1), m.end()) for stop, pattern in _STOPS if stop in text
+            for m in pattern.finditer(text, title_end)]
     cuts += [(m.start(), -1, m.end()) for m in _BREAK.finditer(text, title_end)]
     cuts.sort()
     last = -1
