@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -87,7 +88,7 @@ class Connection:
                     # three articles' rows each, where 4 KB pages left a third empty or
                     # spilled rows into overflow pages (a no-op on a file already made).
                     self.db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-                self.db.execute("PRAGMA journal_mode = WAL")
+                _use_wal(conn)
                 self.db.execute("PRAGMA synchronous = NORMAL")
                 if self.version < SCHEMA_VERSION:
                     self.version = self._migrate()
@@ -109,13 +110,17 @@ class Connection:
             raise ArchiveError(f"cannot create {self.path}: {error.strerror}") from None
 
     def _check_version(self) -> int:
+        # The tables before the version: a process creating the file meanwhile commits both
+        # at once, so tables seen imply its version is seen too (the other order could see
+        # version 0 and then its tables, and call the file foreign).
+        tables = self.db.table_names()
         version: int = self.db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise ArchiveError(
                 f"{self.path} has schema version {version}, newer than this orthocrawl "
                 f"knows ({SCHEMA_VERSION}); upgrade orthocrawl")
-        if version == 0 and (self.db.table_names() or self.read_only):
-            what = "an empty file" if not self.db.table_names() else "an SQLite file"
+        if version == 0 and (tables or self.read_only):
+            what = "an empty file" if not tables else "an SQLite file"
             raise ArchiveError(f"{self.path} is {what}, not an orthocrawl archive")
         if self.read_only and not self.any_version and version < READABLE_FROM:
             raise ArchiveError(
@@ -193,3 +198,21 @@ def _statements(script: str) -> Iterator[str]:
             statement = ""
     if statement.strip():
         raise ValueError(f"incomplete statement in migration: {statement[:60]!r}")
+
+
+def _use_wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Put the file in WAL mode. Switching needs the file to itself, and SQLite answers
+    "database is locked" at once, without its busy handler, when another process is opening
+    the same new file: retried for `patience` seconds. A file in WAL mode already is left."""
+    deadline = time.monotonic() + patience
+    pause = 0.01
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
