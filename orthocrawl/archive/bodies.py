@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import zstandard
 
@@ -152,18 +153,11 @@ class BodyStore(Connection):
     def recompress(self, site: str) -> int:
         """Recompress the site's raw pages not stored with its newest dictionary, a batch
         per transaction (readers and other sites' writers go on meanwhile); how many."""
-        sha256 = self.site_dictionary(site)
-        if sha256 is None:
-            return 0
-        done, last = 0, ""
-        while True:
-            rows = self.db.execute(
+        done = 0
+        for rows in self._stale_batches(
                 "SELECT b.url, b.encoding, b.dictionary, b.body FROM articles a "
                 "JOIN page_bodies b ON b.url = a.url WHERE a.site = ? AND a.url > ? "
-                "AND b.dictionary IS NOT ? ORDER BY a.url LIMIT ?",
-                [site, last, sha256, RECOMPRESS_BATCH]).fetchall()
-            if not rows:
-                return done
+                "AND b.dictionary IS NOT ? ORDER BY a.url LIMIT ?", site, ""):
             with self.transaction():
                 for url, encoding, dictionary, body in rows:
                     # Deleted and inserted anew, not updated in place: a body shrunk where it
@@ -171,23 +165,18 @@ class BodyStore(Connection):
                     self.db.execute("DELETE FROM page_bodies WHERE url = ?", [url])
                     self.write_body(url, site, self.decompress_body(encoding, dictionary, body))
             done += len(rows)
-            last = rows[-1][0]
+        return done
 
     def recompress_html(self, site: str) -> int:
         """The same for the site's articles' body_html (article_html, schema 11 on)."""
-        sha256 = self.site_dictionary(site)
-        if sha256 is None or self.db.execute(
+        if self.db.execute(
                 "SELECT 1 FROM sqlite_master WHERE name = 'article_html'").fetchone() is None:
             return 0
-        done, last = 0, 0
-        while True:
-            rows = self.db.execute(
+        done = 0
+        for rows in self._stale_batches(
                 "SELECT h.article_id, h.encoding, h.dictionary, h.html FROM articles a "
                 "JOIN article_html h ON h.article_id = a.rowid WHERE a.site = ? AND "
-                "a.rowid > ? AND h.dictionary IS NOT ? ORDER BY a.rowid LIMIT ?",
-                [site, last, sha256, RECOMPRESS_BATCH]).fetchall()
-            if not rows:
-                return done
+                "a.rowid > ? AND h.dictionary IS NOT ? ORDER BY a.rowid LIMIT ?", site, 0):
             with self.transaction():
                 for article_id, encoding, dictionary, html in rows:
                     self.db.execute("DELETE FROM article_html WHERE article_id = ?",
@@ -197,6 +186,19 @@ class BodyStore(Connection):
                         "VALUES (?, ?, ?, ?)", [article_id, *self.compress_body(
                             site, self.decompress_body(encoding, dictionary, html))])
             done += len(rows)
+        return done
+
+    def _stale_batches(self, select: str, site: str, first: str | int
+                       ) -> Iterator[list[tuple[Any, ...]]]:
+        """Batches of the rows `select` finds (parameters: site, the last key seen, the
+        site's newest dictionary, a batch size) not compressed with the site's newest
+        dictionary, keyed by their first column; none when the site has no dictionary."""
+        sha256 = self.site_dictionary(site)
+        if sha256 is None:
+            return
+        last = first
+        while rows := self.db.execute(select, [site, last, sha256, RECOMPRESS_BATCH]).fetchall():
+            yield rows
             last = rows[-1][0]
 
     def compact(self, site: str, now: str | None = None) -> Compacted:
