@@ -90,6 +90,13 @@ def test_a_site_dictionary_is_trained_at_200_pages_and_earlier_pages_recompresse
             "SELECT a.site, count(DISTINCT b.dictionary) FROM page_bodies b JOIN articles a "
             "ON a.url = b.url GROUP BY a.site"))
         assert by_site == {"example": 1, "other": 0}
+        # the articles' stored HTML too: recompressed with the dictionary, read back the same
+        html_by_site = dict(archive.db.execute(
+            "SELECT a.site, group_concat(DISTINCT coalesce(h.dictionary, '-')) FROM "
+            "article_html h JOIN articles a ON a.rowid = h.article_id GROUP BY a.site"))
+        assert html_by_site == {"example": done.trained, "other": "-"}
+        assert {a["url"]: a["body_html"] for a in archive.articles()}[
+            "https://example.com/7/"] == record(7)["body_html"]
         # a new page uses the dictionary; a second compaction has nothing to do
         fill(archive, 1, start=500)
         (dictionary,) = archive.db.execute(
