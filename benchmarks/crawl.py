@@ -9,6 +9,7 @@ and prints the ratio.
 Reproduce:
     python benchmarks/crawl.py                 # 2,000 articles
     python benchmarks/crawl.py --articles 500  # quicker
+    python benchmarks/crawl.py --repeat 5      # five paired runs: medians and paired ratios
 Targets (issue 2): ratio >= 1.0, peak memory < 300 MB.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,16 +70,28 @@ def scrapy_bench(seconds: int = 10) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="paired runs (crawl, then scrapy bench); medians printed")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        ours = crawl_replica(args.articles, Path(tmp) / "bench.db")
-    ours_rate = ours["responses"] / ours["elapsed"]
-    bench_rate = scrapy_bench()
-    print(f"orthocrawl: {ours['responses']} pages ({ours['articles']} articles archived) in "
-          f"{ours['elapsed']:.1f} s = {ours_rate:.0f} pages/s, peak memory "
-          f"{ours['peak_mb']:.0f} MB, run {ours['status']}")
-    print(f"scrapy bench: {bench_rate:.0f} pages/s")
-    print(f"ratio orthocrawl / scrapy bench: {ours_rate / bench_rate:.2f}")
+    runs: list[tuple[float, float, float]] = []
+    for _ in range(args.repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            ours = crawl_replica(args.articles, Path(tmp) / "bench.db")
+        ours_rate = ours["responses"] / ours["elapsed"]
+        bench_rate = scrapy_bench()
+        runs.append((ours_rate, bench_rate, ours["peak_mb"]))
+        print(f"orthocrawl: {ours['responses']} pages ({ours['articles']} articles archived) in "
+              f"{ours['elapsed']:.1f} s = {ours_rate:.0f} pages/s, peak memory "
+              f"{ours['peak_mb']:.0f} MB, run {ours['status']}")
+        print(f"scrapy bench: {bench_rate:.0f} pages/s")
+        print(f"ratio orthocrawl / scrapy bench: {ours_rate / bench_rate:.2f}")
+    if args.repeat > 1:
+        ratios = sorted(ours / bench for ours, bench, _ in runs)
+        print(f"medians of {args.repeat}: orthocrawl "
+              f"{statistics.median(r[0] for r in runs):.0f} pages/s, scrapy bench "
+              f"{statistics.median(r[1] for r in runs):.0f} pages/s, paired ratio "
+              f"{statistics.median(ratios):.2f} ({ratios[0]:.2f} to {ratios[-1]:.2f}), peak "
+              f"{statistics.median(r[2] for r in runs):.0f} MB")
 
 
 if __name__ == "__main__":
