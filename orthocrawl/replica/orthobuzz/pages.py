@@ -8,6 +8,7 @@ from ..text import Chrome, Texts, excerpt
 from ..timefmt import long_date
 from ..wp_model import Post, Upload
 from ..wp_site import Listing
+from ..wp_theme import term_links
 from .constants import ORIGIN, SITE_TITLE
 from .theme import YOAST, shell
 
@@ -15,8 +16,7 @@ _T = TABLES[1]
 
 
 def _item(post: Post) -> str:
-    cats = ", ".join(f'<a href="{c.url}" rel="category tag">{c.name.translate(_T)}</a>'
-                     for c in post.categories)
+    cats = term_links(post.categories, Texts(), "category tag")
     return (f'<article id="post-{post.post_id}" class="post-{post.post_id} post type-post status-'
             f'publish format-standard hentry category-{post.categories[0].slug}">\n<header class='
             f'"entry-header"><h2 class="entry-title"><a href="{post.url}" rel="bookmark">'

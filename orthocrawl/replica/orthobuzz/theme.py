@@ -7,6 +7,7 @@ from ..inline import TABLES, attr
 from ..text import Chrome, Part, Texts, template
 from ..timefmt import MONTHS
 from ..wp_model import Post, Term
+from ..wp_theme import category_items, menu_items, post_links
 from ..yoast import Yoast
 from .constants import MENU, ORIGIN, SITE_TITLE, SUBSCRIBE, TAGLINE
 
@@ -39,9 +40,7 @@ def head(title: str, seo: str, extra: str = "") -> str:
 
 
 def _menu(texts: Texts, ident: str) -> str:
-    items = "".join(f'<li id="menu-item-{n}" class="menu-item menu-item-type-custom '
-                    f'menu-item-{n}"><a href="{ORIGIN}{href}">{texts.t(label)}</a></li>'
-                    for n, (label, href) in enumerate(MENU, 20))
+    items = menu_items(texts, MENU, ORIGIN, 20)
     return (f'<div class="menu-main-container"><ul id="{ident}" class="primary-menu">{items}'
             "</ul></div>")
 
@@ -67,11 +66,10 @@ def site_header() -> Part:
 
 def sidebar(latest: list[Post], months: list[tuple[int, int]], categories: list[Term]) -> Part:
     texts = Texts()
-    recent = "".join(f'<li><a href="{p.url}">{texts.t(p.title)}</a></li>' for p in latest[:5])
+    recent = post_links(texts, latest[:5])
     options = "".join(f"<option value='{ORIGIN}/{y}/{m:02d}/'> "
                       f"{texts.t(f'{MONTHS[m - 1]} {y}')} </option>" for y, m in months)
-    cats = "".join(f'<li class="cat-item cat-item-{c.term_id}"><a href="{c.url}">'
-                   f"{texts.t(c.name)}</a></li>" for c in categories)
+    cats = category_items(texts, categories)
     html = f"""<aside id="secondary" class="sidebar widget-area">
 <section id="search-2" class="widget widget_search"><form role="search" method="get" class="search-form" action="{ORIGIN}/"><label><span class="screen-reader-text">{texts.t("Search for:")}</span><input type="search" class="search-field" placeholder="Search &hellip;" value="" name="s" /></label><button type="submit" class="search-submit"><span class="screen-reader-text">Search</span></button></form></section>
 <section id="blog_subscription-2" class="widget widget_blog_subscription jetpack_subscription_widget"><h2 class="widget-title">{texts.t("Subscribe to OrthoBuzz")}</h2><form action="#" method="post" accept-charset="utf-8" id="subscribe-blog-blog_subscription-2"><div id="subscribe-text"><p>{texts.t(SUBSCRIBE)}</p></div><p id="subscribe-email"><input type="email" name="email" required="required" value="" placeholder="Email Address" /></p><p id="subscribe-submit"><button type="submit" name="jetpack_subscriptions_widget">{texts.t("Subscribe")}</button></p></form></section>

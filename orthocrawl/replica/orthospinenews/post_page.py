@@ -12,6 +12,7 @@ from ..inline import TABLES, attr
 from ..text import Chrome, excerpt
 from ..timefmt import comment_time, display_date, iso_offset, long_date
 from ..wp_comments import comment_form
+from ..wp_theme import single_css, term_classes, term_links
 from .constants import NEWSLETTER_PITCH, ORIGIN, VARIANTS
 from .theme import YOAST, Texts, shell, tie_schema
 
@@ -163,8 +164,8 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
         out.append(_bottom_meta("via", "Via", f'<a href="{attr(href)}" rel="nofollow noopener" '
                                 f'target="_blank">{texts.t(name)}</a>', texts, True))
     if post.tags:
-        links = " ".join(f'<a href="{t.url}" rel="tag">{texts.t(t.name)}</a>' for t in post.tags)
-        out.append(_bottom_meta("tags", "Tags", links, texts, False))
+        out.append(_bottom_meta("tags", "Tags", term_links(post.tags, texts, sep=" "), texts,
+                                False))
     if "shortlink" in f:
         short = f"{ORIGIN}/?p={post.post_id}"
         out.append(f'<div class="post-shortlink"><input type="text" id="short-post-url" '
@@ -280,10 +281,8 @@ def _check_also(post: Post, texts: Texts) -> str:
 def render_post(post: Post, chrome: Chrome, pool: list[Post]) -> tuple[str, list[str]]:
     """The page's HTML and the text lines of all its chrome."""
     texts = Texts()
-    cats = " ".join(f"category-{c.slug}" for c in post.categories)
-    tags = " ".join(f"tag-{t.slug}" for t in post.tags)
-    body_css = (f"post-template-default single single-post postid-{post.post_id} "
-                f"single-format-standard {cats} {tags} wrapper-has-shadow block-head-1 "
+    cats, tags = term_classes(post)
+    body_css = (f"{single_css(post)} {cats} {tags} wrapper-has-shadow block-head-1 "
                 f"magazine1 is-thumb-overlay-disabled is-desktop is-header-layout-3 "
                 f"sidebar-right has-sidebar post-layout-1 narrow-title-narrow-media "
                 f"is-standard-format has-mobile-share")

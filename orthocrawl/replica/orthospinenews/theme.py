@@ -14,6 +14,7 @@ from ..inline import attr
 from ..text import CHROME_TABLE as _CHROME_TABLE
 from ..text import Chrome, Part, Texts, template
 from ..timefmt import iso_offset, long_date, weekday_date
+from ..wp_theme import menu_items
 from ..yoast import Yoast, search_action
 from .constants import FOOTER_ABOUT, NEWSLETTER_PITCH, ORIGIN, SITE_TITLE, TAGLINE
 
@@ -89,11 +90,7 @@ FOOTER_MENU = (("About Us", "/about-us/"), ("Contact", "/contact/"),
 
 
 def _menu(texts: Texts, items: tuple[tuple[str, str], ...], ident: str) -> str:
-    lis = "".join(
-        f'<li id="menu-item-{n}" class="menu-item menu-item-type-custom menu-item-{n}">'
-        f'<a href="{ORIGIN}{href}">{texts.t(label)}</a></li>'
-        for n, (label, href) in enumerate(items, 40))
-    return f'<ul id="{ident}" class="menu">{lis}</ul>'
+    return f'<ul id="{ident}" class="menu">{menu_items(texts, items, ORIGIN, 40)}</ul>'
 
 
 def _post_line(texts: Texts, post: Post, href: str) -> str:

@@ -11,6 +11,7 @@ from ..text import Chrome, Texts
 from ..timefmt import comment_time, iso_offset, local, long_date
 from ..wp_comments import avatar, comment_form
 from ..wp_model import Post
+from ..wp_theme import single_css, term_classes, term_links
 from .constants import JOBS, ORIGIN, SITE_TITLE
 from .theme import SCHEMA, after_entry, shell
 
@@ -37,11 +38,10 @@ def entry_meta(post: Post, texts: Texts, comments_link: bool = True) -> str:
 
 
 def entry_footer(post: Post, texts: Texts) -> str:
-    cats = ", ".join(f'<a href="{c.url}" rel="category tag">{texts.t(c.name)}</a>'
-                     for c in post.categories)
+    cats = term_links(post.categories, texts, "category tag")
     parts = [f'<span class="entry-categories">{texts.t("Filed Under:")} {cats}</span>']
     if post.tags:
-        tags = ", ".join(f'<a href="{t.url}" rel="tag">{texts.t(t.name)}</a>' for t in post.tags)
+        tags = term_links(post.tags, texts)
         parts.append(f'<span class="entry-tags">{texts.t("Tagged With:")} {tags}</span>')
     return f'<footer class="entry-footer"><p class="entry-meta">{" ".join(parts)}</p></footer>'
 
@@ -100,8 +100,7 @@ def _comments(post: Post, texts: Texts) -> str:
 def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     """The page's HTML and the text lines of all its chrome (alt texts included)."""
     texts = Texts()
-    classes = " ".join([f"category-{c.slug}" for c in post.categories]
-                       + [f"tag-{t.slug}" for t in post.tags])
+    classes = " ".join(c for c in term_classes(post) if c)
     thumb = " has-post-thumbnail" if post.lead else ""
     main = "".join([
         f'<article class="post-{post.post_id} post type-post status-publish format-standard'
@@ -111,8 +110,8 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
         _content(post, texts), entry_footer(post, texts), "</article>",
         after_entry(texts) if "after_entry" in post.features else "", _comments(post, texts),
     ])
-    css = f"post-template-default single single-post postid-{post.post_id} single-format-standard"
     extra = f"<link rel='shortlink' href='{ORIGIN}/?p={post.post_id}' />\n"
-    html = shell(f"{post.title} – {SITE_TITLE}", post.summary, post.url, css, main, chrome, extra)
+    html = shell(f"{post.title} – {SITE_TITLE}", post.summary, post.url, single_css(post), main,
+                 chrome, extra)
     lines = chrome.lines(texts, post.alts)
     return html, lines

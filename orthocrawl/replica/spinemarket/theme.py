@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..inline import TABLES, attr
 from ..text import Chrome, Part, Texts, template
 from ..wp_model import Post, Term
+from ..wp_theme import category_items, menu_items, post_links
 from .constants import MENU, NEWSLETTER, ORIGIN, SITE_TITLE, TAGLINE
 
 THEME = f"{ORIGIN}/wp-content/themes/smg-pro"
@@ -31,10 +32,8 @@ def site_header() -> Part:
     texts = Texts()
     skips = "".join(f'<li><a href="{href}" class="screen-reader-shortcut"> {texts.t(label)}</a>'
                     "</li>" for href, label in SKIP_LINKS)
-    menu = "".join(f'<li id="menu-item-{n}" class="menu-item menu-item-type-post_type menu-item-'
-                   f'object-page menu-item-{n}"><a href="{ORIGIN}{href}" itemprop="url"><span '
-                   f'itemprop="name">{texts.t(label)}</span></a></li>'
-                   for n, (label, href) in enumerate(MENU, 31))
+    menu = menu_items(texts, MENU, ORIGIN, 31, "post_type menu-item-object-page",
+                      ' itemprop="url"', '<span itemprop="name">{}</span>')
     banner = "Spine implant makers: list your company in our directory"
     html = f"""<div class="site-container"><ul class="genesis-skip-link">{skips}</ul>
 <header class="site-header" itemscope itemtype="{SCHEMA}/WPHeader"><div class="wrap"><div class="title-area"><p class="site-title" itemprop="headline"><a href="{ORIGIN}/">{texts.t(SITE_TITLE)}</a></p><p class="site-description" itemprop="description">{texts.t(TAGLINE)}</p></div><div class="widget-area header-widget-area"><section id="custom_html-2" class="widget_text widget widget_custom_html"><div class="widget_text widget-wrap"><div class="textwidget custom-html-widget"><a href="{ORIGIN}/manufacturers"><img src="{ORIGIN}/wp-content/uploads/2019/05/directory-728x90.png" width="728" height="90" alt="{texts.t(banner)}" /></a></div></div></section></div></div></header>
@@ -46,9 +45,7 @@ def site_header() -> Part:
 
 def sidebar(latest: list[Post], categories: list[Term]) -> Part:
     texts = Texts()
-    recent = "".join(f'<li><a href="{p.url}">{texts.t(p.title)}</a></li>' for p in latest[:6])
-    cats = "".join(f'<li class="cat-item cat-item-{c.term_id}"><a href="{c.url}">'
-                   f"{texts.t(c.name)}</a></li>" for c in categories)
+    recent, cats = post_links(texts, latest[:6]), category_items(texts, categories)
     html = f"""</main><aside class="sidebar sidebar-primary widget-area" role="complementary" aria-label="Primary Sidebar" itemscope itemtype="{SCHEMA}/WPSideBar" id="genesis-sidebar-primary"><h2 class="genesis-sidebar-title screen-reader-text">{texts.t("Primary Sidebar")}</h2>
 <section id="search-3" class="widget widget_search"><div class="widget-wrap"><form class="search-form" method="get" action="{ORIGIN}/" role="search" itemprop="potentialAction" itemscope itemtype="{SCHEMA}/SearchAction"><label class="search-form-label screen-reader-text" for="searchform-1">{texts.t("Search this website")}</label><input class="search-form-input" type="search" name="s" id="searchform-1" placeholder="Search this website" itemprop="query-input"><input class="search-form-submit" type="submit" value="Search"></form></div></section>
 <section id="recent-posts-3" class="widget widget_recent_entries"><div class="widget-wrap"><h4 class="widget-title widgettitle">{texts.t("Latest Articles")}</h4><ul>{recent}</ul></div></section>
