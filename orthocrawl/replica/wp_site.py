@@ -376,11 +376,12 @@ class WordPressReplica(CachedReplica):
         return self.not_found(method)
 
     def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
+        body, _, *etag = self._rendered_post(post)  # a site's page may have an ETag
         extra = [("Last-Modified", http_date(post.modified)),
-                 ("Link", f"<{self.origin}/?p={post.post_id}>; rel=shortlink")]
-        if unmodified_since(headers, post.modified):
+                 ("Link", f"<{self.origin}/?p={post.post_id}>; rel=shortlink"),
+                 *(("ETag", tag) for tag in etag)]
+        if unmodified_since(headers, post.modified, *etag):
             return 304, extra, b""
-        body = self._rendered_post(post)[0]
         return finish(method, 200, body, HTML, extra)
 
     def _page(self, path: str) -> tuple[int, bytes, str] | str | None:

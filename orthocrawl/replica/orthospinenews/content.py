@@ -162,17 +162,12 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
     body_text = "\n\n".join(b.text for b in story.blocks if b.text)
     description = story.summary or _auto_excerpt(byline_block, body_text)
 
-    features = set()
     year = local(published).year
-    for name, p in (("author_box", 0.75), ("highlights", 0.12), ("shortlink", 0.35),
-                    ("check_also", 0.85),
-                    ("sharedaddy", 0.7 if year <= 2019 else 0.15),
-                    ("jp_related", 0.4 if year <= 2020 else 0.0),
-                    ("printfriendly", 0.45 if year >= 2014 else 0.0),
-                    ("mc4wp", 0.3 if year >= 2018 else 0.0),
-                    ("addtoany", 0.5 if 2017 <= year <= 2022 else 0.1)):
-        if page.random() < p:
-            features.add(name)
+    features = {name for name, p in (
+        ("author_box", 0.75), ("highlights", 0.12), ("shortlink", 0.35), ("check_also", 0.85),
+        ("sharedaddy", 0.7 if year <= 2019 else 0.15), ("jp_related", 0.4 if year <= 2020 else 0),
+        ("printfriendly", 0.45 if year >= 2014 else 0), ("mc4wp", 0.3 if year >= 2018 else 0),
+        ("addtoany", 0.5 if 2017 <= year <= 2022 else 0.1)) if page.random() < p}
     if "sharedaddy" in features and page.random() < 0.6:
         features.add("likes")
 

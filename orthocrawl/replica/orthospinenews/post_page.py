@@ -14,7 +14,7 @@ from ..timefmt import comment_time, display_date, iso_offset, long_date
 from ..wp_comments import comment_form
 from ..wp_theme import single_css, term_classes, term_links
 from .constants import NEWSLETTER_PITCH, ORIGIN, VARIANTS
-from .theme import YOAST, Texts, shell, tie_schema
+from .theme import YOAST, Texts, post_line, shell, tie_schema
 
 if TYPE_CHECKING:
     from .model import Post
@@ -265,17 +265,13 @@ def _check_also(post: Post, texts: Texts) -> str:
     other = post.check_also
     if other is None or "check_also" not in post.features:
         return ""
-    href = attr(VARIANTS.link(other, f"check-{post.post_id}"))
     return (f'<div id="check-also-box" class="container-wrapper check-also-right"><div '
             f'class="widget-title the-global-title"><div class="the-subtitle">'
             f'{texts.t("Check Also")}</div><a href="#" id="check-also-close" class="remove">'
             f'<span class="screen-reader-text">{texts.t("Close")}</span></a></div><div '
             f'class="widget posts-list-big-first has-first-big-post"><ul class="posts-list-'
-            f'items"><li class="widget-single-post-item widget-post-list tie-standard"><div '
-            f'class="post-widget-body "><a class="post-title the-subtitle" href="{href}">'
-            f'{texts.t(other.title)}</a><div class="post-meta"><span class="date meta-item '
-            f'tie-icon">{texts.t(long_date(other.published))}</span></div></div></li></ul>'
-            f"</div></div>\n")
+            f'items">{post_line(texts, other, VARIANTS.link(other, f"check-{post.post_id}"))}'
+            f"</ul></div></div>\n")
 
 
 def render_post(post: Post, chrome: Chrome, pool: list[Post]) -> tuple[str, list[str]]:

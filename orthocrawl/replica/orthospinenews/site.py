@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from datetime import datetime
 
 from .. import wp_feeds
 from ..constants import TODAY
-from ..responses import Headers, Response, finish, header, unmodified_since
+from ..responses import Headers, Response
 from ..text import Chrome
-from ..timefmt import display_date, http_date, weekday_date
-from ..wp_site import HTML, RSS, TEXT, Listing, Route, Theme, WordPressReplica
+from ..timefmt import display_date, weekday_date
+from ..wp_site import RSS, TEXT, Listing, Route, Theme, WordPressReplica
 from .constants import (
     CANONICAL_HOST,
     DOMAINS,
@@ -130,30 +128,11 @@ class ReplicaSite(WordPressReplica):
     def render_listing(self, listing: Listing, n: int) -> str:
         return render_listing(listing, n, self.chrome, self.today)
 
-    # -- HTTP: ETags ------------------------------------------------------------------------------
-    def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
-        body, _, etag = self._rendered_post(post)
-        extra = [("Last-Modified", http_date(post.modified)),
-                 ("Link", f'<{ORIGIN}/?p={post.post_id}>; rel=shortlink'), ("ETag", etag)]
-        status = 304 if _not_modified(headers, etag, post.modified) else 200
-        if status == 304:
-            return 304, extra, b""
-        return finish(method, 200, body, HTML, extra)
-
 
 def _summary(post: Post) -> str:
     """The feed excerpt starts at the byline paragraph, then the body text."""
     lead = post.byline_block.text + " " if post.byline_block else ""
     return lead + post.body_text
-
-
-def _not_modified(headers: Mapping[str, str], etag: str, modified: datetime) -> bool:
-    """If-None-Match decides when sent (weak comparison); else If-Modified-Since."""
-    match = header(headers, "If-None-Match")
-    if match is not None:
-        tags = {t.strip().removeprefix("W/") for t in match.split(",")}
-        return "*" in tags or etag in tags
-    return unmodified_since(headers, modified)
 
 
 def build_site(articles: int = 120, seed: int = 7, state: int = 1) -> ReplicaSite:

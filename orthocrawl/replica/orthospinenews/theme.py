@@ -93,10 +93,11 @@ def _menu(texts: Texts, items: tuple[tuple[str, str], ...], ident: str) -> str:
     return f'<ul id="{ident}" class="menu">{menu_items(texts, items, ORIGIN, 40)}</ul>'
 
 
-def _post_line(texts: Texts, post: Post, href: str) -> str:
+def post_line(texts: Texts, post: Post, href: str | None = None) -> str:
+    """A widget's post: its title, linked (to ``href``, else its URL), and its date."""
     return (f'<li class="widget-single-post-item widget-post-list tie-standard">'
             f'<div class="post-widget-body "><a class="post-title the-subtitle" '
-            f'href="{attr(href)}">{texts.t(post.title)}</a><div class="post-meta">'
+            f'href="{attr(href or post.url)}">{texts.t(post.title)}</a><div class="post-meta">'
             f'<span class="date meta-item tie-icon">{texts.t(long_date(post.published))}'
             f"</span></div></div></li>")
 
@@ -131,8 +132,8 @@ def site_header(latest: list[Post]) -> Part:
 
 def sidebar(latest: list[Post], popular: list[Post], cloud: list[Term]) -> Part:
     texts = Texts()
-    recent = "".join(_post_line(texts, p, p.url) for p in latest[:5])
-    hot = "".join(_post_line(texts, p, p.url) for p in popular[:4])
+    recent = "".join(post_line(texts, p) for p in latest[:5])
+    hot = "".join(post_line(texts, p) for p in popular[:4])
     tags = "".join(f'<a href="{t.url}" class="tag-cloud-link tag-link-{t.term_id} '
                    f'tag-link-position-{n}" style="font-size: {8 + n % 9}pt;" '
                    f'aria-label="{attr(t.name)}">{texts.t(t.name)}</a>\n'
@@ -156,7 +157,7 @@ def sidebar(latest: list[Post], popular: list[Post], cloud: list[Term]) -> Part:
 
 def footer(latest: list[Post]) -> Part:
     texts = Texts()
-    recent = "".join(_post_line(texts, p, p.url) for p in latest[5:8])
+    recent = "".join(post_line(texts, p) for p in latest[5:8])
     year = TODAY.year
     html = f"""<footer id="footer" class="site-footer dark-skin dark-widgetized-area">
 <div id="footer-widgets-container"><div class="container"><div class="footer-widget-area "><div class="tie-row">

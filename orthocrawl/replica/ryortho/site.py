@@ -39,12 +39,8 @@ class RyorthoSite(WordPressReplica):
     sitemap_type = "text/xml; charset=UTF-8"
     sitemap_xsl = "//ryortho.com/main-sitemap.xsl"
     # Yoast's sitemaps (a guess for this site: the same plugin as OrthoSpineNews's), without
-    # the image schema.
-    sitemap_urlset = ('<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                      'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" '
-                      'xsi:schemaLocation="http://www.sitemaps.org/schemas/sitemap/0.9 '
-                      'http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd" '
-                      'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
+    # the image schema's location.
+    sitemap_urlset = wp_feeds.IMAGE_URLSET.replace(f" {wp_feeds.IMAGE_SCHEMA}", "")
     pages_modified = TODAY.replace(year=2023, month=6, day=1)
     wp_pages = WP_PAGES
     date_archives = ""

@@ -4,11 +4,13 @@ site's jobs banner, entry footer (categories, tags), after-entry widget, comment
 
 from __future__ import annotations
 
+from datetime import timezone
+
 from .. import wp_plugins
 from ..constants import LOCAL_OFFSET
 from ..inline import TABLES, attr
 from ..text import Chrome, Texts
-from ..timefmt import comment_time, iso_offset, local, long_date
+from ..timefmt import comment_time, iso_offset, long_date
 from ..wp_comments import avatar, comment_form
 from ..wp_model import Post
 from ..wp_theme import single_css, term_classes, term_links
@@ -20,9 +22,7 @@ _T = TABLES[1]
 
 def local_iso(post: Post) -> str:
     """``get_the_time('c')``: site-local time with its offset, ``2012-06-26T10:14:03-05:00``."""
-    minutes = int(LOCAL_OFFSET.total_seconds() // 60)
-    sign, minutes = ("-" if minutes < 0 else "+"), abs(minutes)
-    return f"{local(post.published):%Y-%m-%dT%H:%M:%S}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+    return post.published.astimezone(timezone(LOCAL_OFFSET)).isoformat(timespec="seconds")
 
 
 def entry_meta(post: Post, texts: Texts, comments_link: bool = True) -> str:
