@@ -118,17 +118,18 @@ class Listing:
 class WordPressReplica(CachedReplica):
     """Posts, pages, feeds and sitemaps of one WordPress site, rendered lazily and cached."""
 
-    hosts: ClassVar[tuple[str, ...]] = ()  # every host served; the first is canonical
     slash_first: ClassVar[bool] = False
     plain_type: ClassVar[str] = TEXT  # of the 405 and unknown-host answers
     sitemap_type: ClassVar[str] = XML
 
-    def __init__(self, posts: list[Post], seed: int, today: datetime,
+    def __init__(self, posts: list[Post], tags: Any, seed: int, today: datetime = TODAY,
                  cache_size: int = 20000) -> None:
         super().__init__(posts, cache_size)
         self.seed = seed
         self.today = today
-        self.host = self.hosts[0]
+        self.tags: dict[str, Any] = tags.by_slug  # a TagBook's
+        self.accounts: dict[str, Any] = {p.account.slug: p.account for p in posts}
+        self.host = urlsplit(self.origin).hostname  # the canonical one of ``domains``
         self.by_id: dict[int, Post] = {p.post_id: p for p in posts}
         self.by_term: dict[tuple[str, str], list[Post]] = {}
         self.by_date: dict[str, list[Post]] = {}
@@ -155,9 +156,7 @@ class WordPressReplica(CachedReplica):
     pages_modified: ClassVar[datetime] = TODAY  # when the WordPress pages were last edited
     sitemap_xsl: ClassVar[str | None] = None  # Yoast's stylesheet (None: the origin's)
     sitemap_urlset: ClassVar[str] = wp_feeds.IMAGE_URLSET
-    categories: dict[str, Any]
-    tags: dict[str, Any]
-    accounts: dict[str, Any]
+    categories: ClassVar[dict[str, Any]] = {}  # slug -> its Term
 
     theme: ClassVar[Theme]
     # kind (home, search, date, author, category, tag; "term" for both of these) -> the
@@ -338,7 +337,7 @@ class WordPressReplica(CachedReplica):
                           [("Allow", "GET, HEAD")])
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        if host not in self.hosts:
+        if host not in self.domains:
             return finish(method, 404, b"Unknown host", self.plain_type)
         path, query = parts.path or "/", parts.query
         suffix = f"?{query}" if query else ""

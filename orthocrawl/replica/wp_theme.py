@@ -5,10 +5,35 @@ names; every visible string goes through ``Texts.t``, in the order the page prin
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from .text import Texts
+from .text import CHROME_TABLE, Chrome, Texts
 from .timefmt import iso_offset, long_date
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A theme's page around its main column: the document head (its head.html, for
+    str.format, with the theme's ``fields``), the body tag (``{css}``: the page's classes) and
+    what the theme prints before the main column, after it, and between sidebar and footer."""
+
+    head: str
+    fields: dict[str, str] = field(default_factory=dict)
+    body: str = '<body class="{css}">\n'
+    before: str = ""
+    after: str = ""
+    end: str = ""
+
+    def page(self, title: str, seo: str, css: str, main: str, chrome: Chrome, extra: str = "",
+             aside: str = "", **head: str) -> str:
+        """A whole page: head (``seo``: the SEO plugin's block, ``extra``: more links, ``head``:
+        other fields of the template), header, main column, ``aside``, sidebar and footer."""
+        return "".join([
+            self.head.format(title=title.translate(CHROME_TABLE), seo=seo, extra=extra,
+                             **self.fields, **head),
+            self.body.format(css=css), chrome.header.html, self.before, main, self.after, aside,
+            chrome.sidebar.html, self.end, chrome.footer.html])
 
 
 def term_links(terms: Iterable[Any], texts: Texts, rel: str = "tag", sep: str = ", ") -> str:
@@ -56,3 +81,20 @@ def category_items(texts: Texts, categories: Iterable[Any]) -> str:
     """The Categories widget's items."""
     return "".join(f'<li class="cat-item cat-item-{c.term_id}"><a href="{c.url}">'
                    f"{texts.t(c.name)}</a></li>" for c in categories)
+
+
+def posts_pagination(listing: Any, n: int, spread: int, prev: str, after: str,
+                     label: str = "{k}", gap: str = "") -> str:
+    """``the_posts_pagination()`` on page ``n``: core's nav of page-numbers links, ``prev`` and
+    ``after`` the labels of the previous and next page's, ``label`` a page's ({k}: its
+    number), ``gap`` where pages are skipped; nothing on an archive of one page."""
+    if listing.pages == 1:
+        return ""
+    links = listing.pager(
+        n, spread, f'<a class="prev page-numbers" href="{{url}}">{prev}</a>',
+        f'<a class="page-numbers" href="{{url}}">{label}</a>',
+        f'<span aria-current="page" class="page-numbers current">{label}</span>', gap,
+        f'<a class="next page-numbers" href="{{url}}">{after}</a>')
+    return ('<nav class="navigation pagination" aria-label="Posts pagination"><h2 class="screen-'
+            f'reader-text">Posts pagination</h2><div class="nav-links">{"".join(links)}</div>'
+            "</nav>\n")

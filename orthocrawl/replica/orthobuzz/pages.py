@@ -8,7 +8,7 @@ from ..text import Chrome, Texts, excerpt
 from ..timefmt import long_date
 from ..wp_model import Post, Upload
 from ..wp_site import Listing
-from ..wp_theme import term_links
+from ..wp_theme import posts_pagination, term_links
 from .constants import ORIGIN, SITE_TITLE
 from .theme import YOAST, shell
 
@@ -27,21 +27,6 @@ def _item(post: Post) -> str:
             f"{cats}</span></footer>\n</article>\n")
 
 
-def _pagination(listing: Listing, n: int) -> str:
-    if listing.pages == 1:
-        return ""
-    label = '<span class="meta-nav screen-reader-text">Page </span>{k}'
-    links = listing.pager(
-        n, 1, '<a class="prev page-numbers" href="{url}">Previous page</a>',
-        '<a class="page-numbers" href="{url}">' + label + "</a>",
-        '<span aria-current="page" class="page-numbers current">' + label + "</span>",
-        '<span class="page-numbers dots">&hellip;</span>',
-        '<a class="next page-numbers" href="{url}">Next page</a>')
-    return ('<nav class="navigation pagination" aria-label="Posts pagination"><h2 class="screen-'
-            f'reader-text">Posts pagination</h2><div class="nav-links">{"".join(links)}</div></nav>'
-            "\n")
-
-
 def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
     url = listing.page_url(n)
     shown = listing.shown(n)
@@ -53,7 +38,10 @@ def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
         '<section class="no-results not-found"><header class="page-header"><h1 class="page-title">'
         "Nothing Found</h1></header></section>\n")
     css = listing.body_css + (f" paged paged-{n}" if n > 1 else "") + " group-blog hfeed"
-    return shell(seo_title, seo, css, header + items + _pagination(listing, n), chrome)
+    pager = posts_pagination(listing, n, 1, "Previous page", "Next page", '<span class="meta-'
+                             'nav screen-reader-text">Page </span>{k}',
+                             '<span class="page-numbers dots">&hellip;</span>')
+    return shell(seo_title, seo, css, header + items + pager, chrome)
 
 
 def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: int,

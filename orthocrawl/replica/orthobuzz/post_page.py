@@ -118,7 +118,5 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
         _thumbnail(post), _content(post, texts), _entry_footer(post, texts),
         "</article><!-- #post-## -->\n", _comments(post, texts), _navigation(post, texts),
     ])
-    html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), f"{single_css(post)} group-blog",
-                 main, chrome, post.head_links(titled=False))
-    lines = chrome.lines(texts, post.alts)
-    return html, lines
+    return shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), f"{single_css(post)} group-blog",
+                 main, chrome, post.head_links(titled=False)), chrome.lines(texts, post.alts)

@@ -3,11 +3,11 @@ header, sidebar widgets and footer. Every visible string goes through ``Texts.t`
 
 from __future__ import annotations
 
-from ..inline import TABLES, attr
-from ..text import Chrome, Part, Texts, template
+from ..inline import attr
+from ..text import Part, Texts, template
 from ..timefmt import MONTHS
 from ..wp_model import Post, Term
-from ..wp_theme import category_items, menu_items, post_links
+from ..wp_theme import Layout, category_items, menu_items, post_links
 from ..yoast import Yoast
 from .constants import MENU, ORIGIN, SITE_TITLE, SUBSCRIBE, TAGLINE
 
@@ -31,12 +31,11 @@ YOAST = Yoast(ORIGIN, SITE_TITLE, (
 THEME = f"{ORIGIN}/wp-content/themes/twentysixteen"
 
 
-HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
-
-
-def head(title: str, seo: str, extra: str = "") -> str:
-    return HEAD.format(extra=extra, origin=ORIGIN,
-                       seo=seo, site=SITE_TITLE, theme=THEME, title=title.translate(TABLES[1]))
+# A whole page: head (verbatim theme markup), header, the page's main column, sidebar, footer.
+shell = Layout(template(__file__, "head.html"), {"origin": ORIGIN, "site": SITE_TITLE,
+                                                 "theme": THEME},
+               before='<div id="primary" class="content-area">\n<main id="main" class="site-main">'
+                      '\n', after="</main><!-- .site-main -->\n</div><!-- .content-area -->\n").page
 
 
 def _menu(texts: Texts, ident: str) -> str:
@@ -101,14 +100,3 @@ def footer(year: int) -> Part:
 """  # noqa: E501 - verbatim theme markup
     texts.append(f"© {year} {owner}")
     return Part(html, tuple(texts))
-
-
-def shell(title: str, seo: str, body_css: str, main: str, chrome: Chrome,
-          extra_head: str = "") -> str:
-    """A whole page: head, header, the page's main column, sidebar and footer."""
-    return "".join([
-        head(title, seo, extra_head), f'<body class="{body_css}">\n', chrome.header.html,
-        '<div id="primary" class="content-area">\n<main id="main" class="site-main">\n', main,
-        "</main><!-- .site-main -->\n</div><!-- .content-area -->\n", chrome.sidebar.html,
-        chrome.footer.html,
-    ])

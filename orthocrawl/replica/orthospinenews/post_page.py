@@ -293,8 +293,6 @@ def render_post(post: Post, chrome: Chrome, pool: list[Post]) -> tuple[str, list
         _entry(post, texts, pool), tie_schema(post), _share(post, texts, "bottom"),
         "</article><!-- #the-post /-->\n",
     ]
-    html = shell(f"{post.title} - OrthoSpineNews", YOAST.post(post), body_css,
+    return shell(f"{post.title} - OrthoSpineNews", YOAST.post(post), body_css,
                  "".join([*article, *components]), chrome, post.head_links(),
-                 _check_also(post, texts))
-    lines = chrome.lines(texts)
-    return html, lines
+                 _check_also(post, texts)), chrome.lines(texts)

@@ -21,7 +21,7 @@ from .constants import (
     VARIANTS,
     WP_PAGES,
 )
-from .content import ACCOUNTS, CATEGORIES, TagBook, build_posts
+from .content import CATEGORIES, TagBook, build_posts
 from .model import Post
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
@@ -41,7 +41,6 @@ class ReplicaSite(WordPressReplica):
 
     name = SITE_NAME
     origin = ORIGIN
-    hosts = (CANONICAL_HOST, *(d for d in DOMAINS if d != CANONICAL_HOST))
     domains = list(DOMAINS)
     slash_first = True
     plain_type = "text/plain; charset=UTF-8"
@@ -50,6 +49,7 @@ class ReplicaSite(WordPressReplica):
     pages_modified = TODAY.replace(year=2024, month=3, day=14)
     wp_pages = WP_PAGES
     variants = VARIANTS
+    categories = CATEGORIES
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("Latest News", SITE_TITLE, "home blog"),
@@ -66,14 +66,11 @@ class ReplicaSite(WordPressReplica):
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000, *, base: ReplicaSite | None = None,
                  later: Evolution | None = None) -> None:
-        super().__init__(posts, seed, later.today if later else TODAY, cache_size)
+        super().__init__(posts, tags, seed, later.today if later else TODAY, cache_size)
         self.base, self.later = base, later
         self.state = 1 if later is None else 2
         self._fresh = later.fresh if later else set()
         self._at = {p.post_id: n for n, p in enumerate(posts)}
-        self.categories = CATEGORIES
-        self.tags = tags.by_slug
-        self.accounts = {a.slug: a for a in ACCOUNTS}
 
     # -- what the tests and benchmarks read ------------------------------------------------
     def changes(self) -> dict[str, list[str]]:

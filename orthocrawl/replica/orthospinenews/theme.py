@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 
 from ..constants import TODAY
 from ..inline import attr
-from ..text import CHROME_TABLE as _CHROME_TABLE
-from ..text import Chrome, Part, Texts, template
+from ..text import Part, Texts, template
 from ..timefmt import iso_offset, long_date, weekday_date
-from ..wp_theme import menu_items
+from ..wp_theme import Layout, menu_items
 from ..yoast import Yoast, search_action
 from .constants import FOOTER_ABOUT, NEWSLETTER_PITCH, ORIGIN, SITE_TITLE, TAGLINE
 
@@ -66,14 +65,15 @@ ASSETS = f"{ORIGIN}/wp-content/themes/jannah/assets"
 THEME_VER = "7.3.4"
 
 
-HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
-
-
-def head(title: str, seo: str, extra: str = "") -> str:
-    """The document head: Yoast's block (``seo``) amid the theme's assets."""
-    esc = title.translate(_CHROME_TABLE)
-    return HEAD.format(assets=ASSETS, extra=extra, origin=ORIGIN,
-                       seo=seo, site=SITE_TITLE, ver=THEME_VER, title=esc)
+# A whole page: head (Yoast's block amid the theme's assets), header, the main column, a box
+# beside it (``aside``), sidebar and footer.
+shell = Layout(template(__file__, "head.html"), {"assets": ASSETS, "origin": ORIGIN,
+                                                 "site": SITE_TITLE, "ver": THEME_VER},
+               '<body id="tie-body" class="{css}">\n',
+               '<div id="content" class="site-content container"><div id="main-content-row" '
+               'class="tie-row main-content-row">\n<div class="main-content tie-col-md-8 '
+               'tie-col-xs-12" role="main">\n', "</div><!-- .main-content /-->\n",
+               "</div><!-- .main-content-row /--></div><!-- #content /-->\n").page
 
 
 MAIN_MENU = (
@@ -190,15 +190,3 @@ var tie = {{"is_rtl":"","ajaxurl":"https:\\/\\/www.orthospinenews.com\\/wp-admin
     # The copyright line is one text line split by &nbsp; entities.
     texts.append(f"© Copyright {year}, All Rights Reserved | {SITE_TITLE}")
     return Part(html, tuple(texts))
-
-
-def shell(title: str, seo: str, css: str, main: str, chrome: Chrome, extra: str = "",
-          aside: str = "") -> str:
-    """A whole page: head, header, the main column, a box beside it, sidebar and footer."""
-    return "".join([
-        head(title, seo, extra), f'<body id="tie-body" class="{css}">\n', chrome.header.html,
-        '<div id="content" class="site-content container"><div id="main-content-row" '
-        'class="tie-row main-content-row">\n<div class="main-content tie-col-md-8 '
-        'tie-col-xs-12" role="main">\n', main, "</div><!-- .main-content /-->\n", aside,
-        chrome.sidebar.html, "</div><!-- .main-content-row /--></div><!-- #content /-->\n",
-        chrome.footer.html])

@@ -149,8 +149,6 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     article = (f'<article id="post-{post.post_id}" class="post-{post.post_id} post type-post '
                f'status-publish format-standard {thumb}hentry {cats} {tags}">\n'
                f"{_header(post, texts)}{_entry(post, texts)}{_footer(post, texts)}</article>\n")
-    html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post),
-                 f"{single_css(post)} leaky-paywall-metered",
-                 article + _related(post, texts), chrome, post.head_links())
-    lines = chrome.lines(texts, post.credits)
-    return html, lines
+    return shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post),
+                 f"{single_css(post)} leaky-paywall-metered", article + _related(post, texts),
+                 chrome, post.head_links()), chrome.lines(texts, post.credits)

@@ -9,7 +9,6 @@ from ..text import Chrome
 from ..wp_model import TagBook, Upload
 from ..wp_site import RSS, TEXT, Listing, Route, Theme, WordPressReplica
 from .constants import (
-    CANONICAL_HOST,
     DOMAINS,
     ORIGIN,
     PER_PAGE,
@@ -32,7 +31,6 @@ class RyorthoSite(WordPressReplica):
 
     name = SITE_NAME
     origin = ORIGIN
-    hosts = (CANONICAL_HOST, *(d for d in DOMAINS if d != CANONICAL_HOST))
     domains = list(DOMAINS)
     slash_first = True
     plain_type = "text/plain; charset=UTF-8"
@@ -45,6 +43,7 @@ class RyorthoSite(WordPressReplica):
     wp_pages = WP_PAGES
     date_archives = ""
     variants, mixed = VARIANTS, "http_www"
+    categories = CATEGORIES
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("Latest News", f"{SITE_TITLE} - {TAGLINE}", "home blog", {"single_page": True}),
@@ -57,10 +56,8 @@ class RyorthoSite(WordPressReplica):
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000) -> None:
-        super().__init__(posts, seed, TODAY, cache_size)
-        self.tags = tags.by_slug
-        self.categories = CATEGORIES
-        self.accounts = {w.slug: w for w in WRITERS}
+        super().__init__(posts, tags, seed, TODAY, cache_size)
+        self.accounts = {w.slug: w for w in WRITERS}  # a co-writer may never post
 
     def terms_of(self, post: Post) -> Iterable[tuple[str, str]]:
         for term in (*post.categories, *post.tags):

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..inline import TABLES
-from ..text import Chrome, Part, Texts, template
+from ..text import Part, Texts, template
 from ..timefmt import weekday_date
-from ..wp_theme import menu_items, post_links
+from ..wp_theme import Layout, menu_items, post_links
 from ..yoast import Yoast, search_action
 from .constants import ORIGIN, PUBLISHER, SITE_TITLE, TAGLINE, TODAY
 
@@ -49,14 +48,14 @@ FOOTER_ABOUT = ("Orthopedics This Week covers the science, business and people o
 ISSUE_PITCH = "Every Tuesday: the week’s news, analysis and surgeon debates in one issue."
 
 
-HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
-
-
-def head(title: str, seo: str, extra: str = "") -> str:
-    """The document head: Yoast's block (``seo``) amid the theme's assets."""
-    esc = title.translate(TABLES[1])
-    return HEAD.format(assets=ASSETS, extra=extra, origin=ORIGIN,
-                       seo=seo, site=SITE_TITLE, ver=THEME_VER, title=esc)
+# A whole page: head (Yoast's block amid the theme's assets), header, the main column, sidebar
+# and footer.
+shell = Layout(template(__file__, "head.html"), {"assets": ASSETS, "origin": ORIGIN,
+                                                 "site": SITE_TITLE, "ver": THEME_VER},
+               before='<div id="content" class="site-content"><div class="container">\n<div '
+                      'id="primary" class="content-area"><main id="main" class="site-main">\n',
+               after="</main></div><!-- #primary -->\n", end="</div></div><!-- #content -->\n"
+               ).page
 
 
 def _menu(texts: Texts, items: tuple[tuple[str, str], ...], ident: str) -> str:
@@ -113,13 +112,3 @@ def footer() -> Part:
 </html>
 """  # noqa: E501 - verbatim theme markup
     return Part(html, tuple(texts))
-
-
-def shell(title: str, seo: str, css: str, main: str, chrome: Chrome, extra: str = "") -> str:
-    """A whole page: head, header, the main column, sidebar and footer."""
-    return "".join([
-        head(title, seo, extra), f'<body class="{css}">\n', chrome.header.html,
-        '<div id="content" class="site-content"><div class="container">\n<div id="primary" '
-        'class="content-area"><main id="main" class="site-main">\n', main,
-        f"</main></div><!-- #primary -->\n{chrome.sidebar.html}</div></div><!-- #content -->\n",
-        chrome.footer.html])

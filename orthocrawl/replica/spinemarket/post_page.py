@@ -111,7 +111,5 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
         after_entry(texts) if "after_entry" in post.features else "", _comments(post, texts),
     ])
     extra = f"<link rel='shortlink' href='{ORIGIN}/?p={post.post_id}' />\n"
-    html = shell(f"{post.title} – {SITE_TITLE}", post.summary, post.url, single_css(post), main,
-                 chrome, extra)
-    lines = chrome.lines(texts, post.alts)
-    return html, lines
+    return shell(f"{post.title} – {SITE_TITLE}", post.summary, post.url, single_css(post), main,
+                 chrome, extra), chrome.lines(texts, post.alts)

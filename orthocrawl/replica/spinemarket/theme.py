@@ -3,10 +3,10 @@ sidebar, footer widgets and site footer. Every visible string goes through ``Tex
 
 from __future__ import annotations
 
-from ..inline import TABLES, attr
+from ..inline import attr
 from ..text import Chrome, Part, Texts, template
 from ..wp_model import Post, Term
-from ..wp_theme import category_items, menu_items, post_links
+from ..wp_theme import Layout, category_items, menu_items, post_links
 from .constants import MENU, NEWSLETTER, ORIGIN, SITE_TITLE, TAGLINE
 
 THEME = f"{ORIGIN}/wp-content/themes/smg-pro"
@@ -17,15 +17,11 @@ SKIP_LINKS = (("#genesis-content", "Skip to main content"),
               ("#genesis-footer-widgets", "Skip to footer"))
 
 
-HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
-
-
-def head(title: str, description: str | None, canonical: str | None, extra: str = "") -> str:
-    """Genesis's own SEO: title, the description written for the post, canonical link."""
-    desc = f'<meta name="description" content="{attr(description)}" />\n' if description else ""
-    link = f'<link rel="canonical" href="{canonical}" />\n' if canonical else ""
-    return HEAD.format(desc=desc, extra=extra, link=link, origin=ORIGIN,
-                       site=SITE_TITLE, theme=THEME, title=title.translate(TABLES[1]))
+LAYOUT = Layout(template(__file__, "head.html"), {"origin": ORIGIN, "site": SITE_TITLE,
+                                                  "theme": THEME},
+                '<body class="{css} custom-header header-image header-full-width content-sidebar '
+                f'genesis-breadcrumbs-hidden genesis-footer-widgets-visible" itemscope itemtype="'
+                f'{SCHEMA}/WebPage">')
 
 
 def site_header() -> Part:
@@ -80,11 +76,8 @@ def after_entry(texts: Texts) -> str:
 
 def shell(title: str, description: str | None, canonical: str | None, body_css: str,
           main: str, chrome: Chrome, extra_head: str = "") -> str:
-    """A whole page: head, header, the page's main column, sidebar and footer."""
-    css = (f"{body_css} custom-header header-image header-full-width content-sidebar "
-           "genesis-breadcrumbs-hidden genesis-footer-widgets-visible")
-    return "".join([
-        head(title, description, canonical, extra_head),
-        f'<body class="{css}" itemscope itemtype="{SCHEMA}/WebPage">', chrome.header.html, main,
-        chrome.sidebar.html, chrome.footer.html,
-    ])
+    """A whole page: head with Genesis's own SEO (title, the description written for the post,
+    canonical link), header, the page's main column, sidebar and footer."""
+    desc = f'<meta name="description" content="{attr(description)}" />\n' if description else ""
+    link = f'<link rel="canonical" href="{canonical}" />\n' if canonical else ""
+    return LAYOUT.page(title, "", body_css, main, chrome, extra_head, desc=desc, link=link)
