@@ -172,10 +172,6 @@ class WordPressReplica(CachedReplica):
         """The theme's header, sidebar and footer for this site's posts."""
         raise NotImplementedError
 
-    def render_post(self, post: Post) -> tuple[str, list[str]]:
-        """The post's page and the text lines of all its chrome."""
-        return self.theme.post(post, self.chrome)
-
     def document(self, path: str) -> Route:
         """robots.txt, feeds and sitemaps."""
         return None
@@ -194,15 +190,6 @@ class WordPressReplica(CachedReplica):
     def render_listing(self, listing: Listing, n: int) -> str:
         return self.theme.listing(listing, n, self.chrome)
 
-    def render_page(self, slug: str) -> str:
-        return self.theme.page(slug, *self.wp_pages[slug], self.chrome)
-
-    def render_attachment(self, post: Post, image: Any) -> str:
-        return self.theme.attachment(post, image, self.chrome)
-
-    def render_404(self) -> str:
-        return self.theme.not_found(self.chrome)
-
     search_term: ClassVar[str] = "spine"
     attachments_shown: ClassVar[int | None] = None  # how many attachment pages (None: all)
 
@@ -219,9 +206,9 @@ class WordPressReplica(CachedReplica):
             return found
         slug = path.strip("/")
         if slug in self.wp_pages and path == f"/{slug}{'/' if self.page_slash else ''}":
-            return lambda: (200, self.render_page(slug), HTML)
+            return lambda: (200, self.theme.page(slug, *self.wp_pages[slug], self.chrome), HTML)
         if path in self.attachments:
-            return lambda: (200, self.render_attachment(*self.attachments[path]), HTML)
+            return lambda: (200, self.theme.attachment(*self.attachments[path], self.chrome), HTML)
         base, n = paged(path)
         listing = self.archive(base) if base.endswith("/") else None
         if listing is None or not 1 <= n <= listing.pages:
@@ -242,11 +229,6 @@ class WordPressReplica(CachedReplica):
         date = self.date_archive(path, self.date_archives == "days") \
             if self.date_archives else None
         return self.titled(path, "date", *date) if date else None
-
-    def render_search(self, term: str, page: int) -> str | None:
-        listing = self.titled("/", "search", term, self.search_hits(term))
-        listing.query = f"?s={term}"
-        return None if page > listing.pages else self.render_listing(listing, page)
 
     def yoast_sitemap(self, path: str) -> Route:
         """Yoast SEO's sitemaps: the index, posts by the thousand, pages and categories."""
@@ -323,7 +305,7 @@ class WordPressReplica(CachedReplica):
     # -- caching ------------------------------------------------------------------------------
     def _rendered_post(self, post: Post) -> tuple[bytes, list[str]]:
         def make() -> tuple[bytes, list[str]]:
-            html, lines = self.render_post(post)
+            html, lines = self.theme.post(post, self.chrome)
             return html.encode(), lines
 
         return self.cached(("post", post.post_id), make)
@@ -384,24 +366,21 @@ class WordPressReplica(CachedReplica):
         return finish(method, 200, body, HTML, extra)
 
     def _page(self, path: str) -> tuple[int, bytes, str] | str | None:
-        key = ("path", path)
-        with self._lock:
-            hit = self._cache.get(key)
-        if hit is not None:
-            return hit[0]
-        found = self.route(path)
-        if found is None:
-            return None
-        if not isinstance(found, str):
-            status, body, ctype = found()
-            found = (status, body.encode(), ctype)
-        self.cached(key, lambda: (found,))
-        return found
+        """The route of ``path``, rendered, cached (a miss too)."""
+        def make() -> tuple[tuple[int, bytes, str] | str | None]:
+            found = self.route(path)
+            if callable(found):
+                status, body, ctype = found()
+                return ((status, body.encode(), ctype),)
+            return (found,)
+
+        return self.cached(("path", path), make)[0]
 
     def _search(self, method: str, term: str, n: int) -> Response:
         def make() -> tuple[bytes | None]:
-            html = self.render_search(term, n)
-            return (None if html is None else html.encode(),)
+            listing = self.titled("/", "search", term, self.search_hits(term))
+            listing.query = f"?s={term}"
+            return (None if n > listing.pages else self.render_listing(listing, n).encode(),)
 
         (body,) = self.cached(("search", term, n), make)
         if body is None:
@@ -409,7 +388,7 @@ class WordPressReplica(CachedReplica):
         return finish(method, 200, body, HTML)
 
     def not_found(self, method: str) -> Response:
-        (body,) = self.cached(("404",), lambda: (self.render_404().encode(),))
+        (body,) = self.cached(("404",), lambda: (self.theme.not_found(self.chrome).encode(),))
         return finish(method, 404, body, HTML)
 
     def redirect(self, method: str, location: str) -> Response:

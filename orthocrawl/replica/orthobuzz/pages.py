@@ -74,8 +74,7 @@ def render_attachment(post: Post, image: Upload, chrome: Chrome) -> str:
             f'</article><nav class="navigation post-navigation" aria-label="Posts"><div class="nav-'
             f'links"><a href="{post.url}" rel="prev"><span class="meta-nav">Published in</span>'
             f'<span class="post-title">{post.title.translate(_T)}</span></a></div></nav>\n')
-    css = image.body_css
-    return shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
+    return shell(f"{image.title} - {SITE_TITLE}", seo, image.body_css, main, chrome)
 
 
 def render_404(chrome: Chrome) -> str:

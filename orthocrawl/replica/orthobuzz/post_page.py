@@ -26,12 +26,7 @@ def _content(post: Post, texts: Texts) -> str:
     out = ['<div class="entry-content">\n', post.body_html, "\n"]
     if "cme" in f:
         out.append(cme(texts))
-    if "sharedaddy" in f:
-        flair = wp_plugins.sharedaddy(post, texts)
-        if "likes" in f:
-            flair += wp_plugins.likes(post, texts)
-        out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
-                   f'sd-sharing-enabled">{flair}</div>')
+    out.append(wp_plugins.sharedaddy(post, texts))
     if "jp_related" in f and post.related:
         out.append(wp_plugins.jp_related(post, texts, post.related, lambda p: p.url,
                                          lambda p: excerpt(p.stripped, 16)))

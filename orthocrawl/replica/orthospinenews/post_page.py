@@ -17,7 +17,7 @@ from .constants import NEWSLETTER_PITCH, ORIGIN, VARIANTS
 from .theme import YOAST, Texts, post_line, shell, tie_schema
 
 if TYPE_CHECKING:
-    from .model import Post
+    from .content import Post
 
 
 _AD = ('<div class="stream-item stream-item-{where}-post-content"><div class="stream-item-size">'
@@ -130,25 +130,16 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
         out.append(f'<div id="story-highlights" class="box-highlights"><div class="widget-title '
                    f'the-global-title"><div class="the-subtitle">{texts.t("Story Highlights")}'
                    f"</div></div><ul>{items}</ul></div>\n")
-    top_share = "addtoany" in f and post.post_id % 3 == 0
-    if top_share:
-        out.append(wp_plugins.addtoany(post, texts, top=True))
+    out.append(wp_plugins.addtoany(post, texts, 3, top=True))
     if "printfriendly" in f:
         out.append(f'<div class="pf-content">{post.body_html}</div>')
         out.append(wp_plugins.printfriendly(texts))
     else:
         out.append(post.body_html)
-    out.append("\n")
-    if "addtoany" in f and not top_share:
-        out.append(wp_plugins.addtoany(post, texts, top=False))
+    out += ["\n", wp_plugins.addtoany(post, texts, 3, top=False)]
     if "mc4wp" in f:
         out.append(wp_plugins.mc4wp(texts, NEWSLETTER_PITCH))
-    if "sharedaddy" in f:
-        flair = wp_plugins.sharedaddy(post, texts)
-        if "likes" in f:
-            flair += wp_plugins.likes(post, texts)
-        out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
-                   f'sd-sharing-enabled">{flair}</div>')
+    out.append(wp_plugins.sharedaddy(post, texts))
     if "jp_related" in f:
         out.append(wp_plugins.jp_related(
             post, texts, pool[:3], lambda p: VARIANTS.link(p, f"jp-{post.post_id}"),

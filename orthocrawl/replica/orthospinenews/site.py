@@ -6,7 +6,6 @@ import hashlib
 
 from .. import wp_feeds
 from ..constants import TODAY
-from ..responses import Headers, Response
 from ..text import Chrome
 from ..timefmt import display_date, weekday_date
 from ..wp_site import RSS, TEXT, Listing, Route, Theme, WordPressReplica
@@ -21,14 +20,11 @@ from .constants import (
     VARIANTS,
     WP_PAGES,
 )
-from .content import CATEGORIES, TagBook, build_posts
-from .model import Post
+from .content import CATEGORIES, Post, TagBook, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .states import Evolution, evolve, no_changes, state_today
 from .theme import Part, footer, sidebar, site_header
-
-__all__ = ["Headers", "ReplicaSite", "Response", "build_site"]
 
 _DATE_SPAN = '<span class="date meta-item tie-icon">{}</span>'
 

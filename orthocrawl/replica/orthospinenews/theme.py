@@ -18,7 +18,8 @@ from ..yoast import Yoast, search_action
 from .constants import FOOTER_ABOUT, NEWSLETTER_PITCH, ORIGIN, SITE_TITLE, TAGLINE
 
 if TYPE_CHECKING:
-    from .model import Post, Term
+    from ..wp_model import Term
+    from .content import Post
 
 LOGO = f"{ORIGIN}/wp-content/uploads/2019/02/osn-logo.png"
 YOAST = Yoast(ORIGIN, SITE_TITLE, (

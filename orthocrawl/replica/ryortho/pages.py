@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..text import Chrome
     from ..wp_model import Upload as Image
     from ..wp_site import Listing
-    from .model import Post
+    from .content import Post
 
 _T = TABLES[1]
 
@@ -92,8 +92,7 @@ def render_attachment(post: Post, image: Image, chrome: Chrome) -> str:
             f'{image.height}" src="{image.url}" class="attachment-full size-full" alt="'
             f'{attr(image.alt)}" /></a></p>{credit}<p>Published in <a href="{post.url}" '
             f'rel="gallery">{post.title.translate(_T)}</a></p></div></article>\n')
-    css = image.body_css
-    return shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
+    return shell(f"{image.title} - {SITE_TITLE}", seo, image.body_css, main, chrome)
 
 
 def render_404(chrome: Chrome) -> str:

@@ -14,7 +14,7 @@ from .constants import ORIGIN, SITE_TITLE, VARIANTS
 from .theme import YOAST, shell
 
 if TYPE_CHECKING:
-    from .model import Post
+    from .content import Post
 
 _TITLE = TABLES[1]
 

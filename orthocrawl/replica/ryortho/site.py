@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .. import wp_feeds
 from ..text import Chrome
-from ..wp_model import TagBook, Upload
+from ..wp_model import TagBook
 from ..wp_site import RSS, TEXT, Listing, Route, Theme, WordPressReplica
 from .constants import (
     DOMAINS,
@@ -19,8 +19,7 @@ from .constants import (
     VARIANTS,
     WP_PAGES,
 )
-from .content import CATEGORIES, WRITERS, build_posts
-from .model import Post
+from .content import CATEGORIES, WRITERS, Post, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .theme import footer, sidebar, site_header
@@ -70,8 +69,8 @@ class RyorthoSite(WordPressReplica):
         """Pages a crawl may meet that must not be archived (one page each, no redirects)."""
         pages = [f"{ORIGIN}/{slug}/" for slug in WP_PAGES]
         pages += [f"{ORIGIN}/?s=spine", f"{ORIGIN}/breaking/", f"{ORIGIN}/category/legal/"]
-        linked = [path for path, (_, image) in self.attachments.items()
-                  if image is not _lead(self.by_path, path)][:2]
+        linked = [path for path, (post, image) in self.attachments.items()
+                  if image is not post.lead][:2]
         return pages + [ORIGIN + path for path in linked]
 
     # -- the theme -----------------------------------------------------------------------------
@@ -96,11 +95,6 @@ class RyorthoSite(WordPressReplica):
             return Listing(ORIGIN, path, "Breaking News", f"Breaking News - {SITE_TITLE}",
                            "blog archive", self.posts)
         return super().archive(path)
-
-
-def _lead(by_path: dict[str, Post], attachment_path: str) -> Upload | None:
-    post = by_path.get(attachment_path.rsplit("/", 2)[0] + "/")
-    return post.lead if post else None
 
 
 def build_site(articles: int = 120, seed: int = 7) -> RyorthoSite:

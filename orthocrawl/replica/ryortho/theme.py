@@ -14,7 +14,7 @@ from ..yoast import Yoast, search_action
 from .constants import ORIGIN, PUBLISHER, SITE_TITLE, TAGLINE, TODAY
 
 if TYPE_CHECKING:
-    from .model import Post
+    from .content import Post
 
 # Yoast SEO (yoast.py). Co-Authors Plus puts several writers in the theme's byline, but this
 # site runs without Yoast's Co-Authors Plus integration: meta name=author, twitter:data1 and

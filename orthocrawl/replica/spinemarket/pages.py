@@ -80,8 +80,7 @@ def render_attachment(post: Post, image: Upload, chrome: Chrome) -> str:
             f'{image.height}" src="{attr(image.url)}" class="attachment-medium size-medium" alt="'
             f'{attr(image.alt)}" /></a></p></div></article><p>Published in <a href="{post.url}">'
             f"{post.title.translate(_T)}</a></p>")
-    css = image.body_css
-    return shell(f"{image.title} – {SITE_TITLE}", None, url, css, main, chrome)
+    return shell(f"{image.title} – {SITE_TITLE}", None, url, image.body_css, main, chrome)
 
 
 def render_404(chrome: Chrome) -> str:

@@ -58,18 +58,13 @@ def _featured(post: Post) -> str:
 
 def _content(post: Post, texts: Texts) -> str:
     f = post.features
-    top = "addtoany" in f and post.post_id % 2 == 0
-    out = ['<div class="entry-content" itemprop="text">', _featured(post)]
-    if top:
-        out.append(wp_plugins.addtoany(post, texts, top=True))
-    out += [post.body_html, "\n"]
+    out = ['<div class="entry-content" itemprop="text">', _featured(post),
+           wp_plugins.addtoany(post, texts, 2, top=True), post.body_html, "\n"]
     if "jobs" in f:  # added to every post's content with Genesis Simple Hooks
         texts.append(JOBS)
         out.append(f'<div class="smg-jobs-banner"><p><a href="{ORIGIN}/headhunters">'
                    f"{JOBS.translate(_T)}</a></p></div>")
-    if "addtoany" in f and not top:
-        out.append(wp_plugins.addtoany(post, texts, top=False))
-    out.append("</div>")
+    out += [wp_plugins.addtoany(post, texts, 2, top=False), "</div>"]
     return "".join(out)
 
 
