@@ -20,18 +20,15 @@ from .theme import SCHEMA, after_entry, shell
 _T = TABLES[1]
 
 
-def local_iso(post: Post) -> str:
-    """``get_the_time('c')``: site-local time with its offset, ``2012-06-26T10:14:03-05:00``."""
-    return post.published.astimezone(timezone(LOCAL_OFFSET)).isoformat(timespec="seconds")
-
-
 def entry_meta(post: Post, texts: Texts, comments_link: bool = True) -> str:
     acct = post.account
+    # get_the_time('c'): site-local time with its offset, 2012-06-26T10:14:03-05:00
+    when = post.published.astimezone(timezone(LOCAL_OFFSET)).isoformat(timespec="seconds")
     link = (f' <span class="entry-comments-link"><a href="{post.url}#respond">'
             f"{texts.t('Leave a Comment')}</a></span>" if comments_link and post.comments_open
             else "")
     return (f'<p class="entry-meta"><time class="entry-time" itemprop="datePublished" datetime="'
-            f'{local_iso(post)}">{texts.t(long_date(post.published))}</time> By <span class="entry-'
+            f'{when}">{texts.t(long_date(post.published))}</time> By <span class="entry-'
             f'author" itemprop="author" itemscope itemtype="{SCHEMA}/Person"><a href="{acct.url}" '
             f'class="entry-author-link" rel="author" itemprop="url"><span class="entry-author-name"'
             f' itemprop="name">{texts.t(acct.name)}</span></a></span>{link} </p>')
