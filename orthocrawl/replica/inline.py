@@ -44,12 +44,10 @@ class Ink:
         return f'<a href="{attr(href)}"{extra}>{html}</a>', text
 
     def b(self, inner: str | Span) -> Span:
-        html, text = self.span(inner)
-        return f"<strong>{html}</strong>", text
+        return self.wrap(inner, "strong")
 
     def i(self, inner: str | Span) -> Span:
-        html, text = self.span(inner)
-        return f"<em>{html}</em>", text
+        return self.wrap(inner, "em")
 
     def wrap(self, inner: str | Span, tag: str, attrs: str = "") -> Span:
         html, text = self.span(inner)

@@ -42,21 +42,16 @@ def choose(names: list[str] | tuple[str, ...]) -> list[str]:
     return chosen
 
 
-def _builder(name: str) -> Any:
-    if name not in REPLICAS:
-        raise KeyError(f"no replica of {name!r} (replicas: {', '.join(available())})")
-    return importlib.import_module(f"orthocrawl.replica.{REPLICAS[name]}").build_site
-
-
 # Replicas that have a later state (state=2: new, edited and deleted articles).
 STATEFUL = {"orthospinenews"}
 
 
 def build(name: str, articles: int = 120, seed: int = 7, state: int = 1) -> Replica:
     """A replica; in state 2 the stateful ones move on, the others stay as they are."""
-    if name in STATEFUL:
-        return _builder(name)(articles=articles, seed=seed, state=state)
-    return _builder(name)(articles=articles, seed=seed)
+    if name not in REPLICAS:
+        raise KeyError(f"no replica of {name!r} (replicas: {', '.join(available())})")
+    make = importlib.import_module(f"orthocrawl.replica.{REPLICAS[name]}").build_site
+    return make(articles=articles, seed=seed, **({"state": state} if name in STATEFUL else {}))
 
 
 class ReplicaHub:

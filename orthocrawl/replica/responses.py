@@ -37,8 +37,14 @@ def header(headers: Mapping[str, str], name: str) -> str | None:
     return value
 
 
-def unmodified_since(headers: Mapping[str, str], modified: datetime) -> bool:
-    """True when If-Modified-Since is sent, parses, and is not older than ``modified``."""
+def unmodified_since(headers: Mapping[str, str], modified: datetime,
+                     etag: str | None = None) -> bool:
+    """True when If-Modified-Since is sent, parses, and is not older than ``modified``; for a
+    page with an ``etag``, If-None-Match decides when sent (weak comparison)."""
+    match = header(headers, "If-None-Match") if etag else None
+    if match is not None:
+        tags = {t.strip().removeprefix("W/") for t in match.split(",")}
+        return "*" in tags or etag in tags
     since = header(headers, "If-Modified-Since")
     if since:
         try:

@@ -109,9 +109,6 @@ class ReplicaServer:
         if self._thread:
             self._thread.join(timeout=5)
 
-    def serve_forever(self) -> None:
-        self.httpd.serve_forever()
-
     def __enter__(self) -> ReplicaServer:
         return self.start()
 

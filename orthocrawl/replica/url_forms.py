@@ -23,22 +23,6 @@ def pick(context: str, key: int, mix: Sequence[tuple[str, int]]) -> str | None:
     return None
 
 
-def wp_variant(post: Any, kind: str, origin: str, hosts: Mapping[str, str]) -> str:
-    """A WordPress post's URL in form ``kind``: ``utm`` (the feed's tracking query), a kind of
-    ``hosts`` (kind -> the scheme and host it uses), ``slash`` (the other trailing-slash form)
-    or ``shortlink`` (``/?p=ID``)."""
-    url = post.url
-    if kind == "utm":
-        return f"{url}?utm_source=rss&utm_medium=rss&utm_campaign={post.slug}"
-    if kind in hosts:
-        return hosts[kind] + url.removeprefix(origin)
-    if kind == "slash":
-        return url[:-1] if url.endswith("/") else url + "/"
-    if kind == "shortlink":
-        return f"{origin}/?p={post.post_id}"
-    return url
-
-
 class Variants:
     """A WordPress site's other URL forms: ``utm``, the kinds of ``hosts``, ``slash`` and
     ``shortlink``; ``mix``: how often its own links take each (see pick)."""
@@ -49,7 +33,19 @@ class Variants:
         self.kinds = ("utm", *hosts, "slash", "shortlink")
 
     def variant(self, post: Any, kind: str) -> str:
-        return wp_variant(post, kind, self.origin, self.hosts)
+        """The post's URL in form ``kind``: ``utm`` (the feed's tracking query), a kind of
+        ``hosts`` (kind -> the scheme and host it uses), ``slash`` (the other trailing-slash
+        form) or ``shortlink`` (``/?p=ID``)."""
+        url = post.url
+        if kind == "utm":
+            return f"{url}?utm_source=rss&utm_medium=rss&utm_campaign={post.slug}"
+        if kind in self.hosts:
+            return self.hosts[kind] + url.removeprefix(self.origin)
+        if kind == "slash":
+            return url[:-1] if url.endswith("/") else url + "/"
+        if kind == "shortlink":
+            return f"{self.origin}/?p={post.post_id}"
+        return url
 
     def link(self, post: Any, context: str) -> str:
         """The URL a given page uses to link to ``post``: usually canonical, sometimes not."""

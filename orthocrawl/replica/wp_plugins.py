@@ -14,6 +14,9 @@ from .timefmt import long_date
 
 
 def sharedaddy(post: Any, texts: Texts) -> str:
+    """Jetpack's post flair, if the post shows it: sharing buttons, then (``likes``) likes."""
+    if "sharedaddy" not in post.features:
+        return ""
     buttons = "".join(
         f'<li class="share-{key}"><a rel="nofollow noopener noreferrer" '
         f'data-shared="sharing-{key}-{post.post_id}" class="share-{key} sd-button share-icon" '
@@ -24,13 +27,15 @@ def sharedaddy(post: Any, texts: Texts) -> str:
                                 ("linkedin", "LinkedIn", "Click to share on LinkedIn"),
                                 ("email", "Email", "Click to email a link to a friend"),
                                 ("print", "Print", "Click to print")))
-    return (f'<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block '
+    return (f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled sd-sharing-enabled">'
+            f'<div class="sharedaddy sd-sharing-enabled"><div class="robots-nocontent sd-block '
             f'sd-social sd-social-icon-text sd-sharing"><h3 class="sd-title">'
             f'{texts.t("Share this:")}</h3><div class="sd-content"><ul>{buttons}'
-            f'<li class="share-end"></li></ul></div></div></div>')
+            f'<li class="share-end"></li></ul></div></div></div>'
+            f'{_likes(post, texts) if "likes" in post.features else ""}</div>')
 
 
-def likes(post: Any, texts: Texts) -> str:
+def _likes(post: Any, texts: Texts) -> str:
     return (f"<div class='sharedaddy sd-block sd-like jetpack-likes-widget-wrapper "
             f"jetpack-likes-widget-unloaded' id='like-post-wrapper-2041-{post.post_id}' "
             f"data-src='https://widgets.wp.com/likes/?ver=14.2#blog_id=2041&amp;post_id="
@@ -42,7 +47,11 @@ def likes(post: Any, texts: Texts) -> str:
             f"<span class='sd-text-color'></span><a class='sd-link-color'></a></div>")
 
 
-def addtoany(post: Any, texts: Texts, top: bool) -> str:
+def addtoany(post: Any, texts: Texts, every: int, top: bool) -> str:
+    """AddToAny's share kit, if the post shows it here: above the content (``top``) on posts
+    whose id ``every`` divides, below it on the others."""
+    if "addtoany" not in post.features or (post.post_id % every == 0) != top:
+        return ""
     where = "top" if top else "bottom"
     url, title = quote(post.url, safe=""), quote(post.title, safe="")
     kit = "".join(

@@ -118,17 +118,18 @@ class Listing:
 class WordPressReplica(CachedReplica):
     """Posts, pages, feeds and sitemaps of one WordPress site, rendered lazily and cached."""
 
-    hosts: ClassVar[tuple[str, ...]] = ()  # every host served; the first is canonical
     slash_first: ClassVar[bool] = False
     plain_type: ClassVar[str] = TEXT  # of the 405 and unknown-host answers
     sitemap_type: ClassVar[str] = XML
 
-    def __init__(self, posts: list[Post], seed: int, today: datetime,
+    def __init__(self, posts: list[Post], tags: Any, seed: int, today: datetime = TODAY,
                  cache_size: int = 20000) -> None:
         super().__init__(posts, cache_size)
         self.seed = seed
         self.today = today
-        self.host = self.hosts[0]
+        self.tags: dict[str, Any] = tags.by_slug  # a TagBook's
+        self.accounts: dict[str, Any] = {p.account.slug: p.account for p in posts}
+        self.host = urlsplit(self.origin).hostname  # the canonical one of ``domains``
         self.by_id: dict[int, Post] = {p.post_id: p for p in posts}
         self.by_term: dict[tuple[str, str], list[Post]] = {}
         self.by_date: dict[str, list[Post]] = {}
@@ -155,9 +156,7 @@ class WordPressReplica(CachedReplica):
     pages_modified: ClassVar[datetime] = TODAY  # when the WordPress pages were last edited
     sitemap_xsl: ClassVar[str | None] = None  # Yoast's stylesheet (None: the origin's)
     sitemap_urlset: ClassVar[str] = wp_feeds.IMAGE_URLSET
-    categories: dict[str, Any]
-    tags: dict[str, Any]
-    accounts: dict[str, Any]
+    categories: ClassVar[dict[str, Any]] = {}  # slug -> its Term
 
     theme: ClassVar[Theme]
     # kind (home, search, date, author, category, tag; "term" for both of these) -> the
@@ -172,10 +171,6 @@ class WordPressReplica(CachedReplica):
     def make_chrome(self) -> Chrome:
         """The theme's header, sidebar and footer for this site's posts."""
         raise NotImplementedError
-
-    def render_post(self, post: Post) -> tuple[str, list[str]]:
-        """The post's page and the text lines of all its chrome."""
-        return self.theme.post(post, self.chrome)
 
     def document(self, path: str) -> Route:
         """robots.txt, feeds and sitemaps."""
@@ -195,15 +190,6 @@ class WordPressReplica(CachedReplica):
     def render_listing(self, listing: Listing, n: int) -> str:
         return self.theme.listing(listing, n, self.chrome)
 
-    def render_page(self, slug: str) -> str:
-        return self.theme.page(slug, *self.wp_pages[slug], self.chrome)
-
-    def render_attachment(self, post: Post, image: Any) -> str:
-        return self.theme.attachment(post, image, self.chrome)
-
-    def render_404(self) -> str:
-        return self.theme.not_found(self.chrome)
-
     search_term: ClassVar[str] = "spine"
     attachments_shown: ClassVar[int | None] = None  # how many attachment pages (None: all)
 
@@ -220,9 +206,9 @@ class WordPressReplica(CachedReplica):
             return found
         slug = path.strip("/")
         if slug in self.wp_pages and path == f"/{slug}{'/' if self.page_slash else ''}":
-            return lambda: (200, self.render_page(slug), HTML)
+            return lambda: (200, self.theme.page(slug, *self.wp_pages[slug], self.chrome), HTML)
         if path in self.attachments:
-            return lambda: (200, self.render_attachment(*self.attachments[path]), HTML)
+            return lambda: (200, self.theme.attachment(*self.attachments[path], self.chrome), HTML)
         base, n = paged(path)
         listing = self.archive(base) if base.endswith("/") else None
         if listing is None or not 1 <= n <= listing.pages:
@@ -243,11 +229,6 @@ class WordPressReplica(CachedReplica):
         date = self.date_archive(path, self.date_archives == "days") \
             if self.date_archives else None
         return self.titled(path, "date", *date) if date else None
-
-    def render_search(self, term: str, page: int) -> str | None:
-        listing = self.titled("/", "search", term, self.search_hits(term))
-        listing.query = f"?s={term}"
-        return None if page > listing.pages else self.render_listing(listing, page)
 
     def yoast_sitemap(self, path: str) -> Route:
         """Yoast SEO's sitemaps: the index, posts by the thousand, pages and categories."""
@@ -324,7 +305,7 @@ class WordPressReplica(CachedReplica):
     # -- caching ------------------------------------------------------------------------------
     def _rendered_post(self, post: Post) -> tuple[bytes, list[str]]:
         def make() -> tuple[bytes, list[str]]:
-            html, lines = self.render_post(post)
+            html, lines = self.theme.post(post, self.chrome)
             return html.encode(), lines
 
         return self.cached(("post", post.post_id), make)
@@ -338,7 +319,7 @@ class WordPressReplica(CachedReplica):
                           [("Allow", "GET, HEAD")])
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
-        if host not in self.hosts:
+        if host not in self.domains:
             return finish(method, 404, b"Unknown host", self.plain_type)
         path, query = parts.path or "/", parts.query
         suffix = f"?{query}" if query else ""
@@ -376,32 +357,30 @@ class WordPressReplica(CachedReplica):
         return self.not_found(method)
 
     def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
+        body, _, *etag = self._rendered_post(post)  # a site's page may have an ETag
         extra = [("Last-Modified", http_date(post.modified)),
-                 ("Link", f"<{self.origin}/?p={post.post_id}>; rel=shortlink")]
-        if unmodified_since(headers, post.modified):
+                 ("Link", f"<{self.origin}/?p={post.post_id}>; rel=shortlink"),
+                 *(("ETag", tag) for tag in etag)]
+        if unmodified_since(headers, post.modified, *etag):
             return 304, extra, b""
-        body = self._rendered_post(post)[0]
         return finish(method, 200, body, HTML, extra)
 
     def _page(self, path: str) -> tuple[int, bytes, str] | str | None:
-        key = ("path", path)
-        with self._lock:
-            hit = self._cache.get(key)
-        if hit is not None:
-            return hit[0]
-        found = self.route(path)
-        if found is None:
-            return None
-        if not isinstance(found, str):
-            status, body, ctype = found()
-            found = (status, body.encode(), ctype)
-        self.cached(key, lambda: (found,))
-        return found
+        """The route of ``path``, rendered, cached (a miss too)."""
+        def make() -> tuple[tuple[int, bytes, str] | str | None]:
+            found = self.route(path)
+            if callable(found):
+                status, body, ctype = found()
+                return ((status, body.encode(), ctype),)
+            return (found,)
+
+        return self.cached(("path", path), make)[0]
 
     def _search(self, method: str, term: str, n: int) -> Response:
         def make() -> tuple[bytes | None]:
-            html = self.render_search(term, n)
-            return (None if html is None else html.encode(),)
+            listing = self.titled("/", "search", term, self.search_hits(term))
+            listing.query = f"?s={term}"
+            return (None if n > listing.pages else self.render_listing(listing, n).encode(),)
 
         (body,) = self.cached(("search", term, n), make)
         if body is None:
@@ -409,7 +388,7 @@ class WordPressReplica(CachedReplica):
         return finish(method, 200, body, HTML)
 
     def not_found(self, method: str) -> Response:
-        (body,) = self.cached(("404",), lambda: (self.render_404().encode(),))
+        (body,) = self.cached(("404",), lambda: (self.theme.not_found(self.chrome).encode(),))
         return finish(method, 404, body, HTML)
 
     def redirect(self, method: str, location: str) -> Response:

@@ -14,7 +14,7 @@ from ..inline import Ink
 from ..text import excerpt, normalize, slugify, unique_slug
 from ..timeline import schedule
 from ..wire import Press, plan
-from ..wp_model import grouped
+from ..wp_model import grouped, neighbours
 from . import boilerplate
 from .clock import PACE, local
 from .constants import EPOCH, JOOMLA_UNTIL, K2_UNTIL, SECTIONS, SITE_NAME
@@ -70,14 +70,12 @@ def draft(i: int, seed: int, published, modified, plan: Any = None) -> Article:
             features.add("show_created")
             created = published - timedelta(seconds=page.randint(600, 3 * 86400))
     if era == "k2":
-        for name, p in (("social", 0.7), ("k2_related", 0.5), ("written_by", 0.3),
-                        ("bare_intro", 0.3)):
-            if page.random() < p:
-                features.add(name)
+        features |= {name for name, p in (("social", 0.7), ("k2_related", 0.5),
+                                          ("written_by", 0.3), ("bare_intro", 0.3))
+                     if page.random() < p}
     if era == "modern":
-        for name, p in (("lead_caption", 0.5), ("more_articles", 0.5)):
-            if page.random() < p:
-                features.add(name)
+        features |= {name for name, p in (("lead_caption", 0.5), ("more_articles", 0.5))
+                     if page.random() < p}
     elif page.random() < 0.6:
         features.add("more_articles")
         features.add(f"more_style_{page.randint(0, 1)}")
@@ -183,12 +181,10 @@ def assign_paths(articles: list[Article]) -> None:
 def cross_link(articles: list[Article], seed: int) -> None:
     """Prev/next, related articles and the "More articles on ..." list that ends old bodies."""
     by_section = grouped(articles, lambda a: a.section.slug)
-    count = len(articles)
     position = {id(a): n for peers in by_section.values() for n, a in enumerate(peers)}
     for article in articles:
         rng = Random(f"bsr-{seed}-{article.index}-links")
-        article.newer = articles[article.index - 1] if article.index > 0 else None
-        article.older = articles[article.index + 1] if article.index + 1 < count else None
+        article.newer, article.older = neighbours(articles, article.index)
         peers = by_section[article.section.slug]
         at = position[id(article)]
         near = peers[at + 1:at + 5] + peers[max(0, at - 3):at]

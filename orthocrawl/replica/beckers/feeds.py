@@ -52,10 +52,6 @@ def rss(articles: list[Article]) -> str:
             + "".join(items) + "</channel>\n</rss>\n")
 
 
-def years(articles: list[Article]) -> list[int]:
-    return sorted({local(a.published).year for a in articles}, reverse=True)
-
-
 def sitemap_index(articles: list[Article]) -> str:
     latest: dict[int, Article] = {}
     for a in articles:
@@ -63,7 +59,8 @@ def sitemap_index(articles: list[Article]) -> str:
         if year not in latest or a.modified > latest[year].modified:
             latest[year] = a
     entries = [f"<sitemap><loc>{ORIGIN}/sitemaps/articles-{y}.xml</loc><lastmod>"
-               f"{iso_local(latest[y].modified)}</lastmod></sitemap>\n" for y in years(articles)]
+               f"{iso_local(latest[y].modified)}</lastmod></sitemap>\n"
+               for y in sorted(latest, reverse=True)]
     entries.append(f"<sitemap><loc>{ORIGIN}/sitemaps/sections.xml</loc></sitemap>\n")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex '
             'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "".join(entries)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from typing import Any
+from typing import Any, ClassVar
 
 from ..blocks import Block
 from ..cached_site import truth_record
@@ -60,6 +60,7 @@ class Article:
     newer: Article | None = None
     facts: Any = None  # who and what the story is about (corpus.writer.Facts)
     role: Any = None  # its place on the wire (wire.Role)
+    site: ClassVar[str] = SITE_NAME
 
     @property
     def url(self) -> str:
@@ -115,10 +116,6 @@ class Article:
         """The URL a given page uses to link to this article: usually canonical."""
         kind = pick(context, self.item_id, _MIX)
         return self.variant(kind) if kind else self.url
-
-    @property
-    def site(self) -> str:
-        return SITE_NAME
 
     def truth(self) -> dict:
         return truth_record(self, list(self.authors), None, self.modified_shown,

@@ -193,9 +193,8 @@ class BeckersSite(CachedReplica):
         needle = term.lower()
         hits = [a for a in self.articles if needle and (needle in a.title.lower()
                                                         or needle in a.body_text.lower())]
-        listing = Listing("/search", f"Search results for: {term}", "page-search", hits)
-        listing.query = f"q={term}"
-        return listing
+        return Listing("/search", f"Search results for: {term}", "page-search", hits,
+                       query=f"q={term}")
 
     def _listing(self, listing: Listing, n: int) -> tuple | None:
         if n > listing.pages:

@@ -151,16 +151,12 @@ class Writer:
         topic_a, topic_b = r.sample(parts.UPDATE_TOPICS, 2)
         year = local(self.published).year
         lead_first, lead_last = r.choice(cast.FIRST_NAMES), r.choice(cast.LAST_NAMES)
-        slots = {
-            "company_poss": possessive(company.name), "hq": company.hq,
-            "company_what": company.what, "company_site": company.site,
+        slots = {  # and the company's and the surgeon's (cast_company, cast_surgeon)
             "other_company": other.name, "product": product, "device": device.name,
             "device_lower": device.name.lower(), "device_noun": device.noun,
             "indication": device.indication, "amount": f"${amount // 1_000_000} million",
             "knum": number, "exec": executive.name, "exec_title": executive.role,
-            "title_case": headline_case(executive.role),
-            "surgeon_last": f"Dr. {last}", "surgeon_role": surgeon.role,
-            "hospital": hospital, "hospital_city": city,
+            "title_case": headline_case(executive.role), "hospital_city": city,
             "hospital2": r.choice(cast.HOSPITALS)[0], "lead": lead_last,
             "lead_name": f"{lead_first} {lead_last}", "topic": r.choice(cast.TOPICS),
             "procedure": procedure, "short": short, "specialty_slug": specialty,

@@ -8,6 +8,7 @@ from ..text import Chrome, Texts, excerpt
 from ..timefmt import long_date
 from ..wp_model import Post, Upload
 from ..wp_site import Listing
+from ..wp_theme import posts_pagination, term_links
 from .constants import ORIGIN, SITE_TITLE
 from .theme import YOAST, shell
 
@@ -15,8 +16,7 @@ _T = TABLES[1]
 
 
 def _item(post: Post) -> str:
-    cats = ", ".join(f'<a href="{c.url}" rel="category tag">{c.name.translate(_T)}</a>'
-                     for c in post.categories)
+    cats = term_links(post.categories, Texts(), "category tag")
     return (f'<article id="post-{post.post_id}" class="post-{post.post_id} post type-post status-'
             f'publish format-standard hentry category-{post.categories[0].slug}">\n<header class='
             f'"entry-header"><h2 class="entry-title"><a href="{post.url}" rel="bookmark">'
@@ -25,21 +25,6 @@ def _item(post: Post) -> str:
             f'<span class="posted-on"><a href="{post.url}" rel="bookmark"><time class="entry-date '
             f'published">{long_date(post.published)}</time></a></span><span class="cat-links">'
             f"{cats}</span></footer>\n</article>\n")
-
-
-def _pagination(listing: Listing, n: int) -> str:
-    if listing.pages == 1:
-        return ""
-    label = '<span class="meta-nav screen-reader-text">Page </span>{k}'
-    links = listing.pager(
-        n, 1, '<a class="prev page-numbers" href="{url}">Previous page</a>',
-        '<a class="page-numbers" href="{url}">' + label + "</a>",
-        '<span aria-current="page" class="page-numbers current">' + label + "</span>",
-        '<span class="page-numbers dots">&hellip;</span>',
-        '<a class="next page-numbers" href="{url}">Next page</a>')
-    return ('<nav class="navigation pagination" aria-label="Posts pagination"><h2 class="screen-'
-            f'reader-text">Posts pagination</h2><div class="nav-links">{"".join(links)}</div></nav>'
-            "\n")
 
 
 def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
@@ -53,7 +38,10 @@ def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
         '<section class="no-results not-found"><header class="page-header"><h1 class="page-title">'
         "Nothing Found</h1></header></section>\n")
     css = listing.body_css + (f" paged paged-{n}" if n > 1 else "") + " group-blog hfeed"
-    return shell(seo_title, seo, css, header + items + _pagination(listing, n), chrome)
+    pager = posts_pagination(listing, n, 1, "Previous page", "Next page", '<span class="meta-'
+                             'nav screen-reader-text">Page </span>{k}',
+                             '<span class="page-numbers dots">&hellip;</span>')
+    return shell(seo_title, seo, css, header + items + pager, chrome)
 
 
 def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: int,
@@ -86,8 +74,7 @@ def render_attachment(post: Post, image: Upload, chrome: Chrome) -> str:
             f'</article><nav class="navigation post-navigation" aria-label="Posts"><div class="nav-'
             f'links"><a href="{post.url}" rel="prev"><span class="meta-nav">Published in</span>'
             f'<span class="post-title">{post.title.translate(_T)}</span></a></div></nav>\n')
-    css = image.body_css
-    return shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
+    return shell(f"{image.title} - {SITE_TITLE}", seo, image.body_css, main, chrome)
 
 
 def render_404(chrome: Chrome) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from .. import wp_plugins
 from ..inline import TABLES, attr
 from ..text import Chrome, Texts, excerpt
-from ..timefmt import iso_offset, long_date
 from ..wp_comments import avatar, comment_form, comment_list
 from ..wp_model import Post
+from ..wp_theme import entry_dates, single_css, term_classes, term_links
 from .constants import CME, SITE_TITLE
 from .theme import YOAST, shell
 
@@ -26,12 +26,7 @@ def _content(post: Post, texts: Texts) -> str:
     out = ['<div class="entry-content">\n', post.body_html, "\n"]
     if "cme" in f:
         out.append(cme(texts))
-    if "sharedaddy" in f:
-        flair = wp_plugins.sharedaddy(post, texts)
-        if "likes" in f:
-            flair += wp_plugins.likes(post, texts)
-        out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
-                   f'sd-sharing-enabled">{flair}</div>')
+    out.append(wp_plugins.sharedaddy(post, texts))
     if "jp_related" in f and post.related:
         out.append(wp_plugins.jp_related(post, texts, post.related, lambda p: p.url,
                                          lambda p: excerpt(p.stripped, 16)))
@@ -51,22 +46,16 @@ def _thumbnail(post: Post) -> str:
 
 def _entry_footer(post: Post, texts: Texts) -> str:
     acct = post.account
-    updated = ""
-    stamp = (f'<time class="entry-date published" datetime="{iso_offset(post.published)}">'
-             f"{texts.t(long_date(post.published))}</time>")
-    if post.modified != post.published:
-        updated = (f'<time class="updated" datetime="{iso_offset(post.modified)}">'
-                   f"{texts.t(long_date(post.modified))}</time>")
-    cats = ", ".join(f'<a href="{c.url}" rel="category tag">{texts.t(c.name)}</a>'
-                     for c in post.categories)
+    dates = entry_dates(post, texts)
+    cats = term_links(post.categories, texts, "category tag")
     out = [f'<footer class="entry-footer"><span class="byline"><span class="author vcard">'
            f'{avatar(acct.name, 49)}<span class="screen-reader-text">Author </span> <a class="url '
            f'fn n" href="{acct.url}">{texts.t(acct.name)}</a></span></span><span class="posted-'
            f'on"><span class="screen-reader-text">Posted on </span><a href="{post.url}" rel="'
-           f'bookmark">{stamp}{updated}</a></span><span class="cat-links"><span class="screen-'
+           f'bookmark">{dates}</a></span><span class="cat-links"><span class="screen-'
            f'reader-text">Categories </span>{cats}</span>']
     if post.tags:
-        tags = ", ".join(f'<a href="{t.url}" rel="tag">{texts.t(t.name)}</a>' for t in post.tags)
+        tags = term_links(post.tags, texts)
         out.append(f'<span class="tags-links"><span class="screen-reader-text">Tags </span>'
                    f"{tags}</span>")
     if post.comments_open:
@@ -114,10 +103,7 @@ def _navigation(post: Post, texts: Texts) -> str:
 def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     """The page's HTML and the text lines of all its chrome (alt texts included)."""
     texts = Texts()
-    cats = " ".join(f"category-{c.slug}" for c in post.categories)
-    tags = " ".join(f"tag-{t.slug}" for t in post.tags)
-    body_css = (f"post-template-default single single-post postid-{post.post_id} "
-                f"single-format-standard group-blog")
+    cats, tags = term_classes(post)
     thumb = " has-post-thumbnail" if post.lead else ""
     main = "".join([
         f'<article id="post-{post.post_id}" class="post-{post.post_id} post type-post status-'
@@ -127,7 +113,5 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
         _thumbnail(post), _content(post, texts), _entry_footer(post, texts),
         "</article><!-- #post-## -->\n", _comments(post, texts), _navigation(post, texts),
     ])
-    html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), body_css, main, chrome,
-                 post.head_links(titled=False))
-    lines = chrome.lines(texts, post.alts)
-    return html, lines
+    return shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), f"{single_css(post)} group-blog",
+                 main, chrome, post.head_links(titled=False)), chrome.lines(texts, post.alts)

@@ -9,10 +9,9 @@ from ..constants import TODAY
 from ..text import Chrome
 from ..timefmt import local
 from ..url_forms import Variants
-from ..wp_model import Post
 from ..wp_site import RSS, TEXT, Route, Theme, WordPressReplica
 from .constants import HOST, ORIGIN, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE, WP_PAGES
-from .content import CATEGORIES, TagBook, build_posts
+from .content import CATEGORIES, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .theme import footer, sidebar, site_header
@@ -21,12 +20,12 @@ from .theme import footer, sidebar, site_header
 class OrthoBuzzSite(WordPressReplica):
     name = SITE_NAME
     origin = ORIGIN
-    hosts = (HOST,)
     domains = [HOST]
     wp_pages = WP_PAGES
     pages_modified = datetime(2024, 3, 14, tzinfo=UTC)
     variants = Variants(ORIGIN, {"http": f"http://{HOST}"}, ())
     search_term, attachments_shown = "knee", 6
+    categories = CATEGORIES
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("", f"{SITE_TITLE} - {TAGLINE}", "home blog"),
@@ -37,12 +36,6 @@ class OrthoBuzzSite(WordPressReplica):
                    {"schema": "ProfilePage"}),
         "term": ("{Kind}: {name}", f"{{name}} Archives - {SITE_TITLE}", "{css} {kind}-{id}"),
     }
-
-    def __init__(self, posts: list[Post], tags: TagBook, seed: int) -> None:
-        super().__init__(posts, seed, TODAY)
-        self.tags = tags.by_slug
-        self.accounts = {p.account.slug: p.account for p in posts}
-        self.categories = CATEGORIES
 
     def make_chrome(self) -> Chrome:
         months = sorted({(local(p.published).year, local(p.published).month)

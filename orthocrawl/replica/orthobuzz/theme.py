@@ -3,10 +3,11 @@ header, sidebar widgets and footer. Every visible string goes through ``Texts.t`
 
 from __future__ import annotations
 
-from ..inline import TABLES, attr
-from ..text import Chrome, Part, Texts, template
+from ..inline import attr
+from ..text import Part, Texts, template
 from ..timefmt import MONTHS
 from ..wp_model import Post, Term
+from ..wp_theme import Layout, category_items, menu_items, post_links
 from ..yoast import Yoast
 from .constants import MENU, ORIGIN, SITE_TITLE, SUBSCRIBE, TAGLINE
 
@@ -30,18 +31,15 @@ YOAST = Yoast(ORIGIN, SITE_TITLE, (
 THEME = f"{ORIGIN}/wp-content/themes/twentysixteen"
 
 
-HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
-
-
-def head(title: str, seo: str, extra: str = "") -> str:
-    return HEAD.format(extra=extra, origin=ORIGIN,
-                       seo=seo, site=SITE_TITLE, theme=THEME, title=title.translate(TABLES[1]))
+# A whole page: head (verbatim theme markup), header, the page's main column, sidebar, footer.
+shell = Layout(template(__file__, "head.html"), {"origin": ORIGIN, "site": SITE_TITLE,
+                                                 "theme": THEME},
+               before='<div id="primary" class="content-area">\n<main id="main" class="site-main">'
+                      '\n', after="</main><!-- .site-main -->\n</div><!-- .content-area -->\n").page
 
 
 def _menu(texts: Texts, ident: str) -> str:
-    items = "".join(f'<li id="menu-item-{n}" class="menu-item menu-item-type-custom '
-                    f'menu-item-{n}"><a href="{ORIGIN}{href}">{texts.t(label)}</a></li>'
-                    for n, (label, href) in enumerate(MENU, 20))
+    items = menu_items(texts, MENU, ORIGIN, 20)
     return (f'<div class="menu-main-container"><ul id="{ident}" class="primary-menu">{items}'
             "</ul></div>")
 
@@ -67,11 +65,10 @@ def site_header() -> Part:
 
 def sidebar(latest: list[Post], months: list[tuple[int, int]], categories: list[Term]) -> Part:
     texts = Texts()
-    recent = "".join(f'<li><a href="{p.url}">{texts.t(p.title)}</a></li>' for p in latest[:5])
+    recent = post_links(texts, latest[:5])
     options = "".join(f"<option value='{ORIGIN}/{y}/{m:02d}/'> "
                       f"{texts.t(f'{MONTHS[m - 1]} {y}')} </option>" for y, m in months)
-    cats = "".join(f'<li class="cat-item cat-item-{c.term_id}"><a href="{c.url}">'
-                   f"{texts.t(c.name)}</a></li>" for c in categories)
+    cats = category_items(texts, categories)
     html = f"""<aside id="secondary" class="sidebar widget-area">
 <section id="search-2" class="widget widget_search"><form role="search" method="get" class="search-form" action="{ORIGIN}/"><label><span class="screen-reader-text">{texts.t("Search for:")}</span><input type="search" class="search-field" placeholder="Search &hellip;" value="" name="s" /></label><button type="submit" class="search-submit"><span class="screen-reader-text">Search</span></button></form></section>
 <section id="blog_subscription-2" class="widget widget_blog_subscription jetpack_subscription_widget"><h2 class="widget-title">{texts.t("Subscribe to OrthoBuzz")}</h2><form action="#" method="post" accept-charset="utf-8" id="subscribe-blog-blog_subscription-2"><div id="subscribe-text"><p>{texts.t(SUBSCRIBE)}</p></div><p id="subscribe-email"><input type="email" name="email" required="required" value="" placeholder="Email Address" /></p><p id="subscribe-submit"><button type="submit" name="jetpack_subscriptions_widget">{texts.t("Subscribe")}</button></p></form></section>
@@ -103,14 +100,3 @@ def footer(year: int) -> Part:
 """  # noqa: E501 - verbatim theme markup
     texts.append(f"© {year} {owner}")
     return Part(html, tuple(texts))
-
-
-def shell(title: str, seo: str, body_css: str, main: str, chrome: Chrome,
-          extra_head: str = "") -> str:
-    """A whole page: head, header, the page's main column, sidebar and footer."""
-    return "".join([
-        head(title, seo, extra_head), f'<body class="{body_css}">\n', chrome.header.html,
-        '<div id="primary" class="content-area">\n<main id="main" class="site-main">\n', main,
-        "</main><!-- .site-main -->\n</div><!-- .content-area -->\n", chrome.sidebar.html,
-        chrome.footer.html,
-    ])

@@ -1,4 +1,5 @@
-"""Turn stories into posts: the desk (the shared writer's, with OrthoSpineNews's in-body images
+"""OrthoSpineNews's posts (WordPress posts, wp_model, with what the Jannah theme shows besides)
+and turning stories into them: the desk (the shared writer's, with OrthoSpineNews's in-body images
 through Jetpack's CDN and links back), accounts, bylines, images, page features, URLs and
 cross-links."""
 
@@ -6,10 +7,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from random import Random
 from typing import Any
 
+from .. import wp_model
 from ..blocks import OLDER_URL, SELF_URL, Block, clean, paragraph
 from ..constants import TODAY
 from ..corpus import cast, parts, stories
@@ -24,7 +27,14 @@ from ..wp_model import TagBook, Upload, comments, grouped, neighbours, permalink
 from .constants import ACCOUNTS as ACCOUNT_ROWS
 from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, SITE_NAME, VARIANTS
-from .model import Account, Post, Term
+
+
+@dataclass(eq=False)
+class Post(wp_model.Post):
+    source_url: Any = None  # where the Source block links (a function: a URL known later)
+    via: tuple[str, str] | None = None  # (outlet, link) of a "Via" block
+    highlights: list[str] = field(default_factory=list)  # the Story Highlights box
+    check_also: Post | None = None
 
 
 class Desk(Writer):
@@ -80,10 +90,10 @@ KINDS: tuple[tuple[Callable[[Writer], Story], float], ...] = (
 PRESS = Press(SITE_NAME, "{seed}-{i}", KINDS, ((0, 1, 2), (0.25, 0.65, 0.1)), Desk, post_id,
               schedule)
 
-ACCOUNTS = [Account(name, slug, ORIGIN, bio, social)
+ACCOUNTS = [wp_model.Account(name, slug, ORIGIN, bio, social)
             for name, slug, _, bio, social in ACCOUNT_ROWS]
 _ACCOUNT_WEIGHTS = [share for _, _, share, _, _ in ACCOUNT_ROWS]
-CATEGORIES = {slug: Term(name, slug, "category", 2 + n, ORIGIN, desc)
+CATEGORIES = {slug: wp_model.Term(name, slug, "category", 2 + n, ORIGIN, desc)
               for n, (name, slug, desc) in enumerate(CATEGORY_ROWS)}
 
 
@@ -162,17 +172,12 @@ def draft(i: int, seed: int, published, modified, tags: TagBook,
     body_text = "\n\n".join(b.text for b in story.blocks if b.text)
     description = story.summary or _auto_excerpt(byline_block, body_text)
 
-    features = set()
     year = local(published).year
-    for name, p in (("author_box", 0.75), ("highlights", 0.12), ("shortlink", 0.35),
-                    ("check_also", 0.85),
-                    ("sharedaddy", 0.7 if year <= 2019 else 0.15),
-                    ("jp_related", 0.4 if year <= 2020 else 0.0),
-                    ("printfriendly", 0.45 if year >= 2014 else 0.0),
-                    ("mc4wp", 0.3 if year >= 2018 else 0.0),
-                    ("addtoany", 0.5 if 2017 <= year <= 2022 else 0.1)):
-        if page.random() < p:
-            features.add(name)
+    features = {name for name, p in (
+        ("author_box", 0.75), ("highlights", 0.12), ("shortlink", 0.35), ("check_also", 0.85),
+        ("sharedaddy", 0.7 if year <= 2019 else 0.15), ("jp_related", 0.4 if year <= 2020 else 0),
+        ("printfriendly", 0.45 if year >= 2014 else 0), ("mc4wp", 0.3 if year >= 2018 else 0),
+        ("addtoany", 0.5 if 2017 <= year <= 2022 else 0.1)) if page.random() < p}
     if "sharedaddy" in features and page.random() < 0.6:
         features.add("likes")
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ..text import Chrome
     from ..wp_model import Upload as Image
     from ..wp_site import Listing
-    from .model import Post
+    from .content import Post
 
 _T = TABLES[1]
 _SORRY = "It seems we can’t find what you’re looking for. Perhaps searching can help."
@@ -137,8 +137,7 @@ def render_attachment(post: Post, image: Image, chrome: Chrome) -> str:
             f'{attr(image.fit())}" class="attachment-medium size-medium" alt="{attr(image.alt)}" '
             f'/></a></p>{caption}<p>Published in <a href="{post.url}" rel="gallery">'
             f"{post.title.translate(_T)}</a></p></div></article>\n")
-    css = image.body_css
-    return _page(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
+    return _page(f"{image.title} - {SITE_TITLE}", seo, image.body_css, main, chrome)
 
 
 def render_404(chrome: Chrome) -> str:

@@ -12,11 +12,12 @@ from ..inline import TABLES, attr
 from ..text import Chrome, excerpt
 from ..timefmt import comment_time, display_date, iso_offset, long_date
 from ..wp_comments import comment_form
+from ..wp_theme import single_css, term_classes, term_links
 from .constants import NEWSLETTER_PITCH, ORIGIN, VARIANTS
-from .theme import YOAST, Texts, shell, tie_schema
+from .theme import YOAST, Texts, post_line, shell, tie_schema
 
 if TYPE_CHECKING:
-    from .model import Post
+    from .content import Post
 
 
 _AD = ('<div class="stream-item stream-item-{where}-post-content"><div class="stream-item-size">'
@@ -129,25 +130,16 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
         out.append(f'<div id="story-highlights" class="box-highlights"><div class="widget-title '
                    f'the-global-title"><div class="the-subtitle">{texts.t("Story Highlights")}'
                    f"</div></div><ul>{items}</ul></div>\n")
-    top_share = "addtoany" in f and post.post_id % 3 == 0
-    if top_share:
-        out.append(wp_plugins.addtoany(post, texts, top=True))
+    out.append(wp_plugins.addtoany(post, texts, 3, top=True))
     if "printfriendly" in f:
         out.append(f'<div class="pf-content">{post.body_html}</div>')
         out.append(wp_plugins.printfriendly(texts))
     else:
         out.append(post.body_html)
-    out.append("\n")
-    if "addtoany" in f and not top_share:
-        out.append(wp_plugins.addtoany(post, texts, top=False))
+    out += ["\n", wp_plugins.addtoany(post, texts, 3, top=False)]
     if "mc4wp" in f:
         out.append(wp_plugins.mc4wp(texts, NEWSLETTER_PITCH))
-    if "sharedaddy" in f:
-        flair = wp_plugins.sharedaddy(post, texts)
-        if "likes" in f:
-            flair += wp_plugins.likes(post, texts)
-        out.append(f'<div id="jp-post-flair" class="sharedaddy sd-like-enabled '
-                   f'sd-sharing-enabled">{flair}</div>')
+    out.append(wp_plugins.sharedaddy(post, texts))
     if "jp_related" in f:
         out.append(wp_plugins.jp_related(
             post, texts, pool[:3], lambda p: VARIANTS.link(p, f"jp-{post.post_id}"),
@@ -163,8 +155,8 @@ def _entry(post: Post, texts: Texts, pool: list[Post]) -> str:
         out.append(_bottom_meta("via", "Via", f'<a href="{attr(href)}" rel="nofollow noopener" '
                                 f'target="_blank">{texts.t(name)}</a>', texts, True))
     if post.tags:
-        links = " ".join(f'<a href="{t.url}" rel="tag">{texts.t(t.name)}</a>' for t in post.tags)
-        out.append(_bottom_meta("tags", "Tags", links, texts, False))
+        out.append(_bottom_meta("tags", "Tags", term_links(post.tags, texts, sep=" "), texts,
+                                False))
     if "shortlink" in f:
         short = f"{ORIGIN}/?p={post.post_id}"
         out.append(f'<div class="post-shortlink"><input type="text" id="short-post-url" '
@@ -264,26 +256,20 @@ def _check_also(post: Post, texts: Texts) -> str:
     other = post.check_also
     if other is None or "check_also" not in post.features:
         return ""
-    href = attr(VARIANTS.link(other, f"check-{post.post_id}"))
     return (f'<div id="check-also-box" class="container-wrapper check-also-right"><div '
             f'class="widget-title the-global-title"><div class="the-subtitle">'
             f'{texts.t("Check Also")}</div><a href="#" id="check-also-close" class="remove">'
             f'<span class="screen-reader-text">{texts.t("Close")}</span></a></div><div '
             f'class="widget posts-list-big-first has-first-big-post"><ul class="posts-list-'
-            f'items"><li class="widget-single-post-item widget-post-list tie-standard"><div '
-            f'class="post-widget-body "><a class="post-title the-subtitle" href="{href}">'
-            f'{texts.t(other.title)}</a><div class="post-meta"><span class="date meta-item '
-            f'tie-icon">{texts.t(long_date(other.published))}</span></div></div></li></ul>'
-            f"</div></div>\n")
+            f'items">{post_line(texts, other, VARIANTS.link(other, f"check-{post.post_id}"))}'
+            f"</ul></div></div>\n")
 
 
 def render_post(post: Post, chrome: Chrome, pool: list[Post]) -> tuple[str, list[str]]:
     """The page's HTML and the text lines of all its chrome."""
     texts = Texts()
-    cats = " ".join(f"category-{c.slug}" for c in post.categories)
-    tags = " ".join(f"tag-{t.slug}" for t in post.tags)
-    body_css = (f"post-template-default single single-post postid-{post.post_id} "
-                f"single-format-standard {cats} {tags} wrapper-has-shadow block-head-1 "
+    cats, tags = term_classes(post)
+    body_css = (f"{single_css(post)} {cats} {tags} wrapper-has-shadow block-head-1 "
                 f"magazine1 is-thumb-overlay-disabled is-desktop is-header-layout-3 "
                 f"sidebar-right has-sidebar post-layout-1 narrow-title-narrow-media "
                 f"is-standard-format has-mobile-share")
@@ -298,8 +284,6 @@ def render_post(post: Post, chrome: Chrome, pool: list[Post]) -> tuple[str, list
         _entry(post, texts, pool), tie_schema(post), _share(post, texts, "bottom"),
         "</article><!-- #the-post /-->\n",
     ]
-    html = shell(f"{post.title} - OrthoSpineNews", YOAST.post(post), body_css,
+    return shell(f"{post.title} - OrthoSpineNews", YOAST.post(post), body_css,
                  "".join([*article, *components]), chrome, post.head_links(),
-                 _check_also(post, texts))
-    lines = chrome.lines(texts)
-    return html, lines
+                 _check_also(post, texts)), chrome.lines(texts)

@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
-from datetime import datetime
 
 from .. import wp_feeds
 from ..constants import TODAY
-from ..responses import Headers, Response, finish, header, unmodified_since
 from ..text import Chrome
-from ..timefmt import display_date, http_date, weekday_date
-from ..wp_site import HTML, RSS, TEXT, Listing, Route, Theme, WordPressReplica
+from ..timefmt import display_date, weekday_date
+from ..wp_site import RSS, TEXT, Listing, Route, Theme, WordPressReplica
 from .constants import (
     CANONICAL_HOST,
     DOMAINS,
@@ -23,14 +20,11 @@ from .constants import (
     VARIANTS,
     WP_PAGES,
 )
-from .content import ACCOUNTS, CATEGORIES, TagBook, build_posts
-from .model import Post
+from .content import CATEGORIES, Post, TagBook, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .states import Evolution, evolve, no_changes, state_today
 from .theme import Part, footer, sidebar, site_header
-
-__all__ = ["Headers", "ReplicaSite", "Response", "build_site"]
 
 _DATE_SPAN = '<span class="date meta-item tie-icon">{}</span>'
 
@@ -43,7 +37,6 @@ class ReplicaSite(WordPressReplica):
 
     name = SITE_NAME
     origin = ORIGIN
-    hosts = (CANONICAL_HOST, *(d for d in DOMAINS if d != CANONICAL_HOST))
     domains = list(DOMAINS)
     slash_first = True
     plain_type = "text/plain; charset=UTF-8"
@@ -52,6 +45,7 @@ class ReplicaSite(WordPressReplica):
     pages_modified = TODAY.replace(year=2024, month=3, day=14)
     wp_pages = WP_PAGES
     variants = VARIANTS
+    categories = CATEGORIES
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("Latest News", SITE_TITLE, "home blog"),
@@ -68,14 +62,11 @@ class ReplicaSite(WordPressReplica):
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000, *, base: ReplicaSite | None = None,
                  later: Evolution | None = None) -> None:
-        super().__init__(posts, seed, later.today if later else TODAY, cache_size)
+        super().__init__(posts, tags, seed, later.today if later else TODAY, cache_size)
         self.base, self.later = base, later
         self.state = 1 if later is None else 2
         self._fresh = later.fresh if later else set()
         self._at = {p.post_id: n for n, p in enumerate(posts)}
-        self.categories = CATEGORIES
-        self.tags = tags.by_slug
-        self.accounts = {a.slug: a for a in ACCOUNTS}
 
     # -- what the tests and benchmarks read ------------------------------------------------
     def changes(self) -> dict[str, list[str]]:
@@ -130,30 +121,11 @@ class ReplicaSite(WordPressReplica):
     def render_listing(self, listing: Listing, n: int) -> str:
         return render_listing(listing, n, self.chrome, self.today)
 
-    # -- HTTP: ETags ------------------------------------------------------------------------------
-    def _post(self, method: str, post: Post, headers: Mapping[str, str]) -> Response:
-        body, _, etag = self._rendered_post(post)
-        extra = [("Last-Modified", http_date(post.modified)),
-                 ("Link", f'<{ORIGIN}/?p={post.post_id}>; rel=shortlink'), ("ETag", etag)]
-        status = 304 if _not_modified(headers, etag, post.modified) else 200
-        if status == 304:
-            return 304, extra, b""
-        return finish(method, 200, body, HTML, extra)
-
 
 def _summary(post: Post) -> str:
     """The feed excerpt starts at the byline paragraph, then the body text."""
     lead = post.byline_block.text + " " if post.byline_block else ""
     return lead + post.body_text
-
-
-def _not_modified(headers: Mapping[str, str], etag: str, modified: datetime) -> bool:
-    """If-None-Match decides when sent (weak comparison); else If-Modified-Since."""
-    match = header(headers, "If-None-Match")
-    if match is not None:
-        tags = {t.strip().removeprefix("W/") for t in match.split(",")}
-        return "*" in tags or etag in tags
-    return unmodified_since(headers, modified)
 
 
 def build_site(articles: int = 120, seed: int = 7, state: int = 1) -> ReplicaSite:

@@ -19,8 +19,7 @@ from ..inline import Ink
 from ..text import unique_slug
 from ..timefmt import local, long_date
 from ..wp_model import grouped
-from .content import TagBook, _auto_excerpt, draft, link_post
-from .model import Post
+from .content import Post, TagBook, _auto_excerpt, draft, link_post
 
 STATES = (1, 2)
 DAYS_LATER = 5  # state 2's "today" is this many days after state 1's

@@ -11,14 +11,15 @@ from typing import TYPE_CHECKING
 
 from ..constants import TODAY
 from ..inline import attr
-from ..text import CHROME_TABLE as _CHROME_TABLE
-from ..text import Chrome, Part, Texts, template
+from ..text import Part, Texts, template
 from ..timefmt import iso_offset, long_date, weekday_date
+from ..wp_theme import Layout, menu_items
 from ..yoast import Yoast, search_action
 from .constants import FOOTER_ABOUT, NEWSLETTER_PITCH, ORIGIN, SITE_TITLE, TAGLINE
 
 if TYPE_CHECKING:
-    from .model import Post, Term
+    from ..wp_model import Term
+    from .content import Post
 
 LOGO = f"{ORIGIN}/wp-content/uploads/2019/02/osn-logo.png"
 YOAST = Yoast(ORIGIN, SITE_TITLE, (
@@ -65,14 +66,15 @@ ASSETS = f"{ORIGIN}/wp-content/themes/jannah/assets"
 THEME_VER = "7.3.4"
 
 
-HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
-
-
-def head(title: str, seo: str, extra: str = "") -> str:
-    """The document head: Yoast's block (``seo``) amid the theme's assets."""
-    esc = title.translate(_CHROME_TABLE)
-    return HEAD.format(assets=ASSETS, extra=extra, origin=ORIGIN,
-                       seo=seo, site=SITE_TITLE, ver=THEME_VER, title=esc)
+# A whole page: head (Yoast's block amid the theme's assets), header, the main column, a box
+# beside it (``aside``), sidebar and footer.
+shell = Layout(template(__file__, "head.html"), {"assets": ASSETS, "origin": ORIGIN,
+                                                 "site": SITE_TITLE, "ver": THEME_VER},
+               '<body id="tie-body" class="{css}">\n',
+               '<div id="content" class="site-content container"><div id="main-content-row" '
+               'class="tie-row main-content-row">\n<div class="main-content tie-col-md-8 '
+               'tie-col-xs-12" role="main">\n', "</div><!-- .main-content /-->\n",
+               "</div><!-- .main-content-row /--></div><!-- #content /-->\n").page
 
 
 MAIN_MENU = (
@@ -89,17 +91,14 @@ FOOTER_MENU = (("About Us", "/about-us/"), ("Contact", "/contact/"),
 
 
 def _menu(texts: Texts, items: tuple[tuple[str, str], ...], ident: str) -> str:
-    lis = "".join(
-        f'<li id="menu-item-{n}" class="menu-item menu-item-type-custom menu-item-{n}">'
-        f'<a href="{ORIGIN}{href}">{texts.t(label)}</a></li>'
-        for n, (label, href) in enumerate(items, 40))
-    return f'<ul id="{ident}" class="menu">{lis}</ul>'
+    return f'<ul id="{ident}" class="menu">{menu_items(texts, items, ORIGIN, 40)}</ul>'
 
 
-def _post_line(texts: Texts, post: Post, href: str) -> str:
+def post_line(texts: Texts, post: Post, href: str | None = None) -> str:
+    """A widget's post: its title, linked (to ``href``, else its URL), and its date."""
     return (f'<li class="widget-single-post-item widget-post-list tie-standard">'
             f'<div class="post-widget-body "><a class="post-title the-subtitle" '
-            f'href="{attr(href)}">{texts.t(post.title)}</a><div class="post-meta">'
+            f'href="{attr(href or post.url)}">{texts.t(post.title)}</a><div class="post-meta">'
             f'<span class="date meta-item tie-icon">{texts.t(long_date(post.published))}'
             f"</span></div></div></li>")
 
@@ -134,8 +133,8 @@ def site_header(latest: list[Post]) -> Part:
 
 def sidebar(latest: list[Post], popular: list[Post], cloud: list[Term]) -> Part:
     texts = Texts()
-    recent = "".join(_post_line(texts, p, p.url) for p in latest[:5])
-    hot = "".join(_post_line(texts, p, p.url) for p in popular[:4])
+    recent = "".join(post_line(texts, p) for p in latest[:5])
+    hot = "".join(post_line(texts, p) for p in popular[:4])
     tags = "".join(f'<a href="{t.url}" class="tag-cloud-link tag-link-{t.term_id} '
                    f'tag-link-position-{n}" style="font-size: {8 + n % 9}pt;" '
                    f'aria-label="{attr(t.name)}">{texts.t(t.name)}</a>\n'
@@ -159,7 +158,7 @@ def sidebar(latest: list[Post], popular: list[Post], cloud: list[Term]) -> Part:
 
 def footer(latest: list[Post]) -> Part:
     texts = Texts()
-    recent = "".join(_post_line(texts, p, p.url) for p in latest[5:8])
+    recent = "".join(post_line(texts, p) for p in latest[5:8])
     year = TODAY.year
     html = f"""<footer id="footer" class="site-footer dark-skin dark-widgetized-area">
 <div id="footer-widgets-container"><div class="container"><div class="footer-widget-area "><div class="tie-row">
@@ -192,15 +191,3 @@ var tie = {{"is_rtl":"","ajaxurl":"https:\\/\\/www.orthospinenews.com\\/wp-admin
     # The copyright line is one text line split by &nbsp; entities.
     texts.append(f"© Copyright {year}, All Rights Reserved | {SITE_TITLE}")
     return Part(html, tuple(texts))
-
-
-def shell(title: str, seo: str, css: str, main: str, chrome: Chrome, extra: str = "",
-          aside: str = "") -> str:
-    """A whole page: head, header, the main column, a box beside it, sidebar and footer."""
-    return "".join([
-        head(title, seo, extra), f'<body id="tie-body" class="{css}">\n', chrome.header.html,
-        '<div id="content" class="site-content container"><div id="main-content-row" '
-        'class="tie-row main-content-row">\n<div class="main-content tie-col-md-8 '
-        'tie-col-xs-12" role="main">\n', main, "</div><!-- .main-content /-->\n", aside,
-        chrome.sidebar.html, "</div><!-- .main-content-row /--></div><!-- #content /-->\n",
-        chrome.footer.html])

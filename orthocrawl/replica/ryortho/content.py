@@ -1,11 +1,14 @@
-"""Turn stories into posts: bylines, sections, the lead image, page features, URLs, cross-links."""
+"""Orthopedics This Week's posts, and turning stories into them: bylines, sections, the lead
+image, page features, URLs, cross-links."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 from random import Random
 from typing import Any
 
+from .. import wp_model
 from ..blocks import OLDER_URL, SELF_URL, clean
 from ..text import excerpt, slugify
 from ..timefmt import local
@@ -14,8 +17,24 @@ from ..wire import Press, plan
 from ..wp_model import Account, TagBook, Term, Upload, grouped, permalinks
 from .constants import CATEGORIES as CATEGORY_ROWS
 from .constants import ORIGIN, POST_ID_BASE, POST_ID_STRIDE, SITE_NAME, STAFF, VARIANTS
-from .model import Post
 from .stories import KINDS, Desk, sections
+
+
+@dataclass(eq=False)
+class Post(wp_model.Post):
+    """A WordPress post (wp_model) with the theme's title badge, the hand-written deck, every
+    writer of the byline, and the blocks Ad Inserter places an ad after."""
+
+    flag: str | None = None  # the theme's badge inside the title ("Video", "Debate", "Exclusive")
+    deck: str | None = None  # the hand-written excerpt, shown under the title
+    writers: list[Account] = field(default_factory=list)  # the byline; the first posted it
+    block_html: list[str] = field(default_factory=list)  # the blocks, placeholders resolved
+    ad_after: int | None = None  # Ad Inserter's slot goes after this block
+
+    @property
+    def credits(self) -> list[str]:
+        return [image.credit for image in self.images if image.credit]
+
 
 _FLAGS = {"debate": "Debate", "feature": "Exclusive"}
 WRITERS = tuple(Account(name, slug, ORIGIN, (bio,)) for name, slug, _, bio in STAFF)

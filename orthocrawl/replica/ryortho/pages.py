@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..inline import TABLES, attr
 from ..text import Texts
 from ..timefmt import long_date
+from ..wp_theme import posts_pagination
 from .constants import ORIGIN, PER_PAGE, SITE_TITLE, TAGLINE, VARIANTS
 from .theme import YOAST, shell
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from ..text import Chrome
     from ..wp_model import Upload as Image
     from ..wp_site import Listing
-    from .model import Post
+    from .content import Post
 
 _T = TABLES[1]
 
@@ -40,19 +41,6 @@ def _item(post: Post, texts: Texts, context: str) -> str:
             f'<div class="entry-summary"><p>{texts.t(post.description)}</p></div></article>\n')
 
 
-def _pagination(listing: Listing, n: int) -> str:
-    if listing.pages == 1:
-        return ""
-    parts = listing.pager(
-        n, 2, '<a class="prev page-numbers" href="{url}">&laquo; Previous</a>',
-        '<a class="page-numbers" href="{url}">{k}</a>',
-        '<span aria-current="page" class="page-numbers current">{k}</span>', "",
-        '<a class="next page-numbers" href="{url}">Next &raquo;</a>')
-    return ('<nav class="navigation pagination" aria-label="Posts pagination"><h2 '
-            'class="screen-reader-text">Posts pagination</h2><div class="nav-links">'
-            + "".join(parts) + "</div></nav>\n")
-
-
 def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
     texts = Texts()
     url = listing.page_url(n)
@@ -69,7 +57,9 @@ def render_listing(listing: Listing, n: int, chrome: Chrome) -> str:
                 f"&raquo;</a></p>\n")
     return shell(seo_title, seo, css, "".join([
         f'<header class="page-header"><h1 class="page-title">{texts.t(listing.title)}</h1>'
-        f"</header>\n", items, more, _pagination(listing, n)]), chrome, listing.rel_links(n))
+        f"</header>\n", items, more,
+        posts_pagination(listing, n, 2, "&laquo; Previous", "Next &raquo;")]), chrome,
+        listing.rel_links(n))
 
 
 def render_wp_page(slug: str, title: str, paragraphs: tuple[str, ...], page_id: int,
@@ -102,8 +92,7 @@ def render_attachment(post: Post, image: Image, chrome: Chrome) -> str:
             f'{image.height}" src="{image.url}" class="attachment-full size-full" alt="'
             f'{attr(image.alt)}" /></a></p>{credit}<p>Published in <a href="{post.url}" '
             f'rel="gallery">{post.title.translate(_T)}</a></p></div></article>\n')
-    css = image.body_css
-    return shell(f"{image.title} - {SITE_TITLE}", seo, css, main, chrome)
+    return shell(f"{image.title} - {SITE_TITLE}", seo, image.body_css, main, chrome)
 
 
 def render_404(chrome: Chrome) -> str:

@@ -8,12 +8,13 @@ from urllib.parse import quote
 
 from ..inline import TABLES, attr
 from ..text import Chrome, Texts
-from ..timefmt import iso_offset, long_date
+from ..timefmt import long_date
+from ..wp_theme import entry_dates, single_css, term_classes, term_links
 from .constants import ORIGIN, SITE_TITLE, VARIANTS
 from .theme import YOAST, shell
 
 if TYPE_CHECKING:
-    from .model import Post
+    from .content import Post
 
 _TITLE = TABLES[1]
 
@@ -22,15 +23,6 @@ def _byline(post: Post, texts: Texts) -> str:
     names = [f'<span class="author vcard"><a class="url fn n" href="{w.url}">{texts.t(w.name)}'
              f"</a></span>" for w in post.writers]
     return f'<span class="byline">By {" and ".join(names)}</span>'
-
-
-def _dates(post: Post, texts: Texts) -> str:
-    out = (f'<time class="entry-date published" datetime="{iso_offset(post.published)}">'
-           f"{texts.t(long_date(post.published))}</time>")
-    if post.modified != post.published:
-        out += (f'<time class="updated" datetime="{iso_offset(post.modified)}">'
-                f"{texts.t(long_date(post.modified))}</time>")
-    return f'<span class="posted-on">{out}</span>'
 
 
 def _share(post: Post, texts: Texts, css: str, label: str) -> str:
@@ -46,8 +38,7 @@ def _share(post: Post, texts: Texts, css: str, label: str) -> str:
 
 
 def _header(post: Post, texts: Texts) -> str:
-    cats = ", ".join(f'<a href="{c.url}" rel="category tag">{texts.t(c.name)}</a>'
-                     for c in post.categories)
+    cats = term_links(post.categories, texts, "category tag")
     flag = ""
     if post.flag:
         flag = (f'<span class="post-flag post-flag-{post.flag.lower()}">{texts.t(post.flag)}'
@@ -56,7 +47,8 @@ def _header(post: Post, texts: Texts) -> str:
     return (f'<header class="entry-header">\n<div class="entry-cats"><span class="cat-links">'
             f"{cats}</span></div>\n"
             f'<h1 class="entry-title">{flag}{post.title.translate(_TITLE)}</h1>\n{deck}'
-            f'<div class="entry-meta">{_byline(post, texts)} {_dates(post, texts)}</div>\n'
+            f'<div class="entry-meta">{_byline(post, texts)} <span class="posted-on">'
+            f"{entry_dates(post, texts)}</span></div>\n"
             f'{_share(post, texts, "share-row", "Share")}\n</header>\n')
 
 
@@ -133,7 +125,7 @@ def _entry(post: Post, texts: Texts) -> str:
 def _footer(post: Post, texts: Texts) -> str:
     if not post.tags:
         return '<footer class="entry-footer"></footer>\n'
-    links = ", ".join(f'<a href="{t.url}" rel="tag">{texts.t(t.name)}</a>' for t in post.tags)
+    links = term_links(post.tags, texts)
     return (f'<footer class="entry-footer"><span class="tags-links">{texts.t("Tags:")} {links}'
             f"</span></footer>\n")
 
@@ -152,15 +144,11 @@ def _related(post: Post, texts: Texts) -> str:
 def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     """The page's HTML and the text lines of all its chrome."""
     texts = Texts()
-    cats = " ".join(f"category-{c.slug}" for c in post.categories)
-    tags = " ".join(f"tag-{t.slug}" for t in post.tags)
+    cats, tags = term_classes(post)
     thumb = "has-post-thumbnail " if post.lead else ""
     article = (f'<article id="post-{post.post_id}" class="post-{post.post_id} post type-post '
                f'status-publish format-standard {thumb}hentry {cats} {tags}">\n'
                f"{_header(post, texts)}{_entry(post, texts)}{_footer(post, texts)}</article>\n")
-    body_css = (f"post-template-default single single-post postid-{post.post_id} "
-                f"single-format-standard leaky-paywall-metered")
-    html = shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post), body_css,
-                 article + _related(post, texts), chrome, post.head_links())
-    lines = chrome.lines(texts, post.credits)
-    return html, lines
+    return shell(f"{post.title} - {SITE_TITLE}", YOAST.post(post),
+                 f"{single_css(post)} leaky-paywall-metered", article + _related(post, texts),
+                 chrome, post.head_links()), chrome.lines(texts, post.credits)

@@ -6,10 +6,9 @@ from collections.abc import Iterable
 
 from .. import wp_feeds
 from ..text import Chrome
-from ..wp_model import TagBook, Upload
+from ..wp_model import TagBook
 from ..wp_site import RSS, TEXT, Listing, Route, Theme, WordPressReplica
 from .constants import (
-    CANONICAL_HOST,
     DOMAINS,
     ORIGIN,
     PER_PAGE,
@@ -20,8 +19,7 @@ from .constants import (
     VARIANTS,
     WP_PAGES,
 )
-from .content import CATEGORIES, WRITERS, build_posts
-from .model import Post
+from .content import CATEGORIES, WRITERS, Post, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .theme import footer, sidebar, site_header
@@ -32,23 +30,19 @@ class RyorthoSite(WordPressReplica):
 
     name = SITE_NAME
     origin = ORIGIN
-    hosts = (CANONICAL_HOST, *(d for d in DOMAINS if d != CANONICAL_HOST))
     domains = list(DOMAINS)
     slash_first = True
     plain_type = "text/plain; charset=UTF-8"
     sitemap_type = "text/xml; charset=UTF-8"
     sitemap_xsl = "//ryortho.com/main-sitemap.xsl"
     # Yoast's sitemaps (a guess for this site: the same plugin as OrthoSpineNews's), without
-    # the image schema.
-    sitemap_urlset = ('<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                      'xmlns:image="http://www.google.com/schemas/sitemap-image/1.1" '
-                      'xsi:schemaLocation="http://www.sitemaps.org/schemas/sitemap/0.9 '
-                      'http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd" '
-                      'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n')
+    # the image schema's location.
+    sitemap_urlset = wp_feeds.IMAGE_URLSET.replace(f" {wp_feeds.IMAGE_SCHEMA}", "")
     pages_modified = TODAY.replace(year=2023, month=6, day=1)
     wp_pages = WP_PAGES
     date_archives = ""
     variants, mixed = VARIANTS, "http_www"
+    categories = CATEGORIES
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("Latest News", f"{SITE_TITLE} - {TAGLINE}", "home blog", {"single_page": True}),
@@ -61,10 +55,8 @@ class RyorthoSite(WordPressReplica):
 
     def __init__(self, posts: list[Post], tags: TagBook, seed: int,
                  cache_size: int = 20000) -> None:
-        super().__init__(posts, seed, TODAY, cache_size)
-        self.tags = tags.by_slug
-        self.categories = CATEGORIES
-        self.accounts = {w.slug: w for w in WRITERS}
+        super().__init__(posts, tags, seed, TODAY, cache_size)
+        self.accounts = {w.slug: w for w in WRITERS}  # a co-writer may never post
 
     def terms_of(self, post: Post) -> Iterable[tuple[str, str]]:
         for term in (*post.categories, *post.tags):
@@ -77,8 +69,8 @@ class RyorthoSite(WordPressReplica):
         """Pages a crawl may meet that must not be archived (one page each, no redirects)."""
         pages = [f"{ORIGIN}/{slug}/" for slug in WP_PAGES]
         pages += [f"{ORIGIN}/?s=spine", f"{ORIGIN}/breaking/", f"{ORIGIN}/category/legal/"]
-        linked = [path for path, (_, image) in self.attachments.items()
-                  if image is not _lead(self.by_path, path)][:2]
+        linked = [path for path, (post, image) in self.attachments.items()
+                  if image is not post.lead][:2]
         return pages + [ORIGIN + path for path in linked]
 
     # -- the theme -----------------------------------------------------------------------------
@@ -103,11 +95,6 @@ class RyorthoSite(WordPressReplica):
             return Listing(ORIGIN, path, "Breaking News", f"Breaking News - {SITE_TITLE}",
                            "blog archive", self.posts)
         return super().archive(path)
-
-
-def _lead(by_path: dict[str, Post], attachment_path: str) -> Upload | None:
-    post = by_path.get(attachment_path.rsplit("/", 2)[0] + "/")
-    return post.lead if post else None
 
 
 def build_site(articles: int = 120, seed: int = 7) -> RyorthoSite:

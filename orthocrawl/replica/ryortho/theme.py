@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..inline import TABLES
-from ..text import Chrome, Part, Texts, template
+from ..text import Part, Texts, template
 from ..timefmt import weekday_date
+from ..wp_theme import Layout, menu_items, post_links
 from ..yoast import Yoast, search_action
 from .constants import ORIGIN, PUBLISHER, SITE_TITLE, TAGLINE, TODAY
 
 if TYPE_CHECKING:
-    from .model import Post
+    from .content import Post
 
 # Yoast SEO (yoast.py). Co-Authors Plus puts several writers in the theme's byline, but this
 # site runs without Yoast's Co-Authors Plus integration: meta name=author, twitter:data1 and
@@ -48,25 +48,18 @@ FOOTER_ABOUT = ("Orthopedics This Week covers the science, business and people o
 ISSUE_PITCH = "Every Tuesday: the week’s news, analysis and surgeon debates in one issue."
 
 
-HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
-
-
-def head(title: str, seo: str, extra: str = "") -> str:
-    """The document head: Yoast's block (``seo``) amid the theme's assets."""
-    esc = title.translate(TABLES[1])
-    return HEAD.format(assets=ASSETS, extra=extra, origin=ORIGIN,
-                       seo=seo, site=SITE_TITLE, ver=THEME_VER, title=esc)
+# A whole page: head (Yoast's block amid the theme's assets), header, the main column, sidebar
+# and footer.
+shell = Layout(template(__file__, "head.html"), {"assets": ASSETS, "origin": ORIGIN,
+                                                 "site": SITE_TITLE, "ver": THEME_VER},
+               before='<div id="content" class="site-content"><div class="container">\n<div '
+                      'id="primary" class="content-area"><main id="main" class="site-main">\n',
+               after="</main></div><!-- #primary -->\n", end="</div></div><!-- #content -->\n"
+               ).page
 
 
 def _menu(texts: Texts, items: tuple[tuple[str, str], ...], ident: str) -> str:
-    lis = "".join(f'<li id="menu-item-{n}" class="menu-item menu-item-type-custom '
-                  f'menu-item-{n}"><a href="{ORIGIN}{href}">{texts.t(label)}</a></li>'
-                  for n, (label, href) in enumerate(items, 210))
-    return f'<ul id="{ident}" class="menu">{lis}</ul>'
-
-
-def _post_links(texts: Texts, posts: list[Post]) -> str:
-    return "".join(f'<li><a href="{p.url}">{texts.t(p.title)}</a></li>' for p in posts)
+    return f'<ul id="{ident}" class="menu">{menu_items(texts, items, ORIGIN, 210)}</ul>'
 
 
 def site_header(latest: list[Post]) -> Part:
@@ -88,7 +81,7 @@ def site_header(latest: list[Post]) -> Part:
 <div class="site-branding"><a href="{ORIGIN}/" class="custom-logo-link" rel="home"><img width="420" height="90" src="{ORIGIN}/wp-content/uploads/2017/03/otw-logo.png" class="custom-logo" alt="{SITE_TITLE}" decoding="async" /></a>
 <p class="site-description">{texts.t(TAGLINE)}</p></div>
 <nav id="site-navigation" class="main-navigation" aria-label="Primary"><button class="menu-toggle" aria-controls="primary-menu" aria-expanded="false">{texts.t("Menu")}</button>{_menu(texts, MAIN_MENU, "primary-menu")}</nav>
-<div class="breaking-ticker"><span class="ticker-label">{texts.t("Breaking News")}</span><ul>{_post_links(texts, latest[:5])}</ul></div>
+<div class="breaking-ticker"><span class="ticker-label">{texts.t("Breaking News")}</span><ul>{post_links(texts, latest[:5])}</ul></div>
 </div></header>
 """  # noqa: E501 - verbatim theme markup
     return Part(html, tuple(texts))
@@ -97,9 +90,9 @@ def site_header(latest: list[Post]) -> Part:
 def sidebar(latest: list[Post], popular: list[Post]) -> Part:
     texts = Texts()
     html = f"""<aside id="secondary" class="widget-area" aria-label="Sidebar">
-<section id="otw-most-read-2" class="widget widget_most_read"><h2 class="widget-title">{texts.t("Most Read")}</h2><ol>{_post_links(texts, popular[:5])}</ol></section>
+<section id="otw-most-read-2" class="widget widget_most_read"><h2 class="widget-title">{texts.t("Most Read")}</h2><ol>{post_links(texts, popular[:5])}</ol></section>
 <section id="custom_html-3" class="widget_text widget widget_custom_html"><h2 class="widget-title">{texts.t("This Week’s Issue")}</h2><div class="textwidget custom-html-widget"><p>{texts.t(ISSUE_PITCH)}</p><p><a class="button" href="{ORIGIN}/subscribe/">{texts.t("Subscribe Now")}</a></p></div></section>
-<section id="recent-posts-4" class="widget widget_recent_entries"><h2 class="widget-title">{texts.t("Latest Headlines")}</h2><ul>{_post_links(texts, latest[5:10])}</ul></section>
+<section id="recent-posts-4" class="widget widget_recent_entries"><h2 class="widget-title">{texts.t("Latest Headlines")}</h2><ul>{post_links(texts, latest[5:10])}</ul></section>
 </aside>
 """  # noqa: E501 - verbatim theme markup
     return Part(html, tuple(texts))
@@ -119,13 +112,3 @@ def footer() -> Part:
 </html>
 """  # noqa: E501 - verbatim theme markup
     return Part(html, tuple(texts))
-
-
-def shell(title: str, seo: str, css: str, main: str, chrome: Chrome, extra: str = "") -> str:
-    """A whole page: head, header, the main column, sidebar and footer."""
-    return "".join([
-        head(title, seo, extra), f'<body class="{css}">\n', chrome.header.html,
-        '<div id="content" class="site-content"><div class="container">\n<div id="primary" '
-        'class="content-area"><main id="main" class="site-main">\n', main,
-        f"</main></div><!-- #primary -->\n{chrome.sidebar.html}</div></div><!-- #content -->\n",
-        chrome.footer.html])

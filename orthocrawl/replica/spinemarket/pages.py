@@ -8,6 +8,7 @@ from ..inline import TABLES, attr
 from ..text import Chrome, Texts, excerpt
 from ..wp_model import Post, Upload
 from ..wp_site import Listing
+from ..wp_theme import term_links
 from .constants import ORIGIN, SITE_TITLE
 from .post_page import entry_meta
 from .theme import SCHEMA, shell
@@ -16,8 +17,7 @@ _T = TABLES[1]
 
 
 def _item(post: Post, texts: Texts) -> str:
-    cats = ", ".join(f'<a href="{c.url}" rel="category tag">{c.name.translate(_T)}</a>'
-                     for c in post.categories)
+    cats = term_links(post.categories, Texts(), "category tag")
     return (f'<article class="post-{post.post_id} post type-post status-publish format-standard '
             f'entry" aria-label="{attr(post.title)}" itemscope itemtype="{SCHEMA}/CreativeWork">'
             f'<header class="entry-header"><h2 class="entry-title" itemprop="headline"><a class="'
@@ -80,8 +80,7 @@ def render_attachment(post: Post, image: Upload, chrome: Chrome) -> str:
             f'{image.height}" src="{attr(image.url)}" class="attachment-medium size-medium" alt="'
             f'{attr(image.alt)}" /></a></p></div></article><p>Published in <a href="{post.url}">'
             f"{post.title.translate(_T)}</a></p>")
-    css = image.body_css
-    return shell(f"{image.title} – {SITE_TITLE}", None, url, css, main, chrome)
+    return shell(f"{image.title} – {SITE_TITLE}", None, url, image.body_css, main, chrome)
 
 
 def render_404(chrome: Chrome) -> str:

@@ -4,44 +4,41 @@ site's jobs banner, entry footer (categories, tags), after-entry widget, comment
 
 from __future__ import annotations
 
+from datetime import timezone
+
 from .. import wp_plugins
 from ..constants import LOCAL_OFFSET
 from ..inline import TABLES, attr
 from ..text import Chrome, Texts
-from ..timefmt import comment_time, iso_offset, local, long_date
+from ..timefmt import comment_time, iso_offset, long_date
 from ..wp_comments import avatar, comment_form
 from ..wp_model import Post
+from ..wp_theme import single_css, term_classes, term_links
 from .constants import JOBS, ORIGIN, SITE_TITLE
 from .theme import SCHEMA, after_entry, shell
 
 _T = TABLES[1]
 
 
-def local_iso(post: Post) -> str:
-    """``get_the_time('c')``: site-local time with its offset, ``2012-06-26T10:14:03-05:00``."""
-    minutes = int(LOCAL_OFFSET.total_seconds() // 60)
-    sign, minutes = ("-" if minutes < 0 else "+"), abs(minutes)
-    return f"{local(post.published):%Y-%m-%dT%H:%M:%S}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def entry_meta(post: Post, texts: Texts, comments_link: bool = True) -> str:
     acct = post.account
+    # get_the_time('c'): site-local time with its offset, 2012-06-26T10:14:03-05:00
+    when = post.published.astimezone(timezone(LOCAL_OFFSET)).isoformat(timespec="seconds")
     link = (f' <span class="entry-comments-link"><a href="{post.url}#respond">'
             f"{texts.t('Leave a Comment')}</a></span>" if comments_link and post.comments_open
             else "")
     return (f'<p class="entry-meta"><time class="entry-time" itemprop="datePublished" datetime="'
-            f'{local_iso(post)}">{texts.t(long_date(post.published))}</time> By <span class="entry-'
+            f'{when}">{texts.t(long_date(post.published))}</time> By <span class="entry-'
             f'author" itemprop="author" itemscope itemtype="{SCHEMA}/Person"><a href="{acct.url}" '
             f'class="entry-author-link" rel="author" itemprop="url"><span class="entry-author-name"'
             f' itemprop="name">{texts.t(acct.name)}</span></a></span>{link} </p>')
 
 
 def entry_footer(post: Post, texts: Texts) -> str:
-    cats = ", ".join(f'<a href="{c.url}" rel="category tag">{texts.t(c.name)}</a>'
-                     for c in post.categories)
+    cats = term_links(post.categories, texts, "category tag")
     parts = [f'<span class="entry-categories">{texts.t("Filed Under:")} {cats}</span>']
     if post.tags:
-        tags = ", ".join(f'<a href="{t.url}" rel="tag">{texts.t(t.name)}</a>' for t in post.tags)
+        tags = term_links(post.tags, texts)
         parts.append(f'<span class="entry-tags">{texts.t("Tagged With:")} {tags}</span>')
     return f'<footer class="entry-footer"><p class="entry-meta">{" ".join(parts)}</p></footer>'
 
@@ -58,18 +55,13 @@ def _featured(post: Post) -> str:
 
 def _content(post: Post, texts: Texts) -> str:
     f = post.features
-    top = "addtoany" in f and post.post_id % 2 == 0
-    out = ['<div class="entry-content" itemprop="text">', _featured(post)]
-    if top:
-        out.append(wp_plugins.addtoany(post, texts, top=True))
-    out += [post.body_html, "\n"]
+    out = ['<div class="entry-content" itemprop="text">', _featured(post),
+           wp_plugins.addtoany(post, texts, 2, top=True), post.body_html, "\n"]
     if "jobs" in f:  # added to every post's content with Genesis Simple Hooks
         texts.append(JOBS)
         out.append(f'<div class="smg-jobs-banner"><p><a href="{ORIGIN}/headhunters">'
                    f"{JOBS.translate(_T)}</a></p></div>")
-    if "addtoany" in f and not top:
-        out.append(wp_plugins.addtoany(post, texts, top=False))
-    out.append("</div>")
+    out += [wp_plugins.addtoany(post, texts, 2, top=False), "</div>"]
     return "".join(out)
 
 
@@ -100,8 +92,7 @@ def _comments(post: Post, texts: Texts) -> str:
 def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
     """The page's HTML and the text lines of all its chrome (alt texts included)."""
     texts = Texts()
-    classes = " ".join([f"category-{c.slug}" for c in post.categories]
-                       + [f"tag-{t.slug}" for t in post.tags])
+    classes = " ".join(c for c in term_classes(post) if c)
     thumb = " has-post-thumbnail" if post.lead else ""
     main = "".join([
         f'<article class="post-{post.post_id} post type-post status-publish format-standard'
@@ -111,8 +102,6 @@ def render_post(post: Post, chrome: Chrome) -> tuple[str, list[str]]:
         _content(post, texts), entry_footer(post, texts), "</article>",
         after_entry(texts) if "after_entry" in post.features else "", _comments(post, texts),
     ])
-    css = f"post-template-default single single-post postid-{post.post_id} single-format-standard"
     extra = f"<link rel='shortlink' href='{ORIGIN}/?p={post.post_id}' />\n"
-    html = shell(f"{post.title} – {SITE_TITLE}", post.summary, post.url, css, main, chrome, extra)
-    lines = chrome.lines(texts, post.alts)
-    return html, lines
+    return shell(f"{post.title} – {SITE_TITLE}", post.summary, post.url, single_css(post), main,
+                 chrome, extra), chrome.lines(texts, post.alts)

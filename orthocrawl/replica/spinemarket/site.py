@@ -11,10 +11,9 @@ from .. import wp_feeds
 from ..constants import TODAY
 from ..text import Chrome
 from ..url_forms import Variants
-from ..wp_model import Post
 from ..wp_site import RSS, TEXT, XML, Route, Theme, WordPressReplica
 from .constants import HOST, ORIGIN, PAGES, PER_PAGE, SITE_NAME, SITE_TITLE, TAGLINE
-from .content import CATEGORIES, POSTER, TagBook, build_posts
+from .content import CATEGORIES, POSTER, build_posts
 from .pages import render_404, render_attachment, render_listing, render_wp_page
 from .post_page import render_post
 from .theme import footer, sidebar, site_header
@@ -23,13 +22,13 @@ from .theme import footer, sidebar, site_header
 class SpineMarketSite(WordPressReplica):
     name = SITE_NAME
     origin = ORIGIN
-    hosts = (HOST, f"www.{HOST}")
     domains = [HOST, f"www.{HOST}"]
     wp_pages = PAGES
     page_slash = False
     date_archives = "months"
     variants = Variants(ORIGIN, {"http": f"http://{HOST}", "host": f"https://www.{HOST}"}, ())
     attachments_shown = 4
+    categories = CATEGORIES
     theme = Theme(render_post, render_listing, render_wp_page, render_attachment, render_404)
     titles = {
         "home": ("", f"{SITE_TITLE} – {TAGLINE}", "home blog"),
@@ -39,12 +38,6 @@ class SpineMarketSite(WordPressReplica):
         "author": ("About {name}", f"{{name}} – {SITE_TITLE}", "{css}"),
         "term": ("{name}", f"{{name}} – {SITE_TITLE}", "{css} {kind}-{id}"),
     }
-
-    def __init__(self, posts: list[Post], tags: TagBook, seed: int) -> None:
-        super().__init__(posts, seed, TODAY)
-        self.tags = tags.by_slug
-        self.categories = CATEGORIES
-        self.accounts = {POSTER.slug: POSTER}
 
     def make_chrome(self) -> Chrome:
         used = self.listed(CATEGORIES.values())

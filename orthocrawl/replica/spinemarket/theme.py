@@ -3,9 +3,10 @@ sidebar, footer widgets and site footer. Every visible string goes through ``Tex
 
 from __future__ import annotations
 
-from ..inline import TABLES, attr
+from ..inline import attr
 from ..text import Chrome, Part, Texts, template
 from ..wp_model import Post, Term
+from ..wp_theme import Layout, category_items, menu_items, post_links
 from .constants import MENU, NEWSLETTER, ORIGIN, SITE_TITLE, TAGLINE
 
 THEME = f"{ORIGIN}/wp-content/themes/smg-pro"
@@ -16,25 +17,19 @@ SKIP_LINKS = (("#genesis-content", "Skip to main content"),
               ("#genesis-footer-widgets", "Skip to footer"))
 
 
-HEAD = template(__file__, "head.html")  # verbatim theme markup, for str.format
-
-
-def head(title: str, description: str | None, canonical: str | None, extra: str = "") -> str:
-    """Genesis's own SEO: title, the description written for the post, canonical link."""
-    desc = f'<meta name="description" content="{attr(description)}" />\n' if description else ""
-    link = f'<link rel="canonical" href="{canonical}" />\n' if canonical else ""
-    return HEAD.format(desc=desc, extra=extra, link=link, origin=ORIGIN,
-                       site=SITE_TITLE, theme=THEME, title=title.translate(TABLES[1]))
+LAYOUT = Layout(template(__file__, "head.html"), {"origin": ORIGIN, "site": SITE_TITLE,
+                                                  "theme": THEME},
+                '<body class="{css} custom-header header-image header-full-width content-sidebar '
+                f'genesis-breadcrumbs-hidden genesis-footer-widgets-visible" itemscope itemtype="'
+                f'{SCHEMA}/WebPage">')
 
 
 def site_header() -> Part:
     texts = Texts()
     skips = "".join(f'<li><a href="{href}" class="screen-reader-shortcut"> {texts.t(label)}</a>'
                     "</li>" for href, label in SKIP_LINKS)
-    menu = "".join(f'<li id="menu-item-{n}" class="menu-item menu-item-type-post_type menu-item-'
-                   f'object-page menu-item-{n}"><a href="{ORIGIN}{href}" itemprop="url"><span '
-                   f'itemprop="name">{texts.t(label)}</span></a></li>'
-                   for n, (label, href) in enumerate(MENU, 31))
+    menu = menu_items(texts, MENU, ORIGIN, 31, "post_type menu-item-object-page",
+                      ' itemprop="url"', '<span itemprop="name">{}</span>')
     banner = "Spine implant makers: list your company in our directory"
     html = f"""<div class="site-container"><ul class="genesis-skip-link">{skips}</ul>
 <header class="site-header" itemscope itemtype="{SCHEMA}/WPHeader"><div class="wrap"><div class="title-area"><p class="site-title" itemprop="headline"><a href="{ORIGIN}/">{texts.t(SITE_TITLE)}</a></p><p class="site-description" itemprop="description">{texts.t(TAGLINE)}</p></div><div class="widget-area header-widget-area"><section id="custom_html-2" class="widget_text widget widget_custom_html"><div class="widget_text widget-wrap"><div class="textwidget custom-html-widget"><a href="{ORIGIN}/manufacturers"><img src="{ORIGIN}/wp-content/uploads/2019/05/directory-728x90.png" width="728" height="90" alt="{texts.t(banner)}" /></a></div></div></section></div></div></header>
@@ -46,9 +41,7 @@ def site_header() -> Part:
 
 def sidebar(latest: list[Post], categories: list[Term]) -> Part:
     texts = Texts()
-    recent = "".join(f'<li><a href="{p.url}">{texts.t(p.title)}</a></li>' for p in latest[:6])
-    cats = "".join(f'<li class="cat-item cat-item-{c.term_id}"><a href="{c.url}">'
-                   f"{texts.t(c.name)}</a></li>" for c in categories)
+    recent, cats = post_links(texts, latest[:6]), category_items(texts, categories)
     html = f"""</main><aside class="sidebar sidebar-primary widget-area" role="complementary" aria-label="Primary Sidebar" itemscope itemtype="{SCHEMA}/WPSideBar" id="genesis-sidebar-primary"><h2 class="genesis-sidebar-title screen-reader-text">{texts.t("Primary Sidebar")}</h2>
 <section id="search-3" class="widget widget_search"><div class="widget-wrap"><form class="search-form" method="get" action="{ORIGIN}/" role="search" itemprop="potentialAction" itemscope itemtype="{SCHEMA}/SearchAction"><label class="search-form-label screen-reader-text" for="searchform-1">{texts.t("Search this website")}</label><input class="search-form-input" type="search" name="s" id="searchform-1" placeholder="Search this website" itemprop="query-input"><input class="search-form-submit" type="submit" value="Search"></form></div></section>
 <section id="recent-posts-3" class="widget widget_recent_entries"><div class="widget-wrap"><h4 class="widget-title widgettitle">{texts.t("Latest Articles")}</h4><ul>{recent}</ul></div></section>
@@ -83,11 +76,8 @@ def after_entry(texts: Texts) -> str:
 
 def shell(title: str, description: str | None, canonical: str | None, body_css: str,
           main: str, chrome: Chrome, extra_head: str = "") -> str:
-    """A whole page: head, header, the page's main column, sidebar and footer."""
-    css = (f"{body_css} custom-header header-image header-full-width content-sidebar "
-           "genesis-breadcrumbs-hidden genesis-footer-widgets-visible")
-    return "".join([
-        head(title, description, canonical, extra_head),
-        f'<body class="{css}" itemscope itemtype="{SCHEMA}/WebPage">', chrome.header.html, main,
-        chrome.sidebar.html, chrome.footer.html,
-    ])
+    """A whole page: head with Genesis's own SEO (title, the description written for the post,
+    canonical link), header, the page's main column, sidebar and footer."""
+    desc = f'<meta name="description" content="{attr(description)}" />\n' if description else ""
+    link = f'<link rel="canonical" href="{canonical}" />\n' if canonical else ""
+    return LAYOUT.page(title, "", body_css, main, chrome, extra_head, desc=desc, link=link)

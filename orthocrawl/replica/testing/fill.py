@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from itertools import islice
 from typing import Any, Protocol
 
 
@@ -26,13 +27,7 @@ def records(truth: Iterable[dict[str, Any]]) -> Iterable[dict[str, Any]]:
 def fill(archive: Store, truth: Iterable[dict[str, Any]], batch: int = 2000,
          now: str = "2026-11-20T12:00:00Z") -> int:
     """Store every truth record as an article (no raw page); returns how many."""
-    count = 0
-    pending: list[tuple[dict[str, Any], None]] = []
-    for record in records(truth):
-        pending.append((record, None))
-        if len(pending) >= batch:
-            count += len(archive.store(pending, now=now))
-            pending.clear()
-    if pending:
-        count += len(archive.store(pending, now=now))
+    count, pending = 0, ((record, None) for record in records(truth))
+    while chunk := list(islice(pending, batch)):
+        count += len(archive.store(chunk, now=now))
     return count

@@ -31,10 +31,7 @@ class RequestLog:
 
     def statuses(self) -> Counter[int]:
         with self._lock:
-            out: Counter[int] = Counter()
-            for (_, status), n in self._hits.items():
-                out[status] += n
-            return out
+            return sum((Counter({st: n}) for (_, st), n in self._hits.items()), Counter())
 
     def urls(self, status: int | None = None) -> set[str]:
         with self._lock:
