@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
+import sys
+import time
 import urllib.error
 import urllib.request
 from collections import Counter
@@ -360,6 +363,30 @@ def test_spawned_replica_runs_in_its_own_process():
         assert re.match(r"^http://127\.0\.0\.1:\d+$", base_url)
         with urllib.request.urlopen(base_url + "/robots.txt", timeout=10) as response:
             assert b"sitemap_index.xml" in response.read()
+
+
+@pytest.mark.slow  # a parent and a replica process of their own
+def test_spawned_replica_stops_when_its_parent_is_killed():
+    """A benchmark or test killed with SIGKILL runs no cleanup: the replica it spawned must
+    not keep serving (and holding its port) after it."""
+    code = ("import time\nfrom orthocrawl.replica import spawn_replica\n"
+            "with spawn_replica(articles=20) as url:\n    print(url, flush=True)\n"
+            "    time.sleep(120)\n")
+    parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    url = parent.stdout.readline().strip()
+    urllib.request.urlopen(url + "/robots.txt", timeout=10).close()
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "/robots.txt", timeout=2).close()
+        except OSError:
+            break  # refused: the replica has stopped
+        time.sleep(0.2)
+    else:
+        pytest.fail("the replica kept serving after its parent was killed")
 
 
 def imports(path: Path) -> set[str]:

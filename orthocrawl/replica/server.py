@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 from .protocol import Replica
 from .responses import Headers
 
+_ORPHAN_GUARD = "ORTHOCRAWL_REPLICA_ORPHAN_GUARD"
+
 CONTROL = "X-Replica-"
 DELAY, ACTION = CONTROL + "Delay", CONTROL + "Action"
 
@@ -130,6 +132,7 @@ def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ)
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env[_ORPHAN_GUARD] = "1"  # the server stops when our end of its stdin closes
     cmd = [sys.executable, "-m", "orthocrawl.cli", "replica", "serve", "--articles",
            str(articles), "--seed", str(seed), "--host", host, "--port", "0",
            "--state", str(state), *([] if warm else ["--no-warm"])]
@@ -139,7 +142,8 @@ def spawn_replica(articles: int = 2000, seed: int = 7, host: str = "127.0.0.1",
         cmd += ["--faults", ",".join(faults)]
     if crawl_delay is not None:
         cmd += ["--crawl-delay", str(crawl_delay)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
+    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env,
+                            text=True)
     try:
         line = _first_line(proc, timeout)
         if not line.startswith("listening on "):
@@ -173,7 +177,6 @@ def serve_until_stopped(names: list[str], articles: int, seed: int, state: int,
     `listening` is told the base URL once the server listens. ValueError for a build that
     cannot be (too few articles for the fault modes), OSError for a port it cannot take."""
     import gc
-    import time
 
     from .registry import build_hub
 
@@ -186,7 +189,10 @@ def serve_until_stopped(names: list[str], articles: int, seed: int, state: int,
     server.start()
     listening(server.base_url)
     try:
-        while True:
-            time.sleep(3600)
+        if os.environ.get(_ORPHAN_GUARD):
+            sys.stdin.buffer.read()  # until spawn_replica's process ends, however it ends
+        else:
+            threading.Event().wait()
     except KeyboardInterrupt:
-        server.stop()
+        pass
+    server.stop()
