@@ -31,27 +31,24 @@ class EntityStore(Connection):
             for table in ("article_mentions", "article_events", "article_people"):
                 self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article])
             ids = {(e.kind, e.name): self._entity_id(e, today) for e in found.entities}
-            for mention in found.mentions:
-                entity = ids.get((mention.kind, mention.name))
-                if entity is not None:
-                    self.db.execute("INSERT OR REPLACE INTO article_mentions VALUES "
-                                    "(?, ?, ?, ?)", [article, entity, mention.count,
-                                                     mention.first_sentence])
-            for event in found.events:
-                values = {c: getattr(event, c) for c in EVENT_COLUMNS}
-                values["investors"] = json.dumps(list(event.investors)) if event.investors \
-                    else None
-                self.db.execute(
+            # each table's rows in one executemany: one statement prepared and run in C,
+            # not one execute (and its Python call) a row
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO article_mentions VALUES (?, ?, ?, ?)",
+                [(article, entity, mention.count, mention.first_sentence)
+                 for mention in found.mentions
+                 if (entity := ids.get((mention.kind, mention.name))) is not None])
+            if found.events:
+                self.db.conn.executemany(
                     f"INSERT INTO article_events (article_id, {', '.join(EVENT_COLUMNS)}) "
                     f"VALUES (?, {', '.join('?' * len(EVENT_COLUMNS))})",
-                    [article, *values.values()])
-            for person in found.people:
-                entity = ids.get(("person", person.name))
-                if entity is not None:
-                    self.db.execute(
-                        "INSERT OR REPLACE INTO article_people VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        [article, entity, person.role, ", ".join(person.degrees) or None,
-                         person.institution, person.title, person.company, person.sentence])
+                    [_event_row(article, event) for event in found.events])
+            self.db.conn.executemany(
+                "INSERT OR REPLACE INTO article_people VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(article, entity, person.role, ", ".join(person.degrees) or None,
+                  person.institution, person.title, person.company, person.sentence)
+                 for person in found.people
+                 if (entity := ids.get(("person", person.name))) is not None])
 
     def _entity_id(self, entity: Any, today: Callable[[str], str]) -> int:
         row = self.db.execute("SELECT id, aliases, candidate FROM entities WHERE kind = ? AND "
@@ -175,3 +172,10 @@ class EntityStore(Connection):
         names = [d[0] for d in cursor.description]
         for row in cursor:
             yield dict(zip(names, row, strict=True))
+
+
+def _event_row(article: int, event: Any) -> list[Any]:
+    """An event's row of article_events: the article, then EVENT_COLUMNS' values."""
+    values = {c: getattr(event, c) for c in EVENT_COLUMNS}
+    values["investors"] = json.dumps(list(event.investors)) if event.investors else None
+    return [article, *values.values()]

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, Implementation
 
 _CUES: dict[str, tuple[str, ...]] = {
     # events: the trigger words of each kind
@@ -106,7 +106,9 @@ class Automaton:
         # end a word, the name's payload (None: a cue only)
         self.keys = [(key, tuple(by_key.get(key, ())), key[0].isalnum(), key[-1].isalnum(),
                       payloads.get(key)) for key in keys]
-        self.walk = AhoCorasick(keys)  # standard match kind: every match, overlapping too
+        # standard match kind: every match, overlapping too; a DFA walks a text in about
+        # 60% of the instructions of the default (a noncontiguous NFA), same matches
+        self.walk = AhoCorasick(keys, implementation=Implementation.DFA)
 
 
 _AUTOMATON = Automaton()

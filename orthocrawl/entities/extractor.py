@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from . import names
@@ -42,6 +43,7 @@ _TICKER = re.compile(
 _GAP = re.compile(r"[\s(,]{0,3}$")
 _NOT_A_NAME = names.STOP | {"surgeon", "said", "says", "dr"}
 _Item = TypeVar("_Item", bound=tuple[Any, ...])  # an amount, number or executive: (offset, ...)
+_START = attrgetter("start")
 _NOT_A_PERSON = names.HEADS | {"hospital", "clinic", "institute", "university", "center",
                                "centre", "college", "system", "platform", "device", "fda"}
 
@@ -211,7 +213,7 @@ class _Run:
         self.institutions()
         self.candidates()
         self.products()
-        self.hits.sort(key=lambda h: h.start)
+        self.hits.sort(key=_START)
         for hit in self.hits:
             self.by_sentence[self.doc.index(hit.start)].append(hit)
         text = self.text
@@ -246,13 +248,17 @@ class _Run:
         return groups
 
     def entities(self, groups: dict[tuple[str, str], list[Named]]) -> Iterable[Entity]:
+        tickers = self.tickers
         for (kind, name), hits in groups.items():
-            aliases = [clean_company(h.surface) if kind == "company" else h.surface
-                       for h in hits]
-            aliases += self.tickers.get((kind, name), [])
-            aliases += [h.own for h in hits if h.own != name]
-            yield Entity(kind, name, tuple(dict.fromkeys(a for a in aliases if a != name)),
-                         any(h.candidate for h in hits))
+            # the names as written, then the tickers, then the names before a merger, each
+            # once and in that order, less the canonical name
+            aliases = dict.fromkeys([clean_company(h.surface) for h in hits]
+                                    if kind == "company" else [h.surface for h in hits])
+            if tickers:
+                aliases.update(dict.fromkeys(tickers.get((kind, name), ())))
+            aliases.update(dict.fromkeys([h.own for h in hits]))
+            aliases.pop(name, None)
+            yield Entity(kind, name, tuple(aliases), any(h.candidate for h in hits))
 
     def mentions(self, groups: dict[tuple[str, str], list[Named]]) -> Iterable[Mention]:
         for (kind, name), hits in groups.items():

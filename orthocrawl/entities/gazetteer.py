@@ -62,11 +62,21 @@ class GazetteerError(BadInput):
 def fold(name: str) -> str:
     """The matching key of a name: lowercase, offset for offset (str.lower, unless it would
     change the length, as for "İ": then ASCII letters alone are lowered)."""
+    if not name.isascii():
+        # str.lower of a text with any character beyond Latin-1 ("’", "™") looks up every
+        # character's case (about 50 instructions each, 5% of an article's extraction); when
+        # lowering changes none of its non-ASCII characters, lowering the ASCII ones alone,
+        # in its UTF-8 bytes, gives the same string at a fifth of the cost
+        data = name.encode("utf-8", "surrogatepass")
+        rest = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+        if rest.lower() == rest:
+            return data.lower().decode("utf-8", "surrogatepass")
     lowered = name.lower()
     return lowered if len(lowered) == len(name) else name.translate(_ASCII_LOWER)
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(65, 91)}
+_ASCII_BYTES = bytes(range(128))
 
 
 @dataclass
