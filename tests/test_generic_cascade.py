@@ -1,0 +1,58 @@
+"""The generic body's safety nets (cascade.py), on small pages written here."""
+
+from __future__ import annotations
+
+from lxml import etree, html
+
+from orthocrawl.pages import body as bodytext
+from orthocrawl.pages.cascade import Body, _agreed
+from orthocrawl.pages.density import Block, leaf_blocks
+
+SECTIONS = [
+    ("Choosing a brace", "A lumbar brace after fusion surgery limits how far the spine bends "
+     "while the bone graft heals, and surgeons differ on how long a patient should wear one."),
+    ("Fitting it well", "A brace that is too loose does nothing and one that is too tight "
+     "presses on the incision, so the fitting is done by an orthotist in the first week."),
+    ("Wearing it at night", "Most patients may take the brace off in bed, since lying down "
+     "puts little load on the fused levels, but some surgeons ask for it around the clock."),
+    ("When to stop", "The brace usually comes off after six to twelve weeks, once an x-ray "
+     "shows the graft taking and the patient can walk a mile without pain in the back."),
+]
+
+
+def _guide() -> etree._Element:
+    parts = "".join(f"<h2>{head}</h2><p>{text}</p><p>{text.replace('brace', 'support')}</p>"
+                    for head, text in SECTIONS)
+    return html.fromstring(f"<html><body><main><article><h1>Wearing a brace after fusion</h1>"
+                           f"{parts}</article></main></body></html>")
+
+
+def _fragment(text: str) -> Body:
+    div = etree.Element("div")
+    etree.SubElement(div, "p").text = text
+    return Body(div, "main")
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(b.words for b in blocks)
+
+
+def test_recall_wins_when_it_holds_the_fragment_and_the_densest_block():
+    root = _guide()
+    dense = leaf_blocks(root)
+    fragment = _fragment(SECTIONS[-1][1])
+    chosen = _agreed(fragment, 30, dense, root, "https://example.com/guides/brace", [])
+    assert chosen.source == "recall"
+    text = bodytext.body_text(chosen.root)
+    assert all(head in text and body in text for head, body in SECTIONS)
+
+
+def test_the_body_stays_when_the_densest_block_is_elsewhere():
+    root = _guide()
+    elsewhere = html.fromstring("<div><p>" + "Comments on another topic entirely, about "
+                                "gardens and tomatoes and the weather this spring. " * 4
+                                + "</p></div>")
+    fragment = _fragment(SECTIONS[-1][1])
+    chosen = _agreed(fragment, 30, leaf_blocks(elsewhere), root,
+                     "https://example.com/guides/brace", [])
+    assert chosen is fragment
