@@ -56,3 +56,24 @@ def test_the_body_stays_when_the_densest_block_is_elsewhere():
     chosen = _agreed(fragment, 30, leaf_blocks(elsewhere), root,
                      "https://example.com/guides/brace", [])
     assert chosen is fragment
+
+
+def test_stray_short_lines_leave_both_ends_of_a_body():
+    from orthocrawl.pages.ends import trim_ends
+    root = html.fromstring(
+        "<div><p>Back to all posts</p><h2>Choosing a brace</h2><p>" + SECTIONS[0][1] + "</p>"
+        "<p>Steps to take:</p><ul><li>See the orthotist</li></ul><p>" + SECTIONS[1][1]
+        + "</p><p>Join our newsletter</p><p>Privacy Policy</p></div>")
+    trim_ends(root)
+    blocks = bodytext.body_text(root).split("\n\n")
+    # The leading heading is short and unpunctuated too: at an end, it goes with the link.
+    assert blocks[0] == SECTIONS[0][1]
+    assert "Steps to take:" in blocks and "- See the orthotist" in blocks
+    assert blocks[-1] == SECTIONS[1][1]
+
+
+def test_a_body_of_one_short_line_keeps_it():
+    from orthocrawl.pages.ends import trim_ends
+    root = html.fromstring("<div><p>Short note</p></div>")
+    trim_ends(root)
+    assert bodytext.body_text(root) == "Short note"
