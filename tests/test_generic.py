@@ -322,3 +322,23 @@ def test_printed_bylines_with_a_colon_or_an_avatar_between_label_and_name(byline
     html = _page("<title>Robot fusion</title>", "<h1>Robot fusion</h1>" + byline
                  + _body(*PARAGRAPHS))
     assert extract("https://example.com/news/robot", html.encode()).authors == ["Jane Miller"]
+
+
+def test_article_printed_after_the_document_closes_is_read_as_a_browser_reads_it():
+    # The theme closes </body></html> after its header and prints the article below it:
+    # libxml2 drops all of that, a browser shows it in the body.
+    html = ('<html lang="en"><head><title>Robot fusion</title></head><body><header><nav>'
+            '<a href="/">Home</a> <a href="/news/">News</a></nav></header></body></html>\n'
+            f'<div class="post"><h1>Robot fusion</h1>{_body(*PARAGRAPHS)}</div>'
+            '<footer>© 2024 Example Media</footer>')
+    article = extract("https://example.com/news/robot-fusion", html.encode())
+    assert article.body_text.split("\n\n") == list(PARAGRAPHS)
+    assert article.title == "Robot fusion"
+
+
+def test_browser_markup_only_when_something_follows_the_end():
+    from orthocrawl.pages.document import browser_markup
+    assert browser_markup("<html><body><p>a</p></body></html>\n<!-- cache -->\n") is None
+    assert browser_markup("<html><body><p>a</p></body>\n</html>") is None
+    assert browser_markup("<html><body><p>a</p></BODY></html><p>b</p>") == (
+        "<html><body><p>a</p><p>b</p>")

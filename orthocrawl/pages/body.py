@@ -166,8 +166,9 @@ def iter_blocks(root: _Element) -> Iterator[str]:
     yield from walk(root)
 
 
-def leading_blocks(root: _Element, count: int) -> list[_Element]:
-    """The first `count` leaf blocks under root that hold text (paragraphs, headings, ...)."""
+def leading_blocks(root: _Element, count: int | None) -> list[_Element]:
+    """The first `count` leaf blocks under root that hold text (paragraphs, headings, ...);
+    all of them when count is None."""
     found: list[_Element] = []
     for element in root.iterdescendants():
         tag = _tag(element)

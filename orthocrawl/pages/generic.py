@@ -22,6 +22,7 @@ from orthocrawl.dates import to_utc_iso
 from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.byline import split_byline, take_byline
 from orthocrawl.pages.cascade import Body, generic_body
+from orthocrawl.pages.ends import trim_ends
 from orthocrawl.pages.headline import choose_title
 from orthocrawl.pages.metadata import Content, MetadataPage
 from orthocrawl.pages.pagekind import PageSignals, is_wordpress, page_kind
@@ -109,6 +110,7 @@ class GenericPage(MetadataPage):
         if root is None:
             return Content("", "", [])
         byline = take_byline(root, self.byline_scan)
+        trim_ends(root)
         return Content(bodytext.body_text(root), bodytext.body_html(root), byline)
 
     def _declared_body(self) -> list[str]:

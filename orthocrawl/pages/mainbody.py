@@ -93,11 +93,14 @@ def clean_tree(root: _Element, url: str, chrome_selectors: Iterable[str] = ()) -
     return work
 
 
-def main_element(tree: _Element, url: str, precision: bool = True) -> _Element | None:
-    """trafilatura's main content of a (cleaned) tree as HTML, or None when it finds none.
+def main_element(tree: _Element, url: str, precision: bool = True,
+                 recall: bool = False) -> _Element | None:
+    """trafilatura's main content of a (cleaned) tree as HTML, or None when it finds none
+    (precision mode, balanced defaults with precision=False, or recall mode).
     The tree is consumed."""
     document = trafilatura.bare_extraction(
-        tree, url=url, favor_precision=precision, include_comments=False, include_tables=True,
+        tree, url=url, favor_precision=precision, favor_recall=recall, include_comments=False,
+        include_tables=True,
         include_formatting=False, include_links=False, include_images=False,
     )
     # bare_extraction gives a Document unless asked for a dict (as_dict=True)

@@ -22,6 +22,7 @@ from orthocrawl.dates import to_utc_iso
 from orthocrawl.items import Article
 from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.blockers import blocker_kind
+from orthocrawl.pages.document import browser_markup
 from orthocrawl.pages.pagekind import ARTICLE_TYPES
 from orthocrawl.pages.values import as_list, clean_list, split_keywords
 from orthocrawl.urls import canonical_url
@@ -48,8 +49,16 @@ class MetadataPage(WebPage[Article]):
 
     @property
     def selector(self) -> Selector:
-        # One parse per page, shared with the response (and free of the `url` field).
-        return self.response.selector
+        # One parse per page, shared with the response (and free of the `url` field), unless
+        # the page goes on after its end (document.py): then its own parse, as a browser's.
+        return self._parsed()
+
+    @cached_method
+    def _parsed(self) -> Selector:
+        markup = browser_markup(self.response.text)
+        if markup is None:
+            return self.response.selector
+        return Selector(text=markup, base_url=str(self.response.url))
 
     def _content(self) -> Content:
         """The article's body; each kind of page finds it its own way."""
