@@ -8,11 +8,13 @@ Derived and rebuildable: nothing here is part of an article's versions."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import sqlite3
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, datetime
+from multiprocessing.pool import AsyncResult
 from typing import Any
 
 from orthocrawl.archive.bodies import BodyStore
@@ -25,7 +27,8 @@ from orthocrawl.stories import (
     StoryIndex,
     source_links,
 )
-from orthocrawl.stories.signature import Key
+from orthocrawl.stories.index import prepared
+from orthocrawl.stories.signature import Key, Signature
 
 # the words of orthocrawl.stories.article's source labels, as a quick test before parsing
 _SOURCE_HINT = re.compile(r"(?i)\b(?:source|read more|read the full|originally published|"
@@ -141,6 +144,23 @@ def cited_sources(body_html: str | None, url: str) -> tuple[str, ...]:
     return source_links(body_html, url)
 
 
+_SIGN_RANGE = 250  # articles a signing worker reads and signs per task
+_reader: StoryStore | None = None  # a signing worker's archive, opened read-only
+
+
+def _open_reader(path: str) -> None:
+    from orthocrawl.archive import Archive
+
+    global _reader
+    _reader = Archive(path, read_only=True)
+
+
+def _sign_range(after: int, upto: int) -> list[tuple[int, Signature]]:
+    """In a signing worker: the signatures of the archive's articles in this id range."""
+    assert _reader is not None
+    return [(article.id, prepared(article)) for article in _reader.story_articles(after, upto)]
+
+
 STORY_COLUMNS = ("id", "first_published", "last_published", "articles", "sites", "site",
                  "title", "canonical_url", "publishers")
 
@@ -193,14 +213,17 @@ class StoryStore(BodyStore):
                 [story, _iso(summary.first), _iso(summary.last), story, story,
                  len(summary.articles), summary.sites, summary.canonical])
 
-    def story_articles(self) -> Iterator[StoryArticle]:
-        """Every article as the story layer sees it, in id order (a rebuild's order), read
-        a chunk at a time with no cursor left open."""
-        last = 0
+    def story_articles(self, after: int = 0, upto: int | None = None
+                       ) -> Iterator[StoryArticle]:
+        """Every article (with an id above `after`, up to `upto`) as the story layer sees
+        it, in id order (a rebuild's order), read a chunk at a time with no cursor left
+        open."""
+        last = after
+        limit = "AND a.rowid <= ? " if upto is not None else ""
         while True:
-            rows = self.db.execute(f"{_STORY_ARTICLE} WHERE a.rowid > ? ORDER BY a.rowid "
-                                   "LIMIT 500",
-                                   [last]).fetchall()
+            rows = self.db.execute(f"{_STORY_ARTICLE} WHERE a.rowid > ? {limit}ORDER BY "
+                                   "a.rowid LIMIT 500",
+                                   [last] + ([upto] if upto is not None else [])).fetchall()
             yield from (self._story_article(row) for row in rows)
             if len(rows) < 500:
                 return
@@ -217,7 +240,10 @@ class StoryStore(BodyStore):
         for _ in range(top or 0):  # never reuse an id handed out before
             memory.new_story()
         built = StoryIndex(memory, index.params)
-        count = built.rebuild(self.story_articles(), workers=workers, previous=previous)
+        if workers > 1:
+            count = built.rebuild_signed(self._signed(workers), previous)
+        else:
+            count = built.rebuild(self.story_articles(), previous=previous)
         rows = memory.rows()
         stories = memory.stories()
         with self.transaction():
@@ -227,6 +253,25 @@ class StoryStore(BodyStore):
                             "story_signatures WHERE article_id = articles.rowid)")
             self._write_all_story_rows(built, sorted(set(stories.values())))
         return count
+
+    def _signed(self, workers: int) -> Iterator[tuple[int, Signature]]:
+        """(id, signature) of every article in id order, made by `workers` processes that
+        read the articles from the archive themselves (the caller only places them), a
+        few ranges of ids ahead of the caller."""
+        ids = [row[0] for row in self.db.execute("SELECT rowid FROM articles ORDER BY rowid")]
+        ranges = [(ids[start] - 1, ids[min(start + _SIGN_RANGE, len(ids)) - 1])
+                  for start in range(0, len(ids), _SIGN_RANGE)]
+        ahead = 2 * workers
+        # spawn: the workers inherit no open archive, lock or thread of the caller
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(workers, _open_reader, (str(self.path),)) as pool:
+            pending: deque[AsyncResult] = deque()
+            for bounds in ranges:
+                pending.append(pool.apply_async(_sign_range, bounds))
+                if len(pending) > ahead:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
 
     def _write_story_tables(self, rows: StoredRows, top: int) -> None:
         """A rebuild's signatures and keys, written as a bulk load: the key tables' rows in
