@@ -280,25 +280,27 @@ def sign(article: StoryArticle) -> Signature:
                 fact.form.rfind(" ") > 4:  # not a model ("Series C", "Veloria KX")
             named.update(fact.form.split())
         index = bisect_right(starts, offset) - 1
-        found.setdefault(fact.key, (fact.key, int(fact.kind),
-                                    index if index < MAX_PARAGRAPHS else NO_PARAGRAPH))
+        if (h := fact.key) not in found:  # (a hash made each time it is asked for)
+            found[h] = (h, int(fact.kind), index if index < MAX_PARAGRAPHS else NO_PARAGRAPH)
     # The headline's facts; its names only when it is written in sentence case: in title
     # case every word is capitalised ("Receives FDA 510(k) Clearance for Tessaline
     # Interbody System" is no name).
     sentence_case = not title_case(article.title or "")
     for fact, _ in factmod.located_facts(article.title or ""):
         if sentence_case or fact.kind != factmod.Kind.NAME:
-            found.setdefault(fact.key, (fact.key, int(fact.kind), NO_PARAGRAPH))
+            if (h := fact.key) not in found:
+                found[h] = (h, int(fact.kind), NO_PARAGRAPH)
     kept = factmod.kept(list(found.values()), MAX_FACTS)
     title = normalise_title(article.title)
     byline = "|".join(sorted(" ".join(tokens(a.casefold())) for a in article.authors))
     headline = crc(f"{title}#{byline}") if byline and len(title.split()) >= 4 else 0
-    cites = tuple(dict.fromkeys(crc(url_form(u)) for u in article.cites
-                                if url_form(u) != url_form(article.url)))[:MAX_CITES]
+    own = url_form(article.url)
+    cites = tuple(dict.fromkeys(crc(form) for form in map(url_form, article.cites)
+                                if form != own))[:MAX_CITES]
     seconds = timestamp(article.published_at)
     minute = max(0, seconds) // 60 * 60 if seconds is not None else None
     lead = crc(" ".join(paras[0].words[:LEAD_WORDS])) if paras else 0
-    return Signature(minute, crc(article.site), crc(url_form(article.url)), headline, lead,
+    return Signature(minute, crc(article.site), crc(own), headline, lead,
                      len(shingles), minhash, band_keys, tuple(p.key for p in stored),
                      tuple(len(p.words) for p in stored), tuple(kept), cites,
                      title_words(article.title), mask(events(article.title, named)))
