@@ -602,3 +602,19 @@ def test_storage_protocol(make):
     assert storage.lookup([10, 13], 5) == {} and storage.entries([1, 2, 3]) == {}
     assert storage.lookup_facts([50, 51, 52], 0, 30000, 5) == {}
     assert storage.new_story() > used
+
+
+def test_minhash_values_are_datasketchs():
+    """The signature's MinHash, computed over all shingles at once, is the one datasketch's
+    MinHash.update_batch makes with the same permutations (stored signatures depend on it)."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from orthocrawl.stories.signature import _SEED, NUM_PERM, minhash_values
+
+    rng = np.random.default_rng(11)
+    for count in (1, 12, 600):
+        shingles = rng.integers(0, 1 << 32, count, dtype=np.uint64)
+        sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32", hashfunc=int)
+        sketch.update_batch(shingles.tolist())
+        assert minhash_values(shingles).tolist() == sketch.hashvalues.tolist()

@@ -8,21 +8,36 @@ Derived and rebuildable: nothing here is part of an article's versions."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
 import sqlite3
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator
 from datetime import UTC, datetime
+from multiprocessing.pool import AsyncResult
 from typing import Any
+
+import numpy as np
 
 from orthocrawl.archive.bodies import BodyStore
 from orthocrawl.archive.query import Filters, QueryError
-from orthocrawl.stories import Entry, MemoryStorage, StoryArticle, StoryIndex, source_links
-from orthocrawl.stories.signature import Key
+from orthocrawl.stories import (
+    Entry,
+    MemoryStorage,
+    StoredRows,
+    StoryArticle,
+    StoryIndex,
+    source_links,
+)
+from orthocrawl.stories.index import prepared
+from orthocrawl.stories.signature import Key, Signature
 
 # the words of orthocrawl.stories.article's source labels, as a quick test before parsing
 _SOURCE_HINT = re.compile(r"(?i)\b(?:source|read more|read the full|originally published|"
                           r"continue reading|via)\b")
+_SOURCE_WORDS = ("source", "read more", "read the full", "originally published",
+                 "continue reading", "via")
+_BULK_CACHE_KB = 65536  # a rebuild's page cache while it loads the story tables
 _BATCH = 500  # ids per IN (...) list (SQLite allows 32,766 parameters; keep statements small)
 
 
@@ -119,9 +134,42 @@ _STORY_ARTICLE = ("SELECT a.rowid, a.url, a.site, a.body_text, a.title, coalesce
 def cited_sources(body_html: str | None, url: str) -> tuple[str, ...]:
     """The URLs a stored body names as its source ("Source:", "Read more at" links), read
     from its HTML only when its text has such a label (parsing every body would cost)."""
-    if not body_html or not _SOURCE_HINT.search(body_html):
+    if not body_html:
+        return ()
+    # The labels as plain substrings first (a superset of the regex's matches): the
+    # regex, whose \b and (?i) make it scan slowly, runs only on the bodies that have one.
+    folded = body_html.casefold()
+    if not any(label in folded for label in _SOURCE_WORDS):
+        return ()
+    if not _SOURCE_HINT.search(body_html):
         return ()
     return source_links(body_html, url)
+
+
+def _sorted_rows(rows: Iterable[tuple[int, ...]], width: int) -> Iterator[tuple[int, ...]]:
+    """Rows of ints in order, sorted as numpy columns (a list of 2 million tuples sorted
+    in Python took 250 MB more at the rebuild's peak)."""
+    columns = np.fromiter((v for row in rows for v in row), dtype=np.int64).reshape(-1, width)
+    order = np.lexsort(columns.T[::-1])  # lexsort's last key is the primary one
+    for start in range(0, len(order), 65_536):  # as Python ints a slice at a time
+        yield from map(tuple, columns[order[start:start + 65_536]].tolist())
+
+
+_SIGN_RANGE = 250  # articles a signing worker reads and signs per task
+_reader: StoryStore | None = None  # a signing worker's archive, opened read-only
+
+
+def _open_reader(path: str) -> None:
+    from orthocrawl.archive import Archive
+
+    global _reader
+    _reader = Archive(path, read_only=True)
+
+
+def _sign_range(after: int, upto: int) -> list[tuple[int, Signature]]:
+    """In a signing worker: the signatures of the archive's articles in this id range."""
+    assert _reader is not None
+    return [(article.id, prepared(article)) for article in _reader.story_articles(after, upto)]
 
 
 STORY_COLUMNS = ("id", "first_published", "last_published", "articles", "sites", "site",
@@ -176,14 +224,17 @@ class StoryStore(BodyStore):
                 [story, _iso(summary.first), _iso(summary.last), story, story,
                  len(summary.articles), summary.sites, summary.canonical])
 
-    def story_articles(self) -> Iterator[StoryArticle]:
-        """Every article as the story layer sees it, in id order (a rebuild's order), read
-        a chunk at a time with no cursor left open."""
-        last = 0
+    def story_articles(self, after: int = 0, upto: int | None = None
+                       ) -> Iterator[StoryArticle]:
+        """Every article (with an id above `after`, up to `upto`) as the story layer sees
+        it, in id order (a rebuild's order), read a chunk at a time with no cursor left
+        open."""
+        last = after
+        limit = "AND a.rowid <= ? " if upto is not None else ""
         while True:
-            rows = self.db.execute(f"{_STORY_ARTICLE} WHERE a.rowid > ? ORDER BY a.rowid "
-                                   "LIMIT 500",
-                                   [last]).fetchall()
+            rows = self.db.execute(f"{_STORY_ARTICLE} WHERE a.rowid > ? {limit}ORDER BY "
+                                   "a.rowid LIMIT 500",
+                                   [last] + ([upto] if upto is not None else [])).fetchall()
             yield from (self._story_article(row) for row in rows)
             if len(rows) < 500:
                 return
@@ -200,23 +251,78 @@ class StoryStore(BodyStore):
         for _ in range(top or 0):  # never reuse an id handed out before
             memory.new_story()
         built = StoryIndex(memory, index.params)
-        count = built.rebuild(self.story_articles(), workers=workers, previous=previous)
+        if workers > 1:
+            count = built.rebuild_signed(self._signed(workers), previous)
+        else:
+            count = built.rebuild(self.story_articles(), previous=previous)
         rows = memory.rows()
-        stories = sorted(set(memory.stories().values()))
+        stories = memory.stories()
         with self.transaction():
             self.story_storage().clear()
-            conn = self.db.conn
-            conn.executemany("INSERT INTO story_signatures VALUES (?, ?, ?)", rows.signatures)
-            conn.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?)", rows.keys)
-            conn.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
-                                rows.facts)
-            if rows.last_story > (top or 0):
-                self.db.execute("INSERT OR IGNORE INTO story_ids (id) VALUES (?)",
-                                [rows.last_story])
+            self._write_story_tables(rows, top or 0)
             self.db.execute("UPDATE articles SET story_id = (SELECT story_id FROM "
                             "story_signatures WHERE article_id = articles.rowid)")
-            self._write_story_rows(StoryIndex(self.story_storage(), index.params), stories, ())
+            self._write_all_story_rows(built, sorted(set(stories.values())))
         return count
+
+    def _signed(self, workers: int) -> Iterator[tuple[int, Signature]]:
+        """(id, signature) of every article in id order, made by `workers` processes that
+        read the articles from the archive themselves (the caller only places them), a
+        few ranges of ids ahead of the caller."""
+        ids = [row[0] for row in self.db.execute("SELECT rowid FROM articles ORDER BY rowid")]
+        ranges = [(ids[start] - 1, ids[min(start + _SIGN_RANGE, len(ids)) - 1])
+                  for start in range(0, len(ids), _SIGN_RANGE)]
+        ahead = 2 * workers
+        # spawn: the workers inherit no open archive, lock or thread of the caller
+        context = multiprocessing.get_context("spawn")
+        with context.Pool(workers, _open_reader, (str(self.path),)) as pool:
+            pending: deque[AsyncResult] = deque()
+            for bounds in ranges:
+                pending.append(pool.apply_async(_sign_range, bounds))
+                if len(pending) > ahead:
+                    yield from pending.popleft().get()
+            while pending:
+                yield from pending.popleft().get()
+
+    def _write_story_tables(self, rows: StoredRows, top: int) -> None:
+        """A rebuild's signatures and keys, written as a bulk load: the key tables' rows in
+        their primary key's order (each insert lands at the end of its B-tree, where random
+        order touched a page of a 2-million-row table per row), their article_id indexes
+        dropped and made again afterwards (CREATE INDEX sorts once), and a larger page cache
+        meanwhile. Inside the caller's transaction."""
+        conn = self.db.conn
+        indexes = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+            "tbl_name IN ('story_keys', 'story_facts', 'story_signatures')").fetchall()
+        (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+        conn.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KB}")
+        try:
+            for name, _ in indexes:
+                conn.execute(f'DROP INDEX "{name}"')
+            conn.executemany("INSERT INTO story_signatures VALUES (?, ?, ?)", rows.signatures)
+            conn.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?)",
+                             _sorted_rows(rows.keys, 2))
+            conn.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
+                             _sorted_rows(rows.facts, 3))
+            for _, sql in indexes:
+                conn.execute(sql)
+        finally:
+            conn.execute(f"PRAGMA cache_size = {cache}")
+        if rows.last_story > top:
+            conn.execute("INSERT OR IGNORE INTO story_ids (id) VALUES (?)", [rows.last_story])
+
+    def _write_all_story_rows(self, index: StoryIndex, stories: list[int]) -> None:
+        """Every story's row after a rebuild, its summary read from the index in memory:
+        one statement for the rows, one for their first and last seen."""
+        summaries = [index.summary(story) for story in stories]
+        self.db.conn.executemany(
+            "INSERT OR REPLACE INTO stories (id, canonical_url, site, title, first_published, "
+            "last_published, articles, sites) SELECT ?, c.url, c.site, c.title, ?, ?, ?, ? "
+            "FROM articles c WHERE c.rowid = ?",
+            [(s.id, _iso(s.first), _iso(s.last), len(s.articles), s.sites, s.canonical)
+             for s in summaries])
+        self.db.execute("UPDATE stories SET (first_seen, last_seen) = (SELECT min(first_seen), "
+                        "max(last_seen) FROM articles WHERE story_id = stories.id)")
 
     def stories_missing(self) -> int:
         """Articles that belong to no story yet (archived before stories, or while the

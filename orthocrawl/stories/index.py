@@ -16,7 +16,7 @@ import hashlib
 import math
 import multiprocessing
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import islice
 from multiprocessing.pool import AsyncResult
@@ -31,11 +31,28 @@ from orthocrawl.stories.verify import DAY, Params, Reason, same_story
 _CITATION_BANDS = (Band.URL, Band.CITE)
 
 
-def _prepared(article: StoryArticle) -> Signature:
+def prepared(article: StoryArticle) -> Signature:
     """A signature with its blob and keys made (in a worker, so the caller need not)."""
     sig = sign(article)
     _ = sig.blob, sig.keys, sig.lookups, sig.fact_keys, sig.fact_info
     return sig
+
+
+def _signed_in_pool(articles: Iterable[StoryArticle], workers: int,
+                    batch: int) -> Iterator[tuple[int, Signature]]:
+    """(id, signature) of each article, in order, made by `workers` processes a batch ahead
+    of the caller (memory holds two batches of articles)."""
+    # spawn: the workers inherit no open archive, lock or thread of the caller
+    iterator = iter(articles)
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        pending: tuple[list[StoryArticle], AsyncResult] | None = None
+        for chunk in iter(lambda: list(islice(iterator, batch)), []):
+            signing = pool.map_async(prepared, chunk, chunksize=max(1, batch // (4 * workers)))
+            if pending is not None:
+                yield from zip((a.id for a in pending[0]), pending[1].get(), strict=True)
+            pending = (chunk, signing)
+        if pending is not None:
+            yield from zip((a.id for a in pending[0]), pending[1].get(), strict=True)
 
 
 @dataclass(frozen=True)
@@ -172,41 +189,28 @@ class StoryIndex:
         assignment (memory holds two batches of articles). `previous` (article -> story id
         before the rebuild) lets a story keep the id most of its articles had, so that what
         was reported about it (watchlists) still holds. Returns the number assigned."""
+        if workers <= 1:
+            signed: Iterable[tuple[int, Signature]] = (
+                (article.id, sign(article)) for article in articles)
+        else:
+            signed = _signed_in_pool(articles, workers, batch)
+        return self.rebuild_signed(signed, previous)
+
+    def rebuild_signed(self, signed: Iterable[tuple[int, Signature]],
+                       previous: Mapping[int, int] | None = None) -> int:
+        """rebuild() from the articles' signatures, made elsewhere (by worker processes that
+        read the articles themselves): (article id, signature) in the rebuild's order."""
         self.storage.clear()
         alive: set[int] = set()
         count = 0
-
-        def placed(assignment: Assignment) -> None:
+        for article_id, sig in signed:
+            assignment = self.place(article_id, sig)
             alive.add(assignment.story_id)
             alive.difference_update(assignment.removed)
-
-        if workers <= 1:
-            for article in articles:
-                placed(self.assign(article))
-                count += 1
-        else:
-            # spawn: the workers inherit no open archive, lock or thread of the caller
-            context = multiprocessing.get_context("spawn")
-            iterator = iter(articles)
-            with context.Pool(workers) as pool:
-                pending: tuple[list[StoryArticle], AsyncResult] | None = None
-                for chunk in iter(lambda: list(islice(iterator, batch)), []):
-                    signing = pool.map_async(_prepared, chunk,
-                                             chunksize=max(1, batch // (4 * workers)))
-                    if pending is not None:
-                        count += self._place_all(*pending, placed)
-                    pending = (chunk, signing)
-                if pending is not None:
-                    count += self._place_all(*pending, placed)
+            count += 1
         if previous:
             self._keep_ids(alive, previous)
         return count
-
-    def _place_all(self, chunk: list[StoryArticle], signing: AsyncResult,
-                   placed: Callable[[Assignment], None]) -> int:
-        for article, sig in zip(chunk, signing.get(), strict=True):
-            placed(self.place(article.id, sig))
-        return len(chunk)
 
     def _keep_ids(self, alive: set[int], previous: Mapping[int, int]) -> None:
         """Give each rebuilt story the old id most of its articles had, largest stories
@@ -229,6 +233,9 @@ class StoryIndex:
         if not members:
             raise KeyError(f"no story {story_id}")
         entries = self.storage.entries(members)
+        if len(members) == 1:  # most stories: no signature to decode but for its date
+            when = signature_time(entries[members[0]].signature)
+            return StorySummary(story_id, members[0], tuple(members), 1, when, when, {})
         sigs = {i: Signature.decode(entries[i].signature) for i in members}
         by_url = {sig.url: i for i, sig in sigs.items()}
         cited: Counter[int] = Counter()

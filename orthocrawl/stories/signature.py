@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import struct
-import threading
 import zlib
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
@@ -44,19 +44,25 @@ VERSION = 2  # 2: headline words; no names read from the headline; names split a
 
 # datasketch's affine32 permutations, drawn once from a fixed seed: every signature ever
 # stored must use the same ones (a change of seed or scheme needs `stories --rebuild`).
-# The shingles arrive hashed (text.shingle_hashes), so the hash function is int. One sketch
-# per thread is cleared and reused: making a MinHash costs as much as filling it.
+# The shingles arrive hashed (text.shingle_hashes), so the hash function is int.
 _SEED = 20240611
-_sketches = threading.local()
+_A, _B = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32", hashfunc=int).permutations
+# MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies to each input
+_FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 
 
-def _sketch() -> MinHash:
-    sketch = getattr(_sketches, "sketch", None)
-    if sketch is None:
-        sketch = _sketches.sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32",
-                                            hashfunc=int)
-    sketch.clear()
-    return sketch
+def minhash_values(shingles: np.ndarray) -> np.ndarray:
+    """The NUM_PERM uint32 values MinHash.update_batch(shingles) gives (scheme affine32),
+    computed on the whole array at once: update_batch calls the hash function once per
+    value in Python, which cost as much as the rest of the signature's MinHash."""
+    s1, m1, s2, m2 = _FMIX
+    h = shingles.astype(np.uint32)
+    h ^= h >> s1
+    h *= m1
+    h ^= h >> s2
+    h *= m2
+    h ^= h >> s1
+    return (h[:, None] * _A + _B).min(axis=0)
 
 
 class Band(IntEnum):
@@ -69,6 +75,9 @@ class Band(IntEnum):
     CITE = 20  # a URL the article names as its source
 
 
+_PARAGRAPH, _FACT, _HEADLINE, _URL, _CITE = (
+    int(b) for b in (Band.PARAGRAPH, Band.FACT, Band.HEADLINE, Band.URL, Band.CITE))
+
 # A lookup key: a signed 32-bit int (four bytes in SQLite), the hash of a band and a value.
 # The band is folded into the key so that the archive needs one indexed integer column; a
 # chance collision across bands only adds a candidate that verification rejects.
@@ -80,6 +89,16 @@ def key(band: int, value: int) -> Key:
 
 
 _KEY = struct.Struct("<BI")
+
+
+def _keyed(pairs: Iterable[tuple[int, int]]) -> dict[Key, tuple[int, int]]:
+    """key() of each (band, value), inlined: a signature makes some fifty."""
+    crc32, pack = zlib.crc32, _KEY.pack
+    found = {}
+    for band, value in pairs:
+        k = crc32(pack(band, value))
+        found[k - (1 << 32) if k >= 1 << 31 else k] = (band, value)
+    return found
 
 NO_PARAGRAPH = 255  # a fact from the headline or from a paragraph past MAX_PARAGRAPHS
 # version, flags, shingles, minutes since the epoch, site, url, headline, lead, the counts
@@ -119,25 +138,31 @@ class Signature:
     def banded(self) -> list[tuple[int, int]]:
         """(band, value) of each lookup key stored for this article (at most 30); bands
         0-15 are the LSH bands, then those of Band. Facts are keyed apart (fact_keys)."""
+        # plain ints, not Band members: struct packs an IntEnum four times slower
         keys = list(enumerate(self.band_keys))
-        keys += [(Band.PARAGRAPH, value) for value in dict.fromkeys(self.paragraphs)]
+        keys += [(_PARAGRAPH, value) for value in dict.fromkeys(self.paragraphs)]
         if self.headline:
-            keys.append((Band.HEADLINE, self.headline))
-        keys.append((Band.URL, self.url))
-        keys += [(Band.CITE, value) for value in self.cites]
+            keys.append((_HEADLINE, self.headline))
+        keys.append((_URL, self.url))
+        keys += [(_CITE, value) for value in self.cites]
         return keys
 
     @cached_property
     def keys(self) -> list[Key]:
         """The keys stored for this article (4 bytes each; with the blob and the fact keys,
         at most 313 + 30 * 4 + 12 * 6 = 505 bytes)."""
-        return list(dict.fromkeys(key(band, value) for band, value in self.banded))
+        return list(self._keyed)
+
+    @cached_property
+    def _keyed(self) -> dict[Key, tuple[int, int]]:
+        return _keyed(self.banded)
 
     @cached_property
     def fact_keys(self) -> dict[Key, int]:
         """The key of each fact (stored with the article's day: a 4-byte key and a 2-byte
         day), and the fact's hash."""
-        return {key(Band.FACT, h): h for h, _, _ in self.facts}
+        return {k: value for k, (_, value) in _keyed(
+            (_FACT, h) for h, _, _ in self.facts).items()}
 
     @property
     def day(self) -> int:
@@ -149,11 +174,9 @@ class Signature:
         """The keys under which this article's copies are stored, with the (band, value)
         each stands for: its own keys, except that its URL is looked up among citations and
         its citations among URLs."""
-        wanted = {key(band, value): (band, value) for band, value in self.banded
-                  if band not in (Band.URL, Band.CITE)}
-        wanted[key(Band.CITE, self.url)] = (Band.CITE, self.url)
-        for value in self.cites:
-            wanted[key(Band.URL, value)] = (Band.URL, value)
+        wanted = {k: banded for k, banded in self._keyed.items()
+                  if banded[0] not in (Band.URL, Band.CITE)}
+        wanted.update(_keyed([(_CITE, self.url), *((_URL, v) for v in self.cites)]))
         return wanted
 
     @cached_property
@@ -240,10 +263,9 @@ def sign(article: StoryArticle) -> Signature:
     minhash = np.empty(0, dtype=np.uint16)
     band_keys: tuple[int, ...] = ()
     if len(shingles) >= MIN_SHINGLES:
-        sketch = _sketch()
-        sketch.update_batch(shingles.tolist())
-        band_keys = _band_keys(sketch.hashvalues)
-        minhash = (sketch.hashvalues & 0xFFFF).astype(np.uint16)
+        values = minhash_values(shingles)
+        band_keys = _band_keys(values)
+        minhash = (values & 0xFFFF).astype(np.uint16)
     stored = paras[:MAX_PARAGRAPHS]
     # Facts are read from the paragraphs in one pass, each placed in its paragraph by offset.
     text = "\n\n".join(p.text for p in paras)
@@ -258,25 +280,27 @@ def sign(article: StoryArticle) -> Signature:
                 fact.form.rfind(" ") > 4:  # not a model ("Series C", "Veloria KX")
             named.update(fact.form.split())
         index = bisect_right(starts, offset) - 1
-        found.setdefault(fact.key, (fact.key, int(fact.kind),
-                                    index if index < MAX_PARAGRAPHS else NO_PARAGRAPH))
+        if (h := fact.key) not in found:  # (a hash made each time it is asked for)
+            found[h] = (h, int(fact.kind), index if index < MAX_PARAGRAPHS else NO_PARAGRAPH)
     # The headline's facts; its names only when it is written in sentence case: in title
     # case every word is capitalised ("Receives FDA 510(k) Clearance for Tessaline
     # Interbody System" is no name).
     sentence_case = not title_case(article.title or "")
     for fact, _ in factmod.located_facts(article.title or ""):
         if sentence_case or fact.kind != factmod.Kind.NAME:
-            found.setdefault(fact.key, (fact.key, int(fact.kind), NO_PARAGRAPH))
+            if (h := fact.key) not in found:
+                found[h] = (h, int(fact.kind), NO_PARAGRAPH)
     kept = factmod.kept(list(found.values()), MAX_FACTS)
     title = normalise_title(article.title)
     byline = "|".join(sorted(" ".join(tokens(a.casefold())) for a in article.authors))
     headline = crc(f"{title}#{byline}") if byline and len(title.split()) >= 4 else 0
-    cites = tuple(dict.fromkeys(crc(url_form(u)) for u in article.cites
-                                if url_form(u) != url_form(article.url)))[:MAX_CITES]
+    own = url_form(article.url)
+    cites = tuple(dict.fromkeys(crc(form) for form in map(url_form, article.cites)
+                                if form != own))[:MAX_CITES]
     seconds = timestamp(article.published_at)
     minute = max(0, seconds) // 60 * 60 if seconds is not None else None
     lead = crc(" ".join(paras[0].words[:LEAD_WORDS])) if paras else 0
-    return Signature(minute, crc(article.site), crc(url_form(article.url)), headline, lead,
+    return Signature(minute, crc(article.site), crc(own), headline, lead,
                      len(shingles), minhash, band_keys, tuple(p.key for p in stored),
                      tuple(len(p.words) for p in stored), tuple(kept), cites,
                      title_words(article.title), mask(events(article.title, named)))
