@@ -189,12 +189,13 @@ def _warm() -> None:
     if _warmed:
         return
     _warmed = True
-    import orthocrawl.cli  # noqa: F401  the commands and the archive
-    import orthocrawl.crawl  # noqa: F401
     import scrapy.crawler  # noqa: F401
     from scrapy.settings import Settings
     from scrapy.spiderloader import SpiderLoader
     from scrapy.utils.misc import load_object
+
+    import orthocrawl.cli
+    import orthocrawl.crawl  # noqa: F401
 
     settings = Settings()
     settings.setmodule("orthocrawl.settings", priority="project")
