@@ -20,15 +20,18 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import cached_property
 from itertools import islice
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash
 
 from orthocrawl.evaluate import tokens
 from orthocrawl.stories import facts as factmod
 from orthocrawl.stories.article import StoryArticle, timestamp, url_form
 from orthocrawl.stories.events import events, mask
 from orthocrawl.stories.text import crc, normalise_title, paragraphs, shingle_hashes, signed32
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 DAY = 86_400
 NUM_PERM = 64
@@ -53,6 +56,10 @@ _sketches = threading.local()
 def _sketch() -> MinHash:
     sketch = getattr(_sketches, "sketch", None)
     if sketch is None:
+        # imported when first needed: datasketch imports scipy (about a second), which a
+        # command that reads the archive (search, serve, runs) never needs
+        from datasketch import MinHash
+
         sketch = _sketches.sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32",
                                             hashfunc=int)
     sketch.clear()
