@@ -229,7 +229,8 @@ def test_an_archive_that_stops_taking_writes_stops_the_run_cleanly(server, tmp_p
 
     db = tmp_path / "full.db"
     words = ["crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url,
-             "--set", "ORTHOCRAWL_BATCH_SIZE=10", "--set", "CONCURRENT_REQUESTS=2"]
+             "--set", "ORTHOCRAWL_BATCH_SIZE=10", "--set", "CONCURRENT_REQUESTS=2",
+             "--set", "ORTHOCRAWL_BATCH_SECONDS=600"]  # batches by size only, however slow
 
     def crawl_onto_a_full_disk():  # in the forked child only
         calls, real = [0], archive.Archive.store
