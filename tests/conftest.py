@@ -178,6 +178,7 @@ _WARM_SETTINGS = (
     "DOWNLOADER_CLIENTCONTEXTFACTORY", "ITEM_PROCESSOR", "ROBOTSTXT_PARSER",
 )
 _warmed = False
+_slow_test = True  # whether the running test is marked slow (pytest_runtest_setup)
 
 
 def _warm() -> None:
@@ -186,7 +187,7 @@ def _warm() -> None:
     orthocrawl's commands (measured: a one-URL crawl's child 2.4 s of CPU cold, 0.2 s warm).
     Only imports: no component is built and no reactor is installed here."""
     global _warmed
-    if _warmed:
+    if _warmed or not _slow_test:
         return
     _warmed = True
     import scrapy.crawler  # noqa: F401
@@ -342,6 +343,15 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "demo_archive" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Forks warm up (_warm) for slow tests only (noted before any of the test's fixtures,
+    module ones included, is made): the quick ones fork commands that fail before they
+    crawl, for which the warm-up would cost each worker more than it saves."""
+    global _slow_test
+    _slow_test = item.get_closest_marker("slow") is not None
 
 
 @pytest.fixture(autouse=True)
