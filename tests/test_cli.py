@@ -172,7 +172,7 @@ def test_archive_from_the_environment_and_db_wins(demo_archive, tmp_path):
     assert runs.returncode == 0, runs.stderr
     assert "orthospinenews" in runs.stdout
     other = tmp_path / "other.db"
-    wins = cli_process("runs", "--db", str(other), env=env, cwd=tmp_path, timeout=120)
+    wins = cli("runs", "--db", str(other), env=env, cwd=tmp_path)  # in this process
     assert wins.returncode == 1
     assert f"no archive at {other}" in one_line_error(wins)
     assert "ORTHOCRAWL_DB" in run("search", "--help").stdout

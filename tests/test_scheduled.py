@@ -8,6 +8,7 @@ import json
 import shutil
 import signal
 import subprocess
+import threading
 import time
 
 import pytest
@@ -20,7 +21,7 @@ from orthocrawl.lock import site_locks
 from orthocrawl.replica import ReplicaServer, build_site
 
 ARTICLES = 60
-KILLED = 200  # articles of the site whose crawl is killed after two batches
+KILLED = 80  # articles of the site whose crawl is killed after two batches
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -228,7 +229,8 @@ def test_an_archive_that_stops_taking_writes_stops_the_run_cleanly(server, tmp_p
 
     db = tmp_path / "full.db"
     words = ["crawl", "orthospinenews", "--db", str(db), "--base-url", server.base_url,
-             "--set", "ORTHOCRAWL_BATCH_SIZE=10", "--set", "CONCURRENT_REQUESTS=2"]
+             "--set", "ORTHOCRAWL_BATCH_SIZE=10", "--set", "CONCURRENT_REQUESTS=2",
+             "--set", "ORTHOCRAWL_BATCH_SECONDS=600"]  # batches by size only, however slow
 
     def crawl_onto_a_full_disk():  # in the forked child only
         calls, real = [0], archive.Archive.store
@@ -255,9 +257,34 @@ def test_an_archive_that_stops_taking_writes_stops_the_run_cleanly(server, tmp_p
     assert run["status"] == "failed" and "disk is full" in run["finish_reason"]
 
 
-@pytest.mark.slow
+class Stalling:
+    """A replica that answers the first `after` article pages, then holds the rest until
+    `go` is set (a minute at most): a crawl of it is still running when the test kills it,
+    however loaded the machine."""
+
+    def __init__(self, site, after: int) -> None:
+        self.site, self.after = site, after
+        self.articles = {url.rstrip("/") for url in site.article_urls()}
+        self.go = threading.Event()
+        self.lock = threading.Lock()
+        self.answered = 0
+
+    def __getattr__(self, name):
+        return getattr(self.site, name)
+
+    def handle(self, method, url, headers):
+        if url.split("?")[0].rstrip("/") in self.articles:
+            with self.lock:
+                self.answered += 1
+                late = self.answered > self.after
+            if late:
+                self.go.wait(timeout=60)
+        return self.site.handle(method, url, headers)
+
+
+@pytest.mark.slow  # crawls
 def test_killed_mid_run_then_completed(tmp_path):
-    site = build_site(articles=KILLED)
+    site = Stalling(build_site(articles=KILLED), after=60)
     db = tmp_path / "killed.db"
     with ReplicaServer(site) as server:
         crawler = start_cli("crawl", "orthospinenews", "--db", db, "--base-url", server.base_url,
@@ -274,6 +301,7 @@ def test_killed_mid_run_then_completed(tmp_path):
         assert crawler.poll() is None, "the crawl ended before it could be killed"
         crawler.kill(signal.SIGKILL)
         crawler.wait()
+        site.go.set()
         database = sqlite_utils.Database(db)
         assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         partial = database["articles"].count

@@ -13,6 +13,7 @@ import time
 import urllib.request
 
 import pytest
+from conftest import forked
 
 
 def free_port() -> int:
@@ -89,9 +90,8 @@ def test_a_busy_port_is_one_line(demo_archive, start_serve):
     start, _ = start_serve
     port = free_port()
     start(demo_archive.db, port)
-    second = subprocess.run([sys.executable, "-m", "orthocrawl.cli", "serve", "--db",
-                             str(demo_archive.db), "--port", str(port)], capture_output=True,
-                            text=True, timeout=60)
+    # forked: the second server fails before it serves, and needs no interpreter of its own
+    second = forked("serve", "--db", str(demo_archive.db), "--port", str(port), timeout=60)
     assert second.returncode == 1
     lines = second.stderr.strip().splitlines()
     assert lines == [f"orthocrawl: error: cannot listen on 127.0.0.1:{port}: "

@@ -240,16 +240,19 @@ def test_a_site_too_small_to_train_on_keeps_its_pages_as_they_are(tmp_path, monk
 
 
 @pytest.mark.slow
-def test_a_crawl_trains_its_sites_dictionary_when_it_closes(tmp_path):
-    """A real crawl of a 230-article replica: the run's close trains OrthoSpineNews's
-    dictionary and recompresses every raw page with it; a rerun stores with it."""
+def test_a_crawl_trains_its_sites_dictionary_when_it_closes(tmp_path, monkeypatch):
+    """A real crawl of a 60-article replica: the run's close trains OrthoSpineNews's
+    dictionary and recompresses every raw page with it, in several batches. The crawl is
+    forked from this process, so it trains at the threshold set here (50 pages, not 200)."""
     from conftest import forked
 
     from orthocrawl.replica import build_site
     from orthocrawl.replica.server import ReplicaServer
 
+    monkeypatch.setattr(bodies, "TRAIN_AT", 50)
+    monkeypatch.setattr(bodies, "RECOMPRESS_BATCH", 20)
     db = tmp_path / "a.db"
-    with ReplicaServer(build_site(articles=230)) as server:
+    with ReplicaServer(build_site(articles=60)) as server:
         result = forked("crawl", "orthospinenews", "--db", str(db), "--base-url",
                         server.base_url, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]

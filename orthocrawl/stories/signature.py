@@ -18,11 +18,10 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
-from functools import cached_property
+from functools import cache, cached_property
 from itertools import islice
 
 import numpy as np
-from datasketch import MinHash
 
 from orthocrawl.evaluate import tokens
 from orthocrawl.stories import facts as factmod
@@ -46,7 +45,17 @@ VERSION = 2  # 2: headline words; no names read from the headline; names split a
 # stored must use the same ones (a change of seed or scheme needs `stories --rebuild`).
 # The shingles arrive hashed (text.shingle_hashes), so the hash function is int.
 _SEED = 20240611
-_A, _B = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32", hashfunc=int).permutations
+
+
+@cache
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    # imported when first needed: datasketch imports scipy (about a second), which a command
+    # that only reads the archive (search, serve, runs) never needs
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32", hashfunc=int).permutations
+
+
 # MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies to each input
 _FMIX = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35))
 
@@ -62,7 +71,8 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
     h ^= h >> s2
     h *= m2
     h ^= h >> s1
-    return (h[:, None] * _A + _B).min(axis=0)
+    a, b = _permutations()
+    return (h[:, None] * a + b).min(axis=0)
 
 
 class Band(IntEnum):
