@@ -7,21 +7,22 @@ Every text field is a plain str; amounts are whole units of their currency (an i
 from __future__ import annotations
 
 from dataclasses import MISSING, dataclass, field, fields
-from typing import TypeVar
+from typing import TypeVar, dataclass_transform
 
 from orthocrawl.errors import BadInput
 
-_Record = TypeVar("_Record", bound=type)
+_T = TypeVar("_T")
 
 
-def _record(cls: _Record) -> _Record:
+@dataclass_transform(frozen_default=True)  # type checkers see a frozen dataclass
+def _record(cls: type[_T]) -> type[_T]:
     """A frozen dataclass whose __init__ stores the fields in the instance's __dict__ directly:
     a frozen dataclass's own __init__ calls object.__setattr__ once a field, several times
     slower, and an article makes a few dozen records (about 2% of its extraction). The
     instances stay frozen: assigning a field afterwards raises FrozenInstanceError."""
-    cls = dataclass(frozen=True)(cls)
+    record = dataclass(frozen=True)(cls)
     defaults, params, stores = {}, [], []
-    for f in fields(cls):
+    for f in fields(record):  # type: ignore[arg-type]  # a dataclass by now
         if f.default is not MISSING:
             defaults[f"_default_{f.name}"] = f.default
             params.append(f"{f.name}=_default_{f.name}")
@@ -33,9 +34,9 @@ def _record(cls: _Record) -> _Record:
     namespace: dict[str, object] = {}
     exec(source, defaults, namespace)  # as dataclasses makes __init__, with the defaults
     init = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
-    cls.__init__ = init  # type: ignore[misc]
-    return cls
+    init.__qualname__ = f"{record.__qualname__}.__init__"  # type: ignore[attr-defined]
+    record.__init__ = init  # type: ignore[method-assign,assignment]
+    return record
 
 KINDS = ("company", "person", "product", "institution")
 EVENT_KINDS = ("acquisition", "financing", "clearance", "launch", "appointment", "partnership")
