@@ -79,6 +79,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _QuietServer(ThreadingHTTPServer):
     """A client hanging up mid-response (timeouts, fault modes) is not worth a traceback."""
+    request_queue_size = 128  # socketserver's 5 overflows when several crawls connect at once
 
     def handle_error(self, request: object, client_address: object) -> None:
         error = sys.exc_info()[1]
