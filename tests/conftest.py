@@ -15,6 +15,7 @@ process's state (the archive locks a test holds here, the site files it loaded) 
 
 from __future__ import annotations
 
+import faulthandler
 import importlib.util
 import io
 import logging
@@ -152,10 +153,14 @@ class Forked:
         delay = 0.005
         while self.poll() is None:
             if time.monotonic() > deadline:
+                self.kill(signal.SIGUSR1)  # the child's faulthandler prints where it is
+                time.sleep(1)
                 self.kill()
                 os.waitpid(self.pid, 0)
                 self.returncode = -signal.SIGKILL
-                raise subprocess.TimeoutExpired(self.args, timeout)
+                stacks = os.pread(self.err.fileno(), 1 << 20, 0).decode("utf-8", "replace")
+                raise AssertionError(f"{self.args} did not end in {timeout} s; its threads "
+                                     f"then:\n{stacks[-6000:]}")
             time.sleep(delay)
             delay = min(delay * 2, 0.1)
         texts = []
@@ -240,6 +245,7 @@ def start_forked(run: Callable[[], Any], args: list[str],
         sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), write_through=True)
         sys.__stdout__, sys.__stderr__ = sys.stdout, sys.stderr
         _fresh_process_state()
+        faulthandler.register(signal.SIGUSR1, file=sys.__stderr__, all_threads=True)
         for name, value in (env or {}).items():
             if value is None:
                 os.environ.pop(name, None)
