@@ -1,6 +1,6 @@
 """Syndicated copies grouped into stories (issue 11 §2): near-duplicate detection with
-MinHash LSH (datasketch), paragraph and fact keys for excerpts and rewrites, citations and
-time, over a storage the archive provides. Pure Python: no SQLite in here."""
+MinHash LSH (datasketch's scheme), paragraph and fact keys for excerpts and rewrites,
+citations and time, over a storage the archive provides. Pure Python: no SQLite in here."""
 
 from orthocrawl.stories.article import StoryArticle, source_links, url_form
 from orthocrawl.stories.index import Assignment, StoryIndex, StorySummary

@@ -25,6 +25,7 @@ import numpy as np
 
 from orthocrawl.evaluate import tokens
 from orthocrawl.stories import facts as factmod
+from orthocrawl.stories import permutations
 from orthocrawl.stories.article import StoryArticle, timestamp, url_form
 from orthocrawl.stories.events import events, mask
 from orthocrawl.stories.text import crc, normalise_title, paragraphs, shingle_hashes, signed32
@@ -41,7 +42,7 @@ MIN_SHINGLES = 12
 MAX_TITLE_WORDS = 12
 VERSION = 2  # 2: headline words; no names read from the headline; names split at possessives
 
-# datasketch's affine32 permutations, drawn once from a fixed seed: every signature ever
+# datasketch's affine32 permutations for a fixed seed (permutations.py): every signature ever
 # stored must use the same ones (a change of seed or scheme needs `stories --rebuild`).
 # The shingles arrive hashed (text.shingle_hashes), so the hash function is int.
 _SEED = 20240611
@@ -49,11 +50,7 @@ _SEED = 20240611
 
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    # imported when first needed: datasketch imports scipy (about a second), which a command
-    # that only reads the archive (search, serve, runs) never needs
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32", hashfunc=int).permutations
+    return np.array(permutations.A, dtype=np.uint32), np.array(permutations.B, dtype=np.uint32)
 
 
 # MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies to each input
