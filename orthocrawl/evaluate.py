@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from orthocrawl.pages.similarity import shingles, tokens
+from orthocrawl.similarity import shingles, tokens
 
 
 def token_prf(expected: str, extracted: str) -> tuple[float, float, float]:

@@ -37,7 +37,7 @@ from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.declared import reconcile
 from orthocrawl.pages.density import Block, densest, is_prose, is_usable, leaf_blocks
 from orthocrawl.pages.mainbody import clean_tree, drop_title, main_element
-from orthocrawl.pages.similarity import share, tokens
+from orthocrawl.similarity import share, tokens
 
 # The article's container holds this share of the main text's matched words (0.8 to 0.95
 # give the same figures on both sets).

@@ -12,7 +12,7 @@ from lxml.etree import _Element
 
 from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.chrome import drop
-from orthocrawl.pages.similarity import share, shingles
+from orthocrawl.similarity import share, shingles
 
 # Share of the extraction's shingles found in articleBody, and the other way round, from
 # which the two tell the same story.
