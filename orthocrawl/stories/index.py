@@ -62,6 +62,9 @@ class Assignment:
     removed: frozenset[int] = frozenset()  # stories merged away: they no longer exist
     # (article, why it is a copy): the first article found of each story joined
     links: tuple[tuple[int, Reason], ...] = ()
+    # the summary of story_id when the article is alone in it (most articles): known
+    # without reading the story back
+    alone: StorySummary | None = None
 
 
 @dataclass(frozen=True)
@@ -133,9 +136,12 @@ class StoryIndex:
             removed.add(old.story_id)  # it was the story's only article
         if old is None or old.story_id != story or removed:
             changed.add(story)
-        storage.put(article_id, story, blob, sig.keys, list(sig.fact_keys), sig.day)
+        storage.put(article_id, story, blob, sig.keys, list(sig.fact_keys), sig.day,
+                    replacing=old is not None)
+        alone = None if targets else StorySummary(story, article_id, (article_id,), 1,
+                                                  sig.time, sig.time, {})
         return Assignment(story, frozenset(changed | removed) - removed, frozenset(removed),
-                          tuple(links))
+                          tuple(links), alone)
 
     def context(self, article_id: int, sig: Signature) -> tuple[
             set[int], set[int], Counter[int], set[int]]:

@@ -55,8 +55,11 @@ class Storage(Protocol):
         ...
 
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[Key], facts: Collection[Key], day: int) -> None:
-        """Store (or replace) an article's story, signature, keys, and fact keys on its day."""
+            keys: Collection[Key], facts: Collection[Key], day: int,
+            replacing: bool = True) -> None:
+        """Store (or replace) an article's story, signature, keys, and fact keys on its day.
+        `replacing=False`: the article has nothing stored yet (its old keys need not be
+        looked for)."""
         ...
 
     def move(self, from_story: int, to_story: int) -> None:
@@ -190,7 +193,8 @@ class MemoryStorage:
         return found
 
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[Key], facts: Collection[Key], day: int) -> None:
+            keys: Collection[Key], facts: Collection[Key], day: int,
+            replacing: bool = True) -> None:
         old = self._entries.get(article_id)
         if old is not None:
             rest = tuple(i for i in self._stories[old.story_id] if i != article_id)
