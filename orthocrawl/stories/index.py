@@ -34,7 +34,7 @@ _CITATION_BANDS = (Band.URL, Band.CITE)
 def prepared(article: StoryArticle) -> Signature:
     """A signature with its blob and keys made (in a worker, so the caller need not)."""
     sig = sign(article)
-    _ = sig.blob, sig.keys, sig.lookups, sig.fact_keys, sig.fact_info
+    _ = sig.blob, sig.keys, sig.lookups, sig.fact_keys  # what a pickle carries
     return sig
 
 

@@ -76,7 +76,9 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
     h *= m2
     h ^= h >> s1
     a, b = _permutations()
-    return (h[:, None] * a + b).min(axis=0)
+    values = np.multiply(h[:, None], a)  # one array, added to in place
+    values += b
+    return values.min(axis=0)
 
 
 class Band(IntEnum):
