@@ -18,6 +18,7 @@ import multiprocessing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
@@ -29,6 +30,10 @@ from orthocrawl.stories.storage import Storage
 from orthocrawl.stories.verify import DAY, Params, Reason, same_story
 
 _CITATION_BANDS = (Band.URL, Band.CITE)
+# Stored signatures decoded lately, by their bytes: an article's candidates are mostly the
+# articles of the days before it, each checked against several later copies and decoys (a
+# rebuild decoded each stored signature three times over, and made its facts' sets again).
+_decoded = lru_cache(maxsize=4096)(Signature.decode)
 
 
 def prepared(article: StoryArticle) -> Signature:
@@ -117,7 +122,7 @@ class StoryIndex:
                 when = signature_time(entry.signature)  # before decoding it all
                 if when is not None and abs(when - sig.time) > window:
                     continue
-            reason = same_story(sig, Signature.decode(entry.signature), params,
+            reason = same_story(sig, _decoded(entry.signature), params,
                                 common_paragraphs, common_facts)
             if reason is not None:
                 links.append((other, reason))
@@ -242,7 +247,7 @@ class StoryIndex:
         if len(members) == 1:  # most stories: no signature to decode but for its date
             when = signature_time(entries[members[0]].signature)
             return StorySummary(story_id, members[0], tuple(members), 1, when, when, {})
-        sigs = {i: Signature.decode(entries[i].signature) for i in members}
+        sigs = {i: _decoded(entries[i].signature) for i in members}
         by_url = {sig.url: i for i, sig in sigs.items()}
         cited: Counter[int] = Counter()
         for i, sig in sigs.items():
