@@ -357,9 +357,11 @@ class SqliteStorage:
             (story_id,))]
 
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[int], facts: Collection[int], day: int) -> None:
-        self.db.execute("DELETE FROM story_keys WHERE article_id = ?", (article_id,))
-        self.db.execute("DELETE FROM story_facts WHERE article_id = ?", (article_id,))
+            keys: Collection[int], facts: Collection[int], day: int,
+            replacing: bool = True) -> None:
+        if replacing:
+            self.db.execute("DELETE FROM story_keys WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM story_facts WHERE article_id = ?", (article_id,))
         self.db.executemany("INSERT OR IGNORE INTO story_keys (key, article_id) VALUES (?, ?)",
                             [(key, article_id) for key in keys])
         self.db.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",

@@ -618,3 +618,53 @@ def test_minhash_values_are_datasketchs():
         sketch = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32", hashfunc=int)
         sketch.update_batch(shingles.tolist())
         assert minhash_values(shingles).tolist() == sketch.hashvalues.tolist()
+
+
+def test_permutations_are_datasketchs_without_importing_it():
+    """The permutations are datasketch's own for the seed, drawn without importing datasketch
+    (and scipy, which it imports) in a process that signs articles."""
+    import subprocess
+    import sys
+
+    import numpy as np
+    from datasketch import MinHash
+
+    from orthocrawl.stories.signature import _SEED, NUM_PERM, _permutations
+
+    a, b = _permutations()
+    expected = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme="affine32", hashfunc=int)
+    assert np.array_equal(a, expected.permutations[0])
+    assert np.array_equal(b, expected.permutations[1])
+    code = ("import sys\nfrom orthocrawl.stories import StoryArticle, sign\n"
+            "sig = sign(StoryArticle(1, 'https://a.example/x', 'a', ' '.join("
+            "f'word{i}' for i in range(80))))\nassert len(sig.band_keys) == 16\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('datasketch', 'scipy')))")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True)
+    assert run.stdout.strip() == "[]"
+
+
+def test_signature_pickles_with_its_keys():
+    """A signature sent from a signing worker arrives as it was made: every field (band keys
+    and uncapped paragraph word counts, which the blob does not hold) and every key."""
+    import dataclasses
+    import pickle
+
+    import numpy as np
+
+    long_paragraph = " ".join(f"word{i}" for i in range(300))  # past the blob's 255
+    articles = [*ARTICLES.values(),
+                StoryArticle(99, "https://a.example/long", "a", long_paragraph, "A long one")]
+    for article in articles:
+        sig = sign(article)
+        back = pickle.loads(pickle.dumps(sig))
+        for f in dataclasses.fields(sig):
+            mine, theirs = getattr(sig, f.name), getattr(back, f.name)
+            if isinstance(mine, np.ndarray):
+                assert mine.dtype == theirs.dtype and np.array_equal(mine, theirs), f.name
+            else:
+                assert mine == theirs, f.name
+        assert back.keys == sig.keys and back.blob == sig.blob
+        assert list(back.lookups.items()) == list(sig.lookups.items())
+        assert list(back.fact_keys.items()) == list(sig.fact_keys.items())
+    assert back.paragraph_words == (300,) and len(back.band_keys) == 16

@@ -27,6 +27,7 @@ from orthocrawl.stories import (
     StoredRows,
     StoryArticle,
     StoryIndex,
+    StorySummary,
     source_links,
 )
 from orthocrawl.stories.index import prepared
@@ -90,9 +91,11 @@ class ArchiveStorage:
             [story_id])]
 
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[Key], facts: Collection[Key], day: int) -> None:
-        self.db.execute("DELETE FROM story_keys WHERE article_id = ?", [article_id])
-        self.db.execute("DELETE FROM story_facts WHERE article_id = ?", [article_id])
+            keys: Collection[Key], facts: Collection[Key], day: int,
+            replacing: bool = True) -> None:
+        if replacing:
+            self.db.execute("DELETE FROM story_keys WHERE article_id = ?", [article_id])
+            self.db.execute("DELETE FROM story_facts WHERE article_id = ?", [article_id])
         self.db.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?)",
                             [(key, article_id) for key in keys])
         self.db.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
@@ -202,16 +205,17 @@ class StoryStore(BodyStore):
         with self.transaction():
             assignment = index.assign(self._story_article(row))
             self._write_story_rows(index, assignment.changed | {assignment.story_id},
-                                   assignment.removed)
+                                   assignment.removed, assignment.alone)
         return assignment.story_id
 
     def _write_story_rows(self, index: StoryIndex, changed: Iterable[int],
-                          removed: Iterable[int]) -> None:
+                          removed: Iterable[int], known: StorySummary | None = None) -> None:
         for story in removed:
             self.db.execute("DELETE FROM stories WHERE id = ?", [story])
         for story in sorted(set(changed)):
             try:
-                summary = index.summary(story)
+                summary = known if known is not None and known.id == story else \
+                    index.summary(story)
             except KeyError:  # no article left in it
                 self.db.execute("DELETE FROM stories WHERE id = ?", [story])
                 continue

@@ -18,6 +18,7 @@ import multiprocessing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 
@@ -29,12 +30,16 @@ from orthocrawl.stories.storage import Storage
 from orthocrawl.stories.verify import DAY, Params, Reason, same_story
 
 _CITATION_BANDS = (Band.URL, Band.CITE)
+# Stored signatures decoded lately, by their bytes: an article's candidates are mostly the
+# articles of the days before it, each checked against several later copies and decoys (a
+# rebuild decoded each stored signature three times over, and made its facts' sets again).
+_decoded = lru_cache(maxsize=4096)(Signature.decode)
 
 
 def prepared(article: StoryArticle) -> Signature:
     """A signature with its blob and keys made (in a worker, so the caller need not)."""
     sig = sign(article)
-    _ = sig.blob, sig.keys, sig.lookups, sig.fact_keys, sig.fact_info
+    _ = sig.blob, sig.keys, sig.lookups, sig.fact_keys  # what a pickle carries
     return sig
 
 
@@ -62,6 +67,9 @@ class Assignment:
     removed: frozenset[int] = frozenset()  # stories merged away: they no longer exist
     # (article, why it is a copy): the first article found of each story joined
     links: tuple[tuple[int, Reason], ...] = ()
+    # the summary of story_id when the article is alone in it (most articles): known
+    # without reading the story back
+    alone: StorySummary | None = None
 
 
 @dataclass(frozen=True)
@@ -114,7 +122,7 @@ class StoryIndex:
                 when = signature_time(entry.signature)  # before decoding it all
                 if when is not None and abs(when - sig.time) > window:
                     continue
-            reason = same_story(sig, Signature.decode(entry.signature), params,
+            reason = same_story(sig, _decoded(entry.signature), params,
                                 common_paragraphs, common_facts)
             if reason is not None:
                 links.append((other, reason))
@@ -133,9 +141,12 @@ class StoryIndex:
             removed.add(old.story_id)  # it was the story's only article
         if old is None or old.story_id != story or removed:
             changed.add(story)
-        storage.put(article_id, story, blob, sig.keys, list(sig.fact_keys), sig.day)
+        storage.put(article_id, story, blob, sig.keys, list(sig.fact_keys), sig.day,
+                    replacing=old is not None)
+        alone = None if targets else StorySummary(story, article_id, (article_id,), 1,
+                                                  sig.time, sig.time, {})
         return Assignment(story, frozenset(changed | removed) - removed, frozenset(removed),
-                          tuple(links))
+                          tuple(links), alone)
 
     def context(self, article_id: int, sig: Signature) -> tuple[
             set[int], set[int], Counter[int], set[int]]:
@@ -236,7 +247,7 @@ class StoryIndex:
         if len(members) == 1:  # most stories: no signature to decode but for its date
             when = signature_time(entries[members[0]].signature)
             return StorySummary(story_id, members[0], tuple(members), 1, when, when, {})
-        sigs = {i: Signature.decode(entries[i].signature) for i in members}
+        sigs = {i: _decoded(entries[i].signature) for i in members}
         by_url = {sig.url: i for i, sig in sigs.items()}
         cited: Counter[int] = Counter()
         for i, sig in sigs.items():

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import struct
 import zlib
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,7 +26,6 @@ import numpy as np
 
 from orthocrawl.evaluate import tokens
 from orthocrawl.stories import facts as factmod
-from orthocrawl.stories import permutations
 from orthocrawl.stories.article import StoryArticle, timestamp, url_form
 from orthocrawl.stories.events import events, mask
 from orthocrawl.stories.text import crc, normalise_title, paragraphs, shingle_hashes, signed32
@@ -42,7 +42,7 @@ MIN_SHINGLES = 12
 MAX_TITLE_WORDS = 12
 VERSION = 2  # 2: headline words; no names read from the headline; names split at possessives
 
-# datasketch's affine32 permutations for a fixed seed (permutations.py): every signature ever
+# datasketch's affine32 permutations, drawn once from a fixed seed: every signature ever
 # stored must use the same ones (a change of seed or scheme needs `stories --rebuild`).
 # The shingles arrive hashed (text.shingle_hashes), so the hash function is int.
 _SEED = 20240611
@@ -50,7 +50,14 @@ _SEED = 20240611
 
 @cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    return np.array(permutations.A, dtype=np.uint32), np.array(permutations.B, dtype=np.uint32)
+    """The (a, b) that datasketch 2.0's MinHash(num_perm=NUM_PERM, seed=_SEED,
+    scheme="affine32") draws, drawn the same way (numpy's legacy RandomState, whose stream
+    numpy keeps stable): importing datasketch imports scipy, 0.7 s of CPU in every crawl
+    and signing process. tests/test_stories.py holds them to datasketch's own."""
+    generator = np.random.RandomState(_SEED)
+    a = generator.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = generator.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 # MurmurHash3's 32-bit finalizer, which datasketch's affine32 scheme applies to each input
@@ -69,7 +76,9 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
     h *= m2
     h ^= h >> s1
     a, b = _permutations()
-    return (h[:, None] * a + b).min(axis=0)
+    values = np.multiply(h[:, None], a)  # one array, added to in place
+    values += b
+    return values.min(axis=0)
 
 
 class Band(IntEnum):
@@ -216,6 +225,19 @@ class Signature:
         # kept only in the key table (the blob keeps 16 bits per value).
         return head + b"".join(body)
 
+    def __reduce__(self) -> tuple[object, tuple[bytes, bytes]]:
+        """Pickled (from a signing worker to the process that places it) as the blob and
+        one array of what the blob does not hold exactly (the band keys, uncapped paragraph
+        word counts) or what is costly to make again (the keys): a tenth of the default
+        pickle's size and time, which the placing process spent unpickling."""
+        lookups, facts = self.lookups, self.fact_keys
+        values = [len(self.band_keys), *self.band_keys,
+                  len(self.paragraph_words), *self.paragraph_words,
+                  len(self.keys), *self.keys, len(lookups), *lookups,
+                  *(b for b, _ in lookups.values()), *(v for _, v in lookups.values()),
+                  len(facts), *facts, *facts.values()]
+        return _unpickled, (self.blob, array("q", values).tobytes())
+
     @classmethod
     def decode(cls, blob: bytes) -> Signature:
         (version, flags, shingles, minutes, site, url, headline, lead, n_min, n_par,
@@ -237,6 +259,34 @@ class Signature:
         cites = struct.unpack_from(f"<{n_cites}I", blob, at + 1)
         return cls(minutes * 60 if flags & 1 else None, site, url, headline, lead, shingles,
                    minhash, (), paras, words, found, cites, title_words, events)
+
+
+def _unpickled(blob: bytes, packed: bytes) -> Signature:
+    """A signature from Signature.__reduce__'s parts, its keys as they were made."""
+    values = array("q", packed).tolist()
+    sig = Signature.decode(blob)
+    n = values[0]
+    at = 1 + n
+    object.__setattr__(sig, "band_keys", tuple(values[1:at]))
+    n = values[at]
+    object.__setattr__(sig, "paragraph_words", tuple(values[at + 1:at + 1 + n]))
+    at += 1 + n
+    n = values[at]
+    keys = values[at + 1:at + 1 + n]
+    at += 1 + n
+    n = values[at]
+    looked = values[at + 1:at + 1 + n]
+    bands = values[at + 1 + n:at + 1 + 2 * n]
+    banded = values[at + 1 + 2 * n:at + 1 + 3 * n]
+    at += 1 + 3 * n
+    n = values[at]
+    cached = sig.__dict__  # the cached properties, as the worker made them
+    cached["blob"] = blob
+    cached["keys"] = keys
+    cached["lookups"] = dict(zip(looked, zip(bands, banded, strict=True), strict=True))
+    cached["fact_keys"] = dict(zip(values[at + 1:at + 1 + n], values[at + 1 + n:at + 1 + 2 * n],
+                                   strict=True))
+    return sig
 
 
 _TIME = struct.Struct("<xBxxI")

@@ -55,8 +55,11 @@ class Storage(Protocol):
         ...
 
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[Key], facts: Collection[Key], day: int) -> None:
-        """Store (or replace) an article's story, signature, keys, and fact keys on its day."""
+            keys: Collection[Key], facts: Collection[Key], day: int,
+            replacing: bool = True) -> None:
+        """Store (or replace) an article's story, signature, keys, and fact keys on its day.
+        `replacing=False`: the article has nothing stored yet (its old keys need not be
+        looked for)."""
         ...
 
     def move(self, from_story: int, to_story: int) -> None:
@@ -178,8 +181,9 @@ class MemoryStorage:
         weeks = range(first_day // 7, last_day // 7 + 1)
         for key in keys:
             ids: list[int] = []
+            base = (key & 0xFFFFFFFF) << 20  # _week_key, inlined: this runs for every fact
             for week in weeks:
-                held = facts.get(_week_key(key, week))
+                held = facts.get(base | (week & 0xFFFFF))
                 if held is None:
                     continue
                 for packed in (held,) if isinstance(held, int) else held:
@@ -190,7 +194,8 @@ class MemoryStorage:
         return found
 
     def put(self, article_id: int, story_id: int, signature: bytes,
-            keys: Collection[Key], facts: Collection[Key], day: int) -> None:
+            keys: Collection[Key], facts: Collection[Key], day: int,
+            replacing: bool = True) -> None:
         old = self._entries.get(article_id)
         if old is not None:
             rest = tuple(i for i in self._stories[old.story_id] if i != article_id)
@@ -199,11 +204,12 @@ class MemoryStorage:
             else:
                 del self._stories[old.story_id]
         _replace(self._postings, self._keys, article_id,
-                 tuple((key, article_id) for key in keys))
+                 tuple([(key, article_id) for key in keys]))
+        week, packed = day // 7, day << 32 | article_id
         _replace(self._facts, self._fact_keys, article_id,
-                 tuple((_week_key(key, day // 7), day << 32 | article_id) for key in facts))
+                 tuple([(_week_key(key, week), packed) for key in facts]))
         _replace(self._facts_any_day, self._fact_keys_any_day, article_id,
-                 tuple((key, article_id) for key in facts))
+                 tuple([(key, article_id) for key in facts]))
         self._entries[article_id] = Entry(story_id, signature)
         self._join(story_id, (article_id,))
         self._next_story = max(self._next_story, story_id + 1)
