@@ -136,9 +136,11 @@ def scan_with(automaton: Automaton, folded: str) -> tuple[Cues, list[tuple[int, 
             names.append((start, end, payload))
             if not categories:
                 continue
-        if word_start and padded[start - 1].isalnum():
-            continue
+        # the end first: a quarter of the hits are a cue inside a longer word ("system" of
+        # "systems"), few a cue after a letter
         if word_end and padded[end].isalnum():
+            continue
+        if word_start and padded[start - 1].isalnum():
             continue
         hit = (start, end, key)
         for category in categories:
