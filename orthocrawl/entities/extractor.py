@@ -220,7 +220,7 @@ class _Run:
         text = self.text
         subject = self.subject()
         amounts = list(find_amounts(text, self.cues))
-        numbers = list(find_numbers(text))
+        numbers = list(find_numbers(text, self.cues))
         events = self.events(subject, amounts, numbers)
         people = self.people_records(events)
         groups = self.groups()
