@@ -131,6 +131,17 @@ def test_numbers_of_each_kind():
         ("K241187", "510(k)"), ("DEN210045", "De Novo"), ("P180012/S003", "PMA")]
 
 
+def test_numbers_read_from_cues_are_the_searches():
+    # the prefixes found by the cue automaton (lowercased, anywhere) give the same numbers as
+    # the three searches: lowercase or glued prefixes, a number after "/" and a long run too
+    text = ("K241187, k241187, DEN210045, den210045, P180012/S003; x/K123456, AK241187, "
+            "K1234567, PK123456 and DEN12345 K223344)")
+    expected = list(find_numbers(text))
+    assert [n for _, _, n, _ in expected] == ["K241187", "DEN210045", "P180012/S003",
+                                              "K223344"]
+    assert list(find_numbers(text, scan(fold(text)))) == expected
+
+
 def test_clearance_with_k_number_in_parentheses(ex):
     title = "Orthofix Receives FDA Clearance for Lattus Lateral Interbody System"
     body = ("LEWISVILLE, Texas, Feb. 6, 2024 -- Orthofix Medical Inc. (NASDAQ: OFIX) today "

@@ -88,7 +88,13 @@ _CUES: dict[str, tuple[str, ...]] = {
                "graft", "disc", "nail", "anchor", "spacer", "spacers", "rod", "rods",
                "knee", "hip"),
     "mark": ("™", "®"),
+    # an FDA number's prefix and first digit (K123456, DEN123456, P123456), found anywhere: the
+    # rule (regulatory.py) reads the number and tests the characters around it
+    "fda_number": tuple(f"{prefix}{digit}" for prefix in ("k", "den", "p")
+                        for digit in "0123456789"),
 }
+# categories whose cues are kept wherever they occur, not only as whole words
+_ANYWHERE = frozenset({"fda_number"})
 
 
 class Automaton:
@@ -104,11 +110,18 @@ class Automaton:
         keys = [*by_key, *(k for k in payloads if k not in by_key)]
         # per key, by its index: the key, its cue categories, whether a cue must start and
         # end a word, the name's payload (None: a cue only)
-        self.keys = [(key, tuple(by_key.get(key, ())), key[0].isalnum(), key[-1].isalnum(),
+        self.keys = [(key, tuple(by_key.get(key, ())), *_word_edges(key, by_key.get(key, ())),
                       payloads.get(key)) for key in keys]
         # standard match kind: every match, overlapping too; a DFA walks a text in about
         # 60% of the instructions of the default (a noncontiguous NFA), same matches
         self.walk = AhoCorasick(keys, implementation=Implementation.DFA)
+
+
+def _word_edges(key: str, categories: Iterable[str]) -> tuple[bool, bool]:
+    """Whether a cue must start a word, and whether it must end one."""
+    if any(category in _ANYWHERE for category in categories):
+        return False, False
+    return key[0].isalnum(), key[-1].isalnum()
 
 
 _AUTOMATON = Automaton()
@@ -136,9 +149,11 @@ def scan_with(automaton: Automaton, folded: str) -> tuple[Cues, list[tuple[int, 
             names.append((start, end, payload))
             if not categories:
                 continue
-        if word_start and padded[start - 1].isalnum():
-            continue
+        # the end first: a quarter of the hits are a cue inside a longer word ("system" of
+        # "systems"), few a cue after a letter
         if word_end and padded[end].isalnum():
+            continue
+        if word_start and padded[start - 1].isalnum():
             continue
         hit = (start, end, key)
         for category in categories:

@@ -94,6 +94,9 @@ class Sentence:
     people: list[tuple[int, str, str | None]]  # (start, name, title)
     low: str  # the text in lowercase (cheap tests before any regular expression)
     companies: list[Named]  # the names of kind company, in order
+    # a financing's investors and round, read once: they do not depend on the trigger, and a
+    # sentence's later financing triggers are tried when an earlier one found no event
+    financing_terms: tuple[list[str], str | None] | None = None
 
 
 def events_in(sentence: Sentence, triggers: list[tuple[int, str, str]], subject: str | None,
@@ -162,8 +165,8 @@ def _acquisition(s: Sentence, at: int, trigger: str, subject: str | None
                  currency=currency, status=status)
 
 
-def _financing(s: Sentence, at: int, trigger: str, subject: str | None
-               ) -> Event | None:
+def _financing_terms(s: Sentence) -> tuple[list[str], str | None]:
+    """A sentence's investors (the companies after "led by" and such) and round."""
     low = s.low
     investors_at = _search(_INVESTORS, _INVESTORS_STARTS, low) if any(
         k in low for k in (" by ", "participation", "investors", "investment from")) else None
@@ -177,6 +180,14 @@ def _financing(s: Sentence, at: int, trigger: str, subject: str | None
         series, kind, placement, _ = round_found.groups()
         round_name = ("Series " + series[7:].upper() if series else kind if kind else
                       "private placement" if placement else "IPO")
+    return investors, round_name
+
+
+def _financing(s: Sentence, at: int, trigger: str, subject: str | None
+               ) -> Event | None:
+    if s.financing_terms is None:
+        s.financing_terms = _financing_terms(s)
+    investors, round_name = s.financing_terms
     amount, currency = _amount(s)
     if amount is None and round_name is None:
         return None

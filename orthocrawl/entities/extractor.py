@@ -214,12 +214,13 @@ class _Run:
         self.candidates()
         self.products()
         self.hits.sort(key=_START)
+        by_sentence, index = self.by_sentence, self.doc.index
         for hit in self.hits:
-            self.by_sentence[self.doc.index(hit.start)].append(hit)
+            by_sentence[index(hit.start)].append(hit)
         text = self.text
         subject = self.subject()
         amounts = list(find_amounts(text, self.cues))
-        numbers = list(find_numbers(text))
+        numbers = list(find_numbers(text, self.cues))
         events = self.events(subject, amounts, numbers)
         people = self.people_records(events)
         groups = self.groups()
@@ -250,10 +251,16 @@ class _Run:
     def entities(self, groups: dict[tuple[str, str], list[Named]]) -> Iterable[Entity]:
         tickers = self.tickers
         for (kind, name), hits in groups.items():
+            if kind != "company":
+                # the names as written: only a company has tickers, a name before a merger
+                # (a hit's `own` is its name otherwise) or candidate hits
+                aliases = dict.fromkeys([h.surface for h in hits])
+                aliases.pop(name, None)
+                yield Entity(kind, name, tuple(aliases), False)
+                continue
             # the names as written, then the tickers, then the names before a merger, each
             # once and in that order, less the canonical name
-            aliases = dict.fromkeys([clean_company(h.surface) for h in hits]
-                                    if kind == "company" else [h.surface for h in hits])
+            aliases = dict.fromkeys([clean_company(h.surface) for h in hits])
             if tickers:
                 aliases.update(dict.fromkeys(tickers.get((kind, name), ())))
             aliases.update(dict.fromkeys([h.own for h in hits]))
@@ -289,11 +296,15 @@ class _Run:
                 [n for n in names if n.kind == "company"])
             found += events_in(sentence, sorted(triggers[i]), subject, self.published)
         events = merge(found)
-        products = [h.name for h in self.hits if h.kind == "product"]
+        product = next((h.name for h in self.hits if h.kind == "product"), None)
+        filled = False
         for event in events:
-            if event.kind == "clearance" and event.product is None and products:
-                event.product = products[0]  # "The system received 510(k) clearance"
-        return merge(events)
+            if event.kind == "clearance" and event.product is None and product is not None:
+                event.product = product  # "The system received 510(k) clearance"
+                filled = True
+        # merged again only when a product was filled in: no other field merge() fills is
+        # part of an event's key, so the merged events stand as they are otherwise
+        return merge(events) if filled else events
 
     def _in_sentences(self, items: Iterable[_Item], sentences: Container[int]
                       ) -> dict[int, list[_Item]]:

@@ -177,6 +177,14 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
             return None
         return start, start + len(name), name, strong
 
+    heads: dict[int, tuple[int, str] | None] = {}
+
+    def head(start: int) -> tuple[int, str] | None:
+        # "led by X" is an object cue and its "by" a preposition's: X read once
+        if start not in heads:
+            heads[start] = _head(text, start)
+        return heads[start]
+
     for end in strong_ends:
         if (got := before(end, True)) is not None:
             yield got
@@ -222,7 +230,7 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
         if not text[end + 1:end + 2].isupper() or _REPORT_FROM.search(text, max(0, cue - 24),
                                                                         cue):
             continue  # "a new report from X": a market-research firm, a source, not the news
-        got3 = _head(text, end + 1) if text[end:end + 1] == " " else None
+        got3 = head(end + 1) if text[end:end + 1] == " " else None
         if got3 is not None and got3[0] == end + 1:
             start, name = got3
             cleaned = clean_company(name)
@@ -242,7 +250,7 @@ def find_candidates(text: str, cues: Cues, spans: list[tuple[int, int]],
         pos = end + 1
         limit = spans[index(end)][1]
         while pos < limit:
-            got2 = _head(text, pos)
+            got2 = head(pos)
             if got2 is None or got2[0] > pos + 4:
                 break
             start, name = got2

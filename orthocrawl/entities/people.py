@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cues import Cues
 from .text import LOW, UP
@@ -57,6 +58,11 @@ _HEADLINE_GOES_ON = re.compile(rf"\s[{UP}]")
 _JOINS_AS = re.compile(r"[^.]{0,80}?\sas\s(?:its\s|the\s|new\s)*")
 
 
+@lru_cache(maxsize=8192)  # an article asks about the same few words (names, titles) often
+def _is_name_token(word: str) -> bool:
+    return _NAME_TOKEN.fullmatch(word) is not None
+
+
 @dataclass
 class Found:
     """A person as the rules saw them, before institution and company are tied on."""
@@ -80,7 +86,7 @@ def name_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
         return None
     taken: list[str] = []
     for word in reversed(words):
-        if not _NAME_TOKEN.fullmatch(word) or len(taken) == 4:
+        if len(taken) == 4 or not _is_name_token(word):
             break
         taken.insert(0, word)
     while taken and not taken[0][0].isupper():

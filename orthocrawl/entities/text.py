@@ -44,6 +44,7 @@ ore pa r.i s.c s.d tenn tex va vt wash wis wyo approx fig figs vol rev gen sen r
 _STOPS = tuple((stop, re.compile(re.escape(stop) + r"([\"”’)\]]*)\s+"
                                      r"(?=[\"“‘(\[]?[" + UP + r"0-9])")) for stop in ".!?")
 _BREAK = re.compile(r"\n\s*")
+_BYTE = [bytes((i,)) for i in range(256)]  # made once, not bytes((i,)) for each sentence
 
 
 class Doc:
@@ -60,17 +61,18 @@ class Doc:
         # index(pos): the index of the sentence that holds offset `pos` (0 <= pos <=
         # len(text)), asked a hundred times an article, so a list of every offset's answer
         # (what bisect_right over the starts would say) read by its C __getitem__
-        starts = [s for s, _ in self.spans]
-        starts[:1] = [0]
-        ends = [*starts[1:], len(text) + 1]
+        # sentence i covers bounds[i]..bounds[i + 1] (the first from 0, the last to the end)
+        bounds = [s for s, _ in self.spans]
+        bounds[:1] = [0]
+        bounds.append(len(text) + 1)
         at: bytes | list[int]
-        if len(starts) < 256:  # one byte an offset, made by C's memset
-            at = b"".join([bytes((i,)) * (end - start)
-                           for i, (start, end) in enumerate(zip(starts, ends, strict=True))])
+        if len(bounds) <= 256:  # one byte an offset, made by C's memset
+            at = b"".join([_BYTE[i] * (bounds[i + 1] - bounds[i])
+                           for i in range(len(bounds) - 1)])
         else:
             at = []
-            for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-                at += [i] * (end - start)
+            for i in range(len(bounds) - 1):
+                at += [i] * (bounds[i + 1] - bounds[i])
         self.index: Callable[[int], int] = at.__getitem__
 
     def sentence(self, pos: int) -> str:
