@@ -105,13 +105,14 @@ def events_in(sentence: Sentence, triggers: list[tuple[int, str, str]], subject:
     sentence's trigger cues as (offset, kind, words)."""
     seen: set[str] = set()
     out = []
+    date = published[:10] if published else None
     for at, kind, words in triggers:
         if kind in seen:
             continue
         event = _RULES[kind](sentence, at, words, subject)
         if event is not None:
             seen.add(kind)
-            event.date = published[:10] if published else None
+            event.date = date
             out.append(event)
     return out
 

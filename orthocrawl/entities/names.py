@@ -418,6 +418,11 @@ def _in_product(word: str) -> bool:
                 or word.lower() in GENERIC or word.endswith(("’s", "'s", ",", ".", ":")))
 
 
+@lru_cache(maxsize=8192)
+def _has_letter(word: str) -> bool:
+    return any(c.isalpha() for c in word)
+
+
 def _product_before(text: str, sentence_start: int, end: int, most: int
                     ) -> tuple[int, int, str] | None:
     while end > sentence_start and text[end - 1] in " ™®":
@@ -441,7 +446,7 @@ def _product_before(text: str, sentence_start: int, end: int, most: int
             break
         tokens.insert(0, word)
         pos = space if space >= sentence_start else sentence_start
-    if not tokens or not any(c.isalpha() for c in tokens[0]):
+    if not tokens or not _has_letter(tokens[0]):
         return None
     name = " ".join(tokens)
     start = end - len(name)

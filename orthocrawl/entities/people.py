@@ -63,6 +63,12 @@ def _is_name_token(word: str) -> bool:
     return _NAME_TOKEN.fullmatch(word) is not None
 
 
+@lru_cache(maxsize=256)
+def _clinical(degree: str) -> bool:
+    """Whether a degree as written ("M.D.", "MD", "PhD") is a clinician's."""
+    return degree.replace(".", "") in CLINICAL
+
+
 @dataclass
 class Found:
     """A person as the rules saw them, before institution and company are tied on."""
@@ -117,7 +123,7 @@ def find_people(text: str, cues: Cues) -> list[Found]:
         if got is None or degrees is None:
             continue
         names = [d for d in _DEGREE_SPLIT.split(degrees.group(0)) if d]
-        clinical = any(d.replace(".", "") in CLINICAL for d in names)
+        clinical = any(map(_clinical, names))
         person = add(got[0], got[1], degrees.end(), "surgeon" if clinical else "researcher")
         person.degrees += [d for d in names if d not in person.degrees]
         person.end = max(person.end, degrees.end())
