@@ -27,13 +27,14 @@ WCXB = SHARED / "wcxb-dev"
 # of the full sets; the floors below sit just under what these subsets gave when they were
 # pinned (extraction F1 0.9796; wcxb-dev F1 0.967, 0 failures, title 0.811, author 0.691,
 # date 0.869, articles kept 0.986, other pages refused 0.500, with 0.839, without 0.048;
-# date 0.918 since the date shown by the headline counts, shown_date.py).
+# date 0.918 since the date shown by the headline counts, shown_date.py; author 0.709, date
+# 0.934, refused 0.625 since the page's local day, author elements and short slugs count).
 # Only raise a floor, never lower it: a change that falls below one made extraction worse.
 EXTRACTION_STRIDE = 4
 WCXB_STRIDE = 10
 F1_FLOOR = 0.975
-WCXB_FLOORS = {"f1": 0.96, "title": 0.79, "author": 0.68, "date": 0.91, "kept": 0.98,
-               "refused": 0.48, "with_share": 0.83}
+WCXB_FLOORS = {"f1": 0.96, "title": 0.79, "author": 0.70, "date": 0.93, "kept": 0.98,
+               "refused": 0.62, "with_share": 0.83}
 WCXB_CEILINGS = {"failures": 1, "without_share": 0.05}
 
 
