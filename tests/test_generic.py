@@ -27,13 +27,14 @@ WCXB = SHARED / "wcxb-dev"
 # of the full sets; the floors below sit just under what these subsets gave when they were
 # pinned (extraction F1 0.9796; wcxb-dev F1 0.967, 0 failures, title 0.811, author 0.691,
 # date 0.869, articles kept 0.986, other pages refused 0.500, with 0.839, without 0.048;
-# date 0.918 since the date shown by the headline counts, shown_date.py).
+# date 0.918 since the date shown by the headline counts, shown_date.py; author 0.709, date
+# 0.934, refused 0.625 since the page's local day, author elements and short slugs count).
 # Only raise a floor, never lower it: a change that falls below one made extraction worse.
 EXTRACTION_STRIDE = 4
 WCXB_STRIDE = 10
 F1_FLOOR = 0.975
-WCXB_FLOORS = {"f1": 0.96, "title": 0.79, "author": 0.68, "date": 0.91, "kept": 0.98,
-               "refused": 0.48, "with_share": 0.83}
+WCXB_FLOORS = {"f1": 0.96, "title": 0.79, "author": 0.70, "date": 0.93, "kept": 0.98,
+               "refused": 0.62, "with_share": 0.83}
 WCXB_CEILINGS = {"failures": 1, "without_share": 0.05}
 
 
@@ -126,7 +127,8 @@ def test_jsonld_graph_metadata_and_body():
     assert article.site == "example.com"
     assert article.title == "First robot-assisted fusion at the regional hospital"
     assert article.authors == ["Jane Miller"]
-    assert article.published_at == "2024-03-05T08:30:00Z"
+    # the page's own offset kept: its day is the local one (the modified date stays UTC)
+    assert article.published_at == "2024-03-05T09:30:00+01:00"
     assert article.modified_at == "2024-03-06T10:00:00Z"
     assert article.categories == ["Spine"] and article.tags == ["robotics", "fusion"]
     assert article.language == "en"
@@ -342,3 +344,56 @@ def test_browser_markup_only_when_something_follows_the_end():
     assert browser_markup("<html><body><p>a</p></body>\n</html>") is None
     assert browser_markup("<html><body><p>a</p></BODY></html><p>b</p>") == (
         "<html><body><p>a</p><p>b</p>")
+
+
+def test_declared_date_keeps_the_pages_local_day():
+    # 18:00 in California is the next day in UTC: the page is dated by its own day
+    head = ('<meta property="article:published_time" content="2020-04-12T18:00:00-0700">'
+            "<title>Robot-assisted fusion</title>")
+    article = extract("https://example.com/news/robot",
+                      _page(head, "<h1>Robot-assisted fusion</h1>" + _body(*PARAGRAPHS)).encode())
+    assert article.published_at == "2020-04-12T18:00:00-07:00"
+
+
+def test_author_named_only_in_an_element_named_for_authors():
+    # no "By", no markup: the name beside an avatar, in a box whose class says author
+    article_html = ('<h1>Robot-assisted fusion</h1><section id="post-author-wrap">'
+                    '<img alt="" src="/a.jpg"><div><span>August 3</span> '
+                    '<span>Lauren Vetter</span></div></section>' + _body(*PARAGRAPHS))
+    article = extract("https://example.com/blog/robot-assisted-fusion",
+                      _page("<title>Robot-assisted fusion</title>", article_html).encode())
+    assert article.authors == ["Lauren Vetter"]
+
+
+def test_author_links_add_co_authors_but_not_a_reviewer():
+    head = ('<meta name="author" content="Rui Ma"><title>Robot-assisted fusion</title>')
+    byline = ('<p class="meta">By <a href="/author/rui-ma/">Rui Ma</a>, '
+              '<a href="/author/heba-ledwon/">Heba Ledwon</a> and '
+              '<a href="/author/suparn-patra/">Suparn Patra</a></p>')
+    article = extract("https://example.com/news/robot", _page(head, (
+        "<h1>Robot-assisted fusion</h1>" + byline + _body(*PARAGRAPHS))).encode())
+    assert article.authors == ["Rui Ma", "Heba Ledwon", "Suparn Patra"]
+    reviewed = ('<p class="meta">By <a href="/author/rui-ma/">Rui Ma</a>. Reviewed by '
+                '<a href="/author/molly-price/">Molly Price</a></p>')
+    article = extract("https://example.com/news/robot", _page(head, (
+        "<h1>Robot-assisted fusion</h1>" + reviewed + _body(*PARAGRAPHS))).encode())
+    assert article.authors == ["Rui Ma"]
+
+
+def test_jsonld_author_list_nested_in_a_list():
+    declared = {"@context": "https://schema.org", "@type": "NewsArticle",
+                "headline": "Robot-assisted fusion",
+                "author": [[{"@type": "Person", "name": "By Arlene Marturano"},
+                            {"@type": "Person",
+                             "name": "Garden-based Learning Network on Facebook"}]]}
+    head = (f'<script type="application/ld+json">{json.dumps(declared)}</script>'
+            "<title>Robot-assisted fusion</title>")
+    article = extract("https://example.com/news/robot",
+                      _page(head, "<h1>Robot-assisted fusion</h1>" + _body(*PARAGRAPHS)).encode())
+    assert article.authors == ["Arlene Marturano"]
+
+
+def test_a_month_after_a_name_is_a_dates_not_the_names():
+    from orthocrawl.pages.people import clean_names
+    assert clean_names(["Luke Kim December"]) == ["Luke Kim"]  # "December 17" in another node
+    assert clean_names(["Theresa May"]) == ["Theresa May"]     # a month that is a name too

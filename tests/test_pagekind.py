@@ -26,3 +26,16 @@ def test_wordpress_page_below_the_root_still_counts_against():
     page = PageSignals(body_classes=frozenset({"page", "page-id-9"}), wordpress=True,
                        path="/contact/", body_text="Write to us at the clinic.")
     assert page_kind(page) == "page"
+
+
+def test_short_slug_of_an_unsigned_undated_page_counts_against():
+    # a product's or a service's page: one or two words for a name, nobody signing it,
+    # listing signals besides (a root-less path is not enough alone)
+    service = PageSignals(path="/lambda/", body_text=PROSE, link_share=0.6, time_count=5,
+                          og_type="website")
+    assert page_kind(service) == "listing"
+    # the same page declared an article, or under a headline's slug, is kept
+    assert page_kind(PageSignals(path="/lambda/", body_text=PROSE, link_share=0.6,
+                                 time_count=5, og_type="article")) == "article"
+    assert page_kind(PageSignals(path="/how-we-run-serverless-functions", body_text=PROSE,
+                                 link_share=0.6, time_count=5, og_type="website")) == "article"

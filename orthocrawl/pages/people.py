@@ -41,6 +41,8 @@ _MONTHS = frozenset("""
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
+# Months that are first names too: only a day or year after them makes them a date's.
+_NAME_MONTHS = frozenset({"april", "may", "june", "august", "apr", "jun", "aug"})
 # Words that make a name an organisation's.
 _ORGANISATION_WORDS = frozenset("""
     team staff editors editorial desk newsroom newsdesk inc llc ltd gmbh corp corporation
@@ -93,11 +95,14 @@ def clean_name(text: str, first: bool = True) -> str | None:
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         if (bare.lower() in _STOP_WORDS or _CREDENTIAL.match(bare) or any(
                 ch.isdigit() for ch in word)
-                or (bare.lower() in _MONTHS and following[:1].isdigit())
+                or (bare.lower() in _MONTHS and (following[:1].isdigit() or (
+                    words and bare.lower() not in _NAME_MONTHS)))
                 or not _is_name_word(word) or word.count("-") > 1):
             cut = True
             break
         words.append(word.strip(",;:"))
+    if {w.strip(".,").lower() for w in words} & _ORGANISATION_WORDS:
+        return None  # "South Carolina Learning Network on Facebook": not cut to its first two
     if cut and len(words) > 2 and not any(len(w.strip(".")) == 1 for w in words[1:-1]):
         words = words[:2]  # "Liz Kenny Former McKinsey Consultant": a role's modifiers
     if not words or len(words) > MAX_NAME_WORDS or (cut and len(words) == 1):
@@ -149,3 +154,13 @@ def choose_authors(sources: Iterable[Iterable[str]],
         if names:
             return names
     return []
+
+
+def widen_authors(names: list[str], lists: Iterable[list[str]]) -> list[str]:
+    """The first list that names everyone in `names` and more (its co-authors), else
+    `names`: lists read one at a time."""
+    chosen = {name.casefold() for name in names}
+    for found in lists:
+        if len(found) > len(names) and chosen <= {name.casefold() for name in found}:
+            return found
+    return names
