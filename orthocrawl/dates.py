@@ -1,5 +1,4 @@
-"""Dates as orthocrawl stores them: ISO 8601 to the second, in UTC with a Z (a generic
-page's publication date keeps the offset the page wrote it in, see ``to_local_iso``)."""
+"""Dates as orthocrawl stores them: ISO 8601 in UTC, to the second, with a Z."""
 
 from __future__ import annotations
 
@@ -39,28 +38,6 @@ def to_utc_iso(value: str | None, *, fuzzy: bool = False) -> str | None:
         return None
     parsed = dateparser.parse(text, settings=_DATEPARSER_SETTINGS)
     return format_utc(parsed) if parsed else None
-
-
-def to_local_iso(value: str | None) -> str | None:
-    """An ISO 8601 date as ``YYYY-MM-DDTHH:MM:SS`` with the zone it was written in
-    (``-05:00``; ``Z`` for UTC or no zone); None when it is not one.
-
-    For a page's own publication date: the day a page is dated is its local day, and the
-    offset keeps the moment exact (on wcxb-dev 9 of the 10 articles whose declared date falls
-    on another day in UTC are dated by their local day)."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    offset = moment.utcoffset()
-    if offset is None or not offset:
-        return format_utc(moment)
-    minutes = int(offset.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    hours, rest = divmod(abs(minutes), 60)
-    return moment.strftime("%Y-%m-%dT%H:%M:%S") + f"{sign}{hours:02d}:{rest:02d}"
 
 
 def utc_now() -> str:

@@ -18,7 +18,7 @@ from trafilatura.metadata import extract_author
 from web_poet import field, handle_urls
 from web_poet.utils import cached_method
 
-from orthocrawl.dates import to_local_iso, to_utc_iso
+from orthocrawl.dates import to_utc_iso
 from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.byline import split_byline, take_byline
 from orthocrawl.pages.cascade import Body, generic_body
@@ -316,12 +316,11 @@ class GenericPage(MetadataPage):
         shown = choose_published(declared, headline_dates(self.selector.root))
         if shown:
             return f"{shown}T00:00:00Z"
-        # The page's own day: a declared moment keeps its offset (see to_local_iso).
         if declared:
-            return to_local_iso(declared)
+            return to_utc_iso(declared)
         for value in (self.css("article time[datetime]::attr(datetime)").get(),
                       self.css("time[datetime]::attr(datetime)").get()):
-            date = to_local_iso(value) if value else None
+            date = to_utc_iso(value) if value else None
             if date:
                 return date
         return self._found_date()
