@@ -323,7 +323,10 @@ class GenericPage(MetadataPage):
             date = to_utc_iso(value) if value else None
             if date:
                 return date
-        return self._found_date()
+        # htmldate's search of the markup and text is the costliest field (a 1 MB shop page
+        # took 2 s, and its first extensive search loads dateparser's every locale, 5 s):
+        # not for a page the crawl refuses and drops anyway
+        return self._found_date() if self.page_type == "article" else None
 
     @cached_method
     def _declared_published(self) -> str | None:
@@ -400,7 +403,7 @@ class GenericPage(MetadataPage):
                 return element.get("content")
         return None
 
-    @field
+    @field(cached=True)  # published_at asks it too
     def page_type(self) -> str:
         classes = frozenset(self._body_classes())
         body = self._body()
