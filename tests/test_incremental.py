@@ -179,10 +179,10 @@ def test_later_state_changes_found_without_false_changes(first, tmp_path, rechec
     assert "2 version(s)" in history.stdout and "\n+" in history.stdout
 
 
-# Slow pages answer in 3 s (twice as long is allowed); the held connection never does, and
+# Slow pages answer in 2 s (twice as long is allowed); the held connection never does, and
 # it is what the run waits on: DOWNLOAD_TIMEOUT once per attempt. Two retries are what the
 # server errors (a 5xx the first two times) need.
-FAST = ["--set", "DOWNLOAD_TIMEOUT=6", "--set", "RETRY_TIMES=2", "--discover", "all"]
+FAST = ["--set", "DOWNLOAD_TIMEOUT=4", "--set", "RETRY_TIMES=2", "--discover", "all"]
 
 
 @pytest.fixture(scope="module")

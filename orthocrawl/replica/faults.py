@@ -41,7 +41,7 @@ DISCOVERY_MODES = ("crawl_delay", "robots_5xx", "robots_drop", "sitemap_5xx", "s
 LAYOUT_MODES = ("redesign",)
 KNOWN = MODES + DISCOVERY_MODES + LAYOUT_MODES
 CRAWL_DELAY = 2  # seconds: robots.txt's Crawl-delay under mode crawl_delay
-SLOW_SECONDS = 3
+SLOW_SECONDS = 2
 HOLD_SECONDS = 200  # "timeout": longer than any crawler waits
 HUGE_BYTES = 20 * 1024 * 1024
 HTML = "text/html; charset=UTF-8"
