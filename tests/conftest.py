@@ -16,6 +16,7 @@ process's state (the archive locks a test holds here, the site files it loaded) 
 from __future__ import annotations
 
 import faulthandler
+import gc
 import importlib.util
 import io
 import logging
@@ -231,8 +232,15 @@ def start_forked(run: Callable[[], Any], args: list[str],
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         if stream is not None:
             stream.flush()
+    # The child must never run the finalizers of this process's garbage: one may wait on a
+    # lock that another thread of this process held at the fork (a replica server's handler,
+    # a connection), which in the child nobody will ever release. Seen: a crawl stuck for
+    # good in "Garbage-collecting" while opening its archive (CI, 2026-12-01, and here with
+    # three workers). Frozen objects are never examined by the child's collector.
+    gc.freeze()
     pid = os.fork()
     if pid:
+        gc.unfreeze()
         return Forked(pid, args, out, err)
     code = 1
     try:  # the child: never returns into pytest

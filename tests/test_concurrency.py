@@ -4,6 +4,7 @@ creating one archive at once."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import sqlite3
@@ -182,7 +183,12 @@ def test_two_processes_creating_one_archive_at_once(tmp_path):
     from orthocrawl.archive import SCHEMA_VERSION
 
     path = str(tmp_path / "new.db")
-    with multiprocessing.get_context("fork").Pool(4) as pool:  # four processes at once
+    gc.freeze()  # the children must not finalize this process's garbage (conftest.py)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(4)  # four processes at once
+    finally:
+        gc.unfreeze()
+    with pool:
         versions = pool.map(_open, [path] * 4)
     assert versions == [SCHEMA_VERSION] * 4
     database = sqlite_utils.Database(path)
