@@ -26,6 +26,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 import warnings
@@ -220,6 +221,31 @@ def _warm() -> None:
 
 
 
+_collecting = threading.Event()  # set while a garbage collection runs, in any thread
+
+
+def _collection_phase(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _collecting.set()
+    else:
+        _collecting.clear()
+
+
+gc.callbacks.append(_collection_phase)
+
+
+@contextmanager
+def quiet_collector() -> Iterator[None]:
+    """For forking: no garbage collection runs in any thread of this process meanwhile."""
+    gc.disable()
+    while _collecting.is_set():
+        time.sleep(0.001)
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def start_forked(run: Callable[[], Any], args: list[str],
                  env: Mapping[str, str | None] | None = None,
                  cwd: str | os.PathLike[str] | None = None) -> Forked:
@@ -232,15 +258,15 @@ def start_forked(run: Callable[[], Any], args: list[str],
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         if stream is not None:
             stream.flush()
-    # The child must never run the finalizers of this process's garbage: one may wait on a
-    # lock that another thread of this process held at the fork (a replica server's handler,
-    # a connection), which in the child nobody will ever release. Seen: a crawl stuck for
-    # good in "Garbage-collecting" while opening its archive (CI, 2026-12-01, and here with
-    # three workers). Frozen objects are never examined by the child's collector.
-    gc.freeze()
-    pid = os.fork()
+    # No fork while a garbage collection runs in another thread of this process (a replica
+    # server's handler): a collection closing one of this process's forgotten SQLite
+    # connections holds SQLite's mutex with the GIL released, and the child, which inherits
+    # the mutex locked, then waits in sqlite3.connect for good. Seen in CI (2026-12-01) and
+    # here with three workers: the stack showed "Garbage-collecting" above the archive's
+    # sqlite3.connect.
+    with quiet_collector():
+        pid = os.fork()
     if pid:
-        gc.unfreeze()
         return Forked(pid, args, out, err)
     code = 1
     try:  # the child: never returns into pytest

@@ -4,7 +4,6 @@ creating one archive at once."""
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import signal
 import sqlite3
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
-from conftest import Forked, start_cli
+from conftest import Forked, quiet_collector, start_cli
 
 from orthocrawl.replica import ReplicaServer, build_hub
 from orthocrawl.replica.registry import ReplicaHub
@@ -183,11 +182,8 @@ def test_two_processes_creating_one_archive_at_once(tmp_path):
     from orthocrawl.archive import SCHEMA_VERSION
 
     path = str(tmp_path / "new.db")
-    gc.freeze()  # the children must not finalize this process's garbage (conftest.py)
-    try:
+    with quiet_collector():  # see conftest.start_forked
         pool = multiprocessing.get_context("fork").Pool(4)  # four processes at once
-    finally:
-        gc.unfreeze()
     with pool:
         versions = pool.map(_open, [path] * 4)
     assert versions == [SCHEMA_VERSION] * 4
