@@ -267,6 +267,7 @@ class GenericPage(MetadataPage):
                 found.append(text)
         return found
 
+    @cached_method  # an author source, and read again to widen a byline to co-authors
     def _author_links(self) -> list[str]:
         """The names on links to author pages (/author/jane-doe/: a convention of most
         publishing systems)."""
