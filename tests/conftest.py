@@ -394,6 +394,20 @@ def pytest_runtest_setup(item):
     _slow_test = item.get_closest_marker("slow") is not None
 
 
+SHORT_PROBE_GRACE = 0.2  # seconds; orthocrawl.lock.PROBE_GRACE is 1 s
+
+
+@pytest.fixture
+def short_probe_grace(monkeypatch):
+    """For a test that has a run refused because another holds the lock: the refusal comes
+    after SHORT_PROBE_GRACE instead of lock.PROBE_GRACE, in this process and in the commands
+    it forks (they inherit it); still long against the instant another writer's probe holds
+    a free lock."""
+    from orthocrawl import lock
+
+    monkeypatch.setattr(lock, "PROBE_GRACE", SHORT_PROBE_GRACE)
+
+
 @pytest.fixture(autouse=True)
 def _no_archive_from_the_environment(monkeypatch):
     """Commands under test read --db or their default, never the developer's $ORTHOCRAWL_DB."""

@@ -383,6 +383,7 @@ def test_a_source_being_written_is_read_as_committed(tmp_path):
 
 
 @pytest.mark.slow
+@pytest.mark.usefixtures("short_probe_grace")
 def test_a_site_being_crawled_into_the_target_is_waited_for_or_refused(tmp_path):
     from orthocrawl.lock import acquire, release
 

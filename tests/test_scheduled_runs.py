@@ -153,6 +153,7 @@ def test_a_second_scrapy_crawl_with_a_feed_export_is_ok_and_exports_articles_onl
 # ---- killed runs ----
 
 @pytest.mark.slow  # crawls
+@pytest.mark.usefixtures("short_probe_grace")
 def test_stale_runs_are_marked_only_by_a_writer_that_holds_the_lock(tmp_path):
     db = tmp_path / "a.db"
     with Archive(db) as archive:  # what a `scrapy crawl` killed mid-run leaves
