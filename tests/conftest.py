@@ -266,11 +266,6 @@ def start_forked(run: Callable[[], Any], args: list[str],
     # sqlite3.connect.
     with quiet_collector():
         pid = os.fork()
-        if not pid:
-            # The child leaves what it inherited out of its collections: a collection of the
-            # test process's whole heap would cost it CPU and copy most of its memory pages
-            # (measured: a 40-article crawl's child 0.72 s of CPU, 0.48 s frozen).
-            gc.freeze()
     if pid:
         return Forked(pid, args, out, err)
     code = 1
