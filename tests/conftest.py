@@ -379,10 +379,24 @@ def one_line_error(result: subprocess.CompletedProcess, most: int = 3) -> str:
 # ---- fixtures ----
 
 def pytest_collection_modifyitems(items):
-    """A test of the demo archive is slow: making it crawls every replica (about 20 s)."""
+    """A test of the demo archive is slow: making it crawls every replica (about 20 s).
+
+    Then the files are put in order, those with the most slow tests first (a file's tests
+    stay together, in their order): the workers take the files in this order (pyproject's
+    --dist loadfile --no-loadscope-reorder), so the long files start early and the run ends
+    on quick ones, which even out when the workers finish. (xdist's own order, the files
+    with the most tests first, left a long file of one or five tests for the end.)"""
     for item in items:
         if "demo_archive" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+    slow: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        path = item.nodeid.split("::")[0]
+        first.setdefault(path, index)
+        slow[path] = slow.get(path, 0) + (item.get_closest_marker("slow") is not None)
+    items.sort(key=lambda item: (-slow[item.nodeid.split("::")[0]],
+                                 first[item.nodeid.split("::")[0]]))
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -392,6 +406,20 @@ def pytest_runtest_setup(item):
     crawl, for which the warm-up would cost each worker more than it saves."""
     global _slow_test
     _slow_test = item.get_closest_marker("slow") is not None
+
+
+SHORT_PROBE_GRACE = 0.2  # seconds; orthocrawl.lock.PROBE_GRACE is 1 s
+
+
+@pytest.fixture
+def short_probe_grace(monkeypatch):
+    """For a test that has a run refused because another holds the lock: the refusal comes
+    after SHORT_PROBE_GRACE instead of lock.PROBE_GRACE, in this process and in the commands
+    it forks (they inherit it); still long against the instant another writer's probe holds
+    a free lock."""
+    from orthocrawl import lock
+
+    monkeypatch.setattr(lock, "PROBE_GRACE", SHORT_PROBE_GRACE)
 
 
 @pytest.fixture(autouse=True)

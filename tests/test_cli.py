@@ -200,6 +200,7 @@ def test_demo_keeps_its_own_archive(tmp_path):
 
 
 @pytest.mark.slow  # crawls
+@pytest.mark.usefixtures("short_probe_grace")
 def test_demo_waits_for_a_busy_archive_with_wait(tmp_path):
     from orthocrawl.lock import site_locks
 
@@ -216,7 +217,7 @@ def test_demo_waits_for_a_busy_archive_with_wait(tmp_path):
                     time.monotonic() < deadline and waiting.poll() is None:
                 time.sleep(0.05)
             assert "replicas of orthospinenews" in waiting.output()
-            time.sleep(1)  # it waits for the lock, not exits
+            time.sleep(0.6)  # it waits for the lock, not exits (after the 0.2 s grace)
             assert waiting.poll() is None
             assert sqlite_utils.Database(db)["articles"].count == 0
         except BaseException:

@@ -112,6 +112,7 @@ def test_runs_of_different_sites_write_one_archive_at_once(server, tmp_path):
     assert database.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+@pytest.mark.usefixtures("short_probe_grace")
 def test_two_runs_of_one_site_never_overlap(server, gate, tmp_path):
     db = tmp_path / "a.db"
     gate.close("beckersspine")  # the first run waits on its article pages until opened

@@ -146,6 +146,7 @@ def test_migrate_backs_up_then_migrates_in_place(tmp_path):
     assert len([p for p in tmp_path.iterdir() if ".schema-v" in p.name]) == 1
 
 
+@pytest.mark.usefixtures("short_probe_grace")
 def test_migrate_refuses_what_it_cannot_migrate(tmp_path):
     from orthocrawl.lock import archive_lock
 

@@ -117,6 +117,7 @@ def test_export_warc_reads_back_with_warcio(crawled, tmp_path):
 
 
 @pytest.mark.slow  # crawls
+@pytest.mark.usefixtures("short_probe_grace")
 def test_two_runs_never_write_at_once(server, tmp_path):
     db = tmp_path / "locked.db"
     with site_locks(db, ["orthospinenews"], wait=False):
@@ -138,6 +139,7 @@ def scrapy_crawl(db, base_url: str, *args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.slow  # crawls
+@pytest.mark.usefixtures("short_probe_grace")
 def test_scrapy_crawl_takes_the_archive_lock_too(server, tmp_path):
     db = tmp_path / "scrapyd.db"
     output = tmp_path / "items.jsonl"
@@ -167,6 +169,7 @@ def test_reparse_of_a_site_not_in_the_archive_is_an_error(crawled):
 
 
 @pytest.mark.slow  # crawls
+@pytest.mark.usefixtures("short_probe_grace")
 def test_reparse_waits_its_turn(crawled):
     with site_locks(crawled, ["orthospinenews"], wait=False):  # held by this process
         result = forked("reparse", "--db", str(crawled))

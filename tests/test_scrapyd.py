@@ -13,7 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -39,20 +39,41 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def build_egg(work: Path) -> Path:
+def start_egg(work: Path) -> Callable[[], Path]:
     """The project's egg, as scrapyd-deploy builds it: setuptools' bdist_egg of the project
     (a copy, so the checkout gains no build/ folder); pyproject.toml's `scrapy` entry point
-    puts `settings = orthocrawl.settings` in EGG-INFO/entry_points.txt."""
+    puts `settings = orthocrawl.settings` in EGG-INFO/entry_points.txt. The build starts in
+    a process of its own; the function returned waits for it and gives the egg."""
     source = work / "src"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     shutil.copytree(ROOT / "orthocrawl", source / "orthocrawl",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    subprocess.run([sys.executable, "-c", "import setuptools; setuptools.setup()", "-q",
-                    "bdist_egg", "--dist-dir", str(work / "dist")], cwd=source, check=True,
-                   capture_output=True)
-    return next((work / "dist").glob("orthocrawl-*.egg"))
+    build = subprocess.Popen([sys.executable, "-c", "import setuptools; setuptools.setup()",
+                              "-q", "bdist_egg", "--dist-dir", str(work / "dist")], cwd=source,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+    def egg() -> Path:
+        if build.returncode is None:
+            output, _ = build.communicate(timeout=300)
+            assert build.returncode == 0, output.decode(errors="replace")[-3000:]
+        return next((work / "dist").glob("orthocrawl-*.egg"))
+
+    return egg
+
+
+@pytest.fixture
+def egg(tmp_path) -> Iterator[Callable[[], Path]]:
+    """The egg's build, started before the scrapyd server (the test asks for it first), so
+    that the two start at once."""
+    work = tmp_path / "egg"
+    work.mkdir()
+    wait = start_egg(work)
+    try:
+        yield wait
+    finally:
+        wait()  # never leaves the build running
 
 
 @pytest.fixture
@@ -107,9 +128,8 @@ def call(url: str, endpoint: str, **kwargs: Any) -> dict[str, Any]:
     return answer
 
 
-def test_two_spiders_at_once_under_scrapyd_into_one_archive(scrapyd, tmp_path):
-    egg = build_egg(tmp_path)
-    with egg.open("rb") as data:
+def test_two_spiders_at_once_under_scrapyd_into_one_archive(egg, scrapyd, tmp_path):
+    with egg().open("rb") as data:
         added = call(scrapyd, "addversion.json", data={"project": "orthocrawl",
                                                        "version": "1"}, files={"egg": data})
     assert set(SITES) <= set(call(scrapyd, "listspiders.json",

@@ -60,7 +60,8 @@ class FaultySite:
     ``plan``: for every mode, enabled or not, {URL: what happens there}."""
 
     def __init__(self, site: Any, modes: Iterable[str], seed: int = 7,
-                 crawl_delay: float = CRAWL_DELAY) -> None:
+                 crawl_delay: float = CRAWL_DELAY,
+                 slow_seconds: float = SLOW_SECONDS) -> None:
         self.site = site
         self.modes = frozenset(modes)
         unknown = self.modes - set(KNOWN)
@@ -69,8 +70,12 @@ class FaultySite:
         if not crawl_delay > 0:
             raise ValueError(f"crawl_delay must be a positive number of seconds, not "
                              f"{crawl_delay!r}")
+        if not slow_seconds > 0:
+            raise ValueError(f"slow_seconds must be a positive number of seconds, not "
+                             f"{slow_seconds!r}")
         self.seed = seed
         self.crawl_delay = crawl_delay
+        self.slow_seconds = slow_seconds
         parts = urlsplit(site.origin)
         self._origin, self._host = site.origin, parts.hostname
         self._lock = threading.Lock()
@@ -136,7 +141,7 @@ class FaultySite:
         for url in take(few):
             add("rate_limit", url, "429 with Retry-After: 1 the first time, then 200")
         for url in take(few):
-            add("slow", url, f"answers after {SLOW_SECONDS} s")
+            add("slow", url, f"answers after {self.slow_seconds:g} s")
         add("timeout", take(1)[0], f"no answer; the connection is held {HOLD_SECONDS} s, closed")
         *drops, dropped = take(few + 1)
         for url in drops:
@@ -228,7 +233,7 @@ class FaultySite:
         status, head, body = self.site.handle("GET", url, headers)
         for _, kind, arg in rules:
             if kind == "slow":
-                head = [*head, (DELAY, str(SLOW_SECONDS))]
+                head = [*head, (DELAY, str(self.slow_seconds))]
             elif kind in _SPOILED and status == 200:
                 body, head = self._spoil(kind, arg, head, body)
         return status, head, b"" if method == "HEAD" else body
