@@ -23,6 +23,7 @@ import logging
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -30,6 +31,7 @@ import threading
 import time
 import traceback
 import warnings
+import weakref
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -234,6 +236,39 @@ def _collection_phase(phase: str, info: dict[str, int]) -> None:
 gc.callbacks.append(_collection_phase)
 
 
+class _TrackedConnection(sqlite3.Connection):
+    """A connection this process opened, kept in _OPEN until it is collected (a plain
+    sqlite3.Connection cannot be weakly referenced)."""
+
+
+_OPEN: weakref.WeakSet[_TrackedConnection] = weakref.WeakSet()
+_connect = sqlite3.connect
+
+
+def _tracked_connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+    kwargs.setdefault("factory", _TrackedConnection)
+    connection = _connect(*args, **kwargs)
+    if isinstance(connection, _TrackedConnection):
+        _OPEN.add(connection)
+    return connection
+
+
+sqlite3.connect = _tracked_connect  # type: ignore[assignment]
+
+
+def _close_inherited_connections() -> None:
+    """In a forked child, first thing: close the SQLite connections of the test process it
+    inherited (a test's forgotten reader, a fixture's open archive). SQLite forbids using a
+    connection across fork, and one left open breaks the child's own connections to the same
+    file: with the inherited reader of test_an_unchanged_article_listed_under_a_variant_url...
+    open in the child, its crawl's writes of checked_at were lost every time."""
+    for connection in list(_OPEN):
+        try:
+            connection.close()
+        except sqlite3.Error:
+            pass
+
+
 @contextmanager
 def quiet_collector() -> Iterator[None]:
     """For forking: no garbage collection runs in any thread of this process meanwhile."""
@@ -266,6 +301,12 @@ def start_forked(run: Callable[[], Any], args: list[str],
     # sqlite3.connect.
     with quiet_collector():
         pid = os.fork()
+        if not pid:
+            _close_inherited_connections()
+            # The child leaves what it inherited out of its collections: a collection of the
+            # test process's whole heap would cost it CPU and copy most of its memory pages
+            # (measured: a 40-article crawl's child 0.72 s of CPU, 0.48 s frozen).
+            gc.freeze()
     if pid:
         return Forked(pid, args, out, err)
     code = 1
