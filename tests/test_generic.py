@@ -28,13 +28,14 @@ WCXB = SHARED / "wcxb-dev"
 # pinned (extraction F1 0.9796; wcxb-dev F1 0.967, 0 failures, title 0.811, author 0.691,
 # date 0.869, articles kept 0.986, other pages refused 0.500, with 0.839, without 0.048;
 # date 0.918 since the date shown by the headline counts, shown_date.py; author 0.709 and
-# refused 0.625 since author elements, co-author links and short unsigned slugs count).
+# refused 0.625 since author elements, co-author links and short unsigned slugs count;
+# with 0.844 since inline code and paragraphs cut around a dropped link are read whole).
 # Only raise a floor, never lower it: a change that falls below one made extraction worse.
 EXTRACTION_STRIDE = 4
 WCXB_STRIDE = 10
 F1_FLOOR = 0.975
 WCXB_FLOORS = {"f1": 0.96, "title": 0.79, "author": 0.70, "date": 0.91, "kept": 0.98,
-               "refused": 0.62, "with_share": 0.83}
+               "refused": 0.62, "with_share": 0.84}
 WCXB_CEILINGS = {"failures": 1, "without_share": 0.05}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import etree, html
 
 from orthocrawl.pages import body as bodytext
-from orthocrawl.pages.cascade import Body, _agreed
+from orthocrawl.pages.cascade import Body, _agreed, _with_lede
 from orthocrawl.pages.density import Block, leaf_blocks
 
 SECTIONS = [
@@ -77,3 +77,39 @@ def test_a_body_of_one_short_line_keeps_it():
     root = html.fromstring("<div><p>Short note</p></div>")
     trim_ends(root)
     assert bodytext.body_text(root) == "Short note"
+
+
+def _longer(text: str) -> str:
+    """A paragraph of the body: on the opening paragraph's subject, and longer."""
+    other = text.replace("brace", "support")
+    return f"{other} {other}"
+
+
+def _lede_page(paragraphs: int) -> list[Block]:
+    """A headline, `paragraphs` opening paragraphs in a box of their own, then the body."""
+    opening = "".join(f"<p>{text}</p>" for _, text in SECTIONS[:paragraphs])
+    rest = "".join(f"<h2>{head}</h2><p>{_longer(text)}</p>" for head, text in SECTIONS)
+    root = html.fromstring(f"<html><body><h1>Wearing a brace after fusion</h1>"
+                           f"<div class='summary'>{opening}</div><div>{rest}</div>"
+                           "</body></html>")
+    return leaf_blocks(root)
+
+
+def _rest() -> Body:
+    div = etree.Element("div")
+    for head, text in SECTIONS:
+        etree.SubElement(div, "h2").text = head
+        etree.SubElement(div, "p").text = _longer(text)
+    return Body(div, "main")
+
+
+def test_opening_paragraphs_between_headline_and_body_are_put_back():
+    text = bodytext.body_text(_with_lede(_rest(), _lede_page(3)).root)
+    assert text.startswith(SECTIONS[0][1])
+    assert all(body in text for _, body in SECTIONS[:3])
+    assert text.endswith(_longer(SECTIONS[-1][1]))
+
+
+def test_a_standfirst_under_the_headline_stays_out():
+    body = _rest()
+    assert _with_lede(body, _lede_page(1)) is body

@@ -30,6 +30,10 @@ _HTML_TAGS = {"head": "h2", "item": "li", "quote": "blockquote", "lb": "br", "co
               "del": "span"}
 _WORD = re.compile(r"\w+")
 _NEWLINES = re.compile(r"\s*\n\s*")
+# Characters beside inline code that need no space between: white space, brackets, stops.
+_OPENING = frozenset(" \t\n\u00a0([{/")
+_CLOSING = frozenset(" \t\n\u00a0)]}/,.;:!?")
+_SENTENCE_END = frozenset(".!?:\"”'’")
 
 # An element whose class/id names chrome stays when it holds more than this share of the
 # page's text (it is then a wrapper of the article, e.g. <div class="has-sidebar">).
@@ -117,6 +121,8 @@ def _as_html(body: _Element) -> _Element:
         tag = element.tag
         if tag == "list":
             element.tag = "ol" if element.get("rend") == "ol" else "ul"
+        elif tag == "code" and _is_inline_code(element, body):
+            _space_around(element)
         elif tag in _HTML_TAGS:
             element.tag = _HTML_TAGS[tag]
         if element.tag != "pre":
@@ -126,7 +132,65 @@ def _as_html(body: _Element) -> _Element:
             element.tail = _NEWLINES.sub(" ", element.tail)
         element.attrib.clear()
     body.tag = "div"
+    _join_split_paragraphs(body)
     return body
+
+
+def _is_inline_code(element: _Element, body: _Element) -> bool:
+    """Code inside a paragraph, list item or cell, on one line: a word of the sentence
+    ("the <code>.github</code> folder"), not a block of its own."""
+    parent = element.getparent()
+    return (parent is not None and parent is not body and parent.tag != "code"
+            and "\n" not in "".join(element.itertext()))
+
+
+def _space_around(element: _Element) -> None:
+    """A space between inline code and the words beside it, which trafilatura's output
+    sometimes glues to it ("'ß'<code>U+00DF</code><code>0x C3 9F</code>")."""
+    previous = element.getprevious()
+    if previous is not None:
+        if (previous.tail or "")[-1:] not in _OPENING:
+            previous.tail = (previous.tail or "") + " "
+    else:
+        parent = element.getparent()
+        if parent is not None and (parent.text or "")[-1:] not in _OPENING:
+            parent.text = (parent.text or "") + " "
+    if (element.tail or " ")[:1] not in _CLOSING:
+        element.tail = " " + (element.tail or "")
+
+
+def _join_split_paragraphs(body: _Element) -> None:
+    """One paragraph that trafilatura cut in three: text loose between two paragraphs is
+    what was left of a link or inline element it dropped ("<p>... remain the</p>backbone of
+    the economy<p>in different ..."): the two paragraphs and the text between are one."""
+    for paragraph in list(body.iter("p")):
+        if paragraph.getparent() is None or _has_blocks(paragraph):
+            continue  # already joined to the one before
+        following = paragraph.getnext()
+        while (following is not None and following.tag == "p" and not _has_blocks(following)
+               and _mid_sentence(paragraph, paragraph.tail or "")):
+            joined = (paragraph.tail or "") + (following.text or "")
+            if len(paragraph):
+                paragraph[-1].tail = (paragraph[-1].tail or "") + joined
+            else:
+                paragraph.text = (paragraph.text or "") + joined
+            paragraph.extend(list(following))
+            paragraph.tail = following.tail
+            following.getparent().remove(following)  # type: ignore[union-attr]
+            following = paragraph.getnext()
+
+
+def _mid_sentence(paragraph: _Element, tail: str) -> bool:
+    """Whether the text after a paragraph goes on its last sentence: the paragraph ends
+    without a full stop and the loose text starts with a small letter or a comma."""
+    before = "".join(paragraph.itertext()).rstrip()
+    after = tail.lstrip()
+    return bool(before and after and before[-1] not in _SENTENCE_END
+                and (after[0].islower() or after[0] in ",;)"))
+
+
+def _has_blocks(element: _Element) -> bool:
+    return any(child.tag in bodytext.BLOCK_TAGS for child in element)
 
 
 def _key(text: str) -> str:

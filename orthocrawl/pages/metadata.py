@@ -23,6 +23,7 @@ from orthocrawl.items import Article
 from orthocrawl.pages import body as bodytext
 from orthocrawl.pages.blockers import blocker_kind
 from orthocrawl.pages.document import browser_markup
+from orthocrawl.pages.mojibake import repair
 from orthocrawl.pages.pagekind import ARTICLE_TYPES
 from orthocrawl.pages.values import as_list, clean_list, split_keywords
 from orthocrawl.urls import canonical_url
@@ -50,15 +51,18 @@ class MetadataPage(WebPage[Article]):
     @property
     def selector(self) -> Selector:
         # One parse per page, shared with the response (and free of the `url` field), unless
-        # the page goes on after its end (document.py): then its own parse, as a browser's.
+        # the page goes on after its end (document.py) or is encoded twice (mojibake.py):
+        # then its own parse, of the markup as a browser reads it and as it was written.
         return self._parsed()
 
     @cached_method
     def _parsed(self) -> Selector:
-        markup = browser_markup(self.response.text)
-        if markup is None:
+        text = self.response.text
+        repaired = repair(text)
+        markup = browser_markup(repaired or text)
+        if markup is None and repaired is None:
             return self.response.selector
-        return Selector(text=markup, base_url=str(self.response.url))
+        return Selector(text=markup or repaired, base_url=str(self.response.url))
 
     def _content(self) -> Content:
         """The article's body; each kind of page finds it its own way."""
