@@ -104,10 +104,13 @@ class ArchiveStorage:
         if replacing:
             self.db.execute("DELETE FROM story_keys WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM story_facts WHERE article_id = ?", [article_id])
-        self.db.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?)",
-                            [(key, article_id) for key in keys])
-        self.db.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
-                            [(key, day, article_id) for key in facts])
+        # each list as one json_each parameter: one statement run, not one a row
+        if keys:
+            self.db.execute("INSERT OR IGNORE INTO story_keys SELECT value, ? FROM json_each(?)",
+                            [article_id, _int_array(keys)])
+        if facts:
+            self.db.execute("INSERT OR IGNORE INTO story_facts SELECT value, ?, ? FROM "
+                            "json_each(?)", [day, article_id, _int_array(facts)])
         self.db.execute("INSERT OR REPLACE INTO story_signatures VALUES (?, ?, ?)",
                         [article_id, story_id, signature])
         self.db.execute("UPDATE articles SET story_id = ? WHERE rowid = ?",
