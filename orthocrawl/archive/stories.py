@@ -11,9 +11,9 @@ import json
 import multiprocessing
 import re
 import sqlite3
+import time
 from collections import Counter, deque
 from collections.abc import Collection, Iterable, Iterator
-from datetime import UTC, datetime
 from multiprocessing.pool import AsyncResult
 from typing import Any
 
@@ -42,6 +42,24 @@ _BULK_CACHE_KB = 65536  # a rebuild's page cache while it loads the story tables
 _BATCH = 500  # ids per IN (...) list (SQLite allows 32,766 parameters; keep statements small)
 
 
+def _int_array(values: Iterable[int]) -> str:
+    """Integers as the JSON array json_each() reads: one parameter however many there are,
+    so that each statement's text is always the same and sqlite3 prepares it once."""
+    return f"[{','.join(map(str, values))}]"
+
+
+# Each key's articles, at most `limit` of them: one indexed probe a key, so that a key
+# thousands of articles share costs no more than a rare one.
+_LOOKUP = ("SELECT w.value, (SELECT group_concat(article_id) FROM (SELECT article_id FROM "
+           "{table} s WHERE s.key = w.value {days}LIMIT ?)) FROM json_each(?) w")
+_LOOKUP_KEYS = _LOOKUP.format(table="story_keys", days="")
+_LOOKUP_FACTS = _LOOKUP.format(table="story_facts", days="")
+_LOOKUP_FACTS_IN_DAYS = _LOOKUP.format(table="story_facts", days="AND s.day BETWEEN ? AND ? ")
+_ENTRY = "SELECT article_id, story_id, signature FROM story_signatures WHERE article_id = ?"
+_ENTRIES = ("SELECT article_id, story_id, signature FROM story_signatures WHERE article_id IN "
+            "(SELECT value FROM json_each(?))")
+
+
 class ArchiveStorage:
     """orthocrawl.stories.Storage over the archive's story tables (docs/stories.md gives the
     SQL of each method). articles.story_id follows story_signatures.story_id."""
@@ -49,41 +67,31 @@ class ArchiveStorage:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.db = conn
 
-    def _lookup(self, table: str, keys: Collection[Key], limit: int, days: str = "",
-                extra: tuple[int, ...] = ()) -> dict[Key, list[int]]:
-        found: dict[Key, list[int]] = {}
-        keys = list(keys)
-        for start in range(0, len(keys), _BATCH):
-            chunk = keys[start:start + _BATCH]
-            wanted = ",".join(["(?)"] * len(chunk))
-            # one statement; the per-key LIMIT keeps a key thousands of articles share cheap
-            rows = self.db.execute(
-                f"WITH wanted (key) AS (VALUES {wanted}) SELECT key, (SELECT "
-                f"group_concat(article_id) FROM (SELECT article_id FROM {table} s WHERE "
-                f"s.key = wanted.key {days} LIMIT ?)) FROM wanted", (*chunk, *extra, limit))
-            found.update({key: [int(i) for i in ids.split(",")] for key, ids in rows if ids})
-        return found
+    def _lookup(self, sql: str, keys: Collection[Key], limit: int,
+                days: tuple[int, ...] = ()) -> dict[Key, list[int]]:
+        if not keys:
+            return {}
+        rows = self.db.execute(sql, (*days, limit, _int_array(keys)))  # in the text's order
+        return {key: list(map(int, ids.split(","))) for key, ids in rows if ids}
 
     def lookup(self, keys: Collection[Key], limit: int) -> dict[Key, list[int]]:
-        return self._lookup("story_keys", keys, limit)
+        return self._lookup(_LOOKUP_KEYS, keys, limit)
 
     def lookup_facts(self, keys: Collection[Key], first_day: int | None,
                      last_day: int | None, limit: int) -> dict[Key, list[int]]:
         if first_day is None or last_day is None:
-            return self._lookup("story_facts", keys, limit)
-        return self._lookup("story_facts", keys, limit, "AND s.day BETWEEN ? AND ?",
-                            (first_day, last_day))
+            return self._lookup(_LOOKUP_FACTS, keys, limit)
+        return self._lookup(_LOOKUP_FACTS_IN_DAYS, keys, limit, (first_day, last_day))
 
     def entries(self, article_ids: Collection[int]) -> dict[int, Entry]:
-        ids = list(article_ids)
-        found: dict[int, Entry] = {}
-        for start in range(0, len(ids), _BATCH):
-            chunk = ids[start:start + _BATCH]
-            rows = self.db.execute(
-                "SELECT article_id, story_id, signature FROM story_signatures WHERE "
-                f"article_id IN ({','.join('?' * len(chunk))})", chunk)
-            found.update({a: Entry(s, sig) for a, s, sig in rows})
-        return found
+        if not article_ids:
+            return {}
+        if len(article_ids) == 1:
+            (article_id,) = article_ids
+            rows = self.db.execute(_ENTRY, (article_id,))
+        else:
+            rows = self.db.execute(_ENTRIES, (_int_array(article_ids),))
+        return {a: Entry(s, sig) for a, s, sig in rows}
 
     def members(self, story_id: int) -> list[int]:
         return [row[0] for row in self.db.execute(
@@ -96,10 +104,13 @@ class ArchiveStorage:
         if replacing:
             self.db.execute("DELETE FROM story_keys WHERE article_id = ?", [article_id])
             self.db.execute("DELETE FROM story_facts WHERE article_id = ?", [article_id])
-        self.db.executemany("INSERT OR IGNORE INTO story_keys VALUES (?, ?)",
-                            [(key, article_id) for key in keys])
-        self.db.executemany("INSERT OR IGNORE INTO story_facts VALUES (?, ?, ?)",
-                            [(key, day, article_id) for key in facts])
+        # each list as one json_each parameter: one statement run, not one a row
+        if keys:
+            self.db.execute("INSERT OR IGNORE INTO story_keys SELECT value, ? FROM json_each(?)",
+                            [article_id, _int_array(keys)])
+        if facts:
+            self.db.execute("INSERT OR IGNORE INTO story_facts SELECT value, ?, ? FROM "
+                            "json_each(?)", [day, article_id, _int_array(facts)])
         self.db.execute("INSERT OR REPLACE INTO story_signatures VALUES (?, ?, ?)",
                         [article_id, story_id, signature])
         self.db.execute("UPDATE articles SET story_id = ? WHERE rowid = ?",
@@ -125,13 +136,19 @@ class ArchiveStorage:
 def _iso(seconds: int | None) -> str | None:
     if seconds is None:
         return None
-    return datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))  # half datetime's cost
 
 
 # body_html is in article_html, compressed (schema 11): its encoding, dictionary and blob.
 _STORY_ARTICLE = ("SELECT a.rowid, a.url, a.site, a.body_text, a.title, coalesce("
                   "a.published_at, a.first_seen), a.authors, h.encoding, h.dictionary, h.html "
                   "FROM articles a LEFT JOIN article_html h ON h.article_id = a.rowid")
+
+
+# the same, with what the story layer holds for the article (one statement, not two)
+_STORY_ARTICLE_AND_ENTRY = (
+    f"SELECT e.story_id, e.signature, {_STORY_ARTICLE.removeprefix('SELECT ')} LEFT JOIN "
+    "story_signatures e ON e.article_id = a.rowid WHERE a.url = ?")
 
 
 def cited_sources(body_html: str | None, url: str) -> tuple[str, ...]:
@@ -199,11 +216,13 @@ class StoryStore(BodyStore):
     def assign_story(self, url: str, index: StoryIndex) -> int | None:
         """Put a stored (new or changed) article in its story and update the rows of the
         stories that changed; joins the caller's transaction. Its story id."""
-        row = self.db.execute(f"{_STORY_ARTICLE} WHERE a.url = ?", [url]).fetchone()
-        if row is None:
-            return None
-        with self.transaction():
-            assignment = index.assign(self._story_article(row))
+        with self.transaction():  # the article and its stored entry read in it too
+            row = self.db.execute(_STORY_ARTICLE_AND_ENTRY, [url]).fetchone()
+            if row is None:
+                return None
+            story, signature, *article = row
+            assignment = index.assign(self._story_article(tuple(article)),
+                                      None if signature is None else Entry(story, signature))
             self._write_story_rows(index, assignment.changed | {assignment.story_id},
                                    assignment.removed, assignment.alone)
         return assignment.story_id
@@ -213,9 +232,16 @@ class StoryStore(BodyStore):
         for story in removed:
             self.db.execute("DELETE FROM stories WHERE id = ?", [story])
         for story in sorted(set(changed)):
+            if known is not None and known.id == story:  # a story of one: its own dates
+                self.db.execute(
+                    "INSERT OR REPLACE INTO stories (id, canonical_url, site, title, "
+                    "first_published, last_published, first_seen, last_seen, articles, sites) "
+                    "SELECT ?, c.url, c.site, c.title, ?, ?, c.first_seen, c.last_seen, 1, 1 "
+                    "FROM articles c WHERE c.rowid = ?",
+                    [story, _iso(known.first), _iso(known.last), known.canonical])
+                continue
             try:
-                summary = known if known is not None and known.id == story else \
-                    index.summary(story)
+                summary = index.summary(story)
             except KeyError:  # no article left in it
                 self.db.execute("DELETE FROM stories WHERE id = ?", [story])
                 continue

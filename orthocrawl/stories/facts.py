@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 from orthocrawl.evaluate import tokens
@@ -73,6 +74,7 @@ _SCALES = {"thousand": 10**3, "k": 10**3, "million": 10**6, "mn": 10**6, "m": 10
 _CURRENCIES = (("US$", "usd"), ("USD ", "usd"), ("USD", "usd"), ("EUR ", "eur"),
                ("EUR", "eur"), ("GBP ", "gbp"), ("GBP", "gbp"), ("$", "usd"), ("€", "eur"),
                ("£", "gbp"))
+_MARK_ENDS = frozenset(mark[-1] for mark, _ in _CURRENCIES)
 _NOT_COUNTED = frozenset(
     "percent per million billion thousand and or of to in on at for the a an with from by "
     "years year months month weeks week days day hours minutes am pm".split())
@@ -102,7 +104,12 @@ class Fact(NamedTuple):  # a tuple: made some twenty times an article, in a thir
 
     @property
     def key(self) -> int:
-        return crc(f"{int(self.kind)}|{self.form}")
+        return _fact_key(self)
+
+
+@lru_cache(maxsize=1 << 14)  # a company's names and figures recur across its articles
+def _fact_key(fact: Fact) -> int:
+    return crc(f"{int(fact.kind)}|{fact.form}")
 
 
 def _number(text: str) -> float:
@@ -124,6 +131,8 @@ def _quotes(text: str) -> list[Found]:
 
 
 def _currency(text: str, at: int) -> str | None:
+    if not at or text[at - 1] not in _MARK_ENDS:  # most numbers: no mark can end there
+        return None
     before = text[max(0, at - 4):at]
     for mark, currency in _CURRENCIES:
         if before.endswith(mark):
@@ -175,19 +184,27 @@ def _names(text: str) -> list[Found]:
         at = match.start()
         if at and text[at - 1].isalnum():
             continue
-        matched = match.group(0)
-        if " " not in matched and "-" not in matched and not _ONE_WORD.match(matched):
-            continue  # one title-case word ("The", "Veloria"): no name
-        # "Quillmark Spine’s Tessaline Interbody System" names two things; "Ind.-based" or
-        # "Boston-area" before a name is not part of it
-        parts = _POSSESSIVE.split(_DESCRIBED.sub("", matched)) if (
-            "-" in matched or "’" in matched or "'" in matched) else (matched,)
-        for part in parts:
-            name = _LEADING_ARTICLE.sub("", part) if part[:1] in "TtAa" else part
-            words = tokens(name.casefold())
-            if words and not _ID.fullmatch(name) and (len(words) > 1 or _ONE_WORD.match(name)):
-                found.append((Fact(Kind.NAME, " ".join(words)), at))
+        found += [(fact, at) for fact in _name_facts(match.group(0))]
     return found
+
+
+@lru_cache(maxsize=8192)
+def _name_facts(matched: str) -> tuple[Fact, ...]:
+    """The names a run of capitalised words states (made once a run: a company's or a
+    person's name recurs in an article and across the articles of a crawl)."""
+    if " " not in matched and "-" not in matched and not _ONE_WORD.match(matched):
+        return ()  # one title-case word ("The", "Veloria"): no name
+    # "Quillmark Spine’s Tessaline Interbody System" names two things; "Ind.-based" or
+    # "Boston-area" before a name is not part of it
+    parts = _POSSESSIVE.split(_DESCRIBED.sub("", matched)) if (
+        "-" in matched or "’" in matched or "'" in matched) else (matched,)
+    found = []
+    for part in parts:
+        name = _LEADING_ARTICLE.sub("", part) if part[:1] in "TtAa" else part
+        words = tokens(name.casefold())
+        if words and not _ID.fullmatch(name) and (len(words) > 1 or _ONE_WORD.match(name)):
+            found.append(Fact(Kind.NAME, " ".join(words)))
+    return tuple(found)
 
 
 def kept(found: list[tuple[int, int, int]], room: int) -> list[tuple[int, int, int]]:

@@ -12,6 +12,7 @@ again and keeps its story and signature, so later copies still find it.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import math
 import multiprocessing
@@ -26,10 +27,11 @@ from orthocrawl.stories.article import StoryArticle
 from orthocrawl.stories.facts import LOOKED_UP, Kind
 from orthocrawl.stories.signature import VERSION as SIGNATURE_VERSION
 from orthocrawl.stories.signature import Band, Signature, sign, signature_time
-from orthocrawl.stories.storage import Storage
+from orthocrawl.stories.storage import Entry, Storage
 from orthocrawl.stories.verify import DAY, Params, Reason, same_story
 
-_CITATION_BANDS = (Band.URL, Band.CITE)
+_CITATION_BANDS = (int(Band.URL), int(Band.CITE))
+_PARAGRAPH = int(Band.PARAGRAPH)
 # Stored signatures decoded lately, by their bytes: an article's candidates are mostly the
 # articles of the days before it, each checked against several later copies and decoys (a
 # rebuild decoded each stored signature three times over, and made its facts' sets again).
@@ -97,14 +99,18 @@ class StoryIndex:
         digest = hashlib.sha256(settings.encode()).hexdigest()[:12]
         return f"stories-{SIGNATURE_VERSION}-{digest}"
 
-    def assign(self, article: StoryArticle) -> Assignment:
-        return self.place(article.id, sign(article))
+    def assign(self, article: StoryArticle, stored: Entry | bool | None = True) -> Assignment:
+        """`stored`: what the storage holds for the article when the caller read it along
+        with the article (an Entry, or None: nothing), else True (look it up)."""
+        return self.place(article.id, sign(article), stored)
 
-    def place(self, article_id: int, sig: Signature) -> Assignment:
+    def place(self, article_id: int, sig: Signature,
+              stored: Entry | bool | None = True) -> Assignment:
         """assign() with the signature already made (rebuilds make them in parallel)."""
         storage, params = self.storage, self.params
         blob = sig.blob
-        old = storage.entries([article_id]).get(article_id)
+        old = storage.entries([article_id]).get(article_id) if stored is True else stored
+        assert not isinstance(old, bool)
         if old is not None and old.signature == blob:
             return Assignment(old.story_id)
         common_paragraphs, common_facts, hits, cited = self.context(article_id, sig)
@@ -158,19 +164,20 @@ class StoryIndex:
         wanted = sig.lookups
         found = storage.lookup(list(wanted), params.common + 1)
         common_paragraphs: set[int] = set()
-        hits: Counter[int] = Counter()
+        found_ids: list[int] = []  # each candidate once a key it shares, counted at the end
         cited: set[int] = set()  # found by a citation: no time window
+        common = params.common
         for looked, ids in found.items():
             band, value = wanted[looked]
-            others = [i for i in ids if i != article_id]
+            others = [i for i in ids if i != article_id] if article_id in ids else ids
             if band in _CITATION_BANDS:
                 cited.update(others)
-                hits.update(others)
-            elif len(others) >= params.common:
-                if band == Band.PARAGRAPH:
+                found_ids += others
+            elif len(others) >= common:
+                if band == _PARAGRAPH:
                     common_paragraphs.add(value)
             else:
-                hits.update(others)
+                found_ids += others
         # Facts are looked up within the time window: how many articles of those days state
         # them (rarity), and which articles share one (rewrite candidates); a
         # quote stated in many articles of any days is a stock line. An undated article's
@@ -183,14 +190,17 @@ class StoryIndex:
             quotes = [k for k, h in sig.fact_keys.items() if sig.fact_info[h][0] == Kind.QUOTE]
             ever = storage.lookup_facts(quotes, None, None, params.fact_rarity + 2) if quotes \
                 else {}
+            rarity, info = params.fact_rarity, sig.fact_info
             for looked, h in sig.fact_keys.items():
-                others = [i for i in stated.get(looked, ()) if i != article_id]
-                stock = sum(1 for i in ever.get(looked, ()) if i != article_id)
-                if len(others) <= params.fact_rarity and stock <= params.fact_rarity:
+                ids = stated.get(looked, [])
+                others = [i for i in ids if i != article_id] if article_id in ids else ids
+                held = ever.get(looked)
+                stock = sum(1 for i in held if i != article_id) if held else 0
+                if len(others) <= rarity and stock <= rarity:
                     common_facts.discard(h)
-                    if sig.fact_info[h][0] in LOOKED_UP:
-                        hits.update(others)
-        return common_paragraphs, common_facts, hits, cited
+                    if info[h][0] in LOOKED_UP:
+                        found_ids += others
+        return common_paragraphs, common_facts, Counter(found_ids), cited
 
     def rebuild(self, articles: Iterable[StoryArticle], workers: int = 1, batch: int = 1000,
                 previous: Mapping[int, int] | None = None) -> int:
@@ -214,11 +224,19 @@ class StoryIndex:
         self.storage.clear()
         alive: set[int] = set()
         count = 0
-        for article_id, sig in signed:
-            assignment = self.place(article_id, sig)
-            alive.add(assignment.story_id)
-            alive.difference_update(assignment.removed)
-            count += 1
+        # No automatic garbage collection meanwhile: placing makes no reference cycles, and
+        # each collection would walk the objects the loop keeps making (a tenth of its time)
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for article_id, sig in signed:
+                assignment = self.place(article_id, sig)
+                alive.add(assignment.story_id)
+                alive.difference_update(assignment.removed)
+                count += 1
+        finally:
+            if collecting:
+                gc.enable()
         if previous:
             self._keep_ids(alive, previous)
         return count
