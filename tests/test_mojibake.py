@@ -16,6 +16,11 @@ def test_twice_encoded_characters_are_repaired():
     assert repair(TWICE) == "doesn\u2019t cost\u00a0much \u2013 caf\u00e9"
 
 
+def test_windows_1252_quotes_are_repaired():
+    mixed = "we\u0092re \u00e2\u0080\u009cquoted\u00e2\u0080\u009d"
+    assert repair(mixed) == "we\u2019re \u201cquoted\u201d"
+
+
 def test_text_without_control_characters_is_left_alone():
     # Latin-1 letters that look like a twice-encoded "é", on a page with no C1 character.
     assert repair("Ã© is what the sign said, and café") is None
