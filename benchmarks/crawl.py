@@ -42,6 +42,8 @@ print(json.dumps({{
     "wall": wall,
     "articles": stats.get("orthocrawl/articles_new", 0),
     "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    # the largest child it waited for: the derived worker (orthocrawl/derived_worker.py)
+    "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
 }}))
 """
     from orthocrawl.replica import spawn_replica
@@ -82,7 +84,8 @@ def main() -> None:
         runs.append((ours_rate, bench_rate, ours["peak_mb"]))
         print(f"orthocrawl: {ours['responses']} pages ({ours['articles']} articles archived) in "
               f"{ours['elapsed']:.1f} s = {ours_rate:.0f} pages/s, peak memory "
-              f"{ours['peak_mb']:.0f} MB, run {ours['status']}")
+              f"{ours['peak_mb']:.0f} MB (its derived worker {ours['worker_mb']:.0f} MB), run "
+              f"{ours['status']}")
         print(f"scrapy bench: {bench_rate:.0f} pages/s")
         print(f"ratio orthocrawl / scrapy bench: {ours_rate / bench_rate:.2f}")
     if args.repeat > 1:

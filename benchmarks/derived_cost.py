@@ -6,7 +6,9 @@ archive in a child process per run, in three modes, interleaved so that the mach
 falls on each alike:
 - none: no derived layer (Derivations patched out in the child),
 - entities: the industry layer only,
-- both: entities and stories, as `orthocrawl crawl` does.
+- both: entities and stories, as `orthocrawl crawl` does (their pure part in the derived
+  worker process, orthocrawl/derived_worker.py),
+- inline: both, with no worker (ORTHOCRAWL_DERIVE_WORKER=False).
 Prints each run's wall time and the crawling process's CPU time (steadier than wall time on a
 shared machine) and the time spent inside the derived layers (all of it, and stories'), each
 mode's medians, and their overhead over none.
@@ -29,10 +31,13 @@ from pathlib import Path
 
 PATCHES = {
     "none": "from orthocrawl.derived import Derivations as D\n"
-            "D.__call__ = lambda self, *a: None\nD.start = lambda self, a: None\n",
+            "D.__call__ = lambda self, *a: None\nD.start = lambda self, a: None\n"
+            "D.start_worker = lambda self: None\n",
     "entities": "from orthocrawl.derived import Derivations as D\n"
                 "D.start_stories = lambda self, a: setattr(self, 'stories', False)\n",
     "both": "",
+    "inline": "from orthocrawl.derived import Derivations as D\n"
+              "D.start_worker = lambda self: None\n",
 }
 
 # Time spent in the derived layers, measured inside the crawl (every mode; `none` spends 0).

@@ -111,6 +111,9 @@ ORTHOCRAWL_SETTINGS: tuple[Setting, ...] = (
             "articles per archive transaction"),
     Setting("ORTHOCRAWL_BATCH_SECONDS", _number(float, 0, what=_SECONDS), 2.0,
             "... or this many seconds since the last one"),
+    Setting("ORTHOCRAWL_DERIVE_WORKER", _boolean, True,
+            "compute each article's entities and story signature in a worker process while "
+            "the crawl fetches (False: in the crawl's own process; the archive is the same)"),
     Setting("ORTHOCRAWL_PROGRESS_INTERVAL", _number(float, 0, what=_SECONDS), 0,
             "seconds between progress lines (0: off; the CLI uses 5)"),
     Setting("ORTHOCRAWL_RECHECK_DAYS", _number(float, 0, what="a number of days, 0 or more"),

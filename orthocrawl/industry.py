@@ -33,7 +33,7 @@ def company_names(archive: Archive, name: str) -> list[str]:
         from orthocrawl.derived import Derivations
         from orthocrawl.entities.gazetteer import fold
 
-        gazetteer = Derivations().extractor.gazetteer
+        gazetteer = Derivations().gazetteer
         entry = gazetteer.surfaces.get(fold(name))
         symbol = re.sub(r"\s+", "", name).upper().rsplit(":", 1)[-1]  # "NYSE: SYK" -> SYK
         entry = entry or next((e for e in gazetteer.entries.values() if symbol in

@@ -143,6 +143,8 @@ class StorePipeline(_CountingPipeline):
             raise CloseSpider("archive_busy") from None
         self.archive = Archive(self.path)
         self.derive.start(self.archive)
+        if self.crawler.settings.getbool("ORTHOCRAWL_DERIVE_WORKER", True):
+            self.derive.start_worker()
         if self.locked:
             self.archive.close_stale_runs(lambda names: all(
                 lock.held_here(self.path, name) or lock.is_free(self.path, name)
@@ -182,6 +184,7 @@ class StorePipeline(_CountingPipeline):
         record = {name: getattr(article, name) for name in STORED_FIELDS}
         self.buffer.append((record, article.raw_page))
         article.raw_page = None  # the buffer holds it; free the item
+        self.derive.prepare(record)  # its entities and story signature, while it waits
         self._maybe_flush()
         return article
 
@@ -226,8 +229,11 @@ class StorePipeline(_CountingPipeline):
     def _write(self) -> None:
         assert self.archive is not None
         if self.buffer:
-            for outcome in self.archive.store(self.buffer, derive=self.derive):
-                self.stats.inc_value(f"orthocrawl/articles_{outcome}")
+            try:
+                for outcome in self.archive.store(self.buffer, derive=self.derive):
+                    self.stats.inc_value(f"orthocrawl/articles_{outcome}")
+            finally:
+                self.derive.settle()
             self.buffer.clear()
             self._compact()  # trained as soon as the site has enough pages: few to redo
         if self.seen:
@@ -246,7 +252,10 @@ class StorePipeline(_CountingPipeline):
         self.last_flush = time.monotonic()
 
     def close_spider(self) -> None:
-        self.flush()
+        try:
+            self.flush()
+        finally:
+            self.derive.stop_worker()
         if self.archive is not None:
             self._compact()
             self.archive.close()

@@ -66,6 +66,7 @@ class Connection:
         self.path = Path(path)
         self.read_only = read_only
         self.any_version = any_version  # read-only at any older version: migrate's backup
+        self.transactions = 0  # outermost transactions opened (what a cache may last for)
         if (read_only or not create) and not self.path.exists():
             raise ArchiveError(f"no archive at {self.path} (run `orthocrawl crawl` or "
                                "`orthocrawl demo` first, or give --db)")
@@ -177,6 +178,8 @@ class Connection:
 
         The BEGIN is explicit: sqlite-utils 4 commits a write statement at once unless a
         transaction is already open, so `with conn:` alone would not group statements."""
+        if not self.db.conn.in_transaction:
+            self.transactions += 1
         try:
             with _atomic(self.db.conn):
                 yield

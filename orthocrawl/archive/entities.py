@@ -50,7 +50,26 @@ class EntityStore(Connection):
                  for person in found.people
                  if (entity := ids.get(("person", person.name))) is not None])
 
+    # (kind, name) -> (id, aliases, candidate) as this transaction left the row: a batch's
+    # articles name the same companies again and again, and while the transaction holds
+    # the write lock no one else changes them.
+    _entity_rows: dict[tuple[str, str], tuple[int, frozenset[str], bool]] = {}
+    _entity_rows_for = -1  # the transaction they are valid in
+
     def _entity_id(self, entity: Any, today: Callable[[str], str]) -> int:
+        if self._entity_rows_for != self.transactions:
+            self._entity_rows, self._entity_rows_for = {}, self.transactions
+        key = (entity.kind, entity.name)
+        known = self._entity_rows.get(key)
+        if known is not None and known[1].issuperset(entity.aliases) and \
+                not (known[2] and not entity.candidate):
+            return known[0]  # nothing to add to the row
+        found = self._write_entity(entity, today)
+        self._entity_rows[key] = found
+        return found[0]
+
+    def _write_entity(self, entity: Any, today: Callable[[str], str]
+                      ) -> tuple[int, frozenset[str], bool]:
         row = self.db.execute("SELECT id, aliases, candidate FROM entities WHERE kind = ? AND "
                               "name = ?", [entity.kind, entity.name]).fetchone()
         parent = today(entity.name) if entity.kind == "company" else None
@@ -59,12 +78,13 @@ class EntityStore(Connection):
                 "INSERT INTO entities (kind, name, aliases, candidate, today) VALUES "
                 "(?, ?, ?, ?, ?)", [entity.kind, entity.name, json.dumps(
                     sorted(set(entity.aliases))), int(entity.candidate), parent])
-            return int(cursor.lastrowid or 0)
+            return (int(cursor.lastrowid or 0), frozenset(entity.aliases),
+                    bool(entity.candidate))
         aliases = sorted(set(json.loads(row[1])) | set(entity.aliases))
         if aliases != json.loads(row[1]) or (row[2] and not entity.candidate):
             self.db.execute("UPDATE entities SET aliases = ?, candidate = candidate AND ? "
                             "WHERE id = ?", [json.dumps(aliases), int(entity.candidate), row[0]])
-        return int(row[0])
+        return int(row[0]), frozenset(aliases), bool(row[2] and entity.candidate)
 
     def forget_orphan_entities(self) -> int:
         """Delete entities no article mentions any more (after a rebuild); how many."""

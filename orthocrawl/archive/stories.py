@@ -7,6 +7,7 @@ Derived and rebuildable: nothing here is part of an article's versions."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import multiprocessing
 import re
@@ -213,16 +214,28 @@ class StoryStore(BodyStore):
         """Whether this archive's schema holds stories (version 8 on)."""
         return any(row[1] == "story_id" for row in self.db.execute("PRAGMA table_info(articles)"))
 
-    def assign_story(self, url: str, index: StoryIndex) -> int | None:
+    def assign_story(self, url: str, index: StoryIndex,
+                     signed: tuple[StoryArticle, Signature] | None = None) -> int | None:
         """Put a stored (new or changed) article in its story and update the rows of the
-        stories that changed; joins the caller's transaction. Its story id."""
+        stories that changed; joins the caller's transaction. Its story id. `signed`: a
+        signature made ahead from an article (id 0) whose body_html is the one stored,
+        used if the rest of it is the stored article too."""
         with self.transaction():  # the article and its stored entry read in it too
             row = self.db.execute(_STORY_ARTICLE_AND_ENTRY, [url]).fetchone()
             if row is None:
                 return None
-            story, signature, *article = row
-            assignment = index.assign(self._story_article(tuple(article)),
-                                      None if signature is None else Entry(story, signature))
+            story, signature, *fields = row
+            sig = None
+            if signed is not None:  # its cites were read from the html the store wrote
+                article = self._story_article((*fields[:-3], None, None, None))
+                article = dataclasses.replace(article, cites=signed[0].cites)
+                if dataclasses.replace(article, id=0) == signed[0]:
+                    sig = signed[1]
+            if sig is None:
+                article = self._story_article(tuple(fields))
+            assignment = index.assign(article,
+                                      None if signature is None else Entry(story, signature),
+                                      sig)
             self._write_story_rows(index, assignment.changed | {assignment.story_id},
                                    assignment.removed, assignment.alone)
         return assignment.story_id

@@ -99,10 +99,12 @@ class StoryIndex:
         digest = hashlib.sha256(settings.encode()).hexdigest()[:12]
         return f"stories-{SIGNATURE_VERSION}-{digest}"
 
-    def assign(self, article: StoryArticle, stored: Entry | bool | None = True) -> Assignment:
+    def assign(self, article: StoryArticle, stored: Entry | bool | None = True,
+               sig: Signature | None = None) -> Assignment:
         """`stored`: what the storage holds for the article when the caller read it along
-        with the article (an Entry, or None: nothing), else True (look it up)."""
-        return self.place(article.id, sign(article), stored)
+        with the article (an Entry, or None: nothing), else True (look it up). `sig`: the
+        article's signature when it was made already (ahead, in a worker)."""
+        return self.place(article.id, sign(article) if sig is None else sig, stored)
 
     def place(self, article_id: int, sig: Signature,
               stored: Entry | bool | None = True) -> Assignment:
