@@ -44,6 +44,15 @@ def test_new_unchanged_changed(tmp_path):
         assert archive.count() == 1
 
 
+def test_sites_lists_each_site_once_in_order(tmp_path):
+    names = ["zeta", "alpha", "mid", "alpha", "zeta", "zeta"]
+    with Archive(tmp_path / "a.db") as archive:
+        assert archive.sites() == []
+        archive.store([(record(f"https://example.com/{i}/") | {"site": name}, None)
+                       for i, name in enumerate(names)])
+        assert archive.sites() == ["alpha", "mid", "zeta"]
+
+
 def test_raw_page_round_trip_compressed(tmp_path):
     body = b"<html>" + b"spine " * 5000 + b"</html>"
     with Archive(tmp_path / "a.db") as archive:

@@ -191,9 +191,13 @@ class ArticleStore(BodyStore):
         self.write_body(article_url, site, page.body)
 
     def sites(self) -> list[str]:
-        """The sites the archive holds articles of, by name."""
+        """The sites the archive holds articles of, by name. One index seek a site (a loose
+        index scan): DISTINCT read the whole site index, 32 MB of a 100,000-article
+        archive's pages mapped into every read command before it started."""
         return [row[0] for row in self.db.execute(
-            "SELECT DISTINCT site FROM articles ORDER BY site")]
+            "WITH RECURSIVE s(site) AS (SELECT min(site) FROM articles UNION ALL "
+            "SELECT (SELECT min(site) FROM articles WHERE site > s.site) FROM s "
+            "WHERE s.site IS NOT NULL) SELECT site FROM s WHERE site IS NOT NULL")]
 
     def count(self, site: str | None = None) -> int:
         if site:
