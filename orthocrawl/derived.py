@@ -160,8 +160,8 @@ class Derivations:
         if self.chunk:  # the batch is being stored: the rest of it goes now, to be made
             self._send()  # while the articles before it are placed
         entry = self.pending.pop(url, None)
-        if entry is None or self.worker is None:
-            return None
+        if entry is None or self.worker is None or self.worker.starting():
+            return None  # inline: not sent, or the worker is not up yet
         task, index, job = entry
         try:
             ahead = self.worker.result(task)[index]

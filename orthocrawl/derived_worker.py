@@ -77,6 +77,7 @@ class Worker:
         self.received = 0
         self.done: dict[int, list[Ahead | None]] = {}  # received, not yet taken
         self.forgotten: set[int] = set()  # no longer wanted: dropped when they arrive
+        self.answered = False  # it has sent a result: it is up (imports, gazetteers done)
         self.users = 0
 
     def submit(self, jobs: list[Job]) -> int:
@@ -101,11 +102,17 @@ class Worker:
             except (EOFError, OSError) as error:
                 raise WorkerLost(str(error) or type(error).__name__) from None
             self.received = number
+            self.answered = True
             if number in self.forgotten:
                 self.forgotten.discard(number)
             else:
                 self.done[number] = found
         return self.done[task]
+
+    def starting(self) -> bool:
+        """Whether it has not answered yet and has nothing to say: still importing and
+        reading its gazetteers (about a second), which a small crawl should not wait for."""
+        return not self.answered and not self.results.poll(0)
 
     def forget(self, tasks: set[int]) -> None:
         """Tasks whose results are no longer wanted (taken, or of articles not stored)."""

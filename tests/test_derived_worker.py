@@ -65,6 +65,7 @@ def store_with_worker(path: Path, records: list[dict], change=None) -> Derivatio
         derive.start(archive)
         derive.start_worker()
         assert derive.worker is not None
+        derive.worker.result(derive.worker.submit([]))  # up, as in a crawl after a second
         try:
             batch = [(dict(rec), None) for rec in records]
             for rec, _ in batch:
@@ -134,3 +135,12 @@ def test_the_worker_exits_when_the_crawl_is_killed(tmp_path):
         assert not alive, "the worker outlived the crawl's process"
     finally:
         parent.kill()
+
+
+def test_a_worker_still_starting_is_not_waited_for(tmp_path, counted, monkeypatch):
+    """A small crawl's first batch may be stored before the worker has imported its
+    modules: the store computes those articles inline rather than wait."""
+    monkeypatch.setattr(derived_worker.Worker, "starting", lambda self: True)
+    store_with_worker(tmp_path / "ahead.db", ALL)
+    assert counted["sign"] == len(ALL)
+    assert derived_rows(tmp_path / "ahead.db") == derived_rows(build(tmp_path / "i.db", ALL))
