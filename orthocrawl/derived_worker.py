@@ -22,7 +22,6 @@ reactor, cost the crawl about 9% of its wall time with the results not even used
 
 from __future__ import annotations
 
-import fcntl
 import logging
 import multiprocessing
 import multiprocessing.queues
@@ -139,6 +138,10 @@ def _widen(pipe: int) -> None:
     worker stops when the pipe is full, and the crawl reads it only when a batch is stored,
     so with the default 64 KB it kept only a task or two ahead and the store waited for
     the rest (0.58 s of a 1,500-article crawl)."""
+    try:
+        import fcntl  # not on Windows
+    except ImportError:
+        return
     if hasattr(fcntl, "F_SETPIPE_SZ"):
         try:
             fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, 1 << 20)
