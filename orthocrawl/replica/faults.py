@@ -60,22 +60,16 @@ class FaultySite:
     ``plan``: for every mode, enabled or not, {URL: what happens there}."""
 
     def __init__(self, site: Any, modes: Iterable[str], seed: int = 7,
-                 crawl_delay: float = CRAWL_DELAY,
-                 slow_seconds: float = SLOW_SECONDS) -> None:
+                 crawl_delay: float = CRAWL_DELAY, slow_seconds: float = SLOW_SECONDS) -> None:
         self.site = site
         self.modes = frozenset(modes)
         unknown = self.modes - set(KNOWN)
         if unknown:
             raise ValueError(f"unknown fault modes {sorted(unknown)}; modes: {', '.join(KNOWN)}")
-        if not crawl_delay > 0:
-            raise ValueError(f"crawl_delay must be a positive number of seconds, not "
-                             f"{crawl_delay!r}")
-        if not slow_seconds > 0:
-            raise ValueError(f"slow_seconds must be a positive number of seconds, not "
-                             f"{slow_seconds!r}")
-        self.seed = seed
-        self.crawl_delay = crawl_delay
-        self.slow_seconds = slow_seconds
+        for name, seconds in (("crawl_delay", crawl_delay), ("slow_seconds", slow_seconds)):
+            if not seconds > 0:
+                raise ValueError(f"{name} must be a positive number of seconds, not {seconds!r}")
+        self.seed, self.crawl_delay, self.slow_seconds = seed, crawl_delay, slow_seconds
         parts = urlsplit(site.origin)
         self._origin, self._host = site.origin, parts.hostname
         self._lock = threading.Lock()
