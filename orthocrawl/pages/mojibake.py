@@ -9,16 +9,16 @@ a C1 control character, which no text uses (ftfy reads a 500 KB page in about 0.
 
 from __future__ import annotations
 
-import re
-
 import ftfy
 
-_C1 = re.compile("[\u0080-\u009f]")
+# Looked for one by one: 32 substring searches take 31 us on a 58 KB page where one
+# character-class regex took 108 us (every page is checked).
+_C1 = tuple(map(chr, range(0x80, 0xA0)))
 
 
 def repair(text: str) -> str | None:
     """The text with its twice-encoded characters repaired (None: nothing to repair)."""
-    if not _C1.search(text):
+    if not any(char in text for char in _C1):
         return None
     repaired = ftfy.fix_encoding(text)
     return repaired if repaired != text else None
