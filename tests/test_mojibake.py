@@ -37,3 +37,15 @@ def test_a_generic_page_encoded_twice_reads_as_written():
     article = asyncio.run(GenericPage(response=HttpResponse(
         "https://example.com/cost", body=page)).to_item())
     assert "doesn\u2019t have" in article.body_text and "\u00e2" not in article.body_text
+
+
+def test_a_utf8_page_is_checked_in_its_bytes_and_others_in_their_text():
+    utf8 = TWICE.encode("utf-8")
+    assert b"\xc2\x80" in utf8  # the C1 character as UTF-8 writes it
+    assert repair(TWICE, utf8, "utf-8") == repair(TWICE)
+    assert repair(TWICE, utf8, "UTF8") == repair(TWICE)
+    clean = "doesn\u2019t cost much"
+    assert repair(clean, clean.encode("utf-8"), "utf-8") is None
+    # a page declared in Windows-1252 or an unknown name is checked in its text
+    assert repair(TWICE, b"unused", "cp1252") == repair(TWICE)
+    assert repair(TWICE, b"unused", "no-such-codec") == repair(TWICE)

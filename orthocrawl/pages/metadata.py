@@ -58,7 +58,7 @@ class MetadataPage(WebPage[Article]):
     @cached_method
     def _parsed(self) -> Selector:
         text = self.response.text
-        repaired = repair(text)
+        repaired = repair(text, self.response.body, self.response.encoding)
         markup = browser_markup(repaired or text)
         if markup is None and repaired is None:
             return self.response.selector

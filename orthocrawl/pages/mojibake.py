@@ -9,16 +9,35 @@ a C1 control character, which no text uses (ftfy reads a 500 KB page in about 0.
 
 from __future__ import annotations
 
+import codecs
+import re
+
 import ftfy
 
-# Looked for one by one: 32 substring searches take 31 us on a 58 KB page where one
-# character-class regex took 108 us (every page is checked).
-_C1 = tuple(map(chr, range(0x80, 0xA0)))
+_C1 = re.compile("[\u0080-\u009f]")
+# A C1 character as UTF-8 writes it: in a UTF-8 page's bytes, the one place one can come from.
+_UTF8_C1 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
-def repair(text: str) -> str | None:
-    """The text with its twice-encoded characters repaired (None: nothing to repair)."""
-    if not any(char in text for char in _C1):
+def repair(text: str, body: bytes | None = None, encoding: str | None = None) -> str | None:
+    """The text with its twice-encoded characters repaired (None: nothing to repair).
+
+    Given the page's bytes and the encoding they were decoded with, a UTF-8 page is
+    checked in its bytes: a search for one byte value that rarely occurs, where scanning
+    the decoded text for the 32 characters cost a crawl about 0.2 ms a page (0.11 ms for
+    one character-class regex), more than the scan itself measures alone: it pushes the
+    page's other data out of the processor's caches."""
+    if body is not None and encoding and _is_utf8(encoding):
+        if not _UTF8_C1.search(body):
+            return None
+    elif not _C1.search(text):
         return None
     repaired = ftfy.fix_encoding(text)
     return repaired if repaired != text else None
+
+
+def _is_utf8(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
