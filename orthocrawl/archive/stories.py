@@ -207,6 +207,13 @@ class StoryStore(BodyStore):
         return StoryArticle(rowid, url, site, body or "", title, published,
                             tuple(json.loads(authors or "[]")), cited_sources(body_html, url))
 
+    def _made_from(self, fields: list[Any], article: StoryArticle) -> bool:
+        """Whether `article` (id 0) is the stored one in these fields; its cites are taken
+        as they are (read from the body_html the store wrote), so that html is not
+        decompressed again."""
+        stored = self._story_article((*fields[:-3], None, None, None))
+        return dataclasses.replace(stored, id=0, cites=article.cites) == article
+
     def story_storage(self) -> ArchiveStorage:
         return ArchiveStorage(self.db.conn)
 
@@ -225,17 +232,11 @@ class StoryStore(BodyStore):
             if row is None:
                 return None
             story, signature, *fields = row
-            sig = None
-            if signed is not None:  # its cites were read from the html the store wrote
-                article = self._story_article((*fields[:-3], None, None, None))
-                article = dataclasses.replace(article, cites=signed[0].cites)
-                if dataclasses.replace(article, id=0) == signed[0]:
-                    sig = signed[1]
-            if sig is None:
-                article = self._story_article(tuple(fields))
-            assignment = index.assign(article,
-                                      None if signature is None else Entry(story, signature),
-                                      sig)
+            entry = None if signature is None else Entry(story, signature)
+            if signed is not None and self._made_from(fields, signed[0]):
+                assignment = index.place(fields[0], signed[1], entry)
+            else:
+                assignment = index.assign(self._story_article(tuple(fields)), entry)
             self._write_story_rows(index, assignment.changed | {assignment.story_id},
                                    assignment.removed, assignment.alone)
         return assignment.story_id

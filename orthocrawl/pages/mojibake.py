@@ -23,10 +23,10 @@ def repair(text: str, body: bytes | None = None, encoding: str | None = None) ->
     """The text with its twice-encoded characters repaired (None: nothing to repair).
 
     Given the page's bytes and the encoding they were decoded with, a UTF-8 page is
-    checked in its bytes: a search for one byte value that rarely occurs, where scanning
-    the decoded text for the 32 characters cost a crawl about 0.2 ms a page (0.11 ms for
-    one character-class regex), more than the scan itself measures alone: it pushes the
-    page's other data out of the processor's caches."""
+    checked in its bytes (a search led by one byte value that rarely occurs). Checking
+    every page's decoded text instead made the page objects about 0.2 ms a page slower
+    (benchmarks/extract.py; 0.11 ms with this regex), several times what the check
+    measures on its own; why was not established."""
     if body is not None and encoding and _is_utf8(encoding):
         if not _UTF8_C1.search(body):
             return None

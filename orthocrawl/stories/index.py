@@ -99,16 +99,15 @@ class StoryIndex:
         digest = hashlib.sha256(settings.encode()).hexdigest()[:12]
         return f"stories-{SIGNATURE_VERSION}-{digest}"
 
-    def assign(self, article: StoryArticle, stored: Entry | bool | None = True,
-               sig: Signature | None = None) -> Assignment:
+    def assign(self, article: StoryArticle, stored: Entry | bool | None = True) -> Assignment:
         """`stored`: what the storage holds for the article when the caller read it along
-        with the article (an Entry, or None: nothing), else True (look it up). `sig`: the
-        article's signature when it was made already (ahead, in a worker)."""
-        return self.place(article.id, sign(article) if sig is None else sig, stored)
+        with the article (an Entry, or None: nothing), else True (look it up)."""
+        return self.place(article.id, sign(article), stored)
 
     def place(self, article_id: int, sig: Signature,
               stored: Entry | bool | None = True) -> Assignment:
-        """assign() with the signature already made (rebuilds make them in parallel)."""
+        """assign() with the signature already made (rebuilds make them in parallel, a
+        crawl's derived worker ahead of the store)."""
         storage, params = self.storage, self.params
         blob = sig.blob
         old = storage.entries([article_id]).get(article_id) if stored is True else stored
